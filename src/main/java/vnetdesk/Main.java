@@ -1,0 +1,2 @@
+package vnetdesk;
+public final class Main { public static void main(String[] a) {} }
