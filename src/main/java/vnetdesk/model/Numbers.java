@@ -1,0 +1,36 @@
+package vnetdesk.model;
+
+/** Strict decimal parsing of user-given numbers with the field named in errors. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** Parses a plain decimal integer (optional leading '-' only if min < 0) within [min, max]. */
+    public static long parseLong(String field, String text, long min, long max) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() || t.length() > 20) {
+            throw ValidationException.invalid(field, text, "expected an integer between " + min + " and " + max);
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-' && t.length() > 1)) {
+                throw ValidationException.invalid(field, text, "expected an integer between " + min + " and " + max);
+            }
+        }
+        long v;
+        try {
+            v = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw ValidationException.invalid(field, text, "number too large; maximum is " + max);
+        }
+        if (v < min || v > max) {
+            throw ValidationException.invalid(field, text, "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    public static int parseInt(String field, String text, int min, int max) {
+        return (int) parseLong(field, text, min, max);
+    }
+}
