@@ -1,0 +1,70 @@
+package vnetdesk.ipam;
+
+import java.util.List;
+import java.util.Optional;
+
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.Ipv4;
+import vnetdesk.model.Ipv6;
+import vnetdesk.model.ValidationException;
+
+/**
+ * Refuses an AR whose IPv4, static IPv6 or MAC addresses overlap another AR of
+ * the same network: such an address could be leased twice.
+ */
+public final class ArOverlap {
+
+    private ArOverlap() {
+    }
+
+    /** Throws when {@code candidate} overlaps any of {@code others} (an AR with the same id is skipped). */
+    public static void check(List<AddressRange> others, AddressRange candidate) {
+        for (AddressRange o : others) {
+            if (o.id() == candidate.id()) {
+                continue;
+            }
+            Optional<Ipv4> a = candidate.type().firstIp();
+            Optional<Ipv4> b = o.type().firstIp();
+            if (a.isPresent() && b.isPresent() && overlaps(a.get().unsigned(), candidate.lastIndex(),
+                    b.get().unsigned(), o.lastIndex())) {
+                throw ValidationException.invalid("IP", a.get(), "the range " + a.get() + "-"
+                        + candidate.lastAddresses().ip().orElseThrow() + " overlaps AR " + o.id() + " ("
+                        + b.get() + "-" + o.lastAddresses().ip().orElseThrow() + ")");
+            }
+            Optional<Ipv6> a6 = candidate.type().firstIp6();
+            Optional<Ipv6> b6 = o.type().firstIp6();
+            if (a6.isPresent() && b6.isPresent() && overlaps6(a6.get(), candidate.lastIndex(), b6.get(), o.lastIndex())) {
+                throw ValidationException.invalid("IP6", a6.get(), "the range overlaps AR " + o.id() + " (from "
+                        + b6.get() + ")");
+            }
+            if (macOverlaps(candidate, o)) {
+                throw ValidationException.invalid("MAC", candidate.firstMac(), "the MAC range "
+                        + candidate.firstMac() + "-" + candidate.lastAddresses().mac() + " overlaps AR " + o.id()
+                        + " (" + o.firstMac() + "-" + o.lastAddresses().mac() + ")");
+            }
+        }
+    }
+
+    private static boolean overlaps(long firstA, long lastIndexA, long firstB, long lastIndexB) {
+        return firstA <= firstB + lastIndexB && firstB <= firstA + lastIndexA;
+    }
+
+    private static boolean overlaps6(Ipv6 a, long lastA, Ipv6 b, long lastB) {
+        return a.compareTo(b.plus(lastB)) <= 0 && b.compareTo(a.plus(lastA)) <= 0;
+    }
+
+    /** MAC ranges are cyclic over the low 32 bits within one two-byte prefix. */
+    private static boolean macOverlaps(AddressRange a, AddressRange b) {
+        if (a.firstMac().prefix16() != b.firstMac().prefix16()) {
+            return false;
+        }
+        long space = 1L << 32;
+        long sizeA = Long.compareUnsigned(a.lastIndex(), space - 1) >= 0 ? space : a.lastIndex() + 1;
+        long sizeB = Long.compareUnsigned(b.lastIndex(), space - 1) >= 0 ? space : b.lastIndex() + 1;
+        long startA = Integer.toUnsignedLong(a.firstMac().low32());
+        long startB = Integer.toUnsignedLong(b.firstMac().low32());
+        long dAB = (startB - startA + space) % space;
+        long dBA = (startA - startB + space) % space;
+        return dAB < sizeA || dBA < sizeB;
+    }
+}

@@ -1,0 +1,192 @@
+package vnetdesk.store;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import vnetdesk.model.VnetException;
+
+/**
+ * The inventory database: opens the embedded H2 file (or a JDBC URL of a shared
+ * server), brings the schema up to date with Flyway, keeps the files private
+ * to the user, and runs work in transactions.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final String FILE_NAME = "inventory";
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final JdbcConnectionPool pool;
+    private final String location;
+    private final Optional<Path> pidFile;
+
+    private Database(JdbcConnectionPool pool, String location, Optional<Path> pidFile) {
+        this.pool = pool;
+        this.location = location;
+        this.pidFile = pidFile;
+    }
+
+    /** Opens (creating if needed) the embedded inventory in {@code dataDir}. */
+    public static Database openDirectory(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                setPermissions(dir, OWNER_ONLY_DIR);
+            }
+        } catch (IOException e) {
+            throw new VnetException("cannot create the inventory folder " + dir + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
+        Path pid = dir.resolve("vnetdesk.pid");
+        Database db = open(url, dir.toString(), Optional.of(pid));
+        try {
+            for (String suffix : new String[]{".mv.db", ".trace.db"}) {
+                Path f = dir.resolve(FILE_NAME + suffix);
+                if (Files.exists(f)) {
+                    setPermissions(f, OWNER_ONLY_FILE);
+                }
+            }
+            Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+            setPermissions(pid, OWNER_ONLY_FILE);
+        } catch (IOException e) {
+            db.close();
+            throw new VnetException("cannot secure the inventory files in " + dir + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    /** Opens a database by JDBC URL (a shared server); user and password may be in the URL. */
+    public static Database openUrl(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new VnetException("--db: unsupported JDBC URL \"" + jdbcUrl + "\": only H2 URLs (jdbc:h2:...) are supported");
+        }
+        return open(jdbcUrl, jdbcUrl, Optional.empty());
+    }
+
+    private static Database open(String url, String location, Optional<Path> pidFile) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vnetdesk", "");
+        pool.setMaxConnections(16);
+        try (Connection c = pool.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translateOpenError(e, location, pidFile);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            pool.dispose();
+            throw new VnetException("cannot update the inventory schema in " + location + ": " + e.getMessage(), e);
+        }
+        return new Database(pool, location, pidFile);
+    }
+
+    private static VnetException translateOpenError(SQLException e, String location, Optional<Path> pidFile) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            String who = pidFile.flatMap(Database::readPid).map(p -> " (pid " + p + ")").orElse("");
+            return new InventoryInUseException("inventory " + location + " is open in another console" + who
+                    + "; close it first or use --data to choose another inventory");
+        }
+        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
+            return new VnetException("inventory " + location + " cannot be read: " + firstLine(e.getMessage()), e);
+        }
+        return new VnetException("cannot open inventory " + location + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static Optional<String> readPid(Path pid) {
+        try {
+            String text = Files.readString(pid).trim();
+            return text.matches("[0-9]{1,10}") ? Optional.of(text) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown database error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static void setPermissions(Path p, Set<PosixFilePermission> perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, perms);
+        } catch (UnsupportedOperationException e) {
+            LOG.log(Level.DEBUG, "file system without POSIX permissions: {0}", p);
+        }
+    }
+
+    /** Where the inventory is (folder or URL), for status bars and messages. */
+    public String location() {
+        return location;
+    }
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    /** Runs read-only work (autocommit, consistent per statement). */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw StoreErrors.translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException r) {
+            cause.addSuppressed(r);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+        pidFile.ifPresent(p -> {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot remove {0}: {1}", p, e.getMessage());
+            }
+        });
+    }
+}

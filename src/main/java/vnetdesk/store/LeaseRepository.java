@@ -1,0 +1,267 @@
+package vnetdesk.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.LeaseOwner;
+
+/**
+ * Used addresses: one row per used index of an AR with its owner. Indexes are
+ * unsigned 64-bit values stored as NUMERIC(20). Every change also maintains
+ * the AR's USED counter and VERSION, which an allocator cache compares with.
+ */
+public final class LeaseRepository {
+
+    /** A stored lease: AR, index, owner. */
+    public record LeaseRow(int networkId, int arId, long index, LeaseOwner owner) {
+    }
+
+    /** AR bookkeeping: used counter, version (bumped by every lease change) and round-robin cursor. */
+    public record ArState(long used, long version, OptionalLong roundRobinCursor) {
+    }
+
+    /** The counters of an AR; a later {@link #touchAr} checks that the version did not move. */
+    public Optional<ArState> readAr(Connection c, int networkId, int arId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT USED, VERSION, RR_CURSOR FROM ADDRESS_RANGE WHERE NETWORK_ID = ? AND AR_ID = ?")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                BigDecimal cursor = r.getBigDecimal(3);
+                return Optional.of(new ArState(r.getLong(1), r.getLong(2),
+                        cursor == null ? OptionalLong.empty() : OptionalLong.of(fromDecimal(cursor))));
+            }
+        }
+    }
+
+    /**
+     * Adds {@code delta} used leases, bumps the version, and optionally moves the
+     * round-robin cursor — only if the version is still {@code expectedVersion}
+     * (optimistic locking: another console may share the database).
+     */
+    public void touchAr(Connection c, int networkId, int arId, long expectedVersion, long delta, OptionalLong cursor)
+            throws SQLException {
+        String sql = "UPDATE ADDRESS_RANGE SET USED = USED + ?, VERSION = VERSION + 1"
+                + (cursor.isPresent() ? ", RR_CURSOR = ?" : "") + " WHERE NETWORK_ID = ? AND AR_ID = ? AND VERSION = ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setLong(i++, delta);
+            if (cursor.isPresent()) {
+                s.setBigDecimal(i++, toDecimal(cursor.getAsLong()));
+            }
+            s.setInt(i++, networkId);
+            s.setInt(i++, arId);
+            s.setLong(i, expectedVersion);
+            if (s.executeUpdate() != 1) {
+                throw new ConflictException("address range " + arId + " of network " + networkId
+                        + " was changed by another console; try again");
+            }
+        }
+    }
+
+    /** Inserts leases in one batch; a duplicate index fails the whole batch (the caller rolls back). */
+    public void insert(Connection c, List<LeaseRow> leases) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO LEASE (NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (LeaseRow l : leases) {
+                s.setInt(1, l.networkId());
+                s.setInt(2, l.arId());
+                s.setBigDecimal(3, toDecimal(l.index()));
+                bindOwner(s, 4, l.owner());
+                if (leases.size() == 1) {
+                    s.executeUpdate();
+                } else {
+                    s.addBatch();
+                }
+            }
+            if (leases.size() > 1) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    public void delete(Connection c, int networkId, int arId, List<Long> indexes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX = ?")) {
+            for (long idx : indexes) {
+                s.setInt(1, networkId);
+                s.setInt(2, arId);
+                s.setBigDecimal(3, toDecimal(idx));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Deletes every lease of one owner in a network (e.g. the parent leases of a reservation). */
+    public int deleteByOwner(Connection c, int networkId, LeaseOwner owner) throws SQLException {
+        String sql = "DELETE FROM LEASE WHERE NETWORK_ID = ? AND OWNER_KIND = ? AND "
+                + (owner instanceof LeaseOwner.Hold ? "OWNER_ID IS NULL" : "OWNER_ID = ?");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, networkId);
+            s.setString(2, kind(owner));
+            if (!(owner instanceof LeaseOwner.Hold)) {
+                s.setInt(3, ownerId(owner));
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    public Optional<LeaseRow> find(Connection c, int networkId, int arId, long index) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
+                + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX = ?")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(index));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Leases of a network in (AR, index) order after the given position, at most {@code limit}. */
+    public List<LeaseRow> page(Connection c, int networkId, int afterAr, OptionalLong afterIndex, int limit)
+            throws SQLException {
+        String sql = "SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC FROM LEASE WHERE NETWORK_ID = ? AND "
+                + (afterIndex.isPresent() ? "(AR_ID > ? OR (AR_ID = ? AND IDX > ?))" : "AR_ID >= ?")
+                + " ORDER BY AR_ID, IDX LIMIT ?";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setInt(i++, networkId);
+            s.setInt(i++, afterAr);
+            if (afterIndex.isPresent()) {
+                s.setInt(i++, afterAr);
+                s.setBigDecimal(i++, toDecimal(afterIndex.getAsLong()));
+            }
+            s.setInt(i, limit);
+            List<LeaseRow> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(row(r));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** All used indexes of one AR, ascending; fed to the in-memory allocator. */
+    public void forEachIndex(Connection c, int networkId, int arId, java.util.function.LongConsumer action)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT IDX FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    action.accept(fromDecimal(r.getBigDecimal(1)));
+                }
+            }
+        }
+    }
+
+    /** Used lease count per AR of a network, from the AR counters. */
+    public Map<Integer, Long> usedPerAr(Connection c, int networkId) throws SQLException {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT AR_ID, USED FROM ADDRESS_RANGE WHERE NETWORK_ID = ? ORDER BY AR_ID")) {
+            s.setInt(1, networkId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getInt(1), r.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Used lease count per network, for list views. */
+    public Map<Integer, Long> usedPerNetwork(Connection c) throws SQLException {
+        Map<Integer, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT NETWORK_ID, SUM(USED) FROM ADDRESS_RANGE GROUP BY NETWORK_ID");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.put(r.getInt(1), r.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /** Counts leases per AR from the lease rows themselves (for invariant checks). */
+    public Map<String, Long> countedPerAr(Connection c) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT A.NETWORK_ID, A.AR_ID, A.USED, (SELECT COUNT(*) FROM LEASE L WHERE L.NETWORK_ID = A.NETWORK_ID "
+                        + "AND L.AR_ID = A.AR_ID) FROM ADDRESS_RANGE A ORDER BY 1, 2");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.put(r.getInt(1) + "/" + r.getInt(2) + " used=" + r.getLong(3), r.getLong(4));
+            }
+        }
+        return out;
+    }
+
+    private static LeaseRow row(ResultSet r) throws SQLException {
+        String kind = r.getString(4);
+        int ownerId = r.getInt(5);
+        int nic = r.getInt(6);
+        LeaseOwner owner = switch (kind) {
+            case "V" -> new LeaseOwner.VmNic(ownerId, nic);
+            case "N" -> new LeaseOwner.Reservation(ownerId);
+            default -> LeaseOwner.HOLD;
+        };
+        return new LeaseRow(r.getInt(1), r.getInt(2), fromDecimal(r.getBigDecimal(3)), owner);
+    }
+
+    private static void bindOwner(PreparedStatement s, int i, LeaseOwner owner) throws SQLException {
+        s.setString(i, kind(owner));
+        if (owner instanceof LeaseOwner.VmNic v) {
+            s.setInt(i + 1, v.vmId());
+            s.setInt(i + 2, v.nicIndex());
+        } else if (owner instanceof LeaseOwner.Reservation n) {
+            s.setInt(i + 1, n.networkId());
+            s.setNull(i + 2, Types.INTEGER);
+        } else {
+            s.setNull(i + 1, Types.INTEGER);
+            s.setNull(i + 2, Types.INTEGER);
+        }
+    }
+
+    private static String kind(LeaseOwner owner) {
+        if (owner instanceof LeaseOwner.VmNic) {
+            return "V";
+        }
+        return owner instanceof LeaseOwner.Reservation ? "N" : "H";
+    }
+
+    private static int ownerId(LeaseOwner owner) {
+        if (owner instanceof LeaseOwner.VmNic v) {
+            return v.vmId();
+        }
+        return ((LeaseOwner.Reservation) owner).networkId();
+    }
+
+    static BigDecimal toDecimal(long unsignedIndex) {
+        return unsignedIndex >= 0 ? BigDecimal.valueOf(unsignedIndex)
+                : new BigDecimal(Long.toUnsignedString(unsignedIndex));
+    }
+
+    static long fromDecimal(BigDecimal d) {
+        return d.toBigIntegerExact().longValue();
+    }
+}

@@ -1,0 +1,27 @@
+package vnetdesk.template;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One {@code <AR>} of an imported network, as written; nothing is validated.
+ *
+ * @param arId       the {@code AR_ID} element, if present
+ * @param attributes the AR's leaf elements except the computed ones ({@code AR_ID}, {@code MAC_END},
+ *                   {@code IP_END}, {@code IP6_GLOBAL}, {@code IP6_GLOBAL_END}, {@code IP6_ULA},
+ *                   {@code IP6_ULA_END}, {@code IP6_END}, {@code USED_LEASES}, OpenNebula's internal
+ *                   {@code ALLOCATED} bitmap); upper-case names, in document order
+ * @param leases     the {@code LEASES/LEASE} elements, in document order
+ */
+public record ImportedAr(OptionalInt arId, Map<String, String> attributes, List<ImportedLease> leases) {
+
+    public ImportedAr {
+        Objects.requireNonNull(arId, "arId");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        leases = List.copyOf(leases);
+    }
+}

@@ -1,0 +1,39 @@
+package vnetdesk.template;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A network read from {@code onevnet show -x} XML, as written: only the XML
+ * structure and the ids are checked, the values are validated later by the
+ * same paths as any other input.
+ *
+ * @param id               the top-level {@code ID}, if present
+ * @param name             the network name (top-level {@code NAME}, else the template's), {@code ""} if none
+ * @param attributes       the {@code TEMPLATE} leaf elements merged with the top-level {@code NAME},
+ *                         {@code VN_MAD}, {@code BRIDGE}, {@code PHYDEV} and {@code VLAN_ID} (a non-empty
+ *                         top-level value wins); {@code VLAN_ID_AUTOMATIC=1} becomes
+ *                         {@code AUTOMATIC_VLAN_ID=YES} without a {@code VLAN_ID}; upper-case names,
+ *                         in document order
+ * @param permissionsOctal the {@code PERMISSIONS} bits as three octal digits such as {@code 640}
+ * @param parentNetworkId  {@code PARENT_NETWORK_ID} when the network is a reservation
+ * @param addressRanges    the {@code AR_POOL/AR} elements, in document order
+ */
+public record ImportedNetwork(OptionalInt id, String name, Map<String, String> attributes,
+                              Optional<String> permissionsOctal, OptionalInt parentNetworkId,
+                              List<ImportedAr> addressRanges) {
+
+    public ImportedNetwork {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        Objects.requireNonNull(permissionsOctal, "permissionsOctal");
+        Objects.requireNonNull(parentNetworkId, "parentNetworkId");
+        addressRanges = List.copyOf(addressRanges);
+    }
+}

@@ -1,0 +1,69 @@
+package vnetdesk.template;
+
+import java.util.List;
+import java.util.Objects;
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.SyntaxException;
+
+/**
+ * The XML form OpenNebula prints for a virtual network ({@code onevnet show -x},
+ * versions 5.12 to 6.x): a writer for vnetdesk networks and an importer that
+ * turns such XML, from vnetdesk or from OpenNebula, into plain
+ * {@link ImportedNetwork} records.
+ *
+ * <p>Writing: {@code <VNET>} with the identity, {@code PERMISSIONS}, {@code CLUSTERS},
+ * the physical settings, {@code LOCK} when locked, a {@code TEMPLATE} with every
+ * network attribute, and an {@code AR_POOL} with each AR's attributes, computed end
+ * addresses and leases. Text is escaped by StAX; no CDATA.
+ *
+ * <p>Reading: a hardened StAX parser (no DOCTYPE at all, so no entity expansion and
+ * no external entity; at most {@link #MAX_INPUT_BYTES} and {@link #MAX_DEPTH} levels
+ * of nesting). Values are taken as written; only the structure and the ids are
+ * checked here. Every failure is a {@link SyntaxException} with the line and column.
+ */
+public final class OneXml {
+
+    /** The largest document {@link #read} accepts, in UTF-8 bytes: 64 MiB. */
+    public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+    /** The deepest element nesting accepted (OpenNebula's own XML needs 7 levels). */
+    public static final int MAX_DEPTH = 64;
+
+    private OneXml() {
+    }
+
+    /**
+     * The network as {@code onevnet show -x} XML, indented, without an XML declaration.
+     *
+     * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
+     */
+    public static String write(NetworkDetails details) {
+        return OneXmlWriter.write(details);
+    }
+
+    /**
+     * Reads one network; the root element must be {@code <VNET>}.
+     *
+     * @param xml    the document
+     * @param source a short label for messages: the file name, or {@code "XML"}
+     * @throws SyntaxException when the document is not well-formed, too large, has a DOCTYPE, has
+     *                         another root, a non-integer id, or a lease without exactly one owner
+     */
+    public static ImportedNetwork read(String xml, String source) {
+        return OneXmlReader.read(check(xml), check(source), false).get(0);
+    }
+
+    /**
+     * Reads every network of a {@code <VNET_POOL>} ({@code onevnet list -x}), or the single
+     * network of a {@code <VNET>} document, in document order.
+     *
+     * @throws SyntaxException as {@link #read}
+     */
+    public static List<ImportedNetwork> readAll(String xml, String source) {
+        return List.copyOf(OneXmlReader.read(check(xml), check(source), true));
+    }
+
+    private static String check(String s) {
+        return Objects.requireNonNull(s);
+    }
+}
