@@ -9,6 +9,7 @@ import java.util.Set;
 
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.ArType;
+import vnetdesk.model.ContextAttributes;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.Mac;
@@ -33,6 +34,7 @@ public final class ArFactory {
             "ALLOCATED");
 
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final BigInteger MAC_SPACE = BigInteger.ONE.shiftLeft(32);
 
     /** Source of random low 32 MAC bits that are unique in the inventory. */
     @FunctionalInterface
@@ -96,8 +98,10 @@ public final class ArFactory {
                     "expected IP4, IP6, IP6_STATIC, IP4_6, IP4_6_STATIC or ETHER");
         }
         checkSizeFits(arType, size);
+        Map<String, String> overrides = overrides(a);
+        ContextAttributes.validate(overrides);
         Mac mac = a.containsKey("MAC") ? Mac.parse("MAC", a.get("MAC").trim()) : defaultMac(arType);
-        return new AddressRange(arId, arType, mac, size.subtract(BigInteger.ONE).longValue(), overrides(a),
+        return new AddressRange(arId, arType, mac, size.subtract(BigInteger.ONE).longValue(), overrides,
                 parentArId);
     }
 
@@ -132,8 +136,10 @@ public final class ArFactory {
             checkSizeFits(updated, size.get());
             lastIndex = size.get().subtract(BigInteger.ONE).longValue();
         }
+        Map<String, String> changed = overrides(a);
+        ContextAttributes.validate(changed);
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
-        attrs.putAll(overrides(a));
+        attrs.putAll(changed);
         return new AddressRange(current.id(), updated, current.firstMac(), lastIndex, attrs, current.parentArId());
     }
 
@@ -206,6 +212,11 @@ public final class ArFactory {
         if (size.compareTo(TWO_64) > 0) {
             throw ValidationException.invalid("SIZE", size, "larger than 2^64 addresses");
         }
+        boolean macDerived = type instanceof ArType.Ether || type instanceof ArType.Ip6;
+        if (macDerived && size.compareTo(MAC_SPACE) > 0) {
+            throw ValidationException.invalid("SIZE", size, "a " + type.typeName()
+                    + " range gets its addresses from the low 32 bits of the MAC: at most " + MAC_SPACE);
+        }
     }
 
     /** From the address to the end of its prefix; prefixes of 64 or shorter end at the end of the /64. */
@@ -238,8 +249,11 @@ public final class ArFactory {
         if (v == null || v.isBlank()) {
             return;
         }
+        if (current.isEmpty()) {
+            return; // the type has no such address: dropped, as on create
+        }
         String given = canonical.apply(v.trim());
-        if (current.isEmpty() || !current.get().equals(given)) {
+        if (!current.get().equals(given)) {
             throw ValidationException.invalid(name, v, "the start address of an address range cannot change");
         }
     }

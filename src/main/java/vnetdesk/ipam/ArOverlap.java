@@ -53,14 +53,22 @@ public final class ArOverlap {
         return a.compareTo(b.plus(lastB)) <= 0 && b.compareTo(a.plus(lastA)) <= 0;
     }
 
-    /** MAC ranges are cyclic over the low 32 bits within one two-byte prefix. */
+    /**
+     * MAC ranges are cyclic over the low 32 bits within one two-byte prefix. A
+     * static IPv6 AR larger than the MAC space repeats MACs by construction; it
+     * is not compared at all, or it would block every other AR with the
+     * same prefix (see docs/decisions.md).
+     */
     private static boolean macOverlaps(AddressRange a, AddressRange b) {
         if (a.firstMac().prefix16() != b.firstMac().prefix16()) {
             return false;
         }
         long space = 1L << 32;
-        long sizeA = Long.compareUnsigned(a.lastIndex(), space - 1) >= 0 ? space : a.lastIndex() + 1;
-        long sizeB = Long.compareUnsigned(b.lastIndex(), space - 1) >= 0 ? space : b.lastIndex() + 1;
+        if (Long.compareUnsigned(a.lastIndex(), space - 1) > 0 || Long.compareUnsigned(b.lastIndex(), space - 1) > 0) {
+            return false;
+        }
+        long sizeA = a.lastIndex() + 1;
+        long sizeB = b.lastIndex() + 1;
         long startA = Integer.toUnsignedLong(a.firstMac().low32());
         long startB = Integer.toUnsignedLong(b.firstMac().low32());
         long dAB = (startB - startA + space) % space;

@@ -9,7 +9,8 @@ public sealed interface Address {
             throw ValidationException.invalid(field, text == null ? "" : text, "expected an IPv4, IPv6 or MAC address");
         }
         String t = text.trim();
-        if (t.length() == 17 && t.charAt(2) == ':' && t.charAt(5) == ':' && t.indexOf("::") < 0) {
+        // six two-digit groups is a MAC; a valid IPv6 text never has exactly five colons
+        if (t.length() == 17 && t.chars().filter(ch -> ch == ':').count() == 5 && t.indexOf("::") < 0) {
             return new Ether(Mac.parse(field, t));
         }
         if (t.indexOf(':') >= 0) {

@@ -46,7 +46,7 @@ public final class ContextAttributes {
 
     /** A dotted mask with contiguous ones (255.255.255.0) or a prefix length 0–32. */
     public static int checkMask(String name, String v) {
-        if (v.matches("[0-9]{1,2}")) {
+        if (v.matches("0|[1-9][0-9]?")) {
             return Numbers.parseInt(name, v, 0, 32);
         }
         long bits = Ipv4.parse(name, v).unsigned();

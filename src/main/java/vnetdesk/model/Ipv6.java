@@ -48,7 +48,12 @@ public record Ipv6(long high, long low) implements Comparable<Ipv6> {
             }
             if (i < n && text.charAt(i) == '.') {
                 // embedded dotted quad: must be the last 32 bits
-                Ipv4 v4 = Ipv4.parse(field, text.substring(start));
+                Ipv4 v4;
+                try {
+                    v4 = Ipv4.parse(field, text.substring(start));
+                } catch (ValidationException e) {
+                    throw ValidationException.invalid(field, text, "the embedded IPv4 part is not a dotted quad");
+                }
                 if (count > 6) {
                     throw ValidationException.invalid(field, text, "too many groups");
                 }
@@ -157,6 +162,10 @@ public record Ipv6(long high, long low) implements Comparable<Ipv6> {
 
     @Override
     public String toString() {
+        if (high == 0 && (low >>> 32) == 0xFFFFL) {
+            // RFC 5952 section 5: IPv4-mapped addresses keep the dotted quad
+            return "::ffff:" + new Ipv4((int) low);
+        }
         int bestStart = -1;
         int bestLen = 0;
         for (int i = 0; i < 8; ) {

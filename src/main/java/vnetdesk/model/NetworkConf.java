@@ -19,7 +19,7 @@ public record NetworkConf(Driver driver, String bridge, boolean bridgeGenerated,
                           boolean filterMacSpoofing, boolean filterIpSpoofing, AllocationPolicy allocation) {
 
     /** Linux interface names: at most 15 characters of a safe set. */
-    public static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
+    public static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
 
     public NetworkConf {
         checkDevice("BRIDGE", bridge);
@@ -38,9 +38,9 @@ public record NetworkConf(Driver driver, String bridge, boolean bridgeGenerated,
     }
 
     public static void checkDevice(String field, String name) {
-        if (name == null || !DEVICE_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        if (name == null || !DEVICE_NAME.matcher(name).matches()) {
             throw ValidationException.invalid(field, name,
-                    "interface names are 1-15 characters of A-Z a-z 0-9 _ . -");
+                    "interface names are 1-15 characters of A-Z a-z 0-9 _ . - and do not start with . or -");
         }
     }
 

@@ -32,12 +32,12 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final String location;
-    private final Optional<Path> pidFile;
+    private final Optional<InstanceLock> instanceLock;
 
-    private Database(JdbcConnectionPool pool, String location, Optional<Path> pidFile) {
+    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock) {
         this.pool = pool;
         this.location = location;
-        this.pidFile = pidFile;
+        this.instanceLock = instanceLock;
     }
 
     /** Opens (creating if needed) the embedded inventory in {@code dataDir}. */
@@ -52,22 +52,24 @@ public final class Database implements AutoCloseable {
             throw new VnetException("cannot create the inventory folder " + dir + ": " + e.getMessage(), e);
         }
         String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
-        Path pid = dir.resolve("vnetdesk.pid");
-        Database db = open(url, dir.toString(), Optional.of(pid));
+        InstanceLock lock = InstanceLock.acquire(dir, dir.toString());
         try {
+            setPermissions(lock.file(), OWNER_ONLY_FILE);
+            Database db = open(url, dir.toString(), Optional.of(lock));
             for (String suffix : new String[]{".mv.db", ".trace.db"}) {
                 Path f = dir.resolve(FILE_NAME + suffix);
                 if (Files.exists(f)) {
                     setPermissions(f, OWNER_ONLY_FILE);
                 }
             }
-            Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
-            setPermissions(pid, OWNER_ONLY_FILE);
+            return db;
         } catch (IOException e) {
-            db.close();
+            closeLock(lock);
             throw new VnetException("cannot secure the inventory files in " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeLock(lock);
+            throw e;
         }
-        return db;
     }
 
     /** Opens a database by JDBC URL (a shared server); user and password may be in the URL. */
@@ -78,14 +80,14 @@ public final class Database implements AutoCloseable {
         return open(jdbcUrl, jdbcUrl, Optional.empty());
     }
 
-    private static Database open(String url, String location, Optional<Path> pidFile) {
+    private static Database open(String url, String location, Optional<InstanceLock> lock) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vnetdesk", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
-            throw translateOpenError(e, location, pidFile);
+            throw translateOpenError(e, location);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -93,28 +95,20 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new VnetException("cannot update the inventory schema in " + location + ": " + e.getMessage(), e);
         }
-        return new Database(pool, location, pidFile);
+        return new Database(pool, location, lock);
     }
 
-    private static VnetException translateOpenError(SQLException e, String location, Optional<Path> pidFile) {
+    private static VnetException translateOpenError(SQLException e, String location) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            String who = pidFile.flatMap(Database::readPid).map(p -> " (pid " + p + ")").orElse("");
-            return new InventoryInUseException("inventory " + location + " is open in another console" + who
-                    + "; close it first or use --data to choose another inventory");
+            return new InventoryInUseException("inventory " + location + " is open in another program; close it first");
         }
-        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
-            return new VnetException("inventory " + location + " cannot be read: " + firstLine(e.getMessage()), e);
+        int code = e.getErrorCode();
+        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1
+                || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+            return new VnetException("inventory " + location + " cannot be read: the file is damaged or not a"
+                    + " vnetdesk inventory (restore a JSON backup with 'vnetdesk --data NEW_FOLDER import FILE')", e);
         }
         return new VnetException("cannot open inventory " + location + ": " + firstLine(e.getMessage()), e);
-    }
-
-    private static Optional<String> readPid(Path pid) {
-        try {
-            String text = Files.readString(pid).trim();
-            return text.matches("[0-9]{1,10}") ? Optional.of(text) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static String firstLine(String message) {
@@ -181,12 +175,14 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
-        pidFile.ifPresent(p -> {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot remove {0}: {1}", p, e.getMessage());
-            }
-        });
+        instanceLock.ifPresent(Database::closeLock);
+    }
+
+    private static void closeLock(InstanceLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot release the inventory lock {0}: {1}", lock.file(), e.getMessage());
+        }
     }
 }

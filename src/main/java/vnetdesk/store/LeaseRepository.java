@@ -94,29 +94,58 @@ public final class LeaseRepository {
         }
     }
 
-    public void delete(Connection c, int networkId, int arId, List<Long> indexes) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "DELETE FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX = ?")) {
-            for (long idx : indexes) {
-                s.setInt(1, networkId);
-                s.setInt(2, arId);
-                s.setBigDecimal(3, toDecimal(idx));
-                s.addBatch();
+    /**
+     * Inserts one lease for each index of a contiguous run in a single statement
+     * (the database generates the rows), for bulk holds and reservations.
+     */
+    public void insertRun(Connection c, int networkId, int arId, long first, long count, LeaseOwner owner)
+            throws SQLException {
+        if (first < 0 || first + count - 1 < first) {
+            // beyond 2^63: SYSTEM_RANGE is signed, fall back to a batch
+            List<LeaseRow> rows = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                rows.add(new LeaseRow(networkId, arId, first + i, owner));
             }
-            s.executeBatch();
+            insert(c, rows);
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO LEASE (NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, "
+                + "NIC) SELECT ?, ?, CAST(X AS NUMERIC(20, 0)), ?, ?, ? FROM SYSTEM_RANGE(?, ?)")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            bindOwner(s, 3, owner);
+            s.setLong(6, first);
+            s.setLong(7, first + count - 1);
+            s.executeUpdate();
         }
     }
 
-    /** Deletes every lease of one owner in a network (e.g. the parent leases of a reservation). */
-    public int deleteByOwner(Connection c, int networkId, LeaseOwner owner) throws SQLException {
-        String sql = "DELETE FROM LEASE WHERE NETWORK_ID = ? AND OWNER_KIND = ? AND "
-                + (owner instanceof LeaseOwner.Hold ? "OWNER_ID IS NULL" : "OWNER_ID = ?");
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    /** Leases of one AR with indexes in [first, first+count-1], ascending. */
+    public List<LeaseRow> inRun(Connection c, int networkId, int arId, long first, long count) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
+                + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX BETWEEN ? AND ? ORDER BY IDX")) {
             s.setInt(1, networkId);
-            s.setString(2, kind(owner));
-            if (!(owner instanceof LeaseOwner.Hold)) {
-                s.setInt(3, ownerId(owner));
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(first));
+            s.setBigDecimal(4, toDecimal(first + count - 1));
+            List<LeaseRow> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(row(r));
+                }
             }
+            return out;
+        }
+    }
+
+    /** Deletes the leases of one AR with indexes in [first, first+count-1]. */
+    public int deleteRun(Connection c, int networkId, int arId, long first, long count) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX BETWEEN ? AND ?")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(first));
+            s.setBigDecimal(4, toDecimal(first + count - 1));
             return s.executeUpdate();
         }
     }
@@ -133,29 +162,51 @@ public final class LeaseRepository {
         }
     }
 
-    /** Leases of a network in (AR, index) order after the given position, at most {@code limit}. */
+    /**
+     * Leases of a network in (AR, index) order after the given position, at most
+     * {@code limit}: from the start of AR {@code afterAr} when {@code afterIndex}
+     * is empty. Queried AR by AR so each page is an index range scan, not a sort.
+     */
     public List<LeaseRow> page(Connection c, int networkId, int afterAr, OptionalLong afterIndex, int limit)
             throws SQLException {
-        String sql = "SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC FROM LEASE WHERE NETWORK_ID = ? AND "
-                + (afterIndex.isPresent() ? "(AR_ID > ? OR (AR_ID = ? AND IDX > ?))" : "AR_ID >= ?")
-                + " ORDER BY AR_ID, IDX LIMIT ?";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setInt(i++, networkId);
-            s.setInt(i++, afterAr);
-            if (afterIndex.isPresent()) {
-                s.setInt(i++, afterAr);
-                s.setBigDecimal(i++, toDecimal(afterIndex.getAsLong()));
+        List<LeaseRow> out = new ArrayList<>();
+        for (int arId : arIds(c, networkId)) {
+            if (arId < afterAr || out.size() >= limit) {
+                continue;
             }
-            s.setInt(i, limit);
-            List<LeaseRow> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(row(r));
+            boolean resume = arId == afterAr && afterIndex.isPresent();
+            try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
+                    + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ?" + (resume ? " AND IDX > ?" : "")
+                    + " ORDER BY IDX LIMIT ?")) {
+                int i = 1;
+                s.setInt(i++, networkId);
+                s.setInt(i++, arId);
+                if (resume) {
+                    s.setBigDecimal(i++, toDecimal(afterIndex.getAsLong()));
+                }
+                s.setInt(i, limit - out.size());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row(r));
+                    }
                 }
             }
-            return out;
         }
+        return out;
+    }
+
+    private static List<Integer> arIds(Connection c, int networkId) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT AR_ID FROM ADDRESS_RANGE WHERE NETWORK_ID = ? ORDER BY AR_ID")) {
+            s.setInt(1, networkId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getInt(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** All used indexes of one AR, ascending; fed to the in-memory allocator. */
@@ -249,13 +300,6 @@ public final class LeaseRepository {
         return owner instanceof LeaseOwner.Reservation ? "N" : "H";
     }
 
-    private static int ownerId(LeaseOwner owner) {
-        if (owner instanceof LeaseOwner.VmNic v) {
-            return v.vmId();
-        }
-        return ((LeaseOwner.Reservation) owner).networkId();
-    }
-
     static BigDecimal toDecimal(long unsignedIndex) {
         return unsignedIndex >= 0 ? BigDecimal.valueOf(unsignedIndex)
                 : new BigDecimal(Long.toUnsignedString(unsignedIndex));
@@ -263,5 +307,21 @@ public final class LeaseRepository {
 
     static long fromDecimal(BigDecimal d) {
         return d.toBigIntegerExact().longValue();
+    }
+
+    /** Every lease of one AR in index order, read as a stream (exports of large ranges). */
+    public void forEachLease(Connection c, int networkId, int arId, java.util.function.Consumer<LeaseRow> action)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
+                + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    action.accept(row(r));
+                }
+            }
+        }
     }
 }

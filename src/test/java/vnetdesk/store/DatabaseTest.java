@@ -1,0 +1,59 @@
+package vnetdesk.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.model.VnetException;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inventoryFilesAreReadableOnlyByTheUser() throws Exception {
+        Path data = dir.resolve("inv");
+        try (Database db = Database.openDirectory(data)) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("inventory.mv.db"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("vnetdesk.pid"))));
+        }
+    }
+
+    @Test
+    void aSecondOpenInTheSameProcessIsRefusedWithThePid() {
+        try (Database db = Database.openDirectory(dir)) {
+            InventoryInUseException e = assertThrows(InventoryInUseException.class, () -> Database.openDirectory(dir));
+            assertTrue(e.getMessage().contains("is open in another console (pid " + ProcessHandle.current().pid() + ")"),
+                    e.getMessage());
+        }
+        try (Database again = Database.openDirectory(dir)) {
+            assertEquals(dir.toAbsolutePath().normalize().toString(), again.location());
+        }
+    }
+
+    @Test
+    void aDamagedInventoryFileGivesAClearError() throws Exception {
+        Files.write(dir.resolve("inventory.mv.db"), new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+        VnetException e = assertThrows(VnetException.class, () -> Database.openDirectory(dir));
+        assertTrue(e.getMessage().startsWith("inventory " + dir.toAbsolutePath().normalize() + " cannot be read"),
+                e.getMessage());
+        assertTrue(e.getMessage().length() < 400, "one readable line, not a dump: " + e.getMessage());
+    }
+
+    @Test
+    void onlyH2UrlsAreAccepted() {
+        VnetException e = assertThrows(VnetException.class, () -> Database.openUrl("jdbc:mysql://x/y"));
+        assertTrue(e.getMessage().startsWith("--db: unsupported JDBC URL"), e.getMessage());
+    }
+}
