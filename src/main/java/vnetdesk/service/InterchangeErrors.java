@@ -1,0 +1,51 @@
+package vnetdesk.service;
+
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VnetException;
+
+/**
+ * Puts the place an imported value came from ("backup.json: line 12, column 5:
+ * network 3:web, address range 0") in front of an error raised by the normal
+ * model parsers, keeping the error's kind and field.
+ */
+final class InterchangeErrors {
+
+    private InterchangeErrors() {
+    }
+
+    /** {@code e} with {@code context} in front of its message. */
+    static VnetException within(String context, RuntimeException e) {
+        String message = context + ": " + e.getMessage();
+        if (e instanceof ValidationException v) {
+            return new ValidationException(v.field().orElse(null), message);
+        }
+        if (e instanceof ConflictException) {
+            return new ConflictException(message);
+        }
+        if (e instanceof NotFoundException) {
+            return new NotFoundException(message);
+        }
+        if (e instanceof VnetException) {
+            return new VnetException(message, e);
+        }
+        // model constructors refuse impossible values with IllegalArgumentException
+        return new ValidationException(null, message);
+    }
+
+    /** Work on one imported object whose errors get the object's context. */
+    @FunctionalInterface
+    interface Step<T> {
+        T run();
+    }
+
+    /** Runs {@code step}; a model error or refused value is re-thrown with {@code context} in front. */
+    static <T> T in(String context, Step<T> step) {
+        try {
+            return step.run();
+        } catch (VnetException | IllegalArgumentException e) {
+            throw within(context, e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.VnetException;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.template.ImportedNetwork;
+import vnetdesk.template.OneXml;
+import vnetdesk.template.Template;
+import vnetdesk.template.TemplateAttribute;
+import vnetdesk.template.TemplateParser;
+import vnetdesk.template.TemplateWriter;
+
+/**
+ * Export and import of networks: the JSON backup of the inventory (restored
+ * with ids, owners and leases), OpenNebula template syntax (what
+ * {@code vnet create} reads) and {@code onevnet show -x} XML. Every import is
+ * one transaction: all networks of a file are created, or none.
+ */
+public final class InterchangeService {
+
+    private final Tx tx;
+    private final NetworkRepository networks;
+    private final LeaseRepository leases;
+    private final NetworkService networkService;
+    private final QueryService queries;
+    private final InterchangeRestore restore;
+    private final InterchangeXmlImport xmlImport;
+
+    InterchangeService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache,
+                       NetworkService networkService, QueryService queries) {
+        this.tx = tx;
+        this.networks = networks;
+        this.leases = leases;
+        this.networkService = networkService;
+        this.queries = queries;
+        this.restore = new InterchangeRestore(networks, leases, cache);
+        this.xmlImport = new InterchangeXmlImport(networks, leases, networkService);
+    }
+
+    /**
+     * A JSON backup. Without refs: the whole inventory (administrators only). With refs:
+     * those networks plus what a restore needs with them — the network a reservation was
+     * taken from and every reservation of a named network (their leases refer to each other).
+     */
+    public String exportJson(Actor actor, List<String> refs) {
+        Objects.requireNonNull(refs, "refs");
+        // a write transaction serialises with this process's writers, so the backup is one consistent state
+        return tx.write((c, hooks) -> {
+            List<VirtualNetwork> selected;
+            if (refs.isEmpty()) {
+                if (!actor.isAdmin()) {
+                    throw new Access.PermissionDeniedException("user " + actor.name() + " may not back up the whole"
+                            + " inventory: that needs oneadmin rights; name the networks to export instead");
+                }
+                selected = networks.list(c);
+            } else {
+                selected = withRelatives(c, refs);
+                for (VirtualNetwork n : selected) {
+                    Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
+                }
+            }
+            return JsonBackupWriter.write(c, leases, selected);
+        });
+    }
+
+    /** The named networks with their parents and reservations, by id. */
+    private List<VirtualNetwork> withRelatives(Connection c, List<String> refs) throws SQLException {
+        Map<Integer, VirtualNetwork> out = new TreeMap<>();
+        for (String ref : refs) {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork root = n.parentNetworkId().isPresent()
+                    ? networks.find(c, n.parentNetworkId().get()).orElse(n) : n;
+            out.put(root.id(), root);
+            for (VirtualNetwork child : networks.children(c, root.id())) {
+                out.put(child.id(), child);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** The network in OpenNebula template syntax, AR vectors included; {@code vnet create} reads it back. */
+    public String exportTemplate(Actor actor, String ref) {
+        VirtualNetwork n = tx.read(c -> {
+            VirtualNetwork found = NetworkRefs.resolve(c, networks, ref);
+            Access.requireRight(actor, found.ownership(), Right.USE, "network " + found.label(), "export");
+            return found;
+        });
+        return TemplateWriter.write(toTemplate(n));
+    }
+
+    /** The template of a network: its attributes, then one {@code AR} vector per address range. */
+    static Template toTemplate(VirtualNetwork n) {
+        List<TemplateAttribute> attributes = new ArrayList<>();
+        NetworkAttributes.toAttributes(n).forEach((k, v) -> attributes.add(new TemplateAttribute.Single(k, v)));
+        for (AddressRange ar : n.addressRanges()) {
+            Map<String, String> a = new LinkedHashMap<>(ar.toAttributes());
+            // a template creates a plain network; the reservation link is not something it can express
+            a.remove("PARENT_NETWORK_AR_ID");
+            List<TemplateAttribute.Single> entries = new ArrayList<>();
+            a.forEach((k, v) -> entries.add(new TemplateAttribute.Single(k, v)));
+            attributes.add(new TemplateAttribute.Vector("AR", entries));
+        }
+        return new Template(attributes);
+    }
+
+    /** The network as {@code onevnet show -x} XML, with all its leases. */
+    public String showXml(Actor actor, String ref) {
+        NetworkDetails details = queries.details(actor, ref, Integer.MAX_VALUE);
+        try {
+            return OneXml.write(details);
+        } catch (IllegalArgumentException e) {
+            throw new VnetException("network " + details.network().label() + " cannot be written as XML: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports a file, telling the format by its first character: {@code <} is XML
+     * ({@code onevnet show -x} or a {@code VNET_POOL}), <code>{</code> a JSON backup,
+     * anything else template syntax (as {@code vnet create}). Returns the ids of
+     * the networks created.
+     */
+    public List<Integer> importFile(Actor actor, String content, String sourceName) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sourceName, "sourceName");
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        char first = firstSignificant(text);
+        if (first == '<') {
+            List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
+            return tx.write((c, hooks) -> xmlImport.importNetworks(c, actor, parsed, sourceName));
+        }
+        if (first == '{') {
+            if (!actor.isAdmin()) {
+                throw new Access.PermissionDeniedException("user " + actor.name() + " may not restore a backup:"
+                        + " it sets network ids and owners, which needs oneadmin rights; import the networks as XML"
+                        + " or template files instead");
+            }
+            List<JsonBackup.Network> backup = JsonBackupReader.read(text, sourceName);
+            return tx.write((c, hooks) -> restore.restore(c, hooks, backup));
+        }
+        return List.of(networkService.create(actor, TemplateParser.parse(text, sourceName)));
+    }
+
+    private static char firstSignificant(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!Character.isWhitespace(ch)) {
+                return ch;
+            }
+        }
+        return ' ';
+    }
+}

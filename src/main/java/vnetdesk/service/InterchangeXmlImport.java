@@ -1,0 +1,240 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import vnetdesk.ipam.ArFactory;
+import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.Ipv4;
+import vnetdesk.model.Ipv6;
+import vnetdesk.model.LeaseAddresses;
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.Mac;
+import vnetdesk.model.Numbers;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.VnetException;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.template.ImportedAr;
+import vnetdesk.template.ImportedLease;
+import vnetdesk.template.ImportedNetwork;
+import vnetdesk.template.ImportedOwner;
+
+/**
+ * Imports networks read from {@code onevnet show -x} XML (one {@code VNET} or a
+ * {@code VNET_POOL}) as new networks of the acting user, like {@code vnet create}
+ * would (new ids, default permissions), keeping given AR ids and recreating the
+ * leases: VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET}
+ * owner a reservation lease when that reservation is in the same file, else a
+ * hold. A reservation whose parent is not in the file becomes a plain network.
+ */
+final class InterchangeXmlImport {
+
+    private final NetworkRepository networks;
+    private final LeaseRepository leases;
+    private final NetworkService networkService;
+
+    InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, NetworkService networkService) {
+        this.networks = networks;
+        this.leases = leases;
+        this.networkService = networkService;
+    }
+
+    /** Creates the networks in the caller's transaction; returns their new ids, parents first. */
+    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source)
+            throws SQLException {
+        Map<Integer, ImportedNetwork> byXmlId = new HashMap<>();
+        for (ImportedNetwork n : in) {
+            if (n.id().isPresent() && byXmlId.putIfAbsent(n.id().getAsInt(), n) != null) {
+                throw new ValidationException("ID", source + ": ID: two networks in the file have ID " + n.id().getAsInt());
+            }
+        }
+        List<ImportedNetwork> order = new ArrayList<>();
+        in.stream().filter(n -> parentInFile(n, byXmlId).isEmpty()).forEach(order::add);
+        in.stream().filter(n -> parentInFile(n, byXmlId).isPresent()).forEach(order::add);
+
+        Map<ImportedNetwork, String> labels = new IdentityHashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            labels.put(in.get(i), label(source, in.get(i), i));
+        }
+        InterchangePlan plan = new InterchangePlan();
+        Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
+        Map<ImportedNetwork, Map<ImportedAr, Integer>> arIds = new IdentityHashMap<>();
+        for (ImportedNetwork x : order) {
+            String label = labels.get(x);
+            Optional<Integer> parent = parentInFile(x, byXmlId).map(p -> created.get(p).id());
+            VirtualNetwork n = withLabel(label, () -> networkService.newNetwork(c, actor, x.attributes(), parent));
+            Map<ImportedAr, Integer> ids = assignArIds(x, label);
+            List<AddressRange> ars = withLabel(label, () -> addressRanges(c, x, ids, parent.isPresent()));
+            int nextArId = ids.values().stream().mapToInt(id -> id + 1).max().orElse(0);
+            n = n.toBuilder().addressRanges(ars).nextArId(nextArId).build();
+            plan.add(n, label);
+            // stored at once, so the next network's automatic VLAN id, random MACs and name check see it
+            networks.insert(c, n);
+            created.put(x, n);
+            arIds.put(x, ids);
+        }
+        plan.linkReservations();
+        for (ImportedNetwork x : order) {
+            VirtualNetwork n = created.get(x);
+            String label = labels.get(x);
+            for (ImportedAr ar : x.addressRanges()) {
+                int arId = arIds.get(x).get(ar);
+                AddressRange range = n.addressRange(arId).orElseThrow();
+                for (ImportedLease lease : ar.leases()) {
+                    String leaseLabel = label + ", address range " + arId + ", lease " + describe(lease);
+                    long index = InterchangeErrors.in(leaseLabel, () -> locate(range, lease));
+                    plan.addLease(n.id(), arId, index, owner(lease.owner(), x, byXmlId, created), leaseLabel);
+                }
+            }
+        }
+        plan.checkReservationCoverage();
+        plan.writeLeases(c, leases);
+        return order.stream().map(x -> created.get(x).id()).toList();
+    }
+
+    /** The parent of a reservation when it is in the file too (and is a plain network). */
+    private static Optional<ImportedNetwork> parentInFile(ImportedNetwork n, Map<Integer, ImportedNetwork> byXmlId) {
+        if (n.parentNetworkId().isEmpty()) {
+            return Optional.empty();
+        }
+        ImportedNetwork parent = byXmlId.get(n.parentNetworkId().getAsInt());
+        return parent == null || parent == n || parent.parentNetworkId().isPresent()
+                ? Optional.empty() : Optional.of(parent);
+    }
+
+    private static LeaseOwner owner(ImportedOwner owner, ImportedNetwork holder, Map<Integer, ImportedNetwork> byXmlId,
+                                    Map<ImportedNetwork, VirtualNetwork> created) {
+        if (owner instanceof ImportedOwner.Vm vm) {
+            return new LeaseOwner.VmNic(vm.vmId(), vm.nicIndex());
+        }
+        if (owner instanceof ImportedOwner.Vnet vnet) {
+            ImportedNetwork child = byXmlId.get(vnet.networkId());
+            if (child != null && parentInFile(child, byXmlId).filter(p -> p == holder).isPresent()) {
+                return new LeaseOwner.Reservation(created.get(child).id());
+            }
+        }
+        return LeaseOwner.HOLD;
+    }
+
+    /** Given AR ids are kept; ARs without one get the ids after the highest given id, in order. */
+    private static Map<ImportedAr, Integer> assignArIds(ImportedNetwork x, String label) {
+        Map<ImportedAr, Integer> ids = new IdentityHashMap<>();
+        Map<Integer, ImportedAr> taken = new LinkedHashMap<>();
+        int next = 0;
+        for (ImportedAr ar : x.addressRanges()) {
+            if (ar.arId().isPresent()) {
+                int id = ar.arId().getAsInt();
+                if (taken.putIfAbsent(id, ar) != null) {
+                    throw new ValidationException("AR_ID", label + ": AR_ID: two address ranges have AR_ID " + id);
+                }
+                ids.put(ar, id);
+                next = Math.max(next, id + 1);
+            }
+        }
+        for (ImportedAr ar : x.addressRanges()) {
+            if (ar.arId().isEmpty()) {
+                ids.put(ar, next++);
+            }
+        }
+        return ids;
+    }
+
+    private List<AddressRange> addressRanges(Connection c, ImportedNetwork x, Map<ImportedAr, Integer> ids,
+                                             boolean reservation) throws SQLException {
+        List<AddressRange> built = new ArrayList<>();
+        ArFactory factory = networkService.arFactory(c, built);
+        for (ImportedAr def : x.addressRanges()) {
+            int arId = ids.get(def);
+            AddressRange ar = InterchangeErrors.in("address range " + arId, () -> {
+                Optional<Integer> parentArId = Optional.empty();
+                String parentText = def.attributes().get("PARENT_NETWORK_AR_ID");
+                if (reservation && parentText != null) {
+                    parentArId = Optional.of(Numbers.parseInt("PARENT_NETWORK_AR_ID", parentText, 0, Integer.MAX_VALUE));
+                }
+                AddressRange created = factory.create(arId, def.attributes(), parentArId);
+                ArOverlap.check(built, created);
+                return created;
+            });
+            built.add(ar);
+        }
+        return built;
+    }
+
+    /**
+     * The lease's index in its AR, found by its IP, else its IPv6 address, else its MAC (a
+     * MAC repeats every 2^32 addresses of a larger AR); every other address given must be
+     * the lease's address at that index.
+     */
+    private static long locate(AddressRange ar, ImportedLease lease) {
+        Optional<Ipv4> ip = lease.ip().map(v -> Ipv4.parse("IP", v.strip()));
+        Optional<Ipv6> ip6 = lease.ip6().map(v -> Ipv6.parse("IP6", v.strip()));
+        Optional<Mac> mac = lease.mac().map(v -> Mac.parse("MAC", v.strip()));
+        OptionalLong index;
+        String field;
+        Object given;
+        if (ip.isPresent()) {
+            index = ar.indexOf(ip.get());
+            field = "IP";
+            given = ip.get();
+        } else if (ip6.isPresent()) {
+            index = ar.indexOf(ip6.get());
+            field = "IP6";
+            given = ip6.get();
+        } else if (mac.isPresent()) {
+            index = ar.indexOf(mac.get());
+            field = "MAC";
+            given = mac.get();
+        } else {
+            throw new ValidationException("LEASE", "LEASE: names no IP, IP6 or MAC address");
+        }
+        if (index.isEmpty()) {
+            throw ValidationException.invalid(field, given, "not inside address range " + ar.id());
+        }
+        LeaseAddresses at = ar.addressesAt(index.getAsLong());
+        if (mac.isPresent() && !mac.get().equals(at.mac())) {
+            throw ValidationException.invalid("MAC", mac.get(), "not the MAC of " + given + " in address range "
+                    + ar.id() + " (" + at.mac() + ")");
+        }
+        boolean ip6Matches = ip6.isEmpty() || ip6.equals(at.ip6()) || ip6.equals(at.ip6Global())
+                || ip6.equals(at.ip6Ula());
+        if (!ip6Matches) {
+            throw ValidationException.invalid("IP6", ip6.get(), "not an IPv6 address of " + given + " in address range "
+                    + ar.id());
+        }
+        return index.getAsLong();
+    }
+
+    private static String describe(ImportedLease lease) {
+        return lease.ip().or(lease::ip6).or(lease::mac).map(ValidationException::printable).orElse("(no address)");
+    }
+
+    private static String label(String source, ImportedNetwork x, int position) {
+        String id = x.id().isPresent() ? Integer.toString(x.id().getAsInt()) : "#" + (position + 1);
+        return source + ": network " + id + (x.name().isEmpty() ? "" : ":" + ValidationException.printable(x.name()));
+    }
+
+    @FunctionalInterface
+    private interface SqlStep<T> {
+        T run() throws SQLException;
+    }
+
+    /** Like {@link InterchangeErrors#in} for steps that read the database. */
+    private static <T> T withLabel(String label, SqlStep<T> step) throws SQLException {
+        try {
+            return step.run();
+        } catch (VnetException | IllegalArgumentException e) {
+            throw InterchangeErrors.within(label, e);
+        }
+    }
+}

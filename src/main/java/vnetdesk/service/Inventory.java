@@ -1,0 +1,91 @@
+package vnetdesk.service;
+
+import java.nio.file.Path;
+
+import vnetdesk.model.NotFoundException;
+import vnetdesk.store.Database;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.UserRepository;
+
+/**
+ * The opened inventory and its services: the one object the console and the
+ * CLI create (plain constructor wiring, no global state).
+ */
+public final class Inventory implements AutoCloseable {
+
+    private final Database db;
+    private final NetworkService networks;
+    private final LeaseService leases;
+    private final ReservationService reservations;
+    private final QueryService queries;
+    private final InterchangeService interchange;
+    private final UserRepository userRepository;
+
+    private Inventory(Database db) {
+        this.db = db;
+        Tx tx = new Tx(db);
+        NetworkRepository networkRepository = new NetworkRepository();
+        LeaseRepository leaseRepository = new LeaseRepository();
+        userRepository = new UserRepository();
+        AllocatorCache cache = new AllocatorCache(leaseRepository);
+        ArCatalog catalog = new ArCatalog(networkRepository);
+        OwnerNames ownerNames = new OwnerNames(networkRepository);
+        networks = new NetworkService(tx, networkRepository, leaseRepository, cache, catalog);
+        leases = new LeaseService(tx, networkRepository, leaseRepository, cache, ownerNames);
+        reservations = new ReservationService(tx, networkRepository, leaseRepository, cache, networks, leases);
+        queries = new QueryService(tx, networkRepository, leaseRepository, userRepository, cache, catalog, ownerNames);
+        interchange = new InterchangeService(tx, networkRepository, leaseRepository, cache, networks, queries);
+    }
+
+    /** Opens the embedded inventory in a folder (created if missing). */
+    public static Inventory openDirectory(Path dataDir) {
+        return new Inventory(Database.openDirectory(dataDir));
+    }
+
+    /** Opens a shared inventory by JDBC URL. */
+    public static Inventory openUrl(String jdbcUrl) {
+        return new Inventory(Database.openUrl(jdbcUrl));
+    }
+
+    /** The user with this name, as the actor of service calls. */
+    public Actor actor(String userName) {
+        return db.read(c -> userRepository.findUser(c, userName)
+                .map(u -> new Actor(u.id(), u.name(), u.gid()))
+                .orElseThrow(() -> new NotFoundException("user " + userName + " does not exist")));
+    }
+
+    public String location() {
+        return db.location();
+    }
+
+    public NetworkService networks() {
+        return networks;
+    }
+
+    public LeaseService leases() {
+        return leases;
+    }
+
+    public ReservationService reservations() {
+        return reservations;
+    }
+
+    public QueryService queries() {
+        return queries;
+    }
+
+    public InterchangeService interchange() {
+        return interchange;
+    }
+
+    /** For integrity checks and tests: direct access to the database. */
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

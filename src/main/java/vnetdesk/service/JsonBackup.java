@@ -1,0 +1,97 @@
+package vnetdesk.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.Numbers;
+import vnetdesk.model.ValidationException;
+
+/**
+ * The JSON backup format of the inventory, as read from a file: networks with
+ * their ids, owners, attributes, address ranges and leases. The records hold
+ * the values as written (checked for JSON type and range only) plus where each
+ * object starts, so later validation can point at it.
+ *
+ * <pre>
+ * {"format": "vnetdesk-inventory", "version": 1, "networks": [
+ *   {"id": 0, "uid": 0, "gid": 0, "permissions": "640", "lock": null, "nextArId": 1,
+ *    "bridgeGenerated": true, "pickedVlanId": null, "parentNetworkId": null,
+ *    "attributes": {"NAME": "web", "VN_MAD": "bridge", "BRIDGE": "onebr0", ...},
+ *    "addressRanges": [{"arId": 0, "attributes": {"TYPE": "IP4", ...}, "roundRobinCursor": null,
+ *                       "leases": [{"index": "5", "owner": "HOLD"}]}]}]}
+ * </pre>
+ * Lease indexes (and the round-robin cursor) are strings because they are unsigned 64-bit numbers; owners
+ * are {@code HOLD}, {@code VM:<vm id>:<nic index>} or {@code NET:<reservation network id>}.
+ */
+final class JsonBackup {
+
+    static final String FORMAT = "vnetdesk-inventory";
+    static final int VERSION = 1;
+
+    /** Network ids stay within what a reference by id accepts (nine digits). */
+    static final int MAX_NETWORK_ID = 999_999_999;
+
+    private JsonBackup() {
+    }
+
+    /** Where an object starts in the file, for messages. */
+    record Where(String source, int line, int column) {
+        String text() {
+            return source + ": line " + line + ", column " + column;
+        }
+    }
+
+    /**
+     * One network as written.
+     *
+     * @param bridgeGenerated whether vnetdesk chose the bridge name (BRIDGE is always in the attributes)
+     * @param pickedVlanId    the VLAN id picked for AUTOMATIC_VLAN_ID=YES, which the attributes do not carry
+     */
+    record Network(Where at, int id, int uid, int gid, String permissions, Optional<String> lock, int nextArId,
+                   boolean bridgeGenerated, Optional<Integer> pickedVlanId, Optional<Integer> parentNetworkId,
+                   Map<String, String> attributes, List<Ar> addressRanges) {
+    }
+
+    /**
+     * One address range as written: its id, {@code AddressRange.toAttributes()}, its leases.
+     *
+     * @param roundRobinCursor the last index handed out under ALLOCATION=ROUND_ROBIN, if any
+     */
+    record Ar(Where at, int arId, Map<String, String> attributes, Optional<String> roundRobinCursor,
+              List<LeaseEntry> leases) {
+    }
+
+    /** One lease as written. */
+    record LeaseEntry(Where at, String index, String owner) {
+    }
+
+    /** The backup notation of an owner. */
+    static String ownerText(LeaseOwner owner) {
+        if (owner instanceof LeaseOwner.VmNic v) {
+            return "VM:" + v.vmId() + ":" + v.nicIndex();
+        }
+        if (owner instanceof LeaseOwner.Reservation r) {
+            return "NET:" + r.networkId();
+        }
+        return "HOLD";
+    }
+
+    /** Parses the backup notation of an owner. */
+    static LeaseOwner parseOwner(String text) {
+        if (text.equals("HOLD")) {
+            return LeaseOwner.HOLD;
+        }
+        String[] parts = text.split(":", -1);
+        if (parts.length == 3 && parts[0].equals("VM")) {
+            return new LeaseOwner.VmNic(Numbers.parseInt("owner", parts[1], 0, Integer.MAX_VALUE),
+                    Numbers.parseInt("owner", parts[2], 0, Integer.MAX_VALUE));
+        }
+        if (parts.length == 2 && parts[0].equals("NET")) {
+            return new LeaseOwner.Reservation(Numbers.parseInt("owner", parts[1], 0, MAX_NETWORK_ID));
+        }
+        throw ValidationException.invalid("owner", text,
+                "expected HOLD, VM:<vm id>:<nic index> or NET:<reservation network id>");
+    }
+}

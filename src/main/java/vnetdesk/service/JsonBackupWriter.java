@@ -1,0 +1,154 @@
+package vnetdesk.service;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.LeaseRepository.LeaseRow;
+
+/**
+ * Writes networks with their address ranges and leases in the JSON backup
+ * format ({@link JsonBackup}), pretty printed. Leases are streamed from the
+ * store AR by AR, so a network with many leases is never held twice in memory.
+ */
+final class JsonBackupWriter {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final Connection c;
+    private final LeaseRepository leases;
+    private final JsonGenerator out;
+
+    private JsonBackupWriter(Connection c, LeaseRepository leases, JsonGenerator out) {
+        this.c = c;
+        this.leases = leases;
+        this.out = out;
+    }
+
+    /** The backup of {@code networks} (in the given order), read through {@code c}. */
+    static String write(Connection c, LeaseRepository leases, List<VirtualNetwork> networks) throws SQLException {
+        StringWriter buffer = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
+            g.useDefaultPrettyPrinter();
+            new JsonBackupWriter(c, leases, g).document(networks);
+        } catch (IOException e) {
+            // a StringWriter does no I/O; this would be a defect of the generator
+            throw new UncheckedIOException("cannot write the JSON backup", e);
+        }
+        return buffer.append('\n').toString();
+    }
+
+    private void document(List<VirtualNetwork> networks) throws IOException, SQLException {
+        out.writeStartObject();
+        out.writeStringField("format", JsonBackup.FORMAT);
+        out.writeNumberField("version", JsonBackup.VERSION);
+        out.writeArrayFieldStart("networks");
+        for (VirtualNetwork n : networks) {
+            network(n);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private void network(VirtualNetwork n) throws IOException, SQLException {
+        out.writeStartObject();
+        out.writeNumberField("id", n.id());
+        out.writeNumberField("uid", n.ownership().uid());
+        out.writeNumberField("gid", n.ownership().gid());
+        out.writeStringField("permissions", n.ownership().permissions().octal());
+        out.writeFieldName("lock");
+        if (n.lock().isPresent()) {
+            out.writeString(n.lock().get().name());
+        } else {
+            out.writeNull();
+        }
+        out.writeNumberField("nextArId", n.nextArId());
+        out.writeBooleanField("bridgeGenerated", n.conf().bridgeGenerated());
+        out.writeFieldName("pickedVlanId");
+        if (n.conf().automaticVlanId() && n.conf().vlanId().isPresent()) {
+            out.writeNumber(n.conf().vlanId().get());
+        } else {
+            out.writeNull();
+        }
+        out.writeFieldName("parentNetworkId");
+        if (n.parentNetworkId().isPresent()) {
+            out.writeNumber(n.parentNetworkId().get());
+        } else {
+            out.writeNull();
+        }
+        attributes(withBridge(n));
+        out.writeArrayFieldStart("addressRanges");
+        for (AddressRange ar : n.addressRanges()) {
+            out.writeStartObject();
+            out.writeNumberField("arId", ar.id());
+            attributes(ar.toAttributes());
+            OptionalLong rr = leases.readAr(c, n.id(), ar.id()).map(LeaseRepository.ArState::roundRobinCursor)
+                    .orElse(OptionalLong.empty());
+            out.writeFieldName("roundRobinCursor");
+            if (rr.isPresent()) {
+                out.writeString(Long.toUnsignedString(rr.getAsLong()));
+            } else {
+                out.writeNull();
+            }
+            out.writeArrayFieldStart("leases");
+            try {
+                leases.forEachLease(c, n.id(), ar.id(), this::lease);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private void lease(LeaseRow row) {
+        try {
+            out.writeStartObject();
+            out.writeStringField("index", Long.toUnsignedString(row.index()));
+            out.writeStringField("owner", JsonBackup.ownerText(row.owner()));
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The network's attributes with BRIDGE always present (after VN_MAD), so a restore keeps the bridge. */
+    private static Map<String, String> withBridge(VirtualNetwork n) {
+        Map<String, String> a = NetworkAttributes.toAttributes(n);
+        if (a.containsKey("BRIDGE")) {
+            return a;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        a.forEach((k, v) -> {
+            out.put(k, v);
+            if (k.equals("VN_MAD")) {
+                out.put("BRIDGE", n.conf().bridge());
+            }
+        });
+        out.putIfAbsent("BRIDGE", n.conf().bridge());
+        return out;
+    }
+
+    private void attributes(Map<String, String> attributes) throws IOException {
+        out.writeObjectFieldStart("attributes");
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            out.writeStringField(e.getKey(), e.getValue());
+        }
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,186 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import vnetdesk.ipam.UsedIndexSet;
+import vnetdesk.model.Address;
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.Lease;
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.LeaseRepository.ArState;
+import vnetdesk.store.LeaseRepository.LeaseRow;
+import vnetdesk.store.NetworkRepository;
+
+/**
+ * Leases: hold and release (single, list, range; all-or-nothing) and
+ * allocation for VM NICs (lowest free or round robin, or a specific address).
+ */
+public final class LeaseService {
+
+    private final Tx tx;
+    private final NetworkRepository networks;
+    private final LeaseRepository leases;
+    private final AllocatorCache cache;
+    private final OwnerNames ownerNames;
+
+    LeaseService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache,
+                 OwnerNames ownerNames) {
+        this.tx = tx;
+        this.networks = networks;
+        this.leases = leases;
+        this.cache = cache;
+        this.ownerNames = ownerNames;
+    }
+
+    /** Marks addresses as held (used, never assigned automatically); returns the new leases. */
+    public List<Lease> hold(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.USE, "hold addresses of");
+            return take(c, hooks, n, LocatedAddress.resolve(n, addresses, arId), LeaseOwner.HOLD);
+        });
+    }
+
+    /** Frees held addresses; any address that is not held is an error and nothing is freed. */
+    public int release(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.USE, "release addresses of");
+            int released = 0;
+            for (Map.Entry<Integer, List<LocatedAddress.Run>> e : LocatedAddress.resolve(n, addresses, arId).entrySet()) {
+                AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
+                ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+                UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
+                hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
+                long count = 0;
+                for (LocatedAddress.Run run : e.getValue()) {
+                    checkAllHeld(c, n, ar, set, run);
+                    for (long i = 0; i < run.count(); i++) {
+                        if (!set.remove(run.first() + i)) {
+                            throw new ConflictException("ADDRESS: " + ar.addressesAt(run.first() + i).primary()
+                                    + " is named twice in this request");
+                        }
+                    }
+                    leases.deleteRun(c, n.id(), ar.id(), run.first(), run.count());
+                    count += run.count();
+                }
+                leases.touchAr(c, n.id(), ar.id(), state.version(), -count, OptionalLong.empty());
+                hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+                released += (int) count;
+            }
+            return released;
+        });
+    }
+
+    /** Every index of the run must be a hold; otherwise the error names the first that is not. */
+    private void checkAllHeld(Connection c, VirtualNetwork n, AddressRange ar, UsedIndexSet set, LocatedAddress.Run run)
+            throws SQLException {
+        OptionalLong free = set.firstFreeAtOrAfter(run.first());
+        if (free.isPresent() && Long.compareUnsigned(free.getAsLong() - run.first(), run.count()) < 0) {
+            throw new ConflictException("ADDRESS: " + ar.addressesAt(free.getAsLong()).primary()
+                    + " is not held (it is free)");
+        }
+        for (LeaseRow row : leases.inRun(c, n.id(), ar.id(), run.first(), run.count())) {
+            if (!(row.owner() instanceof LeaseOwner.Hold)) {
+                throw new ConflictException("ADDRESS: " + ar.addressesAt(row.index()).primary()
+                        + " is not held; it is used by " + ownerNames.describe(c, row.owner())
+                        + (row.owner() instanceof LeaseOwner.VmNic ? " (detach the NIC to free it)"
+                        : " (delete that reservation to free it)"));
+            }
+        }
+    }
+
+    /**
+     * Allocates one address for {@code owner}: the given address, or automatically
+     * (ARs in id order, lowest free index or round robin), optionally within one AR.
+     */
+    public Lease allocate(Actor actor, String ref, LeaseOwner owner, Optional<String> address, Optional<Integer> arId) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.USE, "take an address from");
+            return allocateIn(c, hooks, n, owner, address, arId);
+        });
+    }
+
+    Lease allocateIn(Connection c, Tx.Hooks hooks, VirtualNetwork n, LeaseOwner owner, Optional<String> address,
+                     Optional<Integer> arId) throws SQLException {
+        if (address.isPresent()) {
+            return take(c, hooks, n, LocatedAddress.resolve(n, List.of(address.get()), arId), owner).get(0);
+        }
+        for (AddressRange ar : n.addressRanges()) {
+            if (arId.isPresent() && ar.id() != arId.get()) {
+                continue;
+            }
+            ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+            UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
+            boolean roundRobin = n.conf().allocation() == vnetdesk.model.AllocationPolicy.ROUND_ROBIN;
+            OptionalLong cursor = state.roundRobinCursor();
+            // an AR shrunk below the cursor starts over from the lowest free index
+            boolean useCursor = roundRobin && cursor.isPresent() && ar.containsIndex(cursor.getAsLong());
+            OptionalLong idx = useCursor ? set.allocateNextFreeAfter(cursor.getAsLong()) : set.allocateLowestFree();
+            if (idx.isEmpty()) {
+                continue;
+            }
+            long index = idx.getAsLong();
+            hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
+            leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), index, owner)));
+            leases.touchAr(c, n.id(), ar.id(), state.version(), 1, roundRobin ? OptionalLong.of(index) : OptionalLong.empty());
+            hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+            return new Lease(n.id(), ar.id(), index, ar.addressesAt(index), owner);
+        }
+        throw new ConflictException("no free address in network " + n.label()
+                + arId.map(id -> " (address range " + id + ")").orElse(""));
+    }
+
+    /** Takes the given index runs for one owner; any used index fails the whole operation. */
+    List<Lease> take(Connection c, Tx.Hooks hooks, VirtualNetwork n, Map<Integer, List<LocatedAddress.Run>> runs,
+                     LeaseOwner owner) throws SQLException {
+        List<Lease> taken = new ArrayList<>();
+        for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
+            AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
+            ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+            UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
+            hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
+            long count = 0;
+            for (LocatedAddress.Run run : e.getValue()) {
+                for (long i = 0; i < run.count(); i++) {
+                    long idx = run.first() + i;
+                    if (!set.add(idx)) {
+                        throw alreadyUsed(c, n, ar, idx);
+                    }
+                    taken.add(new Lease(n.id(), ar.id(), idx, ar.addressesAt(idx), owner));
+                }
+                if (run.count() == 1) {
+                    leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), run.first(), owner)));
+                } else {
+                    leases.insertRun(c, n.id(), ar.id(), run.first(), run.count(), owner);
+                }
+                count += run.count();
+            }
+            leases.touchAr(c, n.id(), ar.id(), state.version(), count, OptionalLong.empty());
+            hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+        }
+        return taken;
+    }
+
+    private ConflictException alreadyUsed(Connection c, VirtualNetwork n, AddressRange ar, long idx)
+            throws SQLException {
+        String text = ar.addressesAt(idx).primary();
+        Optional<LeaseRow> row = leases.find(c, n.id(), ar.id(), idx);
+        if (row.isEmpty()) {
+            return new ConflictException("ADDRESS: " + text + " is named twice in this request");
+        }
+        return new ConflictException("ADDRESS: " + text + " is already used by "
+                + ownerNames.describe(c, row.get().owner()) + " in network " + n.label());
+    }
+}

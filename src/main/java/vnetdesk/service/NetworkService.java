@@ -1,0 +1,373 @@
+package vnetdesk.service;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import vnetdesk.ipam.ArFactory;
+import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.LockLevel;
+import vnetdesk.model.Mac;
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.NetworkConf;
+import vnetdesk.model.NotFoundException;
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.template.Template;
+import vnetdesk.template.TemplateAttribute;
+
+/**
+ * Virtual networks and their address ranges: create, update, delete, rename,
+ * lock, and AR add / update / remove. Every call is one transaction, checked
+ * against the acting user.
+ */
+public final class NetworkService {
+
+    /** Default MAC prefix 02:00. */
+    public static final int MAC_PREFIX = 0x0200;
+
+    private final Tx tx;
+    private final NetworkRepository networks;
+    private final LeaseRepository leases;
+    private final AllocatorCache cache;
+    private final ArCatalog catalog;
+    private final SecureRandom random = new SecureRandom();
+
+    NetworkService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache, ArCatalog catalog) {
+        this.tx = tx;
+        this.networks = networks;
+        this.leases = leases;
+        this.cache = cache;
+        this.catalog = catalog;
+    }
+
+    /** Creates a network from a template (attributes and AR vectors); returns its id. */
+    public int create(Actor actor, Template template) {
+        Map<String, String> attributes = singles(template);
+        List<Map<String, String>> ars = arVectors(template);
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = newNetwork(c, actor, attributes, Optional.empty());
+            n = n.toBuilder().addressRanges(buildArs(c, n, ars)).nextArId(ars.size()).build();
+            networks.insert(c, n);
+            return n.id();
+        });
+    }
+
+    /** Builds (does not store) a new network owned by the actor, id allocated. */
+    VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
+            throws SQLException {
+        NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
+        if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
+            throw new ConflictException("NAME: a network named \"" + p.name() + "\" already exists for user "
+                    + actor.name());
+        }
+        int id = networks.nextId(c, "NETWORK");
+        Optional<Integer> vlan = p.vlanId();
+        if (p.automaticVlanId()) {
+            vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
+        }
+        String bridge = p.bridge().orElse(NetworkConf.generatedBridge(id, p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+        Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.NETWORK_DEFAULT);
+        return p.toNetwork(id, owner, bridge, p.bridge().isEmpty(), vlan, Optional.empty(),
+                p.securityGroups().orElse(List.of(0)), List.of(), parent, 0, 0);
+    }
+
+    private int freeVlanId(Connection c, long max) throws SQLException {
+        Set<Integer> used = new TreeSet<>(networks.vlanIdsInUse(c));
+        for (int v = 2; v <= max; v++) {
+            if (v != 4095 && !used.contains(v)) {
+                return v;
+            }
+        }
+        throw new ConflictException("AUTOMATIC_VLAN_ID: no free VLAN id left");
+    }
+
+    private List<AddressRange> buildArs(Connection c, VirtualNetwork n, List<Map<String, String>> defs)
+            throws SQLException {
+        List<AddressRange> built = new ArrayList<>();
+        ArFactory factory = arFactory(c, built);
+        for (int i = 0; i < defs.size(); i++) {
+            AddressRange ar = factory.create(i, defs.get(i), Optional.empty());
+            ArOverlap.check(built, ar);
+            built.add(ar);
+        }
+        return built;
+    }
+
+    /**
+     * Attributes an update in replace mode keeps when the new template omits
+     * them, as OpenNebula does: identity and physical placement never vanish by
+     * omission (an empty value, e.g. BRIDGE="", does reset them).
+     */
+    private static final Set<String> KEPT_ON_REPLACE = Set.of("NAME", "VN_MAD", "BRIDGE", "PHYDEV", "VLAN_ID",
+            "AUTOMATIC_VLAN_ID", "CLUSTER_IDS", "SECURITY_GROUPS");
+
+    /**
+     * Replaces (or, with {@code append}, merges) the updatable attributes of a
+     * network: description, context and custom attributes, physical attributes,
+     * QoS, filters and security groups.
+     */
+    public void update(Actor actor, String ref, Template template, boolean append) {
+        Map<String, String> given = singles(template);
+        if (!template.vectors("AR").isEmpty()) {
+            throw new ValidationException("AR", "AR: address ranges are changed with addar, updatear and rmar, not update");
+        }
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "update");
+            Map<String, String> merged = new LinkedHashMap<>();
+            NetworkAttributes.toAttributes(n).forEach((k, v) -> {
+                if (append || KEPT_ON_REPLACE.contains(k)) {
+                    merged.put(k, v);
+                }
+            });
+            merged.putAll(upperKeys(given));
+            NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
+            if (!p.name().equals(n.name()) && networks.nameTaken(c, n.ownership().uid(), p.name(), n.id())) {
+                throw new ConflictException("NAME: a network named \"" + p.name() + "\" already exists");
+            }
+            Optional<Integer> vlan = p.vlanId();
+            if (p.automaticVlanId()) {
+                vlan = n.conf().automaticVlanId() && n.conf().vlanId().isPresent() ? n.conf().vlanId()
+                        : Optional.of(freeVlanId(c, p.driver().maxVlanId()));
+            }
+            boolean generated = p.bridge().isEmpty();
+            String bridge = p.bridge().orElse(n.conf().bridgeGenerated() ? n.conf().bridge()
+                    : NetworkConf.generatedBridge(n.id(), p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+            VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge, generated, vlan, n.lock(),
+                    p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
+                    n.nextArId(), n.version() + 1);
+            networks.update(c, updated);
+            return null;
+        });
+    }
+
+    /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
+    public void delete(Actor actor, String ref) {
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "delete");
+            Map<Integer, Long> used = leases.usedPerAr(c, n.id());
+            long total = used.values().stream().mapToLong(Long::longValue).sum();
+            if (total > 0) {
+                throw new ConflictException("network " + n.label() + " has leases in use (" + total
+                        + "); release the holds, detach the NICs and delete its reservations first");
+            }
+            if (n.parentNetworkId().isPresent()) {
+                int parent = n.parentNetworkId().get();
+                for (AddressRange ar : n.addressRanges()) {
+                    freeParentLeases(c, hooks, parent, n.id(), ar);
+                }
+            }
+            networks.delete(c, n.id());
+            hooks.afterCommit(() -> cache.discardNetwork(n.id()));
+            return null;
+        });
+    }
+
+    public void rename(Actor actor, String ref, String newName) {
+        String name = NetworkAttributes.checkName("NAME", newName);
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "rename");
+            if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
+                throw new ConflictException("NAME: a network named \"" + name + "\" already exists");
+            }
+            networks.update(c, n.toBuilder().name(name).version(n.version() + 1).build());
+            return null;
+        });
+    }
+
+    public void lock(Actor actor, String ref, LockLevel level) {
+        setLock(actor, ref, Optional.of(level));
+    }
+
+    public void unlock(Actor actor, String ref) {
+        setLock(actor, ref, Optional.empty());
+    }
+
+    private void setLock(Actor actor, String ref, Optional<LockLevel> level) {
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.requireRight(actor, n.ownership(), Right.MANAGE, "network " + n.label(),
+                    level.isPresent() ? "lock" : "unlock");
+            networks.update(c, n.toBuilder().lock(level).version(n.version() + 1).build());
+            return null;
+        });
+    }
+
+    /** Adds an AR; returns its id. */
+    public int addAr(Actor actor, String ref, Map<String, String> attributes) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "add an address range to");
+            if (n.isReservation()) {
+                throw new ConflictException("network " + n.label() + " is a reservation; add addresses with reserve --into");
+            }
+            AddressRange ar = arFactory(c, n.addressRanges()).create(n.nextArId(), attributes, Optional.empty());
+            ArOverlap.check(n.addressRanges(), ar);
+            networks.insertAr(c, n.id(), ar);
+            networks.update(c, n.toBuilder().nextArId(n.nextArId() + 1).version(n.version() + 1).build());
+            return ar.id();
+        });
+    }
+
+    /** Updates an AR named by its AR_ID attribute. */
+    public void updateAr(Actor actor, String ref, Map<String, String> attributes) {
+        Map<String, String> a = upperKeys(attributes);
+        String arIdText = a.get("AR_ID");
+        if (arIdText == null) {
+            throw ValidationException.missing("AR_ID");
+        }
+        int arId = vnetdesk.model.Numbers.parseInt("AR_ID", arIdText, 0, Integer.MAX_VALUE);
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "update an address range of");
+            AddressRange current = n.addressRange(arId)
+                    .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
+            AddressRange updated = arFactory(c, n.addressRanges()).update(current, a);
+            if (updated.lastIndex() != current.lastIndex()) {
+                if (current.isReservation() || n.isReservation()) {
+                    throw ValidationException.invalid("SIZE", updated.size(), "the size of a reservation cannot change");
+                }
+                var state = leases.readAr(c, n.id(), arId).orElseThrow();
+                var set = cache.forWrite(c, n.id(), current, state.version());
+                boolean shrinks = Long.compareUnsigned(updated.lastIndex(), current.lastIndex()) < 0;
+                long[] outside = shrinks ? set.usedAtOrAfter(updated.lastIndex() + 1, 20) : new long[0];
+                if (outside.length > 0) {
+                    List<String> names = new ArrayList<>();
+                    for (long idx : outside) {
+                        names.add(current.addressesAt(idx).primary());
+                    }
+                    throw ValidationException.invalid("SIZE", updated.size(),
+                            "used leases would fall outside the range: " + String.join(", ", names)
+                                    + (outside.length == 20 ? ", …" : ""));
+                }
+                hooks.afterCommit(() -> cache.discard(n.id(), arId));
+            }
+            ArOverlap.check(n.addressRanges(), updated);
+            networks.updateAr(c, n.id(), updated);
+            networks.update(c, n.toBuilder().version(n.version() + 1).build());
+            return null;
+        });
+    }
+
+    /**
+     * Removes an AR. Refused while it has used leases unless {@code force}; a
+     * forced removal returns the addresses it dropped. Removing a reservation's
+     * AR frees the parent's addresses.
+     */
+    public List<String> removeAr(Actor actor, String ref, int arId, boolean force) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.require(actor, n, Right.MANAGE, "remove an address range of");
+            AddressRange ar = n.addressRange(arId)
+                    .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
+            List<LeaseRepository.LeaseRow> rows = leases.inRun(c, n.id(), arId, 0, ar.lastIndex() + 1);
+            if (!rows.isEmpty() && !force) {
+                throw new ConflictException("address range " + arId + " of network " + n.label() + " has "
+                        + rows.size() + " used leases; use --force to remove it anyway");
+            }
+            List<String> dropped = new ArrayList<>();
+            for (LeaseRepository.LeaseRow r : rows) {
+                dropped.add(ar.addressesAt(r.index()).primary() + " (" + r.owner().label() + ")");
+            }
+            if (rows.stream().anyMatch(r -> r.owner() instanceof vnetdesk.model.LeaseOwner.Reservation)) {
+                throw new ConflictException("address range " + arId + " of network " + n.label()
+                        + " has addresses reserved by other networks; delete those reservations first");
+            }
+            if (n.parentNetworkId().isPresent()) {
+                freeParentLeases(c, hooks, n.parentNetworkId().get(), n.id(), ar);
+            }
+            networks.deleteAr(c, n.id(), arId);
+            networks.update(c, n.toBuilder().version(n.version() + 1).build());
+            hooks.afterCommit(() -> cache.discard(n.id(), arId));
+            return dropped;
+        });
+    }
+
+    /** Frees the parent addresses held for one AR of a reservation. */
+    private void freeParentLeases(Connection c, Tx.Hooks hooks, int parentId, int childId, AddressRange childAr)
+            throws SQLException {
+        VirtualNetwork parent = networks.find(c, parentId).orElse(null);
+        if (parent == null || childAr.parentArId().isEmpty()) {
+            return;
+        }
+        AddressRange parentAr = parent.addressRange(childAr.parentArId().get()).orElse(null);
+        if (parentAr == null) {
+            return;
+        }
+        // locate by IP first: in a static IPv6 range beyond 2^32 leases MACs repeat
+        long first = childAr.type().firstIp().map(parentAr::indexOf)
+                .or(() -> childAr.type().firstIp6().map(parentAr::indexOf))
+                .orElseGet(() -> parentAr.indexOf(childAr.firstMac()))
+                .orElseThrow(() -> new IllegalStateException("reservation AR " + childAr.id() + " of network "
+                        + childId + " is not inside address range " + parentAr.id() + " of network " + parentId));
+        long version = leases.readAr(c, parentId, parentAr.id()).orElseThrow().version();
+        int freed = leases.deleteRun(c, parentId, parentAr.id(), first, childAr.lastIndex() + 1);
+        leases.touchAr(c, parentId, parentAr.id(), version, -freed, java.util.OptionalLong.empty());
+        hooks.afterCommit(() -> cache.discard(parentId, parentAr.id()));
+        hooks.afterRollback(() -> cache.discard(parentId, parentAr.id()));
+    }
+
+    ArFactory arFactory(Connection c, List<AddressRange> sameNetwork) throws SQLException {
+        List<VirtualNetwork> all = catalog.networks(c);
+        return new ArFactory(MAC_PREFIX, prefix -> randomUniqueMac(prefix, all, sameNetwork));
+    }
+
+    private Mac randomUniqueMac(int prefix, List<VirtualNetwork> all, List<AddressRange> sameNetwork) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Mac candidate = Mac.of(prefix, random.nextInt());
+            boolean taken = sameNetwork.stream().anyMatch(ar -> ar.indexOf(candidate).isPresent())
+                    || all.stream().flatMap(n -> n.addressRanges().stream())
+                    .anyMatch(ar -> ar.indexOf(candidate).isPresent());
+            if (!taken) {
+                return candidate;
+            }
+        }
+        throw new ConflictException("MAC: cannot find a free random MAC address; give MAC explicitly");
+    }
+
+    static Map<String, String> singles(Template t) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (TemplateAttribute a : t.attributes()) {
+            if (a instanceof TemplateAttribute.Single s) {
+                out.put(s.name(), s.value());
+            } else if (!a.name().equals("AR")) {
+                throw new ValidationException(a.name(), a.name()
+                        + ": vector attributes other than AR are not supported in a network template");
+            }
+        }
+        return out;
+    }
+
+    static List<Map<String, String>> arVectors(Template t) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (TemplateAttribute.Vector v : t.vectors("AR")) {
+            Map<String, String> m = new LinkedHashMap<>();
+            v.entries().forEach(e -> m.put(e.name(), e.value()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    static Map<String, String> upperKeys(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(vnetdesk.model.Attributes.name(k), v));
+        return out;
+    }
+}

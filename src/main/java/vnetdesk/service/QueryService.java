@@ -1,0 +1,180 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import vnetdesk.ipam.IndexRange;
+import vnetdesk.ipam.UsedIndexSet;
+import vnetdesk.model.Address;
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.Lease;
+import vnetdesk.model.LeaseAddresses;
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.LeaseRepository.LeaseRow;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.UserRepository;
+
+/**
+ * Read side: network lists and details, lease pages, free ranges, and "who
+ * holds this address?" across the whole inventory.
+ */
+public final class QueryService {
+
+    /** One row of a network list. */
+    public record NetworkSummary(VirtualNetwork network, String ownerName, String groupName, long used) {
+    }
+
+    /** A maximal run of free addresses of one AR. */
+    public record FreeRange(int arId, LeaseAddresses first, LeaseAddresses last, String count) {
+    }
+
+    /**
+     * One answer of whois: the network and AR containing the address, and, if it
+     * is used, its owner and a readable description of the owner.
+     */
+    public record WhoisMatch(VirtualNetwork network, int arId, long index, LeaseAddresses addresses,
+                             Optional<LeaseOwner> leaseOwner, Optional<String> owner) {
+    }
+
+    private final Tx tx;
+    private final NetworkRepository networks;
+    private final LeaseRepository leases;
+    private final UserRepository users;
+    private final AllocatorCache cache;
+    private final ArCatalog catalog;
+    private final OwnerNames ownerNames;
+
+    QueryService(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
+                 AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames) {
+        this.tx = tx;
+        this.networks = networks;
+        this.leases = leases;
+        this.users = users;
+        this.cache = cache;
+        this.catalog = catalog;
+        this.ownerNames = ownerNames;
+    }
+
+    /** Networks the actor may see (USE right or owner), with usage. */
+    public List<NetworkSummary> list(Actor actor) {
+        return tx.read(c -> {
+            Map<Integer, String> uname = users.userNames(c);
+            Map<Integer, String> gname = users.groupNames(c);
+            Map<Integer, Long> used = leases.usedPerNetwork(c);
+            List<NetworkSummary> out = new ArrayList<>();
+            for (VirtualNetwork n : networks.list(c)) {
+                if (canSee(actor, n)) {
+                    out.add(new NetworkSummary(n, uname.getOrDefault(n.ownership().uid(), "?"),
+                            gname.getOrDefault(n.ownership().gid(), "?"), used.getOrDefault(n.id(), 0L)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A network with usage and up to {@code leaseLimit} of its leases. */
+    public NetworkDetails details(Actor actor, String ref, int leaseLimit) {
+        return tx.read(c -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "show");
+            List<Lease> page = toLeases(n, leases.page(c, n.id(), 0, OptionalLong.empty(), leaseLimit));
+            return new NetworkDetails(n, users.userNames(c).getOrDefault(n.ownership().uid(), "?"),
+                    users.groupNames(c).getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),
+                    page, ownerLabels(c, page));
+        });
+    }
+
+    /** Leases after position (arId, index) in (AR, index) order; for paged tables. */
+    public List<Lease> leasePage(Actor actor, String ref, int afterAr, OptionalLong afterIndex, int limit) {
+        return tx.read(c -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the leases of");
+            return toLeases(n, leases.page(c, n.id(), afterAr, afterIndex, limit));
+        });
+    }
+
+    /** Readable owner descriptions for a set of leases (reservation names). */
+    public Map<String, String> ownerLabels(Connection c, List<Lease> page) throws SQLException {
+        Map<String, String> labels = new HashMap<>();
+        for (Lease l : page) {
+            if (l.owner() instanceof LeaseOwner.Reservation && !labels.containsKey(l.owner().label())) {
+                labels.put(l.owner().label(), ownerNames.describe(c, l.owner()));
+            }
+        }
+        return labels;
+    }
+
+    /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
+    public List<FreeRange> freeRanges(Actor actor, String ref, int limit) {
+        return tx.write((c, hooks) -> {
+            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the free addresses of");
+            List<FreeRange> out = new ArrayList<>();
+            for (AddressRange ar : n.addressRanges()) {
+                long version = leases.readAr(c, n.id(), ar.id()).orElseThrow().version();
+                UsedIndexSet set = cache.forWrite(c, n.id(), ar, version);
+                for (IndexRange r : set.freeRanges(limit - out.size())) {
+                    String count = r.isFullRange() ? AddressRange.sizeOf(-1L).toString() : Long.toUnsignedString(r.count());
+                    out.add(new FreeRange(ar.id(), ar.addressesAt(r.first()), ar.addressesAt(r.last()), count));
+                }
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every network/AR that contains the address, with its lease owner if used. */
+    public List<WhoisMatch> whois(Actor actor, String text) {
+        Address address = Address.parse("ADDRESS", text);
+        return tx.read(c -> {
+            List<WhoisMatch> out = new ArrayList<>();
+            for (VirtualNetwork n : catalog.networks(c)) {
+                if (!canSee(actor, n)) {
+                    continue;
+                }
+                for (AddressRange ar : n.addressRanges()) {
+                    OptionalLong idx = ar.indexOf(address);
+                    if (idx.isPresent()) {
+                        Optional<LeaseRow> row = leases.find(c, n.id(), ar.id(), idx.getAsLong());
+                        Optional<LeaseOwner> owner = row.map(LeaseRow::owner);
+                        Optional<String> described = owner.isPresent()
+                                ? Optional.of(ownerNames.describe(c, owner.get())) : Optional.empty();
+                        out.add(new WhoisMatch(n, ar.id(), idx.getAsLong(), ar.addressesAt(idx.getAsLong()), owner,
+                                described));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static boolean canSee(Actor actor, VirtualNetwork n) {
+        try {
+            Access.requireRight(actor, n.ownership(), Right.USE, "", "");
+            return true;
+        } catch (Access.PermissionDeniedException e) {
+            return false;
+        }
+    }
+
+    private static List<Lease> toLeases(VirtualNetwork n, List<LeaseRow> rows) {
+        List<Lease> out = new ArrayList<>(rows.size());
+        for (LeaseRow r : rows) {
+            n.addressRange(r.arId()).ifPresent(ar -> out.add(
+                    new Lease(n.id(), r.arId(), r.index(), ar.addressesAt(r.index()), r.owner())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import vnetdesk.store.Database;
+
+/**
+ * One service operation = one transaction. Writers of this process are
+ * serialised (the embedded inventory has a single writer process anyway), and
+ * in-memory caches are told whether the transaction committed or rolled back.
+ */
+final class Tx {
+
+    /** A unit of work that may register commit/rollback hooks. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c, Tx.Hooks hooks) throws SQLException;
+    }
+
+    /** Actions to run after the transaction's outcome is known. */
+    static final class Hooks {
+        private final List<Runnable> onCommit = new ArrayList<>();
+        private final List<Runnable> onRollback = new ArrayList<>();
+
+        void afterCommit(Runnable r) {
+            onCommit.add(r);
+        }
+
+        void afterRollback(Runnable r) {
+            onRollback.add(r);
+        }
+    }
+
+    private final Database db;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+
+    Tx(Database db) {
+        this.db = db;
+    }
+
+    <T> T write(Work<T> work) {
+        writeLock.lock();
+        Hooks hooks = new Hooks();
+        try {
+            T result = db.inTransaction(c -> work.run(c, hooks));
+            hooks.onCommit.forEach(Runnable::run);
+            return result;
+        } catch (RuntimeException | Error e) {
+            hooks.onRollback.forEach(Runnable::run);
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    <T> T read(Database.Work<T> work) {
+        return db.read(work);
+    }
+}

@@ -1,0 +1,253 @@
+package vnetdesk.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.model.Lease;
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.SyntaxException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.VnetException;
+import vnetdesk.template.TemplateParser;
+
+/** XML import: round trips of {@code showXml}, a VNET_POOL with a reservation, and OpenNebula's own XML. */
+class InterchangeXmlTest {
+
+    private static final Actor ADMIN = Actor.ONEADMIN;
+
+    /** {@code onevnet show -x} of an OpenNebula 6 bridged network (shortened), written by hand. */
+    private static final String OPENNEBULA_SAMPLE = """
+            <VNET>
+              <ID>12</ID>
+              <UID>2</UID>
+              <GID>1</GID>
+              <UNAME>alice</UNAME>
+              <GNAME>users</GNAME>
+              <NAME>private</NAME>
+              <PERMISSIONS>
+                <OWNER_U>1</OWNER_U><OWNER_M>1</OWNER_M><OWNER_A>0</OWNER_A>
+                <GROUP_U>1</GROUP_U><GROUP_M>0</GROUP_M><GROUP_A>0</GROUP_A>
+                <OTHER_U>0</OTHER_U><OTHER_M>0</OTHER_M><OTHER_A>0</OTHER_A>
+              </PERMISSIONS>
+              <CLUSTERS><ID>0</ID></CLUSTERS>
+              <BRIDGE><![CDATA[onebr12]]></BRIDGE>
+              <BRIDGE_TYPE><![CDATA[linux]]></BRIDGE_TYPE>
+              <STATE>1</STATE>
+              <PREV_STATE>0</PREV_STATE>
+              <PARENT_NETWORK_ID><![CDATA[]]></PARENT_NETWORK_ID>
+              <VN_MAD><![CDATA[bridge]]></VN_MAD>
+              <PHYDEV><![CDATA[]]></PHYDEV>
+              <VLAN_ID><![CDATA[]]></VLAN_ID>
+              <OUTER_VLAN_ID><![CDATA[]]></OUTER_VLAN_ID>
+              <VLAN_ID_AUTOMATIC>0</VLAN_ID_AUTOMATIC>
+              <OUTER_VLAN_ID_AUTOMATIC>0</OUTER_VLAN_ID_AUTOMATIC>
+              <USED_LEASES>3</USED_LEASES>
+              <VROUTERS/>
+              <UPDATED_VMS/>
+              <OUTDATED_VMS/>
+              <UPDATING_VMS/>
+              <ERROR_VMS/>
+              <TEMPLATE>
+                <BRIDGE><![CDATA[onebr12]]></BRIDGE>
+                <BRIDGE_TYPE><![CDATA[linux]]></BRIDGE_TYPE>
+                <DNS><![CDATA[8.8.8.8]]></DNS>
+                <GATEWAY><![CDATA[10.1.0.1]]></GATEWAY>
+                <NETWORK_MASK><![CDATA[255.255.255.0]]></NETWORK_MASK>
+                <OUTER_VLAN_ID><![CDATA[]]></OUTER_VLAN_ID>
+                <PHYDEV><![CDATA[]]></PHYDEV>
+                <SECURITY_GROUPS><![CDATA[0]]></SECURITY_GROUPS>
+                <VLAN_ID><![CDATA[]]></VLAN_ID>
+                <VN_MAD><![CDATA[bridge]]></VN_MAD>
+              </TEMPLATE>
+              <AR_POOL>
+                <AR>
+                  <ALLOCATED><![CDATA[ 0 4294967296 1 4294967297 4 4294967298]]></ALLOCATED>
+                  <AR_ID><![CDATA[0]]></AR_ID>
+                  <IP><![CDATA[10.1.0.10]]></IP>
+                  <MAC><![CDATA[02:00:0a:01:00:0a]]></MAC>
+                  <SIZE><![CDATA[100]]></SIZE>
+                  <TYPE><![CDATA[IP4]]></TYPE>
+                  <MAC_END><![CDATA[02:00:0a:01:00:6d]]></MAC_END>
+                  <IP_END><![CDATA[10.1.0.109]]></IP_END>
+                  <USED_LEASES>3</USED_LEASES>
+                  <LEASES>
+                    <LEASE>
+                      <IP><![CDATA[10.1.0.10]]></IP>
+                      <MAC><![CDATA[02:00:0a:01:00:0a]]></MAC>
+                      <NIC_NAME><![CDATA[NIC1]]></NIC_NAME>
+                      <VM><![CDATA[45]]></VM>
+                    </LEASE>
+                    <LEASE>
+                      <IP><![CDATA[10.1.0.11]]></IP>
+                      <MAC><![CDATA[02:00:0a:01:00:0b]]></MAC>
+                      <VM><![CDATA[-1]]></VM>
+                    </LEASE>
+                    <LEASE>
+                      <IP><![CDATA[10.1.0.14]]></IP>
+                      <MAC><![CDATA[02:00:0a:01:00:0e]]></MAC>
+                      <VNET><![CDATA[13]]></VNET>
+                    </LEASE>
+                  </LEASES>
+                </AR>
+                <AR>
+                  <AR_ID><![CDATA[3]]></AR_ID>
+                  <GLOBAL_PREFIX><![CDATA[2001:db8:12::]]></GLOBAL_PREFIX>
+                  <MAC><![CDATA[02:00:11:22:00:00]]></MAC>
+                  <SIZE><![CDATA[16]]></SIZE>
+                  <TYPE><![CDATA[IP6]]></TYPE>
+                  <USED_LEASES>1</USED_LEASES>
+                  <LEASES>
+                    <LEASE>
+                      <IP6_GLOBAL><![CDATA[2001:db8:12::11ff:fe22:2]]></IP6_GLOBAL>
+                      <MAC><![CDATA[02:00:11:22:00:02]]></MAC>
+                      <VM><![CDATA[46]]></VM>
+                    </LEASE>
+                  </LEASES>
+                </AR>
+              </AR_POOL>
+            </VNET>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Inventory open(String name) {
+        return Inventory.openDirectory(dir.resolve(name));
+    }
+
+    /** A lease without its network id; reservation owners become holds when the reservation stays behind. */
+    private static String portable(Lease l, boolean reservationsBecomeHolds) {
+        LeaseOwner owner = reservationsBecomeHolds && l.owner() instanceof LeaseOwner.Reservation ? LeaseOwner.HOLD : l.owner();
+        return l.arId() + "/" + Long.toUnsignedString(l.index()) + " " + l.addresses() + " " + owner.label();
+    }
+
+    @Test
+    void showXmlImportsIntoAFreshInventoryWithTheSameLeases() {
+        Map<String, String> xml = new LinkedHashMap<>();
+        Map<String, List<String>> leases = new LinkedHashMap<>();
+        try (Inventory inv = open("source")) {
+            InterchangeRoundTripTest.populate(inv);
+            for (String name : List.of("lan", "tagged", "static6", "overlay")) {
+                xml.put(name, inv.interchange().showXml(ADMIN, name));
+                leases.put(name, inv.queries().details(ADMIN, name, Integer.MAX_VALUE).leases().stream()
+                        .map(l -> portable(l, true)).toList());
+            }
+        }
+        assertTrue(xml.get("lan").contains("<VNET>4</VNET>"), "the reservation lease is in the XML");
+        try (Inventory inv = open("fresh")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
+            for (Map.Entry<String, String> e : xml.entrySet()) {
+                List<Integer> ids = inv.interchange().importFile(ADMIN, e.getValue(), e.getKey() + ".xml");
+                assertEquals(1, ids.size());
+                NetworkDetails d = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), Integer.MAX_VALUE);
+                assertEquals(e.getKey(), d.network().name());
+                assertEquals(leases.get(e.getKey()), d.leases().stream().map(l -> portable(l, false)).toList(), e.getKey());
+                assertEquals(d.leases().size(), d.usedLeases());
+            }
+        }
+    }
+
+    @Test
+    void aPoolWithParentAndReservationRecreatesTheReservation() {
+        String pool;
+        List<String> parentLeases;
+        try (Inventory inv = open("source")) {
+            InterchangeRoundTripTest.Fixture f = InterchangeRoundTripTest.populate(inv);
+            pool = "<VNET_POOL>\n" + inv.interchange().showXml(ADMIN, "lan-res")
+                    + inv.interchange().showXml(ADMIN, "lan") + "</VNET_POOL>\n";
+            parentLeases = inv.queries().details(ADMIN, "lan", 1000).leases().stream()
+                    .map(l -> portable(l, false).replace("NET:" + f.reservation(), "NET:child")).toList();
+        }
+        try (Inventory inv = open("fresh")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
+            List<Integer> ids = inv.interchange().importFile(ADMIN, pool, "pool.xml");
+            assertEquals(List.of(1, 2), ids, "the parent is created first");
+            VirtualNetwork child = inv.queries().details(ADMIN, "lan-res", 0).network();
+            assertEquals(Optional.of(1), child.parentNetworkId());
+            assertEquals(Optional.of(0), child.addressRanges().get(0).parentArId());
+            assertEquals(parentLeases, inv.queries().details(ADMIN, "lan", 1000).leases().stream()
+                    .map(l -> portable(l, false).replace("NET:" + child.id(), "NET:child")).toList());
+            assertEquals("VM:11 NIC:0", inv.queries().details(ADMIN, "lan-res", 10).leases().get(0).owner().label());
+            String owner = inv.queries().whois(ADMIN, "10.0.0.52").stream()
+                    .filter(m -> m.network().id() == 1).findFirst().orElseThrow().owner().orElseThrow();
+            assertTrue(owner.startsWith("NET:2"), owner);
+        }
+    }
+
+    @Test
+    void networksOfOnePoolGetDifferentAutomaticVlanIds() {
+        String overlay;
+        try (Inventory inv = open("source")) {
+            InterchangeRoundTripTest.populate(inv);
+            overlay = inv.interchange().showXml(ADMIN, "overlay");
+        }
+        String second = overlay.replace("<ID>3</ID>", "<ID>30</ID>").replace("overlay", "overlay2");
+        try (Inventory inv = open("fresh")) {
+            List<Integer> ids = inv.interchange().importFile(ADMIN, "<VNET_POOL>" + overlay + second + "</VNET_POOL>",
+                    "pool.xml");
+            Optional<Integer> first = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), 0).network().conf().vlanId();
+            Optional<Integer> other = inv.queries().details(ADMIN, Integer.toString(ids.get(1)), 0).network().conf().vlanId();
+            assertTrue(first.isPresent() && other.isPresent());
+            assertTrue(!first.equals(other), first + " and " + other);
+        }
+    }
+
+    @Test
+    void anOpenNebulaNetworkImportsForTheActingUser() {
+        try (Inventory inv = open("one")) {
+            Actor bob = new Actor(5, "bob", 1);
+            List<Integer> ids = inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml");
+            NetworkDetails d = inv.queries().details(bob, Integer.toString(ids.get(0)), 100);
+            VirtualNetwork n = d.network();
+            assertEquals("private", n.name());
+            assertEquals(5, n.ownership().uid());
+            assertEquals("onebr12", n.conf().bridge());
+            assertEquals("10.1.0.1", n.attributes().get("GATEWAY"));
+            assertEquals(List.of(0, 3), n.addressRanges().stream().map(ar -> ar.id()).toList());
+            assertEquals(4, n.nextArId());
+            assertEquals(List.of("0/0 VM:45 NIC:1", "0/1 HOLD", "0/4 HOLD", "3/2 VM:46 NIC:0"), d.leases().stream()
+                    .map(l -> l.arId() + "/" + l.index() + " " + l.owner().label()).toList());
+            assertEquals(Map.of(0, 3L, 3, 1L), d.usedPerAr());
+        }
+    }
+
+    @Test
+    void badXmlIsRefusedAndChangesNothing() {
+        try (Inventory inv = open("bad")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
+            String outside = OPENNEBULA_SAMPLE.replace("<IP><![CDATA[10.1.0.14]]></IP>", "<IP>10.1.0.200</IP>")
+                    .replace("<MAC><![CDATA[02:00:0a:01:00:0e]]></MAC>", "");
+            String twice = OPENNEBULA_SAMPLE.replace("10.1.0.14", "10.1.0.11").replace("02:00:0a:01:00:0e", "02:00:0a:01:00:0b");
+            String disagree = OPENNEBULA_SAMPLE.replace("<IP><![CDATA[10.1.0.14]]></IP>", "<IP>10.1.0.15</IP>");
+            String badAr = OPENNEBULA_SAMPLE.replace("<SIZE><![CDATA[100]]></SIZE>", "<SIZE>lots</SIZE>");
+            String twoNamed = "<VNET_POOL>" + OPENNEBULA_SAMPLE + OPENNEBULA_SAMPLE.replace("<ID>12</ID>", "<ID>13</ID>")
+                    + "</VNET_POOL>";
+            Map<String, String> cases = Map.of(
+                    outside, "IP: invalid value \"10.1.0.200\": not inside address range 0",
+                    twice, "10.1.0.11 is listed twice",
+                    disagree, "MAC: invalid value \"02:00:0a:01:00:0e\": not the MAC of 10.1.0.15",
+                    badAr, "network 12:private: address range 0: SIZE: invalid value \"lots\"",
+                    twoNamed, "network 13:private: NAME: a network named \"private\" already exists",
+                    "<VNET><ID>1</ID><NAME>x</NAME>", "x.xml");
+            for (Map.Entry<String, String> c : cases.entrySet()) {
+                VnetException e = assertThrows(VnetException.class,
+                        () -> inv.interchange().importFile(ADMIN, c.getKey(), "x.xml"));
+                assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
+                assertTrue(e.getMessage().startsWith("x.xml"), e.getMessage());
+                assertEquals(1, inv.queries().list(ADMIN).size(), e.getMessage());
+            }
+            assertThrows(SyntaxException.class, () -> inv.interchange().importFile(ADMIN, "<VNET><ID>1</ID>", "x.xml"));
+        }
+    }
+}
