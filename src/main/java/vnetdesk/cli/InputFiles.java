@@ -1,0 +1,83 @@
+package vnetdesk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import vnetdesk.model.ValidationException;
+
+/**
+ * Reads a FILE argument ({@code -} = standard input) as strict UTF-8 text,
+ * refusing anything above {@link #MAX_BYTES} before it is all in memory.
+ */
+final class InputFiles {
+
+    /** 16 MiB: the template parser's own input limit. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    private InputFiles() {
+    }
+
+    /** The name errors and parsers use for this argument. */
+    static String sourceName(String file) {
+        return "-".equals(file) ? "<stdin>" : file;
+    }
+
+    static String read(String file, InputStream stdin) {
+        String name = sourceName(file);
+        byte[] bytes;
+        try {
+            if ("-".equals(file)) {
+                bytes = readCapped(stdin, name);
+            } else {
+                Path p = Path.of(file);
+                if (Files.isDirectory(p)) {
+                    throw problem(name, "it is a folder");
+                }
+                try (InputStream in = Files.newInputStream(p)) {
+                    bytes = readCapped(in, name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw problem(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw problem(name, "permission denied");
+        } catch (IOException | InvalidPathException e) {
+            throw problem(name, e.getMessage());
+        }
+        return decode(bytes, name);
+    }
+
+    private static byte[] readCapped(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw problem(name, "larger than 16 MiB");
+        }
+        return bytes;
+    }
+
+    private static String decode(byte[] bytes, String name) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            // Editors on some systems start UTF-8 files with a byte order mark; it is not content.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw problem(name, "not UTF-8 text");
+        }
+    }
+
+    private static ValidationException problem(String name, String reason) {
+        return new ValidationException("FILE", "FILE: cannot read " + name + ": " + reason);
+    }
+}

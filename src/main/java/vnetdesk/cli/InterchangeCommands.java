@@ -1,0 +1,102 @@
+package vnetdesk.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vnetdesk.service.QueryService.NetworkSummary;
+
+/** {@code import FILE} and {@code export}: OpenNebula XML, template syntax and JSON backups. */
+final class InterchangeCommands {
+
+    private InterchangeCommands() {
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "import networks from OpenNebula XML (onevnet show -x), template syntax or a JSON backup; "
+                    + "prints ID: <id> per network")
+    static final class Import implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "FILE", description = "file to import, - for standard input")
+        String file;
+
+        Import(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            String content = InputFiles.read(file, ctx.stdin());
+            List<Integer> ids = ctx.inventory().interchange().importFile(ctx.actor(), content,
+                    InputFiles.sourceName(file));
+            ids.forEach(id -> ctx.out().println("ID: " + id));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "export networks (all without NET) as a JSON backup (default) or as templates")
+    static final class Export implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Format format;
+
+        @Parameters(arity = "0..*", paramLabel = "NET", description = "network ids or names")
+        List<String> networks = new ArrayList<>();
+
+        /** One output format. */
+        static final class Format {
+            @Option(names = "--json", required = true, description = "JSON backup (the default)")
+            boolean json;
+
+            @Option(names = "--template", required = true, description = "OpenNebula template syntax, one per network")
+            boolean template;
+        }
+
+        Export(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (format != null && format.template) {
+                printTemplates();
+            } else {
+                printText(ctx.inventory().interchange().exportJson(ctx.actor(), networks));
+            }
+            return Cli.OK;
+        }
+
+        private void printTemplates() {
+            List<String> refs = networks;
+            if (refs.isEmpty()) {
+                refs = ctx.inventory().queries().list(ctx.actor()).stream()
+                        .map(NetworkSummary::network).map(n -> Integer.toString(n.id())).toList();
+            }
+            // every template is computed before anything is printed, so a bad NET leaves no partial output
+            List<String> texts = new ArrayList<>();
+            for (String ref : refs) {
+                texts.add(ctx.inventory().interchange().exportTemplate(ctx.actor(), ref));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                if (i > 0) {
+                    ctx.out().println();
+                }
+                printText(texts.get(i));
+            }
+        }
+
+        private void printText(String text) {
+            ctx.out().print(text);
+            if (!text.endsWith("\n")) {
+                ctx.out().println();
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package vnetdesk.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top command: global options (inventory and user) and the command groups. */
+@Command(name = "vnetdesk", mixinStandardHelpOptions = true, version = "vnetdesk 0.1.0",
+        description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without arguments: the console.",
+        subcommands = {VnetCommands.Group.class, WhoisCommand.class, InterchangeCommands.Import.class,
+                InterchangeCommands.Export.class})
+final class RootCommand {
+
+    private final CliContext ctx;
+
+    RootCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Option(names = "--data", paramLabel = "DIR", description = "inventory folder (default: $VNETDESK_DATA, "
+            + "else $XDG_DATA_HOME/vnetdesk, else ~/.local/share/vnetdesk)")
+    void data(Path dir) {
+        ctx.setDataDir(dir);
+    }
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "a shared inventory database instead of a folder "
+            + "(default: $VNETDESK_DB)")
+    void db(String url) {
+        ctx.setDbUrl(url);
+    }
+
+    @Option(names = "--user", paramLabel = "NAME", description = "act as this user (default: $VNETDESK_USER, else oneadmin)")
+    void user(String name) {
+        ctx.setUserName(name);
+    }
+}

@@ -1,0 +1,257 @@
+package vnetdesk.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vnetdesk.model.LockLevel;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.QueryService.NetworkSummary;
+import vnetdesk.template.Template;
+import vnetdesk.template.TemplateParser;
+
+/** {@code vnet create|list|show|update|delete|rename|lock|unlock}: the network itself. */
+final class VnetCommands {
+
+    private VnetCommands() {
+    }
+
+    /** The {@code vnet} group; a subcommand is required. */
+    @Command(name = "vnet", mixinStandardHelpOptions = true, description = "virtual networks",
+            subcommands = {Create.class, ListNetworks.class, Show.class, Update.class, Delete.class, Rename.class,
+                    Lock.class, Unlock.class,
+                    VnetArCommands.AddAr.class, VnetArCommands.UpdateAr.class, VnetArCommands.RmAr.class,
+                    VnetLeaseCommands.Hold.class, VnetLeaseCommands.Release.class, VnetLeaseCommands.Reserve.class,
+                    VnetLeaseCommands.Leases.class, VnetLeaseCommands.Free.class})
+    static final class Group {
+    }
+
+    /** Reads and parses a template FILE ({@code -} = stdin). */
+    static Template template(CliContext ctx, String file) {
+        return TemplateParser.parse(InputFiles.read(file, ctx.stdin()), InputFiles.sourceName(file));
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "create a network from a template file (ARs included); prints ID: <id>")
+    static final class Create implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "FILE", description = "template file, - for standard input")
+        String file;
+
+        Create(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Template t = template(ctx, file);
+            int id = ctx.inventory().networks().create(ctx.actor(), t);
+            ctx.out().println("ID: " + id);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "list the networks you may see")
+    static final class ListNetworks implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "JSON output")
+        boolean json;
+
+        ListNetworks(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<NetworkSummary> rows = ctx.inventory().queries().list(ctx.actor());
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                rows.forEach(s -> out.add(summaryJson(s)));
+                Printer.json(ctx.out(), out);
+                return Cli.OK;
+            }
+            Table t = new Table("ID", "USER", "GROUP", "NAME", "DRIVER", "BRIDGE", "VLAN", "CLUSTERS", "LEASES")
+                    .alignRight(0, 6, 8);
+            for (NetworkSummary s : rows) {
+                VirtualNetwork n = s.network();
+                t.row(n.id(), s.ownerName(), s.groupName(), n.name(), n.conf().driver().mad(), n.conf().bridge(),
+                        Views.vlan(n), Views.clusters(n), s.used() + "/" + Views.totalSize(n));
+            }
+            t.print(ctx.out());
+            return Cli.OK;
+        }
+
+        private static Map<String, Object> summaryJson(NetworkSummary s) {
+            VirtualNetwork n = s.network();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("name", n.name());
+            m.put("user", s.ownerName());
+            m.put("group", s.groupName());
+            m.put("driver", n.conf().driver().mad());
+            m.put("bridge", n.conf().bridge());
+            n.conf().vlanId().ifPresent(v -> m.put("vlan_id", v));
+            m.put("clusters", n.clusterIds());
+            n.parentNetworkId().ifPresent(p -> m.put("parent_network_id", p));
+            m.put("used_leases", s.used());
+            m.put("size", Views.totalSize(n).toString());
+            return m;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "show a network: attributes, address ranges and leases")
+    static final class Show implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NET", description = "network id or name")
+        String net;
+
+        @Option(names = "--json", description = "JSON output")
+        boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevnet show -x)")
+        boolean xml;
+
+        Show(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            if (json && xml) {
+                throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
+            }
+            if (xml) {
+                ctx.out().print(ctx.inventory().interchange().showXml(ctx.actor(), net));
+                return Cli.OK;
+            }
+            NetworkShow show = new NetworkShow(ctx.inventory().queries().details(ctx.actor(), net,
+                    NetworkShow.LEASE_LIMIT));
+            if (json) {
+                Printer.json(ctx.out(), show.json());
+            } else {
+                show.print(ctx.out());
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "replace (or with --append merge) the updatable attributes of a network")
+    static final class Update implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
+        String net;
+
+        @Parameters(index = "1", paramLabel = "FILE", description = "template file, - for standard input")
+        String file;
+
+        @Option(names = "--append", description = "merge into the current attributes instead of replacing them")
+        boolean append;
+
+        Update(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Template t = template(ctx, file);
+            ctx.inventory().networks().update(ctx.actor(), net, t, append);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "delete a network without used leases")
+    static final class Delete implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "NET", description = "network id or name")
+        String net;
+
+        Delete(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().networks().delete(ctx.actor(), net);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = "rename a network")
+    static final class Rename implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
+        String net;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "the new name")
+        String name;
+
+        Rename(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().networks().rename(ctx.actor(), net, name);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "lock", mixinStandardHelpOptions = true, description = "lock a network against changes")
+    static final class Lock implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "NET", description = "network id or name")
+        String net;
+
+        @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "use",
+                description = "use (everything, the default), manage, admin or all")
+        String level;
+
+        Lock(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().networks().lock(ctx.actor(), net, LockLevel.parse("--level", level));
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "remove the lock of a network")
+    static final class Unlock implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "NET", description = "network id or name")
+        String net;
+
+        Unlock(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().networks().unlock(ctx.actor(), net);
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package vnetdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export, import and show --xml through {@link Cli#run}, round-tripping into a second inventory. */
+class InterchangeCliTest {
+
+    @TempDir
+    Path dir;
+
+    CliRunner source;
+    CliRunner target;
+
+    @BeforeEach
+    void createNetworks() {
+        source = new CliRunner(dir.resolve("source"));
+        target = new CliRunner(dir.resolve("target"));
+        assertEquals(0, source.runWithInput(VnetCliTest.BRIDGED_IPV4, "vnet", "create", "-").code());
+        assertEquals(0, source.runWithInput(VnetCliTest.VLAN_DUAL_STACK, "vnet", "create", "-").code());
+        assertEquals(0, source.run("vnet", "hold", "private", "10.0.0.5").code());
+    }
+
+    @Test
+    void jsonBackupRestoresNetworksAndLeases() throws Exception {
+        CliRunner.Result export = source.run("export");
+        assertEquals(0, export.code(), export::toString);
+        new ObjectMapper().readTree(export.out());
+        assertEquals(export.out(), source.run("export", "--json").out(), "JSON is the default format");
+
+        CliRunner.Result imported = target.runWithInput(export.out(), "import", "-");
+        assertEquals("ID: 0\nID: 1\n", imported.out(), imported::toString);
+        assertEquals("10.0.0.5: held (HOLD) in network 0:private, AR 0\n", target.run("whois", "10.0.0.5").out());
+    }
+
+    @Test
+    void templatesRecreateTheNetworks() throws Exception {
+        CliRunner.Result one = source.run("export", "--template", "vlan50");
+        assertEquals(0, one.code(), one::toString);
+        assertTrue(one.out().contains("NAME = \"vlan50\"\n"), one.out());
+        assertTrue(one.out().contains("AR = ["), one.out());
+        Path file = dir.resolve("vlan50.tpl");
+        Files.writeString(file, one.out());
+        CliRunner.Result imported = target.run("import", file.toString());
+        assertEquals("ID: 0\n", imported.out(), imported::toString);
+        assertTrue(target.run("vnet", "list").out().matches("(?s).*vlan50\\s+802\\.1Q\\s+onebr\\.50\\s+50\\s.*"));
+
+        String all = source.run("export", "--template").out();
+        assertTrue(all.contains("NAME = \"private\"\n") && all.contains("NAME = \"vlan50\"\n"), all);
+        CliRunner.Result missing = source.run("export", "--template", "private", "nosuch");
+        assertEquals(1, missing.code());
+        assertEquals("", missing.out(), "nothing is printed when one network is unknown");
+    }
+
+    @Test
+    void xmlFromShowImportsElsewhere() {
+        CliRunner.Result xml = source.run("vnet", "show", "private", "--xml");
+        assertEquals(0, xml.code(), xml::toString);
+        assertTrue(xml.out().contains("<VNET>") && xml.out().contains("<NAME>private</NAME>"), xml.out());
+        CliRunner.Result imported = target.runWithInput(xml.out(), "import", "-");
+        assertEquals(0, imported.code(), imported::toString);
+        assertTrue(target.run("vnet", "show", "private").out().contains("DNS = \"8.8.8.8\"\n"));
+
+        CliRunner.Result bad = target.runWithInput("<VNET><NAME>x", "import", "-");
+        assertEquals(1, bad.code(), bad::toString);
+        assertTrue(bad.err().startsWith("error: <stdin>"), bad::toString);
+    }
+}
