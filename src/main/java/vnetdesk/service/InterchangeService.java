@@ -33,6 +33,7 @@ import vnetdesk.template.TemplateWriter;
 public final class InterchangeService {
 
     private final Tx tx;
+    private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final NetworkService networkService;
@@ -40,15 +41,15 @@ public final class InterchangeService {
     private final InterchangeRestore restore;
     private final InterchangeXmlImport xmlImport;
 
-    InterchangeService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache,
-                       NetworkService networkService, QueryService queries) {
-        this.tx = tx;
-        this.networks = networks;
-        this.leases = leases;
+    InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
+        this.tx = ctx.tx();
+        this.refs = ctx.refs();
+        this.networks = ctx.networks();
+        this.leases = ctx.leases();
         this.networkService = networkService;
         this.queries = queries;
-        this.restore = new InterchangeRestore(networks, leases, cache);
-        this.xmlImport = new InterchangeXmlImport(networks, leases, networkService);
+        this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
+        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
     }
 
     /**
@@ -78,10 +79,10 @@ public final class InterchangeService {
     }
 
     /** The named networks with their parents and reservations, by id. */
-    private List<VirtualNetwork> withRelatives(Connection c, List<String> refs) throws SQLException {
+    private List<VirtualNetwork> withRelatives(Connection c, List<String> named) throws SQLException {
         Map<Integer, VirtualNetwork> out = new TreeMap<>();
-        for (String ref : refs) {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+        for (String ref : named) {
+            VirtualNetwork n = refs.resolve(c, ref);
             VirtualNetwork root = n.parentNetworkId().isPresent()
                     ? networks.find(c, n.parentNetworkId().get()).orElse(n) : n;
             out.put(root.id(), root);
@@ -95,7 +96,7 @@ public final class InterchangeService {
     /** The network in OpenNebula template syntax, AR vectors included; {@code vnet create} reads it back. */
     public String exportTemplate(Actor actor, String ref) {
         VirtualNetwork n = tx.read(c -> {
-            VirtualNetwork found = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork found = refs.resolve(c, ref);
             Access.requireRight(actor, found.ownership(), Right.USE, "network " + found.label(), "export");
             return found;
         });

@@ -24,18 +24,17 @@ public final class Inventory implements AutoCloseable {
 
     private Inventory(Database db) {
         this.db = db;
-        Tx tx = new Tx(db);
         NetworkRepository networkRepository = new NetworkRepository();
         LeaseRepository leaseRepository = new LeaseRepository();
         userRepository = new UserRepository();
-        AllocatorCache cache = new AllocatorCache(leaseRepository);
-        ArCatalog catalog = new ArCatalog(networkRepository);
-        OwnerNames ownerNames = new OwnerNames(networkRepository);
-        networks = new NetworkService(tx, networkRepository, leaseRepository, cache, catalog);
-        leases = new LeaseService(tx, networkRepository, leaseRepository, cache, ownerNames);
-        reservations = new ReservationService(tx, networkRepository, leaseRepository, cache, networks, leases);
-        queries = new QueryService(tx, networkRepository, leaseRepository, userRepository, cache, catalog, ownerNames);
-        interchange = new InterchangeService(tx, networkRepository, leaseRepository, cache, networks, queries);
+        ServiceContext ctx = new ServiceContext(new Tx(db), networkRepository, leaseRepository, userRepository,
+                new AllocatorCache(leaseRepository), new ArCatalog(networkRepository),
+                new OwnerNames(networkRepository), new NetworkRefs(networkRepository));
+        networks = new NetworkService(ctx);
+        leases = new LeaseService(ctx);
+        reservations = new ReservationService(ctx, networks, leases);
+        queries = new QueryService(ctx);
+        interchange = new InterchangeService(ctx, networks, queries);
     }
 
     /** Opens the embedded inventory in a folder (created if missing). */

@@ -28,38 +28,41 @@ import vnetdesk.store.NetworkRepository;
 public final class LeaseService {
 
     private final Tx tx;
+    private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
     private final OwnerNames ownerNames;
 
-    LeaseService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache,
-                 OwnerNames ownerNames) {
-        this.tx = tx;
-        this.networks = networks;
-        this.leases = leases;
-        this.cache = cache;
-        this.ownerNames = ownerNames;
+    LeaseService(ServiceContext ctx) {
+        this.tx = ctx.tx();
+        this.refs = ctx.refs();
+        this.networks = ctx.networks();
+        this.leases = ctx.leases();
+        this.cache = ctx.cache();
+        this.ownerNames = ctx.ownerNames();
     }
 
     /** Marks addresses as held (used, never assigned automatically); returns the new leases. */
     public List<Lease> hold(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
+            VirtualNetwork n = r.network();
             Access.require(actor, n, Right.USE, "hold addresses of");
-            return take(c, hooks, n, LocatedAddress.resolve(n, addresses, arId), LeaseOwner.HOLD);
+            return take(c, hooks, r, LocatedAddress.resolve(n, addresses, arId), LeaseOwner.HOLD);
         });
     }
 
     /** Frees held addresses; any address that is not held is an error and nothing is freed. */
     public int release(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
+            VirtualNetwork n = r.network();
             Access.require(actor, n, Right.USE, "release addresses of");
             int released = 0;
             for (Map.Entry<Integer, List<LocatedAddress.Run>> e : LocatedAddress.resolve(n, addresses, arId).entrySet()) {
                 AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
-                ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+                ArState state = r.state(ar.id());
                 UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
                 hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
                 long count = 0;
@@ -106,22 +109,23 @@ public final class LeaseService {
      */
     public Lease allocate(Actor actor, String ref, LeaseOwner owner, Optional<String> address, Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
-            Access.require(actor, n, Right.USE, "take an address from");
-            return allocateIn(c, hooks, n, owner, address, arId);
+            NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
+            Access.require(actor, r.network(), Right.USE, "take an address from");
+            return allocateIn(c, hooks, r, owner, address, arId);
         });
     }
 
-    Lease allocateIn(Connection c, Tx.Hooks hooks, VirtualNetwork n, LeaseOwner owner, Optional<String> address,
-                     Optional<Integer> arId) throws SQLException {
+    Lease allocateIn(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, LeaseOwner owner,
+                     Optional<String> address, Optional<Integer> arId) throws SQLException {
+        VirtualNetwork n = r.network();
         if (address.isPresent()) {
-            return take(c, hooks, n, LocatedAddress.resolve(n, List.of(address.get()), arId), owner).get(0);
+            return take(c, hooks, r, LocatedAddress.resolve(n, List.of(address.get()), arId), owner).get(0);
         }
         for (AddressRange ar : n.addressRanges()) {
             if (arId.isPresent() && ar.id() != arId.get()) {
                 continue;
             }
-            ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+            ArState state = r.state(ar.id());
             UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
             boolean roundRobin = n.conf().allocation() == vnetdesk.model.AllocationPolicy.ROUND_ROBIN;
             OptionalLong cursor = state.roundRobinCursor();
@@ -143,12 +147,13 @@ public final class LeaseService {
     }
 
     /** Takes the given index runs for one owner; any used index fails the whole operation. */
-    List<Lease> take(Connection c, Tx.Hooks hooks, VirtualNetwork n, Map<Integer, List<LocatedAddress.Run>> runs,
+    List<Lease> take(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, Map<Integer, List<LocatedAddress.Run>> runs,
                      LeaseOwner owner) throws SQLException {
+        VirtualNetwork n = r.network();
         List<Lease> taken = new ArrayList<>();
         for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
             AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
-            ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
+            ArState state = r.state(ar.id());
             UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
             hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
             long count = 0;

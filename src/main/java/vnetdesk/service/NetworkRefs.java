@@ -3,28 +3,66 @@ package vnetdesk.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository.ArState;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.NetworkRepository.Stamp;
 
-/** Resolves a network given by id or by name, as the CLI and UI accept both. */
+/**
+ * Resolves a network given by id or by name, as the CLI and UI accept both,
+ * and keeps the networks it loaded: a cached network is reused while its
+ * version and the inventory's AR generation are unchanged, which one small
+ * query tells (the same query returns the AR lease counters).
+ */
 final class NetworkRefs {
 
-    private NetworkRefs() {
+    /** A current network and the lease counters of its ARs. */
+    record Resolved(VirtualNetwork network, Map<Integer, ArState> arStates) {
+        ArState state(int arId) {
+            ArState s = arStates.get(arId);
+            if (s == null) {
+                throw new NotFoundException("network " + network.label() + " has no address range " + arId);
+            }
+            return s;
+        }
     }
 
-    static VirtualNetwork resolve(Connection c, NetworkRepository repo, String ref)
-            throws SQLException {
-        int id = idOf(c, repo, ref);
-        Optional<VirtualNetwork> n = repo.find(c, id);
-        return n.orElseThrow(() -> new NotFoundException("network " + ref + " does not exist"));
+    private record Cached(long version, long arGeneration, VirtualNetwork network) {
     }
 
-    private static int idOf(Connection c, NetworkRepository repo, String ref) throws SQLException {
+    private final NetworkRepository repo;
+    private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
+
+    NetworkRefs(NetworkRepository repo) {
+        this.repo = repo;
+    }
+
+    VirtualNetwork resolve(Connection c, String ref) throws SQLException {
+        return resolveWithState(c, ref).network();
+    }
+
+    Resolved resolveWithState(Connection c, String ref) throws SQLException {
+        int id = idOf(c, ref);
+        Stamp stamp = repo.stamp(c, id).orElseThrow(() -> new NotFoundException("network " + ref + " does not exist"));
+        Cached cached = cache.get(id);
+        if (cached == null || cached.version != stamp.version() || cached.arGeneration != stamp.arGeneration()) {
+            VirtualNetwork n = repo.find(c, id)
+                    .orElseThrow(() -> new NotFoundException("network " + ref + " does not exist"));
+            cached = new Cached(stamp.version(), stamp.arGeneration(), n);
+            if (n.version() == stamp.version()) {
+                cache.put(id, cached);
+            }
+        }
+        return new Resolved(cached.network, stamp.arStates());
+    }
+
+    private int idOf(Connection c, String ref) throws SQLException {
         if (ref == null || ref.isBlank()) {
             throw ValidationException.missing("NETWORK");
         }

@@ -41,18 +41,20 @@ public final class NetworkService {
     public static final int MAC_PREFIX = 0x0200;
 
     private final Tx tx;
+    private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
     private final ArCatalog catalog;
     private final SecureRandom random = new SecureRandom();
 
-    NetworkService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache, ArCatalog catalog) {
-        this.tx = tx;
-        this.networks = networks;
-        this.leases = leases;
-        this.cache = cache;
-        this.catalog = catalog;
+    NetworkService(ServiceContext ctx) {
+        this.tx = ctx.tx();
+        this.refs = ctx.refs();
+        this.networks = ctx.networks();
+        this.leases = ctx.leases();
+        this.cache = ctx.cache();
+        this.catalog = ctx.catalog();
     }
 
     /** Creates a network from a template (attributes and AR vectors); returns its id. */
@@ -127,7 +129,7 @@ public final class NetworkService {
             throw new ValidationException("AR", "AR: address ranges are changed with addar, updatear and rmar, not update");
         }
         tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "update");
             Map<String, String> merged = new LinkedHashMap<>();
             NetworkAttributes.toAttributes(n).forEach((k, v) -> {
@@ -159,7 +161,7 @@ public final class NetworkService {
     /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
     public void delete(Actor actor, String ref) {
         tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "delete");
             Map<Integer, Long> used = leases.usedPerAr(c, n.id());
             long total = used.values().stream().mapToLong(Long::longValue).sum();
@@ -182,7 +184,7 @@ public final class NetworkService {
     public void rename(Actor actor, String ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "rename");
             if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
                 throw new ConflictException("NAME: a network named \"" + name + "\" already exists");
@@ -202,7 +204,7 @@ public final class NetworkService {
 
     private void setLock(Actor actor, String ref, Optional<LockLevel> level) {
         tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.requireRight(actor, n.ownership(), Right.MANAGE, "network " + n.label(),
                     level.isPresent() ? "lock" : "unlock");
             networks.update(c, n.toBuilder().lock(level).version(n.version() + 1).build());
@@ -213,7 +215,7 @@ public final class NetworkService {
     /** Adds an AR; returns its id. */
     public int addAr(Actor actor, String ref, Map<String, String> attributes) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "add an address range to");
             if (n.isReservation()) {
                 throw new ConflictException("network " + n.label() + " is a reservation; add addresses with reserve --into");
@@ -235,7 +237,7 @@ public final class NetworkService {
         }
         int arId = vnetdesk.model.Numbers.parseInt("AR_ID", arIdText, 0, Integer.MAX_VALUE);
         tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "update an address range of");
             AddressRange current = n.addressRange(arId)
                     .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
@@ -273,7 +275,7 @@ public final class NetworkService {
      */
     public List<String> removeAr(Actor actor, String ref, int arId, boolean force) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.require(actor, n, Right.MANAGE, "remove an address range of");
             AddressRange ar = n.addressRange(arId)
                     .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));

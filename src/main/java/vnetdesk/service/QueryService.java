@@ -47,6 +47,7 @@ public final class QueryService {
     }
 
     private final Tx tx;
+    private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final UserRepository users;
@@ -54,15 +55,15 @@ public final class QueryService {
     private final ArCatalog catalog;
     private final OwnerNames ownerNames;
 
-    QueryService(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
-                 AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames) {
-        this.tx = tx;
-        this.networks = networks;
-        this.leases = leases;
-        this.users = users;
-        this.cache = cache;
-        this.catalog = catalog;
-        this.ownerNames = ownerNames;
+    QueryService(ServiceContext ctx) {
+        this.tx = ctx.tx();
+        this.refs = ctx.refs();
+        this.networks = ctx.networks();
+        this.leases = ctx.leases();
+        this.users = ctx.users();
+        this.cache = ctx.cache();
+        this.catalog = ctx.catalog();
+        this.ownerNames = ctx.ownerNames();
     }
 
     /** Networks the actor may see (USE right or owner), with usage. */
@@ -85,7 +86,7 @@ public final class QueryService {
     /** A network with usage and up to {@code leaseLimit} of its leases. */
     public NetworkDetails details(Actor actor, String ref, int leaseLimit) {
         return tx.read(c -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "show");
             List<Lease> page = toLeases(n, leases.page(c, n.id(), 0, OptionalLong.empty(), leaseLimit));
             return new NetworkDetails(n, users.userNames(c).getOrDefault(n.ownership().uid(), "?"),
@@ -97,7 +98,7 @@ public final class QueryService {
     /** Leases after position (arId, index) in (AR, index) order; for paged tables. */
     public List<Lease> leasePage(Actor actor, String ref, int afterAr, OptionalLong afterIndex, int limit) {
         return tx.read(c -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the leases of");
             return toLeases(n, leases.page(c, n.id(), afterAr, afterIndex, limit));
         });
@@ -117,7 +118,7 @@ public final class QueryService {
     /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
     public List<FreeRange> freeRanges(Actor actor, String ref, int limit) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = NetworkRefs.resolve(c, networks, ref);
+            VirtualNetwork n = refs.resolve(c, ref);
             Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the free addresses of");
             List<FreeRange> out = new ArrayList<>();
             for (AddressRange ar : n.addressRanges()) {

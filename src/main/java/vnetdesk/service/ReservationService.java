@@ -33,18 +33,19 @@ public final class ReservationService {
     }
 
     private final Tx tx;
+    private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
     private final NetworkService networkService;
     private final LeaseService leaseService;
 
-    ReservationService(Tx tx, NetworkRepository networks, LeaseRepository leases, AllocatorCache cache,
-                       NetworkService networkService, LeaseService leaseService) {
-        this.tx = tx;
-        this.networks = networks;
-        this.leases = leases;
-        this.cache = cache;
+    ReservationService(ServiceContext ctx, NetworkService networkService, LeaseService leaseService) {
+        this.tx = ctx.tx();
+        this.refs = ctx.refs();
+        this.networks = ctx.networks();
+        this.leases = ctx.leases();
+        this.cache = ctx.cache();
         this.networkService = networkService;
         this.leaseService = leaseService;
     }
@@ -62,13 +63,14 @@ public final class ReservationService {
         }
         r.newName().ifPresent(name -> NetworkAttributes.checkName("NAME", name));
         return tx.write((c, hooks) -> {
-            VirtualNetwork parent = NetworkRefs.resolve(c, networks, parentRef);
+            NetworkRefs.Resolved resolved = refs.resolveWithState(c, parentRef);
+            VirtualNetwork parent = resolved.network();
             Access.require(actor, parent, Right.USE, "reserve addresses of");
             if (parent.isReservation()) {
                 throw new ConflictException("network " + parent.label() + " is itself a reservation; reserve from network "
                         + parent.parentNetworkId().get() + " instead");
             }
-            Block block = findBlock(c, parent, r);
+            Block block = findBlock(c, resolved, r);
             VirtualNetwork child = r.into().isPresent() ? existingChild(c, actor, parent, r.into().get())
                     : newChild(c, actor, parent, r.newName().get());
             AddressRange parentAr = block.ar;
@@ -85,7 +87,8 @@ public final class ReservationService {
             }
             networks.insertAr(c, child.id(), childAr);
             LocatedAddress.Run run = new LocatedAddress.Run(parentAr, block.first, r.size(), "reservation");
-            leaseService.take(c, hooks, parent, Map.of(parentAr.id(), List.of(run)), new LeaseOwner.Reservation(child.id()));
+            leaseService.take(c, hooks, resolved, Map.of(parentAr.id(), List.of(run)),
+                    new LeaseOwner.Reservation(child.id()));
             return child.id();
         });
     }
@@ -93,10 +96,11 @@ public final class ReservationService {
     private record Block(AddressRange ar, long first) {
     }
 
-    private Block findBlock(Connection c, VirtualNetwork parent, Request r) throws SQLException {
+    private Block findBlock(Connection c, NetworkRefs.Resolved resolved, Request r) throws SQLException {
+        VirtualNetwork parent = resolved.network();
         if (r.firstAddress().isPresent()) {
             LocatedAddress.Run start = LocatedAddress.resolveToken(parent, r.firstAddress().get(), r.arId());
-            UsedIndexSet set = usedSet(c, parent, start.ar());
+            UsedIndexSet set = usedSet(c, resolved, start.ar());
             if (!set.isRangeFree(start.first(), r.size())) {
                 throw new ConflictException("not enough contiguous free addresses: " + r.size() + " from "
                         + r.firstAddress().get() + " are not all free in address range " + start.ar().id());
@@ -110,7 +114,7 @@ public final class ReservationService {
             if (r.arId().isPresent() && ar.id() != r.arId().get()) {
                 continue;
             }
-            OptionalLong first = usedSet(c, parent, ar).findFreeRun(r.size());
+            OptionalLong first = usedSet(c, resolved, ar).findFreeRun(r.size());
             if (first.isPresent()) {
                 return new Block(ar, first.getAsLong());
             }
@@ -119,9 +123,9 @@ public final class ReservationService {
                 + " has no block of " + r.size() + " free addresses");
     }
 
-    private UsedIndexSet usedSet(Connection c, VirtualNetwork n, AddressRange ar) throws SQLException {
-        ArState state = leases.readAr(c, n.id(), ar.id()).orElseThrow();
-        return cache.forWrite(c, n.id(), ar, state.version());
+    private UsedIndexSet usedSet(Connection c, NetworkRefs.Resolved resolved, AddressRange ar) throws SQLException {
+        ArState state = resolved.state(ar.id());
+        return cache.forWrite(c, resolved.network().id(), ar, state.version());
     }
 
     private VirtualNetwork newChild(Connection c, Actor actor, VirtualNetwork parent, String name) throws SQLException {
@@ -135,7 +139,7 @@ public final class ReservationService {
 
     private VirtualNetwork existingChild(Connection c, Actor actor, VirtualNetwork parent, String ref)
             throws SQLException {
-        VirtualNetwork child = NetworkRefs.resolve(c, networks, ref);
+        VirtualNetwork child = refs.resolve(c, ref);
         Access.require(actor, child, Right.MANAGE, "add addresses to");
         if (child.parentNetworkId().filter(p -> p == parent.id()).isEmpty()) {
             throw new ConflictException("network " + child.label() + " is not a reservation of network " + parent.label());

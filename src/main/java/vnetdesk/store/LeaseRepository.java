@@ -41,11 +41,13 @@ public final class LeaseRepository {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                BigDecimal cursor = r.getBigDecimal(3);
-                return Optional.of(new ArState(r.getLong(1), r.getLong(2),
-                        cursor == null ? OptionalLong.empty() : OptionalLong.of(fromDecimal(cursor))));
+                return Optional.of(arState(r.getLong(1), r.getLong(2), r.getBigDecimal(3)));
             }
         }
+    }
+
+    static ArState arState(long used, long version, BigDecimal cursor) {
+        return new ArState(used, version, cursor == null ? OptionalLong.empty() : OptionalLong.of(fromDecimal(cursor)));
     }
 
     /**

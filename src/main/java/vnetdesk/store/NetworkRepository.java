@@ -154,6 +154,37 @@ public final class NetworkRepository {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * What a cached copy of a network must match to still be current: the
+     * network's version, the inventory's AR generation, and the lease counters
+     * of each AR — all in one query, so the hot lease path reads once.
+     */
+    public record Stamp(long version, long arGeneration, Map<Integer, LeaseRepository.ArState> arStates) {
+    }
+
+    public Optional<Stamp> stamp(Connection c, int id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT N.VERSION, (SELECT META_VALUE FROM INVENTORY_META "
+                + "WHERE NAME = 'AR_GENERATION'), A.AR_ID, A.USED, A.VERSION, A.RR_CURSOR FROM NETWORK N "
+                + "LEFT JOIN ADDRESS_RANGE A ON A.NETWORK_ID = N.ID WHERE N.ID = ?")) {
+            s.setInt(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                long version = r.getLong(1);
+                long generation = r.getLong(2);
+                Map<Integer, LeaseRepository.ArState> ars = new HashMap<>();
+                do {
+                    int arId = r.getInt(3);
+                    if (!r.wasNull()) {
+                        ars.put(arId, LeaseRepository.arState(r.getLong(4), r.getLong(5), r.getBigDecimal(6)));
+                    }
+                } while (r.next());
+                return Optional.of(new Stamp(version, generation, ars));
+            }
+        }
+    }
+
     public List<VirtualNetwork> findByName(Connection c, String name) throws SQLException {
         return query(c, "WHERE NAME = ? ORDER BY ID", name);
     }
