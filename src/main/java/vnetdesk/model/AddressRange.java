@@ -31,11 +31,6 @@ public record AddressRange(int id, ArType type, Mac firstMac, long lastIndex, Ma
         return sizeOf(lastIndex);
     }
 
-    /** The size as a long, saturated at Long.MAX_VALUE (for counters and usage bars). */
-    public long sizeSaturated() {
-        return lastIndex < 0 || lastIndex == Long.MAX_VALUE ? Long.MAX_VALUE : lastIndex + 1;
-    }
-
     public boolean containsIndex(long index) {
         return Long.compareUnsigned(index, lastIndex) <= 0;
     }

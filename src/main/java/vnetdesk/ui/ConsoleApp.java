@@ -1,5 +1,6 @@
 package vnetdesk.ui;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
+import vnetdesk.model.AddressRange;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.InventoryLocation;
@@ -49,7 +51,7 @@ public final class ConsoleApp extends Application {
                 column("Bridge", s -> s.network().conf().bridge()),
                 column("VLAN", s -> s.network().conf().vlanId().map(String::valueOf).orElse("")),
                 column("Leases", s -> s.used() + " / " + s.network().addressRanges().stream()
-                        .mapToLong(a -> a.sizeSaturated()).sum())));
+                        .map(AddressRange::size).reduce(BigInteger.ZERO, BigInteger::add))));
         table.setPlaceholder(new Label("No virtual networks yet. Create one with: vnetdesk vnet create FILE"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         BorderPane root = new BorderPane(table);
@@ -74,7 +76,10 @@ public final class ConsoleApp extends Application {
             table.getItems().setAll(task.getValue());
             status.setText("Inventory: " + inventory.location() + " — " + task.getValue().size() + " networks");
         });
-        task.setOnFailed(e -> status.setText("error: " + task.getException().getMessage()));
+        task.setOnFailed(e -> {
+            status.setText("error: " + task.getException().getMessage());
+            table.setPlaceholder(new Label("The inventory could not be opened (see below)."));
+        });
         worker.execute(task);
     }
 

@@ -43,11 +43,9 @@ class AddressRangeTest {
         AddressRange whole64 = ar(new ArType.Ip6Static(ip6("2001:db8::"), 64), "02:00:00:00:00:01", 0)
                 .withLastIndex(-1L);
         assertEquals(BigInteger.ONE.shiftLeft(64), whole64.size());
-        assertEquals(Long.MAX_VALUE, whole64.sizeSaturated());
         assertTrue(whole64.containsIndex(-1L));
         assertTrue(whole64.containsIndex(Long.MIN_VALUE));
         assertEquals(BigInteger.TEN, IP4.size());
-        assertEquals(10, IP4.sizeSaturated());
         assertTrue(IP4.containsIndex(9));
         assertFalse(IP4.containsIndex(10));
         assertFalse(IP4.containsIndex(-1L));
