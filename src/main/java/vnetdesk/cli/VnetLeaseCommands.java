@@ -28,10 +28,9 @@ final class VnetLeaseCommands {
     private VnetLeaseCommands() {
     }
 
-    @Command(name = "hold", mixinStandardHelpOptions = true,
-            description = "hold addresses (never assigned automatically); all or nothing")
-    static final class Hold implements Callable<Integer> {
-        private final CliContext ctx;
+    /** NET, ADDR… and --ar, shared by hold and release (picocli reads inherited fields). */
+    abstract static class AddressListCommand implements Callable<Integer> {
+        final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
         String net;
@@ -43,8 +42,16 @@ final class VnetLeaseCommands {
         @Option(names = "--ar", paramLabel = "AR_ID", description = "only look in this address range")
         String ar;
 
-        Hold(CliContext ctx) {
+        AddressListCommand(CliContext ctx) {
             this.ctx = ctx;
+        }
+    }
+
+    @Command(name = "hold", mixinStandardHelpOptions = true,
+            description = "hold addresses (never assigned automatically); all or nothing")
+    static final class Hold extends AddressListCommand {
+        Hold(CliContext ctx) {
+            super(ctx);
         }
 
         @Override
@@ -56,21 +63,9 @@ final class VnetLeaseCommands {
 
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "release held addresses; all or nothing")
-    static final class Release implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
-
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "ADDR",
-                description = "IPv4, IPv6 or MAC address, or FIRST-LAST range")
-        List<String> addresses;
-
-        @Option(names = "--ar", paramLabel = "AR_ID", description = "only look in this address range")
-        String ar;
-
+    static final class Release extends AddressListCommand {
         Release(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override

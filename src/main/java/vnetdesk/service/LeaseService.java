@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import vnetdesk.ipam.UsedIndexSet;
 import vnetdesk.model.Address;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
@@ -62,9 +63,8 @@ public final class LeaseService {
             int released = 0;
             for (Map.Entry<Integer, List<LocatedAddress.Run>> e : LocatedAddress.resolve(n, addresses, arId).entrySet()) {
                 AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
-                ArState state = r.state(ar.id());
-                UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
-                hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
+                ArChange change = new ArChange(c, hooks, r, ar);
+                UsedIndexSet set = change.set;
                 long count = 0;
                 for (LocatedAddress.Run run : e.getValue()) {
                     checkAllHeld(c, n, ar, set, run);
@@ -77,8 +77,7 @@ public final class LeaseService {
                     leases.deleteRun(c, n.id(), ar.id(), run.first(), run.count());
                     count += run.count();
                 }
-                leases.touchAr(c, n.id(), ar.id(), state.version(), -count, OptionalLong.empty());
-                hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+                change.record(-count, OptionalLong.empty());
                 released += (int) count;
             }
             return released;
@@ -125,21 +124,19 @@ public final class LeaseService {
             if (arId.isPresent() && ar.id() != arId.get()) {
                 continue;
             }
-            ArState state = r.state(ar.id());
-            UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
-            boolean roundRobin = n.conf().allocation() == vnetdesk.model.AllocationPolicy.ROUND_ROBIN;
-            OptionalLong cursor = state.roundRobinCursor();
+            ArChange change = new ArChange(c, hooks, r, ar);
+            boolean roundRobin = n.conf().allocation() == AllocationPolicy.ROUND_ROBIN;
+            OptionalLong cursor = change.state.roundRobinCursor();
             // an AR shrunk below the cursor starts over from the lowest free index
             boolean useCursor = roundRobin && cursor.isPresent() && ar.containsIndex(cursor.getAsLong());
-            OptionalLong idx = useCursor ? set.allocateNextFreeAfter(cursor.getAsLong()) : set.allocateLowestFree();
+            OptionalLong idx = useCursor ? change.set.allocateNextFreeAfter(cursor.getAsLong())
+                    : change.set.allocateLowestFree();
             if (idx.isEmpty()) {
                 continue;
             }
             long index = idx.getAsLong();
-            hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
             leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), index, owner)));
-            leases.touchAr(c, n.id(), ar.id(), state.version(), 1, roundRobin ? OptionalLong.of(index) : OptionalLong.empty());
-            hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+            change.record(1, roundRobin ? OptionalLong.of(index) : OptionalLong.empty());
             return new Lease(n.id(), ar.id(), index, ar.addressesAt(index), owner);
         }
         throw new ConflictException("no free address in network " + n.label()
@@ -153,14 +150,12 @@ public final class LeaseService {
         List<Lease> taken = new ArrayList<>();
         for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
             AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
-            ArState state = r.state(ar.id());
-            UsedIndexSet set = cache.forWrite(c, n.id(), ar, state.version());
-            hooks.afterRollback(() -> cache.discard(n.id(), ar.id()));
+            ArChange change = new ArChange(c, hooks, r, ar);
             long count = 0;
             for (LocatedAddress.Run run : e.getValue()) {
                 for (long i = 0; i < run.count(); i++) {
                     long idx = run.first() + i;
-                    if (!set.add(idx)) {
+                    if (!change.set.add(idx)) {
                         throw alreadyUsed(c, n, ar, idx);
                     }
                     taken.add(new Lease(n.id(), ar.id(), idx, ar.addressesAt(idx), owner));
@@ -172,10 +167,38 @@ public final class LeaseService {
                 }
                 count += run.count();
             }
-            leases.touchAr(c, n.id(), ar.id(), state.version(), count, OptionalLong.empty());
-            hooks.afterCommit(() -> cache.committed(n.id(), ar.id(), state.version() + 1));
+            change.record(count, OptionalLong.empty());
         }
         return taken;
+    }
+
+    /**
+     * The used set of one AR opened for change in this transaction: the cached
+     * set is dropped if the transaction rolls back, and {@link #record} writes
+     * the AR's counters (checking its version) and keeps the set on commit.
+     */
+    private final class ArChange {
+        private final Connection c;
+        private final Tx.Hooks hooks;
+        private final int networkId;
+        private final int arId;
+        final ArState state;
+        final UsedIndexSet set;
+
+        ArChange(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, AddressRange ar) throws SQLException {
+            this.c = c;
+            this.hooks = hooks;
+            this.networkId = r.network().id();
+            this.arId = ar.id();
+            this.state = r.state(ar.id());
+            this.set = cache.forWrite(c, networkId, ar, state.version());
+            hooks.afterRollback(() -> cache.discard(networkId, arId));
+        }
+
+        void record(long delta, OptionalLong cursor) throws SQLException {
+            leases.touchAr(c, networkId, arId, state.version(), delta, cursor);
+            hooks.afterCommit(() -> cache.committed(networkId, arId, state.version() + 1));
+        }
     }
 
     private ConflictException alreadyUsed(Connection c, VirtualNetwork n, AddressRange ar, long idx)

@@ -97,29 +97,11 @@ final class OneXmlReader {
 
     private void checkSize() {
         long limit = OneXml.MAX_INPUT_BYTES;
-        if (xml.length() > limit || ((long) xml.length() * 3 > limit && utf8Length(xml, limit) > limit)) {
+        if (xml.length() > limit
+                || ((long) xml.length() * 3 > limit && TemplateChars.utf8Length(xml, limit) > limit)) {
             throw new SyntaxException(source, 1, 1, "the XML is larger than 64 MiB (" + limit
                     + " bytes); refusing to read it");
         }
-    }
-
-    private static long utf8Length(String text, long limit) {
-        long bytes = 0;
-        for (int i = 0; i < text.length() && bytes <= limit; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /** A StAX factory that reads no DTD, resolves no external entity and limits nesting. */

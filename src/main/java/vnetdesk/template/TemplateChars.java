@@ -123,4 +123,24 @@ final class TemplateChars {
         }
         return b.toString();
     }
+
+    /** The UTF-8 size of {@code text}, stopping early once it is known to exceed {@code limit}. */
+    static long utf8Length(String text, long limit) {
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
 }

@@ -51,26 +51,6 @@ public final class TemplateParser {
         return new Run(text, source).template();
     }
 
-    /** The UTF-8 size of {@code text}, stopping early once it is known to exceed {@code limit}. */
-    private static long utf8Length(String text, long limit) {
-        long bytes = 0;
-        for (int i = 0; i < text.length() && bytes <= limit; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
     private enum Kind {
         WORD, STRING, EQUALS, COMMA, OPEN, CLOSE, NEWLINE, END
     }
@@ -97,7 +77,8 @@ public final class TemplateParser {
 
         Template template() {
             if ((long) text.length() > MAX_INPUT_BYTES
-                    || ((long) text.length() * 3 > MAX_INPUT_BYTES && utf8Length(text, MAX_INPUT_BYTES) > MAX_INPUT_BYTES)) {
+                    || ((long) text.length() * 3 > MAX_INPUT_BYTES
+                    && TemplateChars.utf8Length(text, MAX_INPUT_BYTES) > MAX_INPUT_BYTES)) {
                 throw new SyntaxException(source, 1, 1, "the template is larger than 16 MiB ("
                         + MAX_INPUT_BYTES + " bytes); refusing to read it");
             }
