@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import vnetdesk.model.ValidationException;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.InventoryLocation;
@@ -73,6 +74,9 @@ final class CliContext implements AutoCloseable {
     /** The user the commands act as: --user, else VNETDESK_USER, else oneadmin. */
     Actor actor() {
         if (actor == null) {
+            if (userName.isPresent() && userName.get().isBlank()) {
+                throw ValidationException.invalid("--user", userName.get(), "a user name is required");
+            }
             actor = inventory().actor(userName.or(() -> envValue("VNETDESK_USER")).orElse("oneadmin"));
         }
         return actor;

@@ -155,8 +155,14 @@ public final class NetworkAttributes {
             throw ValidationException.invalid(field, name, "at most 128 characters");
         }
         for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
+            char ch = name.charAt(i);
+            if (Character.isISOControl(ch)) {
                 throw ValidationException.invalid(field, name, "control characters are not allowed");
+            }
+            // invisible format characters (bidi overrides, zero-width marks) make names look like others
+            if (Character.getType(ch) == Character.FORMAT) {
+                throw ValidationException.invalid(field, name, String.format(
+                        "invisible formatting character U+%04X is not allowed", (int) ch));
             }
         }
         if (!name.equals(name.strip())) {

@@ -3,6 +3,7 @@ package vnetdesk.service;
 import java.nio.file.Path;
 
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ValidationException;
 import vnetdesk.store.Database;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -51,7 +52,8 @@ public final class Inventory implements AutoCloseable {
     public Actor actor(String userName) {
         return db.read(c -> userRepository.findUser(c, userName)
                 .map(u -> new Actor(u.id(), u.name(), u.gid()))
-                .orElseThrow(() -> new NotFoundException("user " + userName + " does not exist")));
+                .orElseThrow(() -> new NotFoundException("user \"" + ValidationException.printable(userName)
+                        + "\" does not exist")));
     }
 
     public String location() {

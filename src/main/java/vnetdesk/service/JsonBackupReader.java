@@ -35,6 +35,9 @@ final class JsonBackupReader {
             "\\s*(at )?\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
     /** Limits messages name the Jackson setting behind them, e.g. ", from `StreamReadConstraints...`". */
     private static final Pattern JACKSON_SETTING = Pattern.compile(",? from `[^`]*`");
+    /** Hints about parser features ("enable `JsonReadFeature.X` to allow") mean nothing to a user. */
+    private static final Pattern JACKSON_FEATURE = Pattern.compile(
+            "\\s*\\([^)]*Feature '[^']*'[^)]*\\)|:?\\s*enable `[^`]*` to allow");
 
     private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "networks");
     private static final Set<String> NETWORK_FIELDS = Set.of("id", "uid", "gid", "permissions", "lock", "nextArId",
@@ -73,6 +76,7 @@ final class JsonBackupReader {
         String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
         message = JACKSON_SOURCE.matcher(message).replaceAll(" (line $2, column $3)");
         message = JACKSON_SETTING.matcher(message).replaceAll("");
+        message = JACKSON_FEATURE.matcher(message).replaceAll("");
         int nl = message.indexOf('\n');
         return new SyntaxException(source, line, column, "malformed JSON: " + (nl < 0 ? message : message.substring(0, nl)));
     }

@@ -62,6 +62,9 @@ final class LocatedAddress {
         }
         String firstText = t.substring(0, dash).trim();
         String lastText = t.substring(dash + 1).trim();
+        if (firstText.isEmpty() || lastText.isEmpty()) {
+            throw ValidationException.invalid("ADDRESS", token, "a range is FIRST-LAST, with both ends given");
+        }
         Address first = Address.parse("ADDRESS", firstText);
         Address last = Address.parse("ADDRESS", lastText);
         if (first.getClass() != last.getClass()) {

@@ -49,17 +49,21 @@ final class NetworkRefs {
 
     Resolved resolveWithState(Connection c, String ref) throws SQLException {
         int id = idOf(c, ref);
-        Stamp stamp = repo.stamp(c, id).orElseThrow(() -> new NotFoundException("network " + ref + " does not exist"));
+        Stamp stamp = repo.stamp(c, id).orElseThrow(() -> notFound(ref));
         Cached cached = cache.get(id);
         if (cached == null || cached.version != stamp.version() || cached.arGeneration != stamp.arGeneration()) {
             VirtualNetwork n = repo.find(c, id)
-                    .orElseThrow(() -> new NotFoundException("network " + ref + " does not exist"));
+                    .orElseThrow(() -> notFound(ref));
             cached = new Cached(stamp.version(), stamp.arGeneration(), n);
             if (n.version() == stamp.version()) {
                 cache.put(id, cached);
             }
         }
         return new Resolved(cached.network, stamp.arStates());
+    }
+
+    private static NotFoundException notFound(String ref) {
+        return new NotFoundException("network \"" + ValidationException.printable(ref) + "\" does not exist");
     }
 
     private int idOf(Connection c, String ref) throws SQLException {
@@ -72,7 +76,7 @@ final class NetworkRefs {
         }
         List<VirtualNetwork> byName = repo.findByName(c, r);
         if (byName.isEmpty()) {
-            throw new NotFoundException("network " + ref + " does not exist");
+            throw notFound(ref);
         }
         if (byName.size() > 1) {
             throw new ValidationException("NETWORK", "NETWORK: the name \"" + r + "\" is used by several networks ("

@@ -33,16 +33,22 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final String location;
     private final Optional<InstanceLock> instanceLock;
+    private final Optional<StoreMaintenance> maintenance;
 
-    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock) {
+    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock,
+                     Optional<StoreMaintenance> maintenance) {
         this.pool = pool;
         this.location = location;
         this.instanceLock = instanceLock;
+        this.maintenance = maintenance;
     }
 
     /** Opens (creating if needed) the embedded inventory in {@code dataDir}. */
     public static Database openDirectory(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new VnetException("--data: " + dir + " is a file, not a folder");
+        }
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
@@ -51,7 +57,11 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new VnetException("cannot create the inventory folder " + dir + ": " + e.getMessage(), e);
         }
-        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
+        // WRITE_DELAY=0: a commit is written before it is acknowledged (survives kill -9).
+        // RETENTION_TIME=0: superseded chunks are reused at once; with H2's 45 s default a burst
+        // of small transactions grows the file by ~16 KiB per commit (see docs/decisions.md).
+        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME)
+                + ";WRITE_DELAY=0;RETENTION_TIME=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
         InstanceLock lock = InstanceLock.acquire(dir, dir.toString());
         try {
             setPermissions(lock.file(), OWNER_ONLY_FILE);
@@ -95,7 +105,16 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new VnetException("cannot update the inventory schema in " + location + ": " + e.getMessage(), e);
         }
-        return new Database(pool, location, lock);
+        Optional<StoreMaintenance> maintenance = Optional.empty();
+        if (lock.isPresent()) {
+            try (Connection c = pool.getConnection()) {
+                maintenance = StoreMaintenance.start(c);
+            } catch (SQLException e) {
+                pool.dispose();
+                throw translateOpenError(e, location);
+            }
+        }
+        return new Database(pool, location, lock, maintenance);
     }
 
     private static VnetException translateOpenError(SQLException e, String location) {
@@ -174,6 +193,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.ifPresent(StoreMaintenance::close);
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
     }

@@ -99,9 +99,9 @@ class CliBehaviourTest {
 
         CliRunner.Result bob = CliRunner.runRaw("", Map.of("VNETDESK_USER", "bob"), "--data", data.toString(),
                 "vnet", "list");
-        assertEquals("error: user bob does not exist\n", bob.err(), bob::toString);
+        assertEquals("error: user \"bob\" does not exist\n", bob.err(), bob::toString);
         CliRunner.Result carol = new CliRunner(data).run("--user", "carol", "vnet", "list");
-        assertEquals("error: user carol does not exist\n", carol.err(), carol::toString);
+        assertEquals("error: user \"carol\" does not exist\n", carol.err(), carol::toString);
 
         CliRunner.Result mem = CliRunner.runRaw("", Map.of(), "--db", "jdbc:h2:mem:clitest", "vnet", "list");
         assertEquals(0, mem.code(), mem::toString);

@@ -81,7 +81,7 @@ class VnetLeaseCliTest {
         fails("AR_ID: invalid value \"3\"", "vnet", "hold", "private", "10.0.0.8", "--ar", "3");
         fails("--ar: invalid value \"x\"", "vnet", "hold", "private", "10.0.0.8", "--ar", "x");
         fails("ADDRESS: 10.0.0.6 is not held (it is free)", "vnet", "release", "private", "10.0.0.6");
-        fails("network nosuch does not exist", "vnet", "release", "nosuch", "10.0.0.6");
+        fails("network \"nosuch\" does not exist", "vnet", "release", "nosuch", "10.0.0.6");
     }
 
     @Test
@@ -100,7 +100,7 @@ class VnetLeaseCliTest {
         fails("not enough contiguous free addresses", "vnet", "reserve", "private", "--size", "99", "--name", "x");
         fails("not enough contiguous free addresses", "vnet", "reserve", "private", "--size", "5", "--name", "x",
                 "--ip", "10.0.0.48");
-        fails("network nosuch does not exist", "vnet", "reserve", "private", "--size", "1", "--into", "nosuch");
+        fails("network \"nosuch\" does not exist", "vnet", "reserve", "private", "--size", "1", "--into", "nosuch");
         assertEquals(2, cli.run("vnet", "reserve", "private", "--size", "1", "--name", "a", "--into", "mine").code());
         assertEquals(2, cli.run("vnet", "reserve", "private", "--size", "1").code());
         assertEquals(2, cli.run("vnet", "reserve", "private", "--name", "a").code());
