@@ -1,0 +1,117 @@
+package vnetdesk.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Malformed command lines against the baseline inventory (network {@code base},
+ * id 0: IP4 AR 0 10.0.0.1, 50 addresses, 10.0.0.5 held). Value errors exit 1;
+ * the usage errors at the end (unknown command or option, missing or clashing
+ * arguments) exit 2, as the CLI spec allows.
+ */
+final class CliArgumentCases {
+
+    private CliArgumentCases() {
+    }
+
+    static List<CorpusCase> cases() {
+        List<CorpusCase> c = new ArrayList<>();
+        // ---- addresses and ranges
+        c.add(value("hold-open-ended-range", "\"10.0.0.1-\"", "vnet", "hold", "base", "10.0.0.1-"));
+        c.add(value("hold-octet-999", "ADDRESS: invalid value \"10.0.0.999\"", "vnet", "hold", "base", "10.0.0.999"));
+        c.add(value("hold-reversed-range",
+                "invalid value \"10.0.0.5-10.0.0.1\": the last address comes before the first",
+                "vnet", "hold", "base", "10.0.0.5-10.0.0.1"));
+        c.add(value("hold-empty-address", "ADDRESS: invalid value \"\"", "vnet", "hold", "base", ""));
+        c.add(value("hold-list-with-one-taken-address", "10.0.0.5 is already used",
+                "vnet", "hold", "base", "10.0.0.1", "10.0.0.5"));
+        c.add(value("hold-range-past-ar-end", "\"10.0.0.60\": not inside address range 0",
+                "vnet", "hold", "base", "10.0.0.40-10.0.0.60"));
+        c.add(value("hold-unknown-ar", "AR_ID: invalid value \"99\"",
+                "vnet", "hold", "base", "10.0.0.7", "--ar", "99"));
+        c.add(value("hold-ar-not-a-number", "--ar: invalid value \"x\"",
+                "vnet", "hold", "base", "10.0.0.7", "--ar", "x"));
+        c.add(value("release-free-address", "10.0.0.6 is not held", "vnet", "release", "base", "10.0.0.6"));
+        c.add(value("whois-not-an-address", "ADDRESS: invalid value \"not-an-address\"", "whois", "not-an-address"));
+        c.add(value("whois-mac-with-g", "ADDRESS: invalid value \"02:00:00:00:00:0g\"", "whois", "02:00:00:00:00:0g"));
+        c.add(value("whois-100000-digits", "(100000 chars)\": expected an IPv4, IPv6 or MAC address",
+                "whois", "9".repeat(100_000)));
+        // ---- numbers
+        c.add(value("reserve-size-zero", "--size: invalid value \"0\"", "vnet", "reserve", "base", "--size", "0",
+                "--name", "x"));
+        c.add(value("reserve-size-huge", "--size: invalid value \"99999999999999999999\"",
+                "vnet", "reserve", "base", "--size", "99999999999999999999", "--name", "x"));
+        c.add(value("reserve-size-negative", "--size: invalid value \"-5\"", "vnet", "reserve", "base", "--size", "-5",
+                "--name", "x"));
+        c.add(value("reserve-more-than-free", "no block of 500 free addresses",
+                "vnet", "reserve", "base", "--size", "500", "--name", "big"));
+        c.add(value("reserve-into-unknown-network", "nosuch",
+                "vnet", "reserve", "base", "--size", "2", "--into", "nosuch"));
+        c.add(value("rmar-negative-id", "AR_ID: invalid value \"-1\"", "vnet", "rmar", "base", "-1"));
+        c.add(value("rmar-id-not-a-number", "AR_ID: invalid value \"abc\"", "vnet", "rmar", "base", "abc"));
+        c.add(value("rmar-unknown-ar", "has no address range 7", "vnet", "rmar", "base", "7"));
+        c.add(value("addar-size-not-a-number", "--size: invalid value \"abc\"",
+                "vnet", "addar", "base", "--type", "IP4", "--ip", "10.0.0.1", "--size", "abc"));
+        c.add(value("addar-size-30-digits", "SIZE: invalid value \"999999999999999999999999999999\"",
+                "vnet", "addar", "base", "--type", "IP4", "--ip", "10.9.0.1", "--size", "9".repeat(30)));
+        c.add(value("addar-overlaps-existing-ar", "overlaps AR 0",
+                "vnet", "addar", "base", "--type", "IP4", "--ip", "10.0.0.20", "--size", "5"));
+        c.add(value("addar-unknown-type", "TYPE: invalid value \"BOGUS\"",
+                "vnet", "addar", "base", "--type", "BOGUS", "--ip", "10.9.0.1", "--size", "5"));
+        // ---- names, levels, users, files
+        c.add(value("show-unknown-name-with-space", "no such", "vnet", "show", "no such"));
+        c.add(value("delete-unknown-network", "no such", "vnet", "delete", "no such"));
+        c.add(value("lock-bogus-level", "--level: invalid value \"bogus\"",
+                "vnet", "lock", "base", "--level", "bogus"));
+        c.add(value("rename-to-empty", "NAME: required attribute is missing", "vnet", "rename", "base", ""));
+        c.add(value("rename-leading-blank", "NAME: invalid value \" lead\"", "vnet", "rename", "base", " lead"));
+        c.add(value("rename-with-newline", "NAME: invalid value \"a\\nb\"", "vnet", "rename", "base", "a\nb"));
+        c.add(value("user-unknown", "nobody", "--user", "nobody", "vnet", "hold", "base", "10.0.0.7"));
+        c.add(value("user-empty", "--user: invalid value \"\"", "--user", "", "vnet", "hold", "base", "10.0.0.7"));
+        c.add(value("db-url-not-jdbc", "--db: unsupported JDBC URL \"not-a-url\"",
+                "--db", "not-a-url", "vnet", "list"));
+        c.add(new CorpusCase("cli/create-missing-file", "cli", 1, "nofile.tmpl: no such file",
+                (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, "vnet", "create",
+                        work.resolve("nofile.tmpl").toString()))));
+        c.add(new CorpusCase("cli/create-from-a-folder", "cli", 1, "it is a folder",
+                (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, "vnet", "create", work.toString()))));
+        c.add(dataIsARegularFile());
+        // ---- usage errors: exit 2
+        c.add(usage("usage-unknown-subcommand", "'frobnicate'", "vnet", "frobnicate"));
+        c.add(usage("usage-unknown-option", "Unknown option: '--colour'", "vnet", "list", "--colour"));
+        c.add(usage("usage-hold-without-address", "Missing required parameter: 'ADDR'", "vnet", "hold", "base"));
+        c.add(usage("usage-show-json-and-xml", "--json and --xml cannot be used together",
+                "vnet", "show", "base", "--json", "--xml"));
+        c.add(usage("usage-reserve-name-and-into", "mutually exclusive",
+                "vnet", "reserve", "base", "--size", "2", "--name", "x", "--into", "y"));
+        c.add(usage("usage-addar-without-type-or-file", "give FILE or at least --type", "vnet", "addar", "base"));
+        return c;
+    }
+
+    /** {@code --data} naming a regular file: refused, and the file is left exactly as it was. */
+    private static CorpusCase dataIsARegularFile() {
+        return new CorpusCase("cli/data-is-a-regular-file", "cli", 1, "not-a-folder", (work, data) -> {
+            Path file = work.resolve("not-a-folder");
+            byte[] content = "keep me\n".getBytes(StandardCharsets.UTF_8);
+            Files.write(file, content);
+            return new CorpusCase.Invocation(List.of("--data", file.toString(), "vnet", "list"), new byte[0],
+                    Optional.of(() -> Files.isRegularFile(file) && Arrays.equals(content, Files.readAllBytes(file))
+                            ? Optional.empty() : Optional.of(file + " was changed or replaced")));
+        });
+    }
+
+    private static CorpusCase value(String name, String message, String... args) {
+        return new CorpusCase("cli/" + name, "cli", 1, message,
+                (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, args)));
+    }
+
+    private static CorpusCase usage(String name, String message, String... args) {
+        return new CorpusCase("cli/" + name, "cli", 2, message,
+                (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, args)));
+    }
+}
