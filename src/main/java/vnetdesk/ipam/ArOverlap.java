@@ -63,10 +63,10 @@ public final class ArOverlap {
         if (a.firstMac().prefix16() != b.firstMac().prefix16()) {
             return false;
         }
-        long space = 1L << 32;
-        if (Long.compareUnsigned(a.lastIndex(), space - 1) > 0 || Long.compareUnsigned(b.lastIndex(), space - 1) > 0) {
+        if (a.macsRepeat() || b.macsRepeat()) {
             return false;
         }
+        long space = 1L << 32;
         long sizeA = a.lastIndex() + 1;
         long sizeB = b.lastIndex() + 1;
         long startA = Integer.toUnsignedLong(a.firstMac().low32());

@@ -31,6 +31,14 @@ public record AddressRange(int id, ArType type, Mac firstMac, long lastIndex, Ma
         return sizeOf(lastIndex);
     }
 
+    /**
+     * Whether this range has more leases than MACs (only static IPv6 ranges can):
+     * its MACs repeat every 2^32 leases, so a MAC alone does not identify a lease.
+     */
+    public boolean macsRepeat() {
+        return Long.compareUnsigned(lastIndex, 0xFFFF_FFFFL) > 0;
+    }
+
     public boolean containsIndex(long index) {
         return Long.compareUnsigned(index, lastIndex) <= 0;
     }

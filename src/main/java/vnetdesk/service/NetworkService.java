@@ -334,9 +334,10 @@ public final class NetworkService {
     private Mac randomUniqueMac(int prefix, List<VirtualNetwork> all, List<AddressRange> sameNetwork) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             Mac candidate = Mac.of(prefix, random.nextInt());
-            boolean taken = sameNetwork.stream().anyMatch(ar -> ar.indexOf(candidate).isPresent())
+            // a range with more leases than MACs would claim every candidate; it is not MAC-checked
+            boolean taken = sameNetwork.stream().anyMatch(ar -> !ar.macsRepeat() && ar.indexOf(candidate).isPresent())
                     || all.stream().flatMap(n -> n.addressRanges().stream())
-                    .anyMatch(ar -> ar.indexOf(candidate).isPresent());
+                    .anyMatch(ar -> !ar.macsRepeat() && ar.indexOf(candidate).isPresent());
             if (!taken) {
                 return candidate;
             }

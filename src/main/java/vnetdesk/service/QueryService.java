@@ -149,6 +149,9 @@ public final class QueryService {
                     OptionalLong idx = ar.indexOf(address);
                     if (idx.isPresent()) {
                         Optional<LeaseRow> row = leases.find(c, n.id(), ar.id(), idx.getAsLong());
+                        if (row.isEmpty() && address instanceof Address.Ether && ar.macsRepeat()) {
+                            continue; // every MAC maps into such a range; only a leased one is an answer
+                        }
                         Optional<LeaseOwner> owner = row.map(LeaseRow::owner);
                         Optional<String> described = owner.isPresent()
                                 ? Optional.of(ownerNames.describe(c, owner.get())) : Optional.empty();

@@ -181,4 +181,17 @@ class NetworkServiceTest extends ServiceTestSupport {
                 () -> inv.leases().hold(groupMember, "a", List.of("10.0.0.2"), Optional.empty()));
         assertEquals(0, used(inv, "a"));
     }
+
+    @Test
+    void aStaticIpv6Slash64DoesNotBlockRandomMacsOrAnswerWhoisForEveryMac() {
+        create(inv, "NAME = v6\nVN_MAD = bridge\nAR = [ TYPE = IP6_STATIC, IP6 = 2001:db8::, PREFIX_LENGTH = 64 ]\n");
+        create(inv, "NAME = eth\nVN_MAD = bridge\nAR = [ TYPE = ETHER, SIZE = 10 ]\n");
+        create(inv, "NAME = v4\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 4 ]\n");
+        var matches = inv.queries().whois(ADMIN, "02:00:0a:09:00:02");
+        assertEquals(List.of("v4"), matches.stream().map(m -> m.network().name()).toList());
+        hold(inv, "v6", "2001:db8::5");
+        String heldMac = show("v6").addressRanges().get(0).addressesAt(5).mac().toString();
+        assertTrue(inv.queries().whois(ADMIN, heldMac).stream().anyMatch(m -> m.network().name().equals("v6")
+                && m.leaseOwner().isPresent()), "a leased MAC of the /64 is still found");
+    }
 }
