@@ -6,12 +6,12 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.LogManager;
 
 import vnetdesk.cli.Cli;
 import vnetdesk.model.VnetException;
+import vnetdesk.ui.ConsoleLauncher;
 
 /**
  * Entry point of the jar: no arguments opens the console, arguments run one
@@ -51,30 +51,16 @@ public final class Main {
         }
     }
 
-    /**
-     * Starts the console through reflection: the ui package may be absent from
-     * a build, and then the CLI still works.
-     */
+    /** Opens the console; JavaFX classes are loaded only here, never for a CLI command. */
     private static int launchConsole(String[] args) {
-        Class<?> launcher;
         try {
-            launcher = Class.forName("vnetdesk.ui.ConsoleLauncher");
-        } catch (ClassNotFoundException e) {
-            System.err.println("error: the console is not available in this build");
-            return 1;
-        }
-        try {
-            launcher.getMethod("launch", String[].class).invoke(null, (Object) args);
+            ConsoleLauncher.launch(args);
             return 0;
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            System.err.println("error: the console is not available in this build");
-            return 1;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            System.err.println(cause instanceof VnetException ? "error: " + cause.getMessage()
-                    : "error: cannot start the console: " + cause.getClass().getName() + ": " + cause.getMessage());
+        } catch (RuntimeException e) {
+            System.err.println(e instanceof VnetException ? "error: " + e.getMessage()
+                    : "error: cannot start the console: " + e.getClass().getName() + ": " + e.getMessage());
             if ("1".equals(System.getenv("VNETDESK_DEBUG"))) {
-                cause.printStackTrace();
+                e.printStackTrace();
             }
             return 1;
         }
