@@ -74,14 +74,14 @@ final class NetworkRefs {
         if (r.matches("[0-9]{1,9}")) {
             return Integer.parseInt(r);
         }
-        List<VirtualNetwork> byName = repo.findByName(c, r);
-        if (byName.isEmpty()) {
+        List<Integer> ids = repo.idsByName(c, r);
+        if (ids.isEmpty()) {
             throw notFound(ref);
         }
-        if (byName.size() > 1) {
+        if (ids.size() > 1) {
             throw new ValidationException("NETWORK", "NETWORK: the name \"" + r + "\" is used by several networks ("
-                    + byName.stream().map(VirtualNetwork::label).collect(Collectors.joining(", ")) + "); use the id");
+                    + ids.stream().map(id -> id + ":" + r).collect(Collectors.joining(", ")) + "); use the id");
         }
-        return byName.get(0).id();
+        return ids.get(0);
     }
 }

@@ -185,8 +185,18 @@ public final class NetworkRepository {
         }
     }
 
-    public List<VirtualNetwork> findByName(Connection c, String name) throws SQLException {
-        return query(c, "WHERE NAME = ? ORDER BY ID", name);
+    /** Ids of the networks with this name (one per owner at most), without loading them. */
+    public List<Integer> idsByName(Connection c, String name) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT ID FROM NETWORK WHERE NAME = ? ORDER BY ID")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getInt(1));
+                }
+            }
+        }
+        return ids;
     }
 
     public List<VirtualNetwork> list(Connection c) throws SQLException {
