@@ -37,12 +37,39 @@ public final class ArOverlap {
                 throw ValidationException.invalid("IP6", a6.get(), "the range overlaps AR " + o.id() + " (from "
                         + b6.get() + ")");
             }
+            Optional<Ipv6> inCandidate = slaacPrefixInStaticRange(o, candidate);
+            if (inCandidate.isPresent()) {
+                throw ValidationException.invalid("IP6", candidate.type().firstIp6().orElseThrow(),
+                        "the range reaches into " + inCandidate.get() + "/64, the SLAAC prefix of AR " + o.id());
+            }
+            Optional<Ipv6> inOther = slaacPrefixInStaticRange(candidate, o);
+            if (inOther.isPresent()) {
+                String field = candidate.type().globalPrefix().equals(inOther) ? "GLOBAL_PREFIX"
+                        : candidate.type().ulaPrefix().equals(inOther) ? "ULA_PREFIX" : "TYPE";
+                throw ValidationException.invalid(field, inOther.get(),
+                        "the static IPv6 range of AR " + o.id() + " already uses addresses of this /64");
+            }
             if (macOverlaps(candidate, o)) {
                 throw ValidationException.invalid("MAC", candidate.firstMac(), "the MAC range "
                         + candidate.firstMac() + "-" + candidate.lastAddresses().mac() + " overlaps AR " + o.id()
                         + " (" + o.firstMac() + "-" + o.lastAddresses().mac() + ")");
             }
         }
+    }
+
+    /** A SLAAC /64 of {@code slaac} (global, ULA or link-local) that the static range of {@code fixed} reaches into. */
+    private static Optional<Ipv6> slaacPrefixInStaticRange(AddressRange slaac, AddressRange fixed) {
+        if (!slaac.type().isSlaac() || fixed.type().firstIp6().isEmpty()) {
+            return Optional.empty();
+        }
+        Ipv6 first = fixed.type().firstIp6().get();
+        Ipv6 last = first.plus(fixed.lastIndex());
+        return java.util.stream.Stream.of(slaac.type().globalPrefix(), slaac.type().ulaPrefix(),
+                        Optional.of(Ipv6.LINK_LOCAL_PREFIX))
+                .flatMap(Optional::stream)
+                .filter(p -> Long.compareUnsigned(p.high(), first.high()) >= 0
+                        && Long.compareUnsigned(p.high(), last.high()) <= 0)
+                .findFirst();
     }
 
     private static boolean overlaps(long firstA, long lastIndexA, long firstB, long lastIndexB) {

@@ -47,12 +47,6 @@ final class AllocatorCache {
         return set;
     }
 
-    /** A read-only snapshot for listings (free ranges, next free). */
-    synchronized UsedIndexSet snapshot(Connection c, int networkId, AddressRange ar, long version)
-            throws SQLException {
-        return forWrite(c, networkId, ar, version).copy();
-    }
-
     synchronized void committed(int networkId, int arId, long newVersion) {
         Key key = new Key(networkId, arId);
         Entry e = entries.get(key);
@@ -63,6 +57,10 @@ final class AllocatorCache {
 
     synchronized void discard(int networkId, int arId) {
         entries.remove(new Key(networkId, arId));
+    }
+
+    synchronized void clear() {
+        entries.clear();
     }
 
     synchronized void discardNetwork(int networkId) {

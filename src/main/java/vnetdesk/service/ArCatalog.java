@@ -22,12 +22,21 @@ final class ArCatalog {
         this.networks = networks;
     }
 
+    /**
+     * Every network with its ARs as {@code c} sees them. Inside a write
+     * transaction the view may include uncommitted changes, so it is returned
+     * but not kept.
+     */
     synchronized List<VirtualNetwork> networks(Connection c) throws SQLException {
         long current = networks.arGeneration(c);
-        if (current != generation) {
-            all = networks.list(c);
+        if (current == generation) {
+            return all;
+        }
+        List<VirtualNetwork> loaded = networks.list(c);
+        if (c.getAutoCommit()) {
+            all = loaded;
             generation = current;
         }
-        return all;
+        return loaded;
     }
 }

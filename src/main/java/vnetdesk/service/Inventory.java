@@ -28,9 +28,13 @@ public final class Inventory implements AutoCloseable {
         NetworkRepository networkRepository = new NetworkRepository();
         LeaseRepository leaseRepository = new LeaseRepository();
         userRepository = new UserRepository();
-        ServiceContext ctx = new ServiceContext(new Tx(db), networkRepository, leaseRepository, userRepository,
-                new AllocatorCache(leaseRepository), new ArCatalog(networkRepository),
-                new OwnerNames(networkRepository), new NetworkRefs(networkRepository));
+        Tx tx = new Tx(db);
+        NetworkRefs refs = new NetworkRefs(networkRepository);
+        AllocatorCache cache = new AllocatorCache(leaseRepository);
+        tx.afterEveryRollback(refs::clear);
+        tx.afterEveryRollback(cache::clear);
+        ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
+                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs);
         networks = new NetworkService(ctx);
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);

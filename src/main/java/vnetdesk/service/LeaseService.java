@@ -103,10 +103,12 @@ public final class LeaseService {
     }
 
     /**
-     * Allocates one address for {@code owner}: the given address, or automatically
+     * Allocates one address for a VM NIC: the given address, or automatically
      * (ARs in id order, lowest free index or round robin), optionally within one AR.
+     * (Holds and reservations have their own operations, which can undo them.)
      */
-    public Lease allocate(Actor actor, String ref, LeaseOwner owner, Optional<String> address, Optional<Integer> arId) {
+    public Lease allocate(Actor actor, String ref, LeaseOwner.VmNic owner, Optional<String> address,
+                          Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             Access.require(actor, r.network(), Right.USE, "take an address from");
@@ -147,7 +149,7 @@ public final class LeaseService {
     List<Lease> take(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, Map<Integer, List<LocatedAddress.Run>> runs,
                      LeaseOwner owner) throws SQLException {
         VirtualNetwork n = r.network();
-        List<Lease> taken = new ArrayList<>();
+        LeaseRuns taken = new LeaseRuns(n.id(), owner);
         for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
             AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
             ArChange change = new ArChange(c, hooks, r, ar);
@@ -158,8 +160,8 @@ public final class LeaseService {
                     if (!change.set.add(idx)) {
                         throw alreadyUsed(c, n, ar, idx);
                     }
-                    taken.add(new Lease(n.id(), ar.id(), idx, ar.addressesAt(idx), owner));
                 }
+                taken.add(ar, run.first(), run.count());
                 if (run.count() == 1) {
                     leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), run.first(), owner)));
                 } else {

@@ -43,6 +43,11 @@ final class NetworkRefs {
         this.repo = repo;
     }
 
+    /** Forgets every cached network (after a rollback, which may have let one see uncommitted rows). */
+    void clear() {
+        cache.clear();
+    }
+
     VirtualNetwork resolve(Connection c, String ref) throws SQLException {
         return resolveWithState(c, ref).network();
     }

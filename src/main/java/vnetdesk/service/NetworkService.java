@@ -8,13 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.ConflictException;
+import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Mac;
 import vnetdesk.model.NetworkAttributes;
@@ -36,6 +39,9 @@ import vnetdesk.template.TemplateAttribute;
  * against the acting user.
  */
 public final class NetworkService {
+
+    /** How many dropped leases a forced AR removal names (the rest are counted). */
+    static final int DROPPED_LISTED = 1000;
 
     /** Default MAC prefix 02:00. */
     public static final int MAC_PREFIX = 0x0200;
@@ -169,6 +175,12 @@ public final class NetworkService {
                 throw new ConflictException("network " + n.label() + " has leases in use (" + total
                         + "); release the holds, detach the NICs and delete its reservations first");
             }
+            List<VirtualNetwork> children = networks.children(c, n.id());
+            if (!children.isEmpty()) {
+                throw new ConflictException("network " + n.label() + " has reservations ("
+                        + children.stream().map(VirtualNetwork::label).collect(Collectors.joining(", "))
+                        + "); delete them first");
+            }
             if (n.parentNetworkId().isPresent()) {
                 int parent = n.parentNetworkId().get();
                 for (AddressRange ar : n.addressRanges()) {
@@ -275,22 +287,28 @@ public final class NetworkService {
      */
     public List<String> removeAr(Actor actor, String ref, int arId, boolean force) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = refs.resolve(c, ref);
+            NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
+            VirtualNetwork n = r.network();
             Access.require(actor, n, Right.MANAGE, "remove an address range of");
             AddressRange ar = n.addressRange(arId)
                     .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
-            List<LeaseRepository.LeaseRow> rows = leases.inRun(c, n.id(), arId, 0, ar.lastIndex() + 1);
-            if (!rows.isEmpty() && !force) {
+            long used = r.state(arId).used();
+            if (used > 0 && !force) {
                 throw new ConflictException("address range " + arId + " of network " + n.label() + " has "
-                        + rows.size() + " used leases; use --force to remove it anyway");
+                        + used + " used leases; use --force to remove it anyway");
             }
-            List<String> dropped = new ArrayList<>();
-            for (LeaseRepository.LeaseRow r : rows) {
-                dropped.add(ar.addressesAt(r.index()).primary() + " (" + r.owner().label() + ")");
-            }
-            if (rows.stream().anyMatch(r -> r.owner() instanceof vnetdesk.model.LeaseOwner.Reservation)) {
+            if (leases.anyReserved(c, n.id(), arId)) {
                 throw new ConflictException("address range " + arId + " of network " + n.label()
                         + " has addresses reserved by other networks; delete those reservations first");
+            }
+            List<String> dropped = new ArrayList<>();
+            for (LeaseRepository.LeaseRow row : leases.page(c, n.id(), arId, OptionalLong.empty(), DROPPED_LISTED)) {
+                if (row.arId() == arId) {
+                    dropped.add(ar.addressesAt(row.index()).primary() + " (" + row.owner().label() + ")");
+                }
+            }
+            if (used > dropped.size()) {
+                dropped.add("… and " + (used - dropped.size()) + " more");
             }
             if (n.parentNetworkId().isPresent()) {
                 freeParentLeases(c, hooks, n.parentNetworkId().get(), n.id(), ar);
@@ -320,7 +338,8 @@ public final class NetworkService {
                 .orElseThrow(() -> new IllegalStateException("reservation AR " + childAr.id() + " of network "
                         + childId + " is not inside address range " + parentAr.id() + " of network " + parentId));
         long version = leases.readAr(c, parentId, parentAr.id()).orElseThrow().version();
-        int freed = leases.deleteRun(c, parentId, parentAr.id(), first, childAr.lastIndex() + 1);
+        int freed = leases.deleteRunOwnedBy(c, parentId, parentAr.id(), first, childAr.lastIndex() + 1,
+                new LeaseOwner.Reservation(childId));
         leases.touchAr(c, parentId, parentAr.id(), version, -freed, java.util.OptionalLong.empty());
         hooks.afterCommit(() -> cache.discard(parentId, parentAr.id()));
         hooks.afterRollback(() -> cache.discard(parentId, parentAr.id()));

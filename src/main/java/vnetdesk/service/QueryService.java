@@ -118,11 +118,13 @@ public final class QueryService {
     /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
     public List<FreeRange> freeRanges(Actor actor, String ref, int limit) {
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = refs.resolve(c, ref);
+            NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
+            VirtualNetwork n = resolved.network();
             Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the free addresses of");
             List<FreeRange> out = new ArrayList<>();
+            // the cached sets are shared with writers, hence the write lock (nothing is written)
             for (AddressRange ar : n.addressRanges()) {
-                long version = leases.readAr(c, n.id(), ar.id()).orElseThrow().version();
+                long version = resolved.state(ar.id()).version();
                 UsedIndexSet set = cache.forWrite(c, n.id(), ar, version);
                 for (IndexRange r : set.freeRanges(limit - out.size())) {
                     String count = r.isFullRange() ? AddressRange.sizeOf(-1L).toString() : Long.toUnsignedString(r.count());

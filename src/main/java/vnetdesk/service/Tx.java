@@ -37,9 +37,15 @@ final class Tx {
 
     private final Database db;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final List<Runnable> afterEveryRollback = new ArrayList<>();
 
     Tx(Database db) {
         this.db = db;
+    }
+
+    /** Registers a cache reset to run after any rolled-back write (it may have cached uncommitted rows). */
+    void afterEveryRollback(Runnable r) {
+        afterEveryRollback.add(r);
     }
 
     <T> T write(Work<T> work) {
@@ -51,6 +57,7 @@ final class Tx {
             return result;
         } catch (RuntimeException | Error e) {
             hooks.onRollback.forEach(Runnable::run);
+            afterEveryRollback.forEach(Runnable::run);
             throw e;
         } finally {
             writeLock.unlock();

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One console per embedded inventory: an exclusive OS lock on
@@ -29,23 +30,41 @@ final class InstanceLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Folders this process holds. Checked before touching the lock file: opening
+     * and closing another descriptor on it would release this process's lock.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     static InstanceLock acquire(Path dir, String location) {
         Path file = dir.resolve("vnetdesk.pid");
+        if (!HELD_HERE.add(file)) {
+            throw inUse(location, Optional.of(Long.toString(ProcessHandle.current().pid())));
+        }
+        try {
+            return lock(file, location);
+        } catch (RuntimeException e) {
+            HELD_HERE.remove(file);
+            throw e;
+        }
+    }
+
+    private static InventoryInUseException inUse(String location, Optional<String> pid) {
+        return new InventoryInUseException("inventory " + location + " is open in another console"
+                + pid.map(p -> " (pid " + p + ")").orElse("")
+                + "; close it first or use --data to choose another inventory");
+    }
+
+    private static InstanceLock lock(Path file, String location) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
+            lock = channel.tryLock();
             if (lock == null) {
-                String who = readPid(file).map(p -> " (pid " + p + ")").orElse("");
                 channel.close();
-                throw new InventoryInUseException("inventory " + location + " is open in another console" + who
-                        + "; close it first or use --data to choose another inventory");
+                throw inUse(location, readPid(file));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
@@ -77,6 +96,7 @@ final class InstanceLock implements AutoCloseable {
             lock.release();
         } finally {
             channel.close();
+            HELD_HERE.remove(file);
         }
     }
 

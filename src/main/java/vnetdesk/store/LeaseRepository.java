@@ -140,6 +140,39 @@ public final class LeaseRepository {
         }
     }
 
+    /** Whether any lease of the AR is owned by a reservation (child network). */
+    public boolean anyReserved(Connection c, int networkId, int arId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND OWNER_KIND = 'N' LIMIT 1")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Deletes the leases of one AR in [first, first+count-1] that belong to {@code owner}. */
+    public int deleteRunOwnedBy(Connection c, int networkId, int arId, long first, long count, LeaseOwner owner)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? "
+                + "AND IDX BETWEEN ? AND ? AND OWNER_KIND = ? AND OWNER_ID IS NOT DISTINCT FROM ?")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(first));
+            s.setBigDecimal(4, toDecimal(first + count - 1));
+            s.setString(5, kind(owner));
+            if (owner instanceof LeaseOwner.VmNic v) {
+                s.setInt(6, v.vmId());
+            } else if (owner instanceof LeaseOwner.Reservation res) {
+                s.setInt(6, res.networkId());
+            } else {
+                s.setNull(6, Types.INTEGER);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     /** Deletes the leases of one AR with indexes in [first, first+count-1]. */
     public int deleteRun(Connection c, int networkId, int arId, long first, long count) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

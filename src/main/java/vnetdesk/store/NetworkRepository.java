@@ -52,6 +52,7 @@ public final class NetworkRepository {
 
     /** Inserts a new network with its ARs. */
     public void insert(Connection c, VirtualNetwork n) throws SQLException {
+        bumpArGeneration(c);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO NETWORK (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(s, n);
@@ -67,6 +68,7 @@ public final class NetworkRepository {
      * the caller passes the network with the version already bumped.
      */
     public void update(Connection c, VirtualNetwork n) throws SQLException {
+        bumpArGeneration(c);
         try (PreparedStatement s = c.prepareStatement("UPDATE NETWORK SET NAME = ?, UID = ?, GID = ?, PERMS = ?, "
                 + "BRIDGE = ?, BRIDGE_GENERATED = ?, VLAN_ID = ?, LOCK_LEVEL = ?, PARENT_ID = ?, NEXT_AR_ID = ?, "
                 + "VERSION = ?, BODY = ? WHERE ID = ? AND VERSION = ?")) {
@@ -90,7 +92,7 @@ public final class NetworkRepository {
         }
     }
 
-    /** The generation of the network/AR catalogue; changes whenever an AR is added, changed or removed. */
+    /** The generation of the network/AR catalogue; changes whenever a network or an AR changes. */
     public long arGeneration(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT META_VALUE FROM INVENTORY_META WHERE NAME = 'AR_GENERATION'");
              ResultSet r = s.executeQuery()) {
@@ -108,13 +110,12 @@ public final class NetworkRepository {
 
     public void insertAr(Connection c, int networkId, AddressRange ar) throws SQLException {
         bumpArGeneration(c);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO ADDRESS_RANGE (NETWORK_ID, AR_ID, TYPE, IP4_FIRST, "
-                + "IP4_LAST, USED, RR_CURSOR, VERSION, BODY) VALUES (?, ?, ?, ?, ?, 0, NULL, 0, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO ADDRESS_RANGE (NETWORK_ID, AR_ID, TYPE, USED, "
+                + "RR_CURSOR, VERSION, BODY) VALUES (?, ?, ?, 0, NULL, 0, ?)")) {
             s.setInt(1, networkId);
             s.setInt(2, ar.id());
             s.setString(3, ar.type().typeName());
-            bindIp4Bounds(s, 4, ar);
-            s.setString(6, ArCodec.encode(ar));
+            s.setString(4, ArCodec.encode(ar));
             s.executeUpdate();
         }
     }
@@ -122,12 +123,11 @@ public final class NetworkRepository {
     /** Rewrites an AR definition (size, prefixes, attributes); its leases stay. */
     public void updateAr(Connection c, int networkId, AddressRange ar) throws SQLException {
         bumpArGeneration(c);
-        try (PreparedStatement s = c.prepareStatement("UPDATE ADDRESS_RANGE SET IP4_FIRST = ?, IP4_LAST = ?, BODY = ?, "
+        try (PreparedStatement s = c.prepareStatement("UPDATE ADDRESS_RANGE SET BODY = ?, "
                 + "VERSION = VERSION + 1 WHERE NETWORK_ID = ? AND AR_ID = ?")) {
-            bindIp4Bounds(s, 1, ar);
-            s.setString(3, ArCodec.encode(ar));
-            s.setInt(4, networkId);
-            s.setInt(5, ar.id());
+            s.setString(1, ArCodec.encode(ar));
+            s.setInt(2, networkId);
+            s.setInt(3, ar.id());
             s.executeUpdate();
         }
     }
@@ -287,17 +287,6 @@ public final class NetworkRepository {
         s.setInt(11, n.nextArId());
         s.setLong(12, n.version());
         s.setString(13, Json.write(NetworkAttributes.toAttributes(n)));
-    }
-
-    private static void bindIp4Bounds(PreparedStatement s, int first, AddressRange ar) throws SQLException {
-        if (ar.type().firstIp().isPresent()) {
-            long start = ar.type().firstIp().get().unsigned();
-            s.setLong(first, start);
-            s.setLong(first + 1, start + ar.lastIndex());
-        } else {
-            s.setNull(first, Types.BIGINT);
-            s.setNull(first + 1, Types.BIGINT);
-        }
     }
 
     private static void setOptionalInt(PreparedStatement s, int i, Optional<Integer> v) throws SQLException {

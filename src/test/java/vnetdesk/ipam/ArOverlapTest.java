@@ -82,4 +82,17 @@ class ArOverlapTest {
     void aNetworkWithoutRangesAcceptsAnyRange() {
         assertDoesNotThrow(() -> ArOverlap.check(List.of(), ar(0, "TYPE=IP4 IP=0.0.0.0 SIZE=4294967296")));
     }
+
+    @Test
+    void aStaticIpv6RangeInsideASlaacPrefixIsRefusedBothWays() {
+        AddressRange slaac = ar(0, "TYPE=IP6 SIZE=4 MAC=02:00:0a:00:00:01 GLOBAL_PREFIX=2001:db8::");
+        AddressRange fixed = ar(1, "TYPE=IP6_STATIC IP6=2001:db8::aff:fe00:0 PREFIX_LENGTH=64 SIZE=8 MAC=02:00:0b:00:00:01");
+        ValidationException e = assertThrowsExactly(ValidationException.class, () -> ArOverlap.check(List.of(slaac), fixed));
+        assertEquals(Optional.of("IP6"), e.field());
+        assertTrue(e.getMessage().contains("2001:db8::/64, the SLAAC prefix of AR 0"), e.getMessage());
+        ValidationException r = assertThrowsExactly(ValidationException.class, () -> ArOverlap.check(List.of(fixed), slaac));
+        assertEquals(Optional.of("GLOBAL_PREFIX"), r.field());
+        AddressRange elsewhere = ar(2, "TYPE=IP6_STATIC IP6=2001:db8:0:1:: PREFIX_LENGTH=64 SIZE=8 MAC=02:00:0c:00:00:01");
+        assertDoesNotThrow(() -> ArOverlap.check(List.of(slaac), elsewhere));
+    }
 }

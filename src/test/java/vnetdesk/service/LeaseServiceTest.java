@@ -133,7 +133,7 @@ class LeaseServiceTest extends ServiceTestSupport {
     @Test
     void roundRobinContinuesAfterTheLastAllocatedAddressAndWrapsOnce() {
         create(inv, "NAME = rr\nVN_MAD = bridge\nALLOCATION = ROUND_ROBIN\nAR = [ TYPE = IP4, IP = 192.168.0.1, SIZE = 3 ]\n");
-        LeaseOwner vm = new LeaseOwner.VmNic(1, 0);
+        LeaseOwner.VmNic vm = new LeaseOwner.VmNic(1, 0);
         hold(inv, "rr", "192.168.0.1");
         assertEquals("192.168.0.2", ip(inv.leases().allocate(ADMIN, "rr", vm, Optional.empty(), Optional.empty())));
         inv.leases().release(ADMIN, "rr", List.of("192.168.0.1"), Optional.empty());
@@ -164,5 +164,15 @@ class LeaseServiceTest extends ServiceTestSupport {
 
     private static String ip(Lease l) {
         return l.addresses().ip().orElseThrow().toString();
+    }
+
+    @Test
+    void aBulkHoldReturnsItsLeasesInOrderWithoutBuildingThemUpFront() {
+        create(inv, "NAME = wide\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 172.16.0.1, SIZE = 65534 ]\n");
+        List<Lease> held = inv.leases().hold(ADMIN, "wide", List.of("172.16.0.1-172.16.255.254"), Optional.empty());
+        assertEquals(65534, held.size());
+        assertEquals("172.16.0.1", ip(held.get(0)));
+        assertEquals("172.16.255.254", ip(held.get(65533)));
+        assertThrows(IndexOutOfBoundsException.class, () -> held.get(65534));
     }
 }

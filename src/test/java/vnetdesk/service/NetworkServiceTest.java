@@ -194,4 +194,29 @@ class NetworkServiceTest extends ServiceTestSupport {
         assertTrue(inv.queries().whois(ADMIN, heldMac).stream().anyMatch(m -> m.network().name().equals("v6")
                 && m.leaseOwner().isPresent()), "a leased MAC of the /64 is still found");
     }
+
+    @Test
+    void whoisSeesRenamesAndNeverARolledBackNetwork() {
+        create(inv, "NAME = x\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.1.0.1, SIZE = 4 ]\n");
+        assertEquals("x", inv.queries().whois(ADMIN, "10.1.0.1").get(0).network().name());
+        inv.networks().rename(ADMIN, "x", "renamed");
+        assertEquals("renamed", inv.queries().whois(ADMIN, "10.1.0.1").get(0).network().name());
+        // a create that fails after building its network leaves nothing behind, in the database or in caches
+        assertThrows(ValidationException.class, () -> create(inv,
+                "NAME = ghost\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.2.0.1, SIZE = 4 ]\nAR = [ TYPE = IP4, IP = 10.2.0.2, SIZE = 1 ]\n"));
+        assertTrue(inv.queries().whois(ADMIN, "10.2.0.1").isEmpty());
+        create(inv, "NAME = later\nVN_MAD = fw\nAR = [ TYPE = ETHER, SIZE = 2 ]\n");
+        assertTrue(inv.queries().whois(ADMIN, "10.2.0.1").isEmpty());
+    }
+
+    @Test
+    void removingABigArInUseListsAThousandDroppedLeasesAndCountsTheRest() {
+        create(inv, "NAME = big\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 5000 ]\n");
+        hold(inv, "big", "10.0.0.1-10.0.11.100");
+        assertEquals(2916, used(inv, "big"));
+        List<String> dropped = inv.networks().removeAr(ADMIN, "big", 0, true);
+        assertEquals(NetworkService.DROPPED_LISTED + 1, dropped.size());
+        assertEquals("10.0.0.1 (HOLD)", dropped.get(0));
+        assertEquals("… and 1916 more", dropped.get(dropped.size() - 1));
+    }
 }

@@ -119,4 +119,16 @@ class ReservationServiceTest extends ServiceTestSupport {
         reserve(2, "res", null, 0, null);
         assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN, "pub"));
     }
+
+    @Test
+    void aParentWhoseReservationHasNoAddressesLeftStillCannotBeDeleted() {
+        reserve(2, "res", null, 0, null);
+        inv.networks().removeAr(ADMIN, "res", 0, false);
+        assertEquals(0, used(inv, "pub"));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN, "pub"));
+        assertTrue(e.getMessage().contains("has reservations (") && e.getMessage().contains(":res"), e.getMessage());
+        inv.networks().delete(ADMIN, "res");
+        inv.networks().delete(ADMIN, "pub");
+        assertEquals(0, networkCount(inv));
+    }
 }

@@ -31,11 +31,13 @@ class DatabaseTest {
     }
 
     @Test
-    void aSecondOpenInTheSameProcessIsRefusedWithThePid() {
+    void aSecondOpenInTheSameProcessIsRefusedWithThePid() throws Exception {
         try (Database db = Database.openDirectory(dir)) {
             InventoryInUseException e = assertThrows(InventoryInUseException.class, () -> Database.openDirectory(dir));
             assertTrue(e.getMessage().contains("is open in another console (pid " + ProcessHandle.current().pid() + ")"),
                     e.getMessage());
+            // the refused attempt must not disturb the first console's lock file
+            assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(dir.resolve("vnetdesk.pid")));
         }
         try (Database again = Database.openDirectory(dir)) {
             assertEquals(dir.toAbsolutePath().normalize().toString(), again.location());
