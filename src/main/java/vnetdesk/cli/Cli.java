@@ -42,7 +42,12 @@ public final class Cli {
         } catch (VnetException e) {
             // closing the inventory can fail too; it is reported like any refusal
             return report(ctx, e);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            ctx.err().println("error: out of memory: the operation needs a larger Java heap"
+                    + " (for example JAVA_TOOL_OPTIONS=-Xmx4g)");
+            traceIfDebugging(ctx, e);
+            return FAILED;
+        } catch (RuntimeException | Error e) {
             // a broken installation or a bug: still one line, never a trace (unless debugging)
             return internalError(ctx, e);
         } finally {

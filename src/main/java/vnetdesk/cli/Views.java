@@ -76,11 +76,15 @@ final class Views {
         t.row(l.arId(), owner, a.mac(), ipv4Cell(a), ipv6Cell(a));
     }
 
-    static Map<String, Object> leaseJson(Lease l, String owner) {
+    /** A lease as JSON: {@code owner} is always the label (VM:3 NIC:0, HOLD, NET:7), as in whois --json. */
+    static Map<String, Object> leaseJson(Lease l, String ownerDescription) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ar_id", l.arId());
         m.put("index", Long.toUnsignedString(l.index()));
-        m.put("owner", owner);
+        m.put("owner", l.owner().label());
+        if (!ownerDescription.equals(l.owner().label())) {
+            m.put("owner_description", ownerDescription);
+        }
         m.putAll(addressesJson(l.addresses(), ""));
         return m;
     }

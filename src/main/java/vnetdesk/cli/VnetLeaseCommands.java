@@ -157,11 +157,13 @@ final class VnetLeaseCommands {
                     // opened after the first page so an unknown network prints no stray "["
                     array = new Printer.JsonArray(ctx.out());
                 }
+                Map<String, String> described = ctx.inventory().queries().ownerDescriptions(page);
                 for (Lease l : page) {
+                    String owner = described.getOrDefault(l.owner().label(), l.owner().label());
                     if (json) {
-                        array.add(Views.leaseJson(l, l.owner().label()));
+                        array.add(Views.leaseJson(l, owner));
                     } else {
-                        Views.addLeaseRow(table, l, l.owner().label());
+                        Views.addLeaseRow(table, l, owner);
                     }
                 }
                 if (!json) {

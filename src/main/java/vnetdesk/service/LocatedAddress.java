@@ -1,6 +1,7 @@
 package vnetdesk.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,12 @@ final class LocatedAddress {
     }
 
     private static Located locate(VirtualNetwork n, Address a, Optional<Integer> arId, String text) {
-        for (AddressRange ar : n.addressRanges()) {
+        // a MAC names a lease unambiguously only in ranges whose MACs do not repeat: try those first
+        List<AddressRange> candidates = new ArrayList<>(n.addressRanges());
+        if (a instanceof Address.Ether) {
+            candidates.sort(Comparator.comparing(AddressRange::macsRepeat));
+        }
+        for (AddressRange ar : candidates) {
             if (arId.isPresent() && ar.id() != arId.get()) {
                 continue;
             }

@@ -368,6 +368,12 @@ public final class NetworkService {
         Map<String, String> out = new LinkedHashMap<>();
         for (TemplateAttribute a : t.attributes()) {
             if (a instanceof TemplateAttribute.Single s) {
+                if (out.containsKey(s.name())) {
+                    // e.g. two templates pasted into one file: never merge them silently
+                    throw new ValidationException(s.name(), s.name() + ": given twice in one network template (\""
+                            + ValidationException.printable(out.get(s.name())) + "\" and \""
+                            + ValidationException.printable(s.value()) + "\"); a template describes one network");
+                }
                 out.put(s.name(), s.value());
             } else if (!a.name().equals("AR")) {
                 throw new ValidationException(a.name(), a.name()

@@ -104,8 +104,12 @@ public final class QueryService {
         });
     }
 
-    /** Readable owner descriptions for a set of leases (reservation names). */
-    public Map<String, String> ownerLabels(Connection c, List<Lease> page) throws SQLException {
+    /** Readable owner descriptions (reservation names) by owner label, for a page of leases. */
+    public Map<String, String> ownerDescriptions(List<Lease> page) {
+        return tx.read(c -> ownerLabels(c, page));
+    }
+
+    private Map<String, String> ownerLabels(Connection c, List<Lease> page) throws SQLException {
         Map<String, String> labels = new HashMap<>();
         for (Lease l : page) {
             if (l.owner() instanceof LeaseOwner.Reservation && !labels.containsKey(l.owner().label())) {

@@ -175,4 +175,14 @@ class LeaseServiceTest extends ServiceTestSupport {
         assertEquals("172.16.255.254", ip(held.get(65533)));
         assertThrows(IndexOutOfBoundsException.class, () -> held.get(65534));
     }
+
+    @Test
+    void aMacIsHeldInTheRangeWhereItIsUnambiguousBeforeARangeWhoseMacsRepeat() {
+        create(inv, "NAME = mixed\nVN_MAD = bridge\n"
+                + "AR = [ TYPE = IP6_STATIC, IP6 = 2001:db8:9::, PREFIX_LENGTH = 64, MAC = 02:00:00:00:00:00 ]\n"
+                + "AR = [ TYPE = ETHER, SIZE = 4, MAC = 02:00:ee:00:00:00 ]\n");
+        List<Lease> held = hold(inv, "mixed", "02:00:ee:00:00:02");
+        assertEquals(1, held.get(0).arId());
+        assertEquals(2, held.get(0).index());
+    }
 }

@@ -219,4 +219,13 @@ class NetworkServiceTest extends ServiceTestSupport {
         assertEquals("10.0.0.1 (HOLD)", dropped.get(0));
         assertEquals("… and 1916 more", dropped.get(dropped.size() - 1));
     }
+
+    @Test
+    void twoTemplatesPastedIntoOneFileAreRefusedNotMerged() {
+        ValidationException e = assertThrows(ValidationException.class, () -> create(inv,
+                "NAME = a\nVN_MAD = bridge\nAR = [ TYPE = ETHER, SIZE = 2 ]\nNAME = b\nVN_MAD = fw\n"));
+        assertEquals("NAME", e.field().orElseThrow());
+        assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+        assertEquals(0, networkCount(inv));
+    }
 }
