@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vnetdesk.service.QueryService.NetworkSummary;
 
-/** {@code import FILE} and {@code export}: OpenNebula XML, template syntax and JSON backups. */
+/** {@code import FILE} and {@code export}: OpenNebula XML (the default), template syntax and JSON backups. */
 final class InterchangeCommands {
 
     private InterchangeCommands() {
@@ -40,7 +40,12 @@ final class InterchangeCommands {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "export networks (all without NET) as a JSON backup (default) or as templates")
+            description = {"export networks as OpenNebula XML (the default), a JSON backup or templates.",
+                    "XML: onevnet show -x, one <VNET> for one network, else a <VNET_POOL>; without NET every"
+                            + " network you can use; a named network brings its parent and reservations.",
+                    "--json: the backup of the whole inventory without NET (oneadmin only), else of the named"
+                            + " networks with their parents and reservations.",
+                    "--template: template syntax, one per network (every network you can use without NET)."})
     static final class Export implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -52,7 +57,7 @@ final class InterchangeCommands {
 
         /** One output format. */
         static final class Format {
-            @Option(names = "--json", required = true, description = "JSON backup (the default)")
+            @Option(names = "--json", required = true, description = "JSON backup (import restores ids and owners)")
             boolean json;
 
             @Option(names = "--template", required = true, description = "OpenNebula template syntax, one per network")
@@ -65,7 +70,9 @@ final class InterchangeCommands {
 
         @Override
         public Integer call() {
-            if (format != null && format.template) {
+            if (format == null) {
+                printText(ctx.inventory().interchange().exportXml(ctx.actor(), networks));
+            } else if (format.template) {
                 printTemplates();
             } else {
                 printText(ctx.inventory().interchange().exportJson(ctx.actor(), networks));

@@ -7,16 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.UserRepository;
 import vnetdesk.template.ImportedNetwork;
 import vnetdesk.template.OneXml;
 import vnetdesk.template.Template;
@@ -36,6 +40,7 @@ public final class InterchangeService {
     private final NetworkRefs refs;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
+    private final UserRepository users;
     private final NetworkService networkService;
     private final QueryService queries;
     private final InterchangeRestore restore;
@@ -46,6 +51,7 @@ public final class InterchangeService {
         this.refs = ctx.refs();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
+        this.users = ctx.users();
         this.networkService = networkService;
         this.queries = queries;
         this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
@@ -76,6 +82,66 @@ public final class InterchangeService {
             }
             return JsonBackupWriter.write(c, leases, selected);
         });
+    }
+
+    /**
+     * {@code onevnet show -x} XML: a single {@code <VNET>} when the refs name one network that has
+     * no parent or reservation, else a {@code <VNET_POOL>} ({@code onevnet list -x}). Without
+     * refs: every network the actor may use. With refs: those networks plus the network a
+     * reservation was taken from and every reservation of a named network, as {@link #exportJson},
+     * so that the reservation leases survive an import. Every network needs the USE right.
+     */
+    public String exportXml(Actor actor, List<String> refs) {
+        Objects.requireNonNull(refs, "refs");
+        // one write transaction, as for the backup, so every network and lease is of one consistent state
+        List<NetworkDetails> selected = tx.write((c, hooks) -> {
+            List<VirtualNetwork> chosen;
+            if (refs.isEmpty()) {
+                chosen = networks.list(c).stream().filter(n -> mayUse(actor, n)).toList();
+            } else {
+                chosen = withRelatives(c, refs);
+                for (VirtualNetwork n : chosen) {
+                    Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
+                }
+            }
+            Map<Integer, String> userNames = users.userNames(c);
+            Map<Integer, String> groupNames = users.groupNames(c);
+            List<NetworkDetails> out = new ArrayList<>();
+            for (VirtualNetwork n : chosen) {
+                out.add(new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
+                        groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),
+                        allLeases(c, n), Map.of()));
+            }
+            return out;
+        });
+        if (!refs.isEmpty() && selected.size() == 1) {
+            return xml(selected.get(0));
+        }
+        try {
+            return OneXml.writePool(selected);
+        } catch (IllegalArgumentException e) {
+            // names the network that cannot be written, which the writer's message does not
+            selected.forEach(InterchangeService::xml);
+            throw e;
+        }
+    }
+
+    private static boolean mayUse(Actor actor, VirtualNetwork n) {
+        try {
+            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
+            return true;
+        } catch (Access.PermissionDeniedException e) {
+            return false;
+        }
+    }
+
+    private List<Lease> allLeases(Connection c, VirtualNetwork n) throws SQLException {
+        List<Lease> out = new ArrayList<>();
+        for (LeaseRow row : leases.page(c, n.id(), 0, OptionalLong.empty(), Integer.MAX_VALUE)) {
+            n.addressRange(row.arId()).ifPresent(ar -> out.add(
+                    new Lease(n.id(), row.arId(), row.index(), ar.addressesAt(row.index()), row.owner())));
+        }
+        return out;
     }
 
     /** The named networks with their parents and reservations, by id. */
@@ -120,7 +186,10 @@ public final class InterchangeService {
 
     /** The network as {@code onevnet show -x} XML, with all its leases. */
     public String showXml(Actor actor, String ref) {
-        NetworkDetails details = queries.details(actor, ref, Integer.MAX_VALUE);
+        return xml(queries.details(actor, ref, Integer.MAX_VALUE));
+    }
+
+    private static String xml(NetworkDetails details) {
         try {
             return OneXml.write(details);
         } catch (IllegalArgumentException e) {

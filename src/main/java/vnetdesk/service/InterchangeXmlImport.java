@@ -20,6 +20,7 @@ import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Mac;
 import vnetdesk.model.Numbers;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
@@ -33,10 +34,12 @@ import vnetdesk.template.ImportedOwner;
 /**
  * Imports networks read from {@code onevnet show -x} XML (one {@code VNET} or a
  * {@code VNET_POOL}) as new networks of the acting user, like {@code vnet create}
- * would (new ids, default permissions), keeping given AR ids and recreating the
- * leases: VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET}
- * owner a reservation lease when that reservation is in the same file, else a
- * hold. A reservation whose parent is not in the file becomes a plain network.
+ * would (new ids, generated bridges and automatic VLAN ids picked anew), with the
+ * file's permissions and lock, keeping given AR ids and recreating the leases: VM
+ * owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a
+ * reservation lease when that reservation is in the same file, else a hold. A
+ * reservation whose parent is in the file takes the parent's new bridge and VLAN
+ * id; one whose parent is not becomes a plain network.
  */
 final class InterchangeXmlImport {
 
@@ -72,12 +75,17 @@ final class InterchangeXmlImport {
         Map<ImportedNetwork, Map<ImportedAr, Integer>> arIds = new IdentityHashMap<>();
         for (ImportedNetwork x : order) {
             String label = labels.get(x);
-            Optional<Integer> parent = parentInFile(x, byXmlId).map(p -> created.get(p).id());
-            VirtualNetwork n = withLabel(label, () -> networkService.newNetwork(c, actor, x.attributes(), parent));
+            Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
+            Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
+            Map<String, String> attributes = parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes());
+            VirtualNetwork n = withLabel(label, () -> networkService.newNetwork(c, actor, attributes, parent));
             Map<ImportedAr, Integer> ids = assignArIds(x, label);
             List<AddressRange> ars = withLabel(label, () -> addressRanges(c, x, ids, parent.isPresent()));
             int nextArId = ids.values().stream().mapToInt(id -> id + 1).max().orElse(0);
-            n = n.toBuilder().addressRanges(ars).nextArId(nextArId).build();
+            Permissions permissions = x.permissionsOctal().map(p -> Permissions.parseOctal("PERMISSIONS", p))
+                    .orElse(n.ownership().permissions());
+            n = n.toBuilder().addressRanges(ars).nextArId(nextArId)
+                    .ownership(n.ownership().withPermissions(permissions)).lock(x.lock()).build();
             plan.add(n, label);
             // stored at once, so the next network's automatic VLAN id, random MACs and name check see it
             networks.insert(c, n);
@@ -101,6 +109,20 @@ final class InterchangeXmlImport {
         plan.checkReservationCoverage();
         plan.writeLeases(c, leases);
         return order.stream().map(x -> created.get(x).id()).toList();
+    }
+
+    /**
+     * A reservation's attributes with the bridge and VLAN id of its parent as just imported (the
+     * parent may have picked a new automatic VLAN id and generated a new bridge name), as
+     * {@link ReservationService} gives them to a new reservation.
+     */
+    private static Map<String, String> inherited(Map<String, String> own, VirtualNetwork parent) {
+        Map<String, String> a = new LinkedHashMap<>(own);
+        a.put("BRIDGE", parent.conf().bridge());
+        a.remove("AUTOMATIC_VLAN_ID");
+        a.remove("VLAN_ID");
+        parent.conf().vlanId().ifPresent(v -> a.put("VLAN_ID", v.toString()));
+        return a;
     }
 
     /** The parent of a reservation when it is in the file too (and is a plain network). */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import vnetdesk.model.LockLevel;
 
 /**
  * A network read from {@code onevnet show -x} XML, as written: only the XML
@@ -17,15 +18,19 @@ import java.util.OptionalInt;
  * @param name             the network name (top-level {@code NAME}, else the template's), {@code ""} if none
  * @param attributes       the {@code TEMPLATE} leaf elements merged with the top-level {@code NAME},
  *                         {@code VN_MAD}, {@code BRIDGE}, {@code PHYDEV} and {@code VLAN_ID} (a non-empty
- *                         top-level value wins); {@code VLAN_ID_AUTOMATIC=1} becomes
+ *                         top-level value wins); the top-level {@code BRIDGE} only when {@code TEMPLATE}
+ *                         names a bridge too (else it was generated, and is left out so that a new
+ *                         name is generated); {@code VLAN_ID_AUTOMATIC=1} becomes
  *                         {@code AUTOMATIC_VLAN_ID=YES} without a {@code VLAN_ID}; upper-case names,
  *                         in document order
  * @param permissionsOctal the {@code PERMISSIONS} bits as three octal digits such as {@code 640}
+ * @param lock             the {@code LOCK/LOCKED} level (1 USE, 2 MANAGE, 3 ADMIN, 4 ALL), if locked
  * @param parentNetworkId  {@code PARENT_NETWORK_ID} when the network is a reservation
  * @param addressRanges    the {@code AR_POOL/AR} elements, in document order
  */
 public record ImportedNetwork(OptionalInt id, String name, Map<String, String> attributes,
-                              Optional<String> permissionsOctal, OptionalInt parentNetworkId,
+                              Optional<String> permissionsOctal, Optional<LockLevel> lock,
+                              OptionalInt parentNetworkId,
                               List<ImportedAr> addressRanges) {
 
     public ImportedNetwork {
@@ -33,6 +38,7 @@ public record ImportedNetwork(OptionalInt id, String name, Map<String, String> a
         Objects.requireNonNull(name, "name");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         Objects.requireNonNull(permissionsOctal, "permissionsOctal");
+        Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(parentNetworkId, "parentNetworkId");
         addressRanges = List.copyOf(addressRanges);
     }

@@ -11,7 +11,8 @@ public sealed interface ImportedOwner {
      * A VM NIC.
      *
      * @param vmId     the VM id (0 or more)
-     * @param nicIndex the NIC number from {@code NIC_NAME} ({@code NIC3} → 3), 0 when absent or not of that form
+     * @param nicIndex the NIC number from {@code NIC_NAME} ({@code NIC3} → 3); without a name of that form,
+     *                 the VM's next number not named elsewhere in the document (0, 1, … in document order)
      */
     record Vm(int vmId, int nicIndex) implements ImportedOwner {
     }

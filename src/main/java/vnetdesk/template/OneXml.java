@@ -11,15 +11,16 @@ import vnetdesk.model.SyntaxException;
  * turns such XML, from vnetdesk or from OpenNebula, into plain
  * {@link ImportedNetwork} records.
  *
- * <p>Writing: {@code <VNET>} with the identity, {@code PERMISSIONS}, {@code CLUSTERS},
- * the physical settings, {@code LOCK} when locked, a {@code TEMPLATE} with every
- * network attribute, and an {@code AR_POOL} with each AR's attributes, computed end
- * addresses and leases. Text is escaped by StAX; no CDATA.
+ * <p>Writing: {@code <VNET>} (or a {@code <VNET_POOL>} of them) with the identity,
+ * {@code PERMISSIONS}, {@code CLUSTERS}, the physical settings, {@code LOCK} when locked,
+ * a {@code TEMPLATE} with every network attribute, and an {@code AR_POOL} with each AR's
+ * attributes, computed end addresses and leases. Text is escaped by StAX; no CDATA.
  *
  * <p>Reading: a hardened StAX parser (no DOCTYPE at all, so no entity expansion and
  * no external entity; at most {@link #MAX_INPUT_BYTES} and {@link #MAX_DEPTH} levels
- * of nesting). Values are taken as written; only the structure and the ids are
- * checked here. Every failure is a {@link SyntaxException} with the line and column.
+ * of nesting). Values are taken as written; only the structure, the ids, the permission
+ * bits and the lock level are checked here. Every failure is a {@link SyntaxException}
+ * with the line and column.
  */
 public final class OneXml {
 
@@ -39,6 +40,16 @@ public final class OneXml {
      */
     public static String write(NetworkDetails details) {
         return OneXmlWriter.write(details);
+    }
+
+    /**
+     * Networks as {@code onevnet list -x} XML: a {@code <VNET_POOL>} holding one {@code <VNET>}
+     * per network, as {@link #write} shapes it, in the given order; {@link #readAll} reads it back.
+     *
+     * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
+     */
+    public static String writePool(List<NetworkDetails> networks) {
+        return OneXmlWriter.writePool(Objects.requireNonNull(networks));
     }
 
     /**

@@ -26,7 +26,10 @@ import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 
-/** Writes one network as {@code onevnet show -x} XML; see {@link OneXml#write}. */
+/**
+ * Writes networks as {@code onevnet show -x} XML, one {@code VNET} or a {@code VNET_POOL};
+ * see {@link OneXml#write} and {@link OneXml#writePool}.
+ */
 final class OneXmlWriter {
 
     private static final String INDENT = "  ";
@@ -46,11 +49,32 @@ final class OneXmlWriter {
 
     static String write(NetworkDetails details) {
         Objects.requireNonNull(details, "details");
+        return render(w -> w.network(details));
+    }
+
+    static String writePool(List<NetworkDetails> pool) {
+        List<NetworkDetails> networks = List.copyOf(pool);
+        return render(w -> {
+            w.open("VNET_POOL");
+            for (NetworkDetails d : networks) {
+                w.network(d);
+            }
+            w.close();
+        });
+    }
+
+    /** What one document holds, written through a fresh writer. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(OneXmlWriter writer) throws XMLStreamException;
+    }
+
+    private static String render(Body body) {
         StringWriter buffer = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffer);
             try {
-                new OneXmlWriter(xml).network(details);
+                body.writeTo(new OneXmlWriter(xml));
                 xml.writeCharacters("\n");
                 xml.flush();
             } finally {

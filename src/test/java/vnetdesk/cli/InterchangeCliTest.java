@@ -32,14 +32,28 @@ class InterchangeCliTest {
 
     @Test
     void jsonBackupRestoresNetworksAndLeases() throws Exception {
-        CliRunner.Result export = source.run("export");
+        CliRunner.Result export = source.run("export", "--json");
         assertEquals(0, export.code(), export::toString);
         new ObjectMapper().readTree(export.out());
-        assertEquals(export.out(), source.run("export", "--json").out(), "JSON is the default format");
 
         CliRunner.Result imported = target.runWithInput(export.out(), "import", "-");
         assertEquals("ID: 0\nID: 1\n", imported.out(), imported::toString);
         assertEquals("10.0.0.5: held (HOLD) in network 0:private, AR 0\n", target.run("whois", "10.0.0.5").out());
+    }
+
+    @Test
+    void xmlIsTheDefaultExportAndImportsElsewhere() {
+        CliRunner.Result all = source.run("export");
+        assertEquals(0, all.code(), all::toString);
+        assertTrue(all.out().startsWith("<VNET_POOL>\n  <VNET>\n"), all.out());
+        assertTrue(all.out().contains("<NAME>private</NAME>") && all.out().contains("<NAME>vlan50</NAME>"), all.out());
+        assertEquals(source.run("vnet", "show", "private", "--xml").out(), source.run("export", "private").out(),
+                "one named network is one <VNET>, as onevnet show -x");
+
+        CliRunner.Result imported = target.runWithInput(all.out(), "import", "-");
+        assertEquals("ID: 0\nID: 1\n", imported.out(), imported::toString);
+        assertEquals("10.0.0.5: held (HOLD) in network 0:private, AR 0\n", target.run("whois", "10.0.0.5").out());
+        assertTrue(source.run("export", "--help").out().contains("OpenNebula XML (the default)"));
     }
 
     @Test

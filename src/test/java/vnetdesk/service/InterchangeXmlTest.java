@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.SyntaxException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.template.ImportedNetwork;
+import vnetdesk.template.OneXml;
 import vnetdesk.template.TemplateParser;
 
-/** XML import: round trips of {@code showXml}, a VNET_POOL with a reservation, and OpenNebula's own XML. */
+/**
+ * XML export and import: round trips of {@code showXml} and {@code exportXml}, a VNET_POOL with a
+ * reservation, and OpenNebula's own XML.
+ */
 class InterchangeXmlTest {
 
     private static final Actor ADMIN = Actor.ONEADMIN;
@@ -136,15 +145,18 @@ class InterchangeXmlTest {
     void showXmlImportsIntoAFreshInventoryWithTheSameLeases() {
         Map<String, String> xml = new LinkedHashMap<>();
         Map<String, List<String>> leases = new LinkedHashMap<>();
+        Map<String, VirtualNetwork> networks = new LinkedHashMap<>();
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.populate(inv);
             for (String name : List.of("lan", "tagged", "static6", "overlay")) {
                 xml.put(name, inv.interchange().showXml(ADMIN, name));
+                networks.put(name, inv.queries().details(ADMIN, name, 0).network());
                 leases.put(name, inv.queries().details(ADMIN, name, Integer.MAX_VALUE).leases().stream()
                         .map(l -> portable(l, true)).toList());
             }
         }
         assertTrue(xml.get("lan").contains("<VNET>4</VNET>"), "the reservation lease is in the XML");
+        assertEquals(Optional.of(LockLevel.MANAGE), networks.get("overlay").lock());
         try (Inventory inv = open("fresh")) {
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
             for (Map.Entry<String, String> e : xml.entrySet()) {
@@ -152,6 +164,8 @@ class InterchangeXmlTest {
                 assertEquals(1, ids.size());
                 NetworkDetails d = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), Integer.MAX_VALUE);
                 assertEquals(e.getKey(), d.network().name());
+                assertEquals(networks.get(e.getKey()).lock(), d.network().lock(), e.getKey());
+                assertEquals(networks.get(e.getKey()).conf().bridgeGenerated(), d.network().conf().bridgeGenerated());
                 assertEquals(leases.get(e.getKey()), d.leases().stream().map(l -> portable(l, false)).toList(), e.getKey());
                 assertEquals(d.leases().size(), d.usedLeases());
             }
@@ -249,5 +263,144 @@ class InterchangeXmlTest {
             }
             assertThrows(SyntaxException.class, () -> inv.interchange().importFile(ADMIN, "<VNET><ID>1</ID>", "x.xml"));
         }
+    }
+
+    // ---- bridges, reservations, permissions, lock and NIC numbers of imported XML ----------
+
+    @Test
+    void generatedBridgesAreGeneratedAnewAndExplicitOnesKept() {
+        List<String> xml = new ArrayList<>();
+        try (Inventory inv = open("source")) {
+            for (String name : List.of("a", "b", "c")) {
+                inv.networks().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nVN_MAD = bridge\n", name));
+                xml.add(inv.interchange().showXml(ADMIN, name));
+            }
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = d\nVN_MAD = bridge\nBRIDGE = br-d\n", "d"));
+            xml.add(inv.interchange().showXml(ADMIN, "d"));
+        }
+        try (Inventory inv = open("fresh")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
+            List<String> bridges = new ArrayList<>();
+            for (String file : xml) {
+                int id = inv.interchange().importFile(ADMIN, file, "n.xml").get(0);
+                VirtualNetwork n = inv.queries().details(ADMIN, Integer.toString(id), 0).network();
+                bridges.add(n.conf().bridge() + (n.conf().bridgeGenerated() ? " generated" : ""));
+            }
+            assertEquals(List.of("onebr1 generated", "onebr2 generated", "onebr3 generated", "br-d"), bridges);
+        }
+    }
+
+    @Test
+    void aReservationImportedWithItsParentTakesTheParentsNewVlanAndBridge() {
+        String pool;
+        try (Inventory inv = open("source")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = vx\nVN_MAD = 802.1Q\nPHYDEV = eth0\n"
+                    + "AUTOMATIC_VLAN_ID = YES\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 20 ]\n", "vx"));
+            inv.reservations().reserve(ADMIN, "vx", new ReservationService.Request(4, Optional.of("vx-res"),
+                    Optional.empty(), Optional.empty(), Optional.empty()));
+            VirtualNetwork child = inv.queries().details(ADMIN, "vx-res", 0).network();
+            assertEquals(List.of("onebr0", "2"), List.of(child.conf().bridge(), child.conf().vlanId().orElseThrow() + ""));
+            pool = inv.interchange().exportXml(ADMIN, List.of("vx-res"));
+        }
+        try (Inventory inv = open("fresh")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = v2\nVN_MAD = 802.1Q\nPHYDEV = eth0\nVLAN_ID = 2\n",
+                    "t"));
+            inv.interchange().importFile(ADMIN, pool, "pool.xml");
+            VirtualNetwork parent = inv.queries().details(ADMIN, "vx", 0).network();
+            VirtualNetwork child = inv.queries().details(ADMIN, "vx-res", 0).network();
+            assertEquals(Optional.of(3), parent.conf().vlanId(), "VLAN 2 is taken here");
+            assertEquals("onebr1", parent.conf().bridge());
+            assertEquals(parent.conf().vlanId(), child.conf().vlanId());
+            assertEquals(parent.conf().bridge(), child.conf().bridge());
+            assertEquals(Optional.of(parent.id()), child.parentNetworkId());
+        }
+    }
+
+    @Test
+    void permissionsAndLockOfTheXmlAreAppliedForTheImportingUser() {
+        String xml = OPENNEBULA_SAMPLE.replace("<OTHER_U>0</OTHER_U>", "<OTHER_U>1</OTHER_U>")
+                .replace("<USED_LEASES>3</USED_LEASES>\n  <VROUTERS/>",
+                        "<USED_LEASES>3</USED_LEASES>\n  <LOCK><LOCKED>1</LOCKED><OWNER>2</OWNER></LOCK><VROUTERS/>");
+        assertTrue(xml.contains("<LOCKED>1</LOCKED>"));
+        try (Inventory inv = open("one")) {
+            Actor bob = new Actor(5, "bob", 1);
+            int id = inv.interchange().importFile(bob, xml, "private.xml").get(0);
+            VirtualNetwork n = inv.queries().details(bob, Integer.toString(id), 0).network();
+            assertEquals(new Ownership(5, 1, Permissions.parseOctal("p", "644")), n.ownership());
+            assertEquals(Optional.of(LockLevel.USE), n.lock());
+        }
+    }
+
+    @Test
+    void leasesOfOneVmWithoutNicNameGetNicsInDocumentOrder() {
+        String xml = OPENNEBULA_SAMPLE.replace("<VM><![CDATA[-1]]></VM>", "<VM>46</VM>");
+        try (Inventory inv = open("one")) {
+            int id = inv.interchange().importFile(ADMIN, xml, "private.xml").get(0);
+            assertEquals(List.of("VM:45 NIC:1", "VM:46 NIC:0", "HOLD", "VM:46 NIC:1"),
+                    inv.queries().details(ADMIN, Integer.toString(id), 10).leases().stream()
+                            .map(l -> l.owner().label()).toList());
+        }
+    }
+
+    // ---- exportXml -------------------------------------------------------------------------
+
+    private static List<String> names(String xml) {
+        return OneXml.readAll(xml, "x.xml").stream().map(ImportedNetwork::name).toList();
+    }
+
+    @Test
+    void exportXmlIsOneVnetForOneNetworkAndAPoolWithRelativesOtherwise() {
+        try (Inventory inv = open("source")) {
+            InterchangeRoundTripTest.populate(inv);
+            Actor bob = new Actor(5, "bob", 1);
+            inv.networks().create(bob, TemplateParser.parse("NAME = bobnet\nVN_MAD = bridge\n", "b"));
+            String tagged = inv.interchange().exportXml(ADMIN, List.of("tagged"));
+            assertTrue(tagged.startsWith("<VNET>"), tagged);
+            assertEquals(inv.interchange().showXml(ADMIN, "tagged"), tagged);
+            String lan = inv.interchange().exportXml(ADMIN, List.of("lan"));
+            assertTrue(lan.startsWith("<VNET_POOL>"), lan);
+            assertEquals(List.of("lan", "lan-res"), names(lan));
+            assertEquals(List.of("lan", "lan-res"), names(inv.interchange().exportXml(ADMIN, List.of("lan-res"))));
+            assertEquals(List.of("lan", "tagged", "static6", "overlay", "lan-res", "static6-res", "bobnet"),
+                    names(inv.interchange().exportXml(ADMIN, List.of())));
+            String bobs = inv.interchange().exportXml(bob, List.of());
+            assertTrue(bobs.startsWith("<VNET_POOL>"), "without NET always a pool, as onevnet list -x");
+            assertEquals(List.of("bobnet"), names(bobs));
+            VnetException denied = assertThrows(VnetException.class,
+                    () -> inv.interchange().exportXml(bob, List.of("bobnet", "lan")));
+            assertTrue(denied.getMessage().contains("USE"), denied.getMessage());
+        }
+    }
+
+    @Test
+    void exportXmlOfEverythingImportsWithTheReservationLeases() {
+        String all;
+        Map<String, List<String>> before;
+        try (Inventory inv = open("source")) {
+            InterchangeRoundTripTest.populate(inv);
+            all = inv.interchange().exportXml(ADMIN, List.of());
+            before = leasesByName(inv);
+        }
+        try (Inventory inv = open("fresh")) {
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
+            assertEquals(6, inv.interchange().importFile(ADMIN, all, "all.xml").size());
+            Map<String, List<String>> after = leasesByName(inv);
+            after.remove("first");
+            assertEquals(before, after);
+        }
+    }
+
+    /** Every network's leases by network name, a reservation owner by the reservation's name. */
+    private static Map<String, List<String>> leasesByName(Inventory inv) {
+        Map<Integer, String> namesById = new LinkedHashMap<>();
+        inv.queries().list(ADMIN).forEach(sum -> namesById.put(sum.network().id(), sum.network().name()));
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : namesById.values()) {
+            out.put(name, inv.queries().details(ADMIN, name, Integer.MAX_VALUE).leases().stream()
+                    .map(l -> l.arId() + "/" + Long.toUnsignedString(l.index()) + " "
+                            + (l.owner() instanceof LeaseOwner.Reservation r ? "NET:" + namesById.get(r.networkId())
+                            : l.owner().label())).toList());
+        }
+        return out;
     }
 }

@@ -69,6 +69,7 @@ class OneXmlReadTest {
               <ERROR_VMS/>
               <TEMPLATE>
                 <AUTOMATIC_VLAN_ID><![CDATA[YES]]></AUTOMATIC_VLAN_ID>
+                <BRIDGE><![CDATA[onebr.1007]]></BRIDGE>
                 <DESCRIPTION><![CDATA[Tenant network <prod> & "lab"]]></DESCRIPTION>
                 <DNS><![CDATA[10.7.0.1 1.1.1.1]]></DNS>
                 <DNS_SERVERS>
@@ -246,8 +247,8 @@ class OneXmlReadTest {
     }
 
     @Test
-    void nicNameThatIsNotNicNumberGivesIndexZero() {
-        ImportedLease l = read(withLease("<VM>2</VM><NIC_NAME>eth0</NIC_NAME>")).addressRanges().get(0).leases().get(0);
+    void nicNameThatIsNotNicNumberIsNumberedLikeAMissingOne() {
+        ImportedLease l = read(withLease("<VM>2</VM><NIC_NAME>eth7</NIC_NAME>")).addressRanges().get(0).leases().get(0);
         assertEquals(new ImportedOwner.Vm(2, 0), l.owner());
     }
 
