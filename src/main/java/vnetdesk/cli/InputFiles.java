@@ -16,12 +16,14 @@ import vnetdesk.model.ValidationException;
 
 /**
  * Reads a FILE argument ({@code -} = standard input) as strict UTF-8 text,
- * refusing anything above {@link #MAX_BYTES} before it is all in memory.
+ * refusing anything above a size limit before it is all in memory.
  */
 final class InputFiles {
 
     /** 16 MiB: the template parser's own input limit. */
     static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** 1 GiB for imports: a JSON backup takes about 65 bytes per lease, so this holds a full /8. */
+    static final int MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 
     private InputFiles() {
     }
@@ -32,18 +34,27 @@ final class InputFiles {
     }
 
     static String read(String file, InputStream stdin) {
+        return read(file, stdin, MAX_BYTES);
+    }
+
+    /** An import file (JSON backup, XML or template), which may be much larger than a template. */
+    static String readImport(String file, InputStream stdin) {
+        return read(file, stdin, MAX_IMPORT_BYTES);
+    }
+
+    private static String read(String file, InputStream stdin, int maxBytes) {
         String name = sourceName(file);
         byte[] bytes;
         try {
             if ("-".equals(file)) {
-                bytes = readCapped(stdin, name);
+                bytes = readCapped(stdin, name, maxBytes);
             } else {
                 Path p = Path.of(file);
                 if (Files.isDirectory(p)) {
                     throw problem(name, "it is a folder");
                 }
                 try (InputStream in = Files.newInputStream(p)) {
-                    bytes = readCapped(in, name);
+                    bytes = readCapped(in, name, maxBytes);
                 }
             }
         } catch (NoSuchFileException e) {
@@ -56,10 +67,10 @@ final class InputFiles {
         return decode(bytes, name);
     }
 
-    private static byte[] readCapped(InputStream in, String name) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw problem(name, "larger than 16 MiB");
+    private static byte[] readCapped(InputStream in, String name, int maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw problem(name, "larger than " + (maxBytes >> 20) + " MiB");
         }
         return bytes;
     }

@@ -31,7 +31,7 @@ final class InterchangeCommands {
 
         @Override
         public Integer call() {
-            String content = InputFiles.read(file, ctx.stdin());
+            String content = InputFiles.readImport(file, ctx.stdin());
             List<Integer> ids = ctx.inventory().interchange().importFile(ctx.actor(), content,
                     InputFiles.sourceName(file));
             ids.forEach(id -> ctx.out().println("ID: " + id));

@@ -68,7 +68,7 @@ final class GeneratedCases {
         c.add(imported("json", "arrays-nested-10000.json", "networks[0]: expected an object",
                 () -> utf8("{\"format\": \"vnetdesk-inventory\", \"version\": 1, \"networks\": "
                         + "[".repeat(10_000))));
-        c.add(imported("json", "string-20mb.json", "larger than 16 MiB",
+        c.add(imported("json", "string-20mb.json", "exceeds the maximum allowed",
                 () -> utf8(backup("x".repeat(20 * MIB)))));
         c.add(imported("json", "name-15mb.json", "(" + 15 * MIB + " chars)\": at most 128 characters",
                 () -> utf8(backup("n".repeat(15 * MIB)))));
