@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,14 +43,9 @@ final class VnetArCommands {
 
     @Command(name = "addar", mixinStandardHelpOptions = true,
             description = "add an address range from FILE or from options; prints AR_ID: <id>")
-    static final class AddAr implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class AddAr extends NetworkCommand {
         @Spec
         CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
 
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE",
                 description = "file with AR = [ ... ], - for standard input")
@@ -82,7 +76,7 @@ final class VnetArCommands {
         String ulaPrefix;
 
         AddAr(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -131,17 +125,13 @@ final class VnetArCommands {
 
     @Command(name = "updatear", mixinStandardHelpOptions = true,
             description = "update an address range; FILE holds AR = [ AR_ID = ..., SIZE = ..., ... ]")
-    static final class UpdateAr implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class UpdateAr extends NetworkCommand {
 
         @Parameters(index = "1", paramLabel = "FILE", description = "file with AR = [ AR_ID = ... ], - for standard input")
         String file;
 
         UpdateAr(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -154,11 +144,7 @@ final class VnetArCommands {
 
     @Command(name = "rmar", mixinStandardHelpOptions = true,
             description = "remove an address range; refused while it has used leases unless --force")
-    static final class RmAr implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class RmAr extends NetworkCommand {
 
         @Parameters(index = "1", paramLabel = "AR_ID", description = "the address range id")
         String arId;
@@ -167,7 +153,7 @@ final class VnetArCommands {
         boolean force;
 
         RmAr(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override

@@ -111,14 +111,9 @@ final class VnetCommands {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "show a network: attributes, address ranges and leases")
-    static final class Show implements Callable<Integer> {
-        private final CliContext ctx;
-
+    static final class Show extends NetworkCommand {
         @Spec
         CommandSpec spec;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
 
         @Option(names = "--json", description = "JSON output")
         boolean json;
@@ -127,7 +122,7 @@ final class VnetCommands {
         boolean xml;
 
         Show(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -152,11 +147,7 @@ final class VnetCommands {
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = "replace (or with --append merge) the updatable attributes of a network")
-    static final class Update implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Update extends NetworkCommand {
 
         @Parameters(index = "1", paramLabel = "FILE", description = "template file, - for standard input")
         String file;
@@ -165,7 +156,7 @@ final class VnetCommands {
         boolean append;
 
         Update(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -177,14 +168,10 @@ final class VnetCommands {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "delete a network without used leases")
-    static final class Delete implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Delete extends NetworkCommand {
 
         Delete(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -195,17 +182,13 @@ final class VnetCommands {
     }
 
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "rename a network")
-    static final class Rename implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Rename extends NetworkCommand {
 
         @Parameters(index = "1", paramLabel = "NAME", description = "the new name")
         String name;
 
         Rename(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -216,18 +199,14 @@ final class VnetCommands {
     }
 
     @Command(name = "lock", mixinStandardHelpOptions = true, description = "lock a network against changes")
-    static final class Lock implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Lock extends NetworkCommand {
 
         @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "use",
                 description = "use (everything, the default), manage, admin or all")
         String level;
 
         Lock(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -238,14 +217,10 @@ final class VnetCommands {
     }
 
     @Command(name = "unlock", mixinStandardHelpOptions = true, description = "remove the lock of a network")
-    static final class Unlock implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Unlock extends NetworkCommand {
 
         Unlock(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,12 +28,7 @@ final class VnetLeaseCommands {
     }
 
     /** NET, ADDR… and --ar, shared by hold and release (picocli reads inherited fields). */
-    abstract static class AddressListCommand implements Callable<Integer> {
-        final CliContext ctx;
-
-        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
-        String net;
-
+    abstract static class AddressListCommand extends NetworkCommand {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "ADDR",
                 description = "IPv4, IPv6 or MAC address, or FIRST-LAST range")
         List<String> addresses;
@@ -43,7 +37,7 @@ final class VnetLeaseCommands {
         String ar;
 
         AddressListCommand(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
     }
 
@@ -77,11 +71,7 @@ final class VnetLeaseCommands {
 
     @Command(name = "reserve", mixinStandardHelpOptions = true,
             description = "reserve a block of addresses into a new or existing reservation; prints ID: <id>")
-    static final class Reserve implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name to reserve from")
-        String net;
+    static final class Reserve extends NetworkCommand {
 
         @Option(names = "--size", required = true, paramLabel = "N", description = "number of addresses")
         String size;
@@ -114,7 +104,7 @@ final class VnetLeaseCommands {
         }
 
         Reserve(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -131,17 +121,13 @@ final class VnetLeaseCommands {
     }
 
     @Command(name = "leases", mixinStandardHelpOptions = true, description = "list every used lease of a network")
-    static final class Leases implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Leases extends NetworkCommand {
 
         @Option(names = "--json", description = "JSON output")
         boolean json;
 
         Leases(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
@@ -183,17 +169,13 @@ final class VnetLeaseCommands {
     }
 
     @Command(name = "free", mixinStandardHelpOptions = true, description = "list the free addresses as ranges")
-    static final class Free implements Callable<Integer> {
-        private final CliContext ctx;
-
-        @Parameters(paramLabel = "NET", description = "network id or name")
-        String net;
+    static final class Free extends NetworkCommand {
 
         @Option(names = "--json", description = "JSON output")
         boolean json;
 
         Free(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
