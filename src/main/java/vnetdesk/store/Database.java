@@ -103,7 +103,12 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
-            throw new VnetException("cannot update the inventory schema in " + location + ": " + e.getMessage(), e);
+            String why = firstLine(e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("checksum mismatch")
+                    || String.valueOf(e.getMessage()).contains("not resolved locally")) {
+                why = "it was written by a different version of vnetdesk whose schema this one does not know";
+            }
+            throw new VnetException("cannot open inventory " + location + ": " + why, e);
         }
         Optional<StoreMaintenance> maintenance = Optional.empty();
         if (lock.isPresent()) {

@@ -58,4 +58,16 @@ class DatabaseTest {
         VnetException e = assertThrows(VnetException.class, () -> Database.openUrl("jdbc:mysql://x/y"));
         assertTrue(e.getMessage().startsWith("--db: unsupported JDBC URL"), e.getMessage());
     }
+
+    @Test
+    void anInventoryFromAnotherSchemaVersionGivesOneLine() throws Exception {
+        try (Database db = Database.openDirectory(dir)) {
+            db.inTransaction(c -> c.createStatement().executeUpdate(
+                    "UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'"));
+        }
+        VnetException e = assertThrows(VnetException.class, () -> Database.openDirectory(dir));
+        assertTrue(e.getMessage().endsWith("written by a different version of vnetdesk whose schema this one does not know"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    }
 }
