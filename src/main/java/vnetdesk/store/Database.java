@@ -32,12 +32,22 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final String location;
-    private final Optional<InstanceLock> instanceLock;
+    /** Growth of the file during one session above which closing compacts it. */
+    private static final long COMPACT_AFTER_GROWTH = 32L << 20;
+    /** File size above which closing always compacts (e.g. after a crash left it large). */
+    private static final long COMPACT_ABOVE = 256L << 20;
 
-    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock) {
+    private final Optional<InstanceLock> instanceLock;
+    private final Optional<Path> file;
+    private final long sizeAtOpen;
+
+    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock,
+                     Optional<Path> file) {
         this.pool = pool;
         this.location = location;
         this.instanceLock = instanceLock;
+        this.file = file;
+        this.sizeAtOpen = file.map(Database::sizeOf).orElse(0L);
     }
 
     /** Opens (creating if needed) the embedded inventory in {@code dataDir}. */
@@ -54,16 +64,15 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new VnetException("cannot create the inventory folder " + dir + ": " + e.getMessage(), e);
         }
-        // WRITE_DELAY=0: a commit is written before it is acknowledged (survives kill -9).
-        // H2's default retention is kept on purpose: with RETENTION_TIME=0 the crash test lost
-        // acknowledged commits after a SIGKILL (see docs/decisions.md).
-        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
+        // WRITE_DELAY=0: H2 writes a commit to the file before the call returns.
+        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME)
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
         InstanceLock lock = InstanceLock.acquire(dir, dir.toString());
         try {
             setPermissions(lock.file(), OWNER_ONLY_FILE);
-            Database db = open(url, dir.toString(), Optional.of(lock));
-            for (String suffix : new String[]{".mv.db", ".trace.db"}) {
-                Path f = dir.resolve(FILE_NAME + suffix);
+            Path file = dir.resolve(FILE_NAME + ".mv.db");
+            Database db = open(url, dir.toString(), Optional.of(lock), Optional.of(file));
+            for (Path f : new Path[]{file, dir.resolve(FILE_NAME + ".trace.db")}) {
                 if (Files.exists(f)) {
                     setPermissions(f, OWNER_ONLY_FILE);
                 }
@@ -83,10 +92,10 @@ public final class Database implements AutoCloseable {
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             throw new VnetException("--db: unsupported JDBC URL \"" + jdbcUrl + "\": only H2 URLs (jdbc:h2:...) are supported");
         }
-        return open(jdbcUrl, jdbcUrl, Optional.empty());
+        return open(jdbcUrl, jdbcUrl, Optional.empty(), Optional.empty());
     }
 
-    private static Database open(String url, String location, Optional<InstanceLock> lock) {
+    private static Database open(String url, String location, Optional<InstanceLock> lock, Optional<Path> file) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vnetdesk", "");
         pool.setMaxConnections(16);
         try (Connection c = pool.getConnection()) {
@@ -106,7 +115,7 @@ public final class Database implements AutoCloseable {
             }
             throw new VnetException("cannot open inventory " + location + ": " + why, e);
         }
-        return new Database(pool, location, lock);
+        return new Database(pool, location, lock, file);
     }
 
     private static VnetException translateOpenError(SQLException e, String location) {
@@ -185,8 +194,39 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        compactIfGrown();
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
+    }
+
+    /**
+     * With WRITE_DELAY=0 H2 does no background compaction, so a session of many
+     * small commits grows the file; a session that grew it noticeably (or a file
+     * left large by a crash) is compacted on the way out. H2 writes the
+     * compacted copy to a new file and then replaces the old one, so an
+     * interruption leaves the old file intact.
+     */
+    private void compactIfGrown() {
+        if (file.isEmpty()) {
+            return;
+        }
+        long size = sizeOf(file.get());
+        if (size - sizeAtOpen < COMPACT_AFTER_GROWTH && size < COMPACT_ABOVE) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not compact the inventory {0}: {1}", location, firstLine(e.getMessage()));
+        }
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void closeLock(InstanceLock lock) {

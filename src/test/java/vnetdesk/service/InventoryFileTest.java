@@ -1,0 +1,40 @@
+package vnetdesk.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.model.LeaseOwner;
+
+/** The inventory file grows while a session commits (space is not reused) and shrinks again on close. */
+class InventoryFileTest extends ServiceTestSupport {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void closingASessionThatGrewTheFileCompactsItAndKeepsEveryLease() throws Exception {
+        Path file = dir.resolve("inventory").resolve("inventory.mv.db");
+        try (Inventory inv = open(dir)) {
+            create(inv, "NAME = n\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 65534 ]\n");
+            for (int i = 0; i < 4000; i++) {
+                inv.leases().allocate(ADMIN, "n", new LeaseOwner.VmNic(i, 0), Optional.empty(), Optional.empty());
+            }
+            assertTrue(Files.size(file) > 32L << 20, "each commit appended to the file: " + Files.size(file));
+        }
+        long compacted = Files.size(file);
+        assertTrue(compacted < 8L << 20, "closing compacted the file: " + compacted);
+        try (Inventory inv = open(dir)) {
+            assertEquals(4000, used(inv, "n"));
+            assertEquals(List.of("HOLD"), List.of(inv.leases().hold(ADMIN, "n", List.of("10.0.15.161"),
+                    Optional.empty()).get(0).owner().label()));
+        }
+    }
+}
