@@ -45,7 +45,7 @@ public final class CrashWorker {
             + "AR = [ TYPE = IP4, IP = " + AR0_FIRST + ", SIZE = " + AR0_SIZE + " ]\n"
             + "AR = [ TYPE = IP4_6, IP = " + AR1_FIRST + ", SIZE = " + AR1_SIZE + ", GLOBAL_PREFIX = 2001:db8:20:: ]\n";
 
-    /* Unbuffered: each line is one write(2) of far less than PIPE_BUF bytes, so a kill never leaves half a line. */
+    /* Unbuffered: each line is one write(2) to the parent's output file, done before the next step starts. */
     private static final FileOutputStream OUT = new FileOutputStream(FileDescriptor.out);
 
     private final Inventory inventory;

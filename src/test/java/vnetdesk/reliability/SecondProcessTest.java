@@ -50,7 +50,7 @@ class SecondProcessTest {
     void openingAnInventoryAnotherProcessHoldsNamesThatProcessUntilItCloses() throws Exception {
         Path data = dir.resolve("inventory");
         ChildJvm holder = ChildJvm.start(List.of(), InventoryHolder.class.getName(), List.of(data.toString()),
-                dir.resolve("holder.stderr"));
+                dir.resolve("holder"));
         try {
             Optional<String> ready = holder.nextLine(120, TimeUnit.SECONDS);
             assertTrue(ready.filter(l -> l.startsWith("READY ")).isPresent(),
