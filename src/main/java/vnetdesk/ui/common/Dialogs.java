@@ -1,0 +1,28 @@
+package vnetdesk.ui.common;
+
+import java.util.Optional;
+
+/**
+ * The questions and messages the console puts to the user, behind one
+ * interface so ViewModel and UI tests can answer them.
+ */
+public interface Dialogs {
+
+    /** The answer to "you have unsaved changes". */
+    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    /** A modal error with the readable message and the details expandable. */
+    void showError(String title, Throwable error);
+
+    /** A short non-modal notice (e.g. "3 addresses held"). */
+    void notify(String message);
+
+    /** A yes/no question; true for yes. */
+    boolean confirm(String title, String question);
+
+    /** Asks what to do with unsaved edits of {@code what}. */
+    UnsavedChoice askUnsaved(String what);
+
+    /** Asks for one line of text (e.g. a new name); empty when cancelled. */
+    Optional<String> askText(String title, String prompt, String initial);
+}

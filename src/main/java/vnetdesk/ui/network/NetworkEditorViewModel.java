@@ -1,0 +1,323 @@
+package vnetdesk.ui.network;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.NetworkConf;
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.template.Template;
+import vnetdesk.template.TemplateAttribute;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The network detail form behind the General, Conf, QoS, Context and Security
+ * tabs, in create mode (with the first address range) or edit mode: live
+ * validation with the model's rules, dirty tracking against what was loaded,
+ * Save / Revert, the unsaved-changes question, and the derived hints (the
+ * bridge name that will be generated, the default-group warning).
+ */
+public final class NetworkEditorViewModel {
+
+    /** Create a new network, or edit a stored one. */
+    public enum Mode { CREATE, EDIT }
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final NetworkForm form = new NetworkForm();
+    private final ArForm firstAr = new ArForm();
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.CREATE);
+    private final ReadOnlyObjectWrapper<Optional<NetworkDetails>> current = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper bridgeHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper defaultGroupWarning = new ReadOnlyStringWrapper("");
+    private final BooleanProperty withFirstAr = new SimpleBooleanProperty(true);
+    private final BooleanBinding valid;
+    private Map<String, String> loaded = Map.of();
+    private boolean loading;
+
+    public NetworkEditorViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        form.observables().forEach(o -> o.addListener(x -> changed()));
+        firstAr.observables().forEach(o -> o.addListener(x -> changed()));
+        withFirstAr.addListener(x -> changed());
+        valid = Bindings.createBooleanBinding(() -> errors.isEmpty()
+                        && (mode.get() == Mode.EDIT || !withFirstAr.get() || firstAr.errors().isEmpty()),
+                errors, firstAr.errors(), mode, withFirstAr);
+        startCreate();
+    }
+
+    /** An empty form for a new network (bridged, cluster 0, security group 0, an IP4 AR). */
+    public void startCreate() {
+        loading = true;
+        mode.set(Mode.CREATE);
+        current.set(Optional.empty());
+        form.load(Map.of("VN_MAD", "bridge", "CLUSTER_IDS", "0", "SECURITY_GROUPS", "0"));
+        loading = false;
+        loaded = form.toAttributes();
+        changed();
+    }
+
+    /** Loads network {@code id} in the background; {@code whenLoaded} runs after the form shows it. */
+    public void edit(int id, Runnable whenLoaded) {
+        busy.set(true);
+        runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0),
+                d -> {
+                    busy.set(false);
+                    show(d);
+                    whenLoaded.run();
+                },
+                e -> {
+                    busy.set(false);
+                    dialogs.showError("Cannot load network " + id, e);
+                });
+    }
+
+    private void show(NetworkDetails d) {
+        loading = true;
+        mode.set(Mode.EDIT);
+        current.set(Optional.of(d));
+        Map<String, String> a = new LinkedHashMap<>(NetworkAttributes.toAttributes(d.network()));
+        form.load(a);
+        loading = false;
+        loaded = form.toAttributes();
+        changed();
+    }
+
+    /** Puts the form back to what was loaded. */
+    public void revert() {
+        current.get().ifPresentOrElse(this::show, this::startCreate);
+    }
+
+    /**
+     * Saves (create or update) in the background. A validation error from the
+     * service lands on its field; anything else is shown as an error dialog.
+     * {@code onSaved} receives the network id.
+     */
+    public void save(IntConsumer onSaved) {
+        changed();
+        if (!valid.get()) {
+            return;
+        }
+        Template template = template();
+        busy.set(true);
+        if (mode.get() == Mode.CREATE) {
+            runner.run("Creating network", () -> inventory.networks().create(actor, template),
+                    id -> afterSave(id, onSaved), this::saveFailed);
+        } else {
+            int id = current.get().orElseThrow().network().id();
+            runner.run("Saving network " + id, () -> {
+                inventory.networks().update(actor, String.valueOf(id), template, false);
+                return id;
+            }, saved -> afterSave(saved, onSaved), this::saveFailed);
+        }
+    }
+
+    private void afterSave(int id, IntConsumer onSaved) {
+        // read back what the service stored (generated bridge, automatic VLAN id)
+        runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0), d -> {
+            busy.set(false);
+            show(d);
+            onSaved.accept(id);
+        }, e -> {
+            busy.set(false);
+            dialogs.showError("Network " + id + " was saved but cannot be read back", e);
+        });
+    }
+
+    private void saveFailed(Throwable e) {
+        busy.set(false);
+        if (e instanceof ValidationException v && v.field().isPresent()) {
+            errors.put(v.field().get(), v.getMessage());
+        } else if (ErrorText.isUserError(e)) {
+            errors.put(FormValidation.GENERAL, ErrorText.message(e));
+        } else {
+            dialogs.showError("Cannot save the network", e);
+        }
+    }
+
+    /**
+     * Asks what to do with unsaved edits before the form shows something
+     * else; true when the caller may go on (saved, discarded or nothing to lose).
+     */
+    public boolean mayLeave() {
+        if (!dirty.get()) {
+            return true;
+        }
+        String what = mode.get() == Mode.CREATE ? "the new network"
+                : "network " + current.get().map(d -> d.network().label()).orElse("");
+        switch (dialogs.askUnsaved(what)) {
+            case SAVE -> {
+                if (!valid.get()) {
+                    return false;
+                }
+                save(id -> { });
+                return true;
+            }
+            case DISCARD -> {
+                revert();
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    Template template() {
+        List<TemplateAttribute> attributes = new ArrayList<>();
+        form.toAttributes().forEach((k, v) -> attributes.add(new TemplateAttribute.Single(k, v)));
+        if (mode.get() == Mode.CREATE && withFirstAr.get()) {
+            List<TemplateAttribute.Single> ar = new ArrayList<>();
+            firstAr.toAttributes().forEach((k, v) -> ar.add(new TemplateAttribute.Single(k, v)));
+            attributes.add(new TemplateAttribute.Vector("AR", ar));
+        }
+        return new Template(attributes);
+    }
+
+    private void changed() {
+        if (loading) {
+            return;
+        }
+        Map<String, String> attributes = form.toAttributes();
+        Map<String, String> found = FormValidation.errors(attributes, a -> {
+            a.forEach(TemplateAttribute.Single::new);
+            if (mode.get() == Mode.CREATE) {
+                NetworkAttributes.parse(a);
+            } else {
+                VirtualNetwork n = current.get().orElseThrow().network();
+                NetworkAttributes.parseUpdate(a, n.name(), n.conf().driver());
+            }
+        });
+        errors.keySet().retainAll(found.keySet());
+        errors.putAll(found);
+        dirty.set(!attributes.equals(loaded) || (mode.get() == Mode.CREATE && withFirstAr.get() && firstArTouched()));
+        bridgeHint.set(bridgeHint(attributes));
+        defaultGroupWarning.set(defaultGroupWarning(attributes.getOrDefault(NetworkForm.SECURITY_GROUPS, "")));
+    }
+
+    private boolean firstArTouched() {
+        return firstAr.toAttributes().size() > 1;
+    }
+
+    /** Mirrors the service: a generated name is kept on update; a new one is onebr.VLAN or onebrID. */
+    private String bridgeHint(Map<String, String> a) {
+        if (!a.getOrDefault("BRIDGE", "").isEmpty()) {
+            return "";
+        }
+        Optional<VirtualNetwork> n = current.get().map(NetworkDetails::network);
+        if (n.isPresent() && n.get().conf().bridgeGenerated()) {
+            return "empty: keeps the generated name " + n.get().conf().bridge();
+        }
+        boolean automatic = "YES".equals(a.get("AUTOMATIC_VLAN_ID"));
+        Optional<Integer> vlan = automatic ? Optional.empty() : parseInt(a.getOrDefault("VLAN_ID", ""));
+        if (n.isPresent()) {
+            return "empty: the bridge will be named " + NetworkConf.generatedBridge(n.get().id(), vlan);
+        }
+        return "empty: the bridge will be named " + vlan.map(v -> "onebr." + v).orElse("onebr<id> (id given on save)");
+    }
+
+    private static Optional<Integer> parseInt(String s) {
+        try {
+            return s.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The portal's warning: group 0 "default" opens everything, so combined with others it defeats them. */
+    static String defaultGroupWarning(String ids) {
+        List<String> list = List.of(ids.trim().split("\\s*,\\s*"));
+        if (list.contains("0") && list.stream().anyMatch(s -> !s.isEmpty() && !s.equals("0"))) {
+            return "Security group 0 (default) allows all traffic; combined with other groups it makes their"
+                    + " rules pointless. Remove it unless that is intended.";
+        }
+        return "";
+    }
+
+    /** Removes group 0 from the security groups (the warning's one-click fix). */
+    public void removeDefaultGroup() {
+        String ids = form.text(NetworkForm.SECURITY_GROUPS).get();
+        form.text(NetworkForm.SECURITY_GROUPS).set(String.join(",", List.of(ids.trim().split("\\s*,\\s*")).stream()
+                .filter(s -> !s.isEmpty() && !s.equals("0")).toList()));
+    }
+
+    public NetworkForm form() {
+        return form;
+    }
+
+    /** The first AR of a new network (create mode only). */
+    public ArForm firstAr() {
+        return firstAr;
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** The stored network being edited (empty in create mode). */
+    public ReadOnlyObjectProperty<Optional<NetworkDetails>> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** Field (attribute name, or "" for the form as a whole) to message. */
+    public ObservableMap<String, String> errors() {
+        return FXCollections.unmodifiableObservableMap(errors);
+    }
+
+    public BooleanBinding validBinding() {
+        return valid;
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What the Conf tab says under an empty bridge field; empty when a bridge is given. */
+    public ReadOnlyStringProperty bridgeHintProperty() {
+        return bridgeHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty defaultGroupWarningProperty() {
+        return defaultGroupWarning.getReadOnlyProperty();
+    }
+
+    /** Whether a new network gets its first address range from the form (on by default). */
+    public BooleanProperty withFirstArProperty() {
+        return withFirstAr;
+    }
+}

@@ -1,0 +1,48 @@
+package vnetdesk.ui.network;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.QueryService.NetworkSummary;
+
+/** One line of the networks table: what the columns show, computed once per load. */
+public record NetworkRow(int id, String name, String driver, String vlan, String bridge, long used,
+                         BigInteger size, String owner, String group, String lock, String parent) {
+
+    static NetworkRow of(NetworkSummary s) {
+        VirtualNetwork n = s.network();
+        BigInteger size = n.addressRanges().stream().map(AddressRange::size).reduce(BigInteger.ZERO, BigInteger::add);
+        return new NetworkRow(n.id(), n.name(), n.conf().driver().label(),
+                n.conf().vlanId().map(String::valueOf).orElse(""), n.conf().bridge(), s.used(), size,
+                s.ownerName(), s.groupName(), n.lock().map(l -> l.name()).orElse(""),
+                n.parentNetworkId().map(String::valueOf).orElse(""));
+    }
+
+    /** used / size between 0 and 1 (0 for a network without addresses). */
+    public double usage() {
+        if (size.signum() == 0) {
+            return 0;
+        }
+        return new BigDecimal(used).divide(new BigDecimal(size), MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** "12 / 254" — sizes beyond a long (a /64) are printed in full. */
+    public String leasesText() {
+        return used + " / " + size;
+    }
+
+    /** Whether the filter text (case-insensitive) appears in the id, name, driver, VLAN, bridge or owner. */
+    boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String f = filter.trim().toLowerCase(java.util.Locale.ROOT);
+        return String.valueOf(id).equals(f) || name.toLowerCase(java.util.Locale.ROOT).contains(f)
+                || driver.toLowerCase(java.util.Locale.ROOT).contains(f) || vlan.equals(f)
+                || bridge.toLowerCase(java.util.Locale.ROOT).contains(f)
+                || owner.toLowerCase(java.util.Locale.ROOT).contains(f);
+    }
+}

@@ -1,0 +1,58 @@
+package vnetdesk.ui.common;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs for tests: answers come from a script, everything shown is recorded. */
+public final class ScriptedDialogs implements Dialogs {
+
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> notices = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    private final Deque<Object> answers = new ArrayDeque<>();
+
+    /** Queues the answer to the next question (Boolean, UnsavedChoice, or Optional of String). */
+    public ScriptedDialogs answer(Object a) {
+        answers.addLast(a);
+        return this;
+    }
+
+    @Override
+    public void showError(String title, Throwable error) {
+        errors.add(title + ": " + ErrorText.message(error));
+    }
+
+    @Override
+    public void notify(String message) {
+        notices.add(message);
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        questions.add(question);
+        return (Boolean) next(question);
+    }
+
+    @Override
+    public UnsavedChoice askUnsaved(String what) {
+        questions.add("unsaved: " + what);
+        return (UnsavedChoice) next(what);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<String> askText(String title, String prompt, String initial) {
+        questions.add(prompt);
+        return (Optional<String>) next(prompt);
+    }
+
+    private Object next(String question) {
+        if (answers.isEmpty()) {
+            throw new AssertionError("unexpected question: " + question);
+        }
+        return answers.removeFirst();
+    }
+}
