@@ -1,0 +1,180 @@
+package vnetdesk.ui.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import vnetdesk.model.Lease;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.service.QueryService.FreeRange;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The Leases tab: leases are read from the store a page at a time, in (AR,
+ * index) order, as the table scrolls; a filter keeps reading pages in the
+ * background until the network's end (or {@link #FILTER_SCAN_LIMIT} rows) so
+ * it sees every lease. Also the network's free ranges.
+ */
+public final class LeasesViewModel {
+
+    static final int PAGE = 1000;
+    /** Rows a filter reads at most; a network with more leases is searched with who-holds-this. */
+    static final int FILTER_SCAN_LIMIT = 200_000;
+    static final int FREE_RANGES = 200;
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final ObservableList<LeaseRow> loaded = FXCollections.observableArrayList();
+    private final FilteredList<LeaseRow> shown = new FilteredList<>(loaded, r -> true);
+    private final ObservableList<FreeRange> freeRanges = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private int networkId = -1;
+    /** Bumped on every (re)load so pages of an earlier network or filter are dropped. */
+    private int generation;
+
+    public LeasesViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        filter.addListener((o, was, now) -> {
+            shown.setPredicate(r -> r.matches(now));
+            if (!now.isBlank()) {
+                loadMore();
+            }
+        });
+    }
+
+    /** Shows network {@code id}: drops what was loaded and reads the first page and the free ranges. */
+    public void show(int id) {
+        networkId = id;
+        generation++;
+        loaded.clear();
+        freeRanges.clear();
+        complete.set(false);
+        loading.set(false);
+        loadMore();
+        int gen = generation;
+        runner.run("Reading free addresses", () -> inventory.queries().freeRanges(actor, String.valueOf(id), FREE_RANGES),
+                ranges -> {
+                    if (gen == generation) {
+                        freeRanges.setAll(ranges);
+                    }
+                }, e -> dialogs.showError("Cannot read the free addresses of network " + id, e));
+    }
+
+    /** Reads the next page unless everything is loaded or a read is under way (the table calls this near its end). */
+    public void loadMore() {
+        if (networkId < 0 || complete.get() || loading.get()) {
+            return;
+        }
+        loading.set(true);
+        int gen = generation;
+        int afterAr = loaded.isEmpty() ? 0 : loaded.get(loaded.size() - 1).arId();
+        OptionalLong afterIndex = loaded.isEmpty() ? OptionalLong.empty()
+                : OptionalLong.of(loaded.get(loaded.size() - 1).index());
+        String ref = String.valueOf(networkId);
+        runner.run("Reading leases", () -> {
+            List<Lease> page = inventory.queries().leasePage(actor, ref, afterAr, afterIndex, PAGE);
+            Map<String, String> names = inventory.queries().ownerDescriptions(page);
+            List<LeaseRow> rows = new ArrayList<>(page.size());
+            page.forEach(l -> rows.add(LeaseRow.of(l, names)));
+            return rows;
+        }, rows -> {
+            if (gen != generation) {
+                return;
+            }
+            loading.set(false);
+            loaded.addAll(rows);
+            if (rows.size() < PAGE) {
+                complete.set(true);
+            } else if (!filter.get().isBlank() && loaded.size() < FILTER_SCAN_LIMIT) {
+                loadMore();
+            }
+        }, e -> {
+            loading.set(false);
+            dialogs.showError("Cannot read the leases of network " + networkId, e);
+        });
+    }
+
+    /** Whether these rows can be released: at least one, and all of them holds. */
+    public static boolean releasable(List<LeaseRow> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(LeaseRow::held);
+    }
+
+    /**
+     * Releases the selected held leases after asking; leases of VMs and
+     * reservations are not released here (detach the NIC, delete the
+     * reservation), so a selection with any of them is refused with the reason.
+     */
+    public void release(List<LeaseRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!releasable(rows)) {
+            LeaseRow other = rows.stream().filter(r -> !r.held()).findFirst().orElseThrow();
+            dialogs.notify("Only held addresses are released here: " + other.address() + " is used by "
+                    + other.owner() + (other.ownerName().isEmpty() ? "" : " (" + other.ownerName() + ")"));
+            return;
+        }
+        List<String> addresses = rows.stream().map(LeaseRow::address).toList();
+        String what = addresses.size() == 1 ? addresses.get(0) : addresses.size() + " held addresses";
+        if (!dialogs.confirm("Release", "Release " + what + "? They become free for any VM.")) {
+            return;
+        }
+        int id = networkId;
+        runner.run("Releasing " + what, () -> inventory.leases().release(actor, String.valueOf(id), addresses,
+                java.util.Optional.empty()), n -> {
+                    dialogs.notify(n + " address(es) released");
+                    reload();
+                }, e -> dialogs.showError("Cannot release " + what, e));
+    }
+
+    /** Reads the network again from the start (after a hold, release or reservation). */
+    public void reload() {
+        if (networkId >= 0) {
+            show(networkId);
+        }
+    }
+
+    public ObservableList<LeaseRow> rows() {
+        return shown;
+    }
+
+    /** Rows read so far (unfiltered). */
+    public int loadedCount() {
+        return loaded.size();
+    }
+
+    public ObservableList<FreeRange> freeRanges() {
+        return freeRanges;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** True when every lease of the network has been read. */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

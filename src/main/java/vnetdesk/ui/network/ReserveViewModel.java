@@ -1,0 +1,119 @@
+package vnetdesk.ui.network;
+
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.Numbers;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.service.ReservationService;
+import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The Reserve dialog: a number of addresses into a new reservation network
+ * (by name) or an existing one, optionally from one AR and from a first address.
+ */
+public final class ReserveViewModel {
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final int networkId;
+    private final StringProperty size = new SimpleStringProperty("1");
+    private final BooleanProperty intoExisting = new SimpleBooleanProperty(false);
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty into = new SimpleStringProperty("");
+    private final StringProperty arId = new SimpleStringProperty("");
+    private final StringProperty firstAddress = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanBinding valid;
+
+    public ReserveViewModel(Inventory inventory, Actor actor, TaskRunner runner, int networkId) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.networkId = networkId;
+        valid = Bindings.createBooleanBinding(() -> problem().isEmpty(), size, intoExisting, name, into, arId);
+        for (javafx.beans.Observable field : new javafx.beans.Observable[]{size, intoExisting, name, into, arId,
+                firstAddress}) {
+            field.addListener(x -> error.set(problem().orElse("")));
+        }
+        error.set(problem().orElse(""));
+    }
+
+    /** The first thing wrong with the fields, as the service would word it. */
+    Optional<String> problem() {
+        try {
+            Numbers.parseLong("SIZE", size.get().trim(), 1, Long.MAX_VALUE);
+            if (intoExisting.get()) {
+                if (into.get().isBlank()) {
+                    return Optional.of("--into: name or id of the existing reservation is required");
+                }
+            } else {
+                NetworkAttributes.checkName("NAME", name.get());
+            }
+            if (!arId.get().isBlank()) {
+                Numbers.parseInt("AR_ID", arId.get().trim(), 0, Integer.MAX_VALUE);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(ErrorText.message(e));
+        }
+    }
+
+    /** Makes the reservation; {@code onReserved} gets the reservation network's id. */
+    public void reserve(IntConsumer onReserved) {
+        if (!valid.get()) {
+            return;
+        }
+        ReservationService.Request request = new ReservationService.Request(Long.parseLong(size.get().trim()),
+                intoExisting.get() ? Optional.empty() : Optional.of(name.get().trim()),
+                intoExisting.get() ? Optional.of(into.get().trim()) : Optional.empty(),
+                arId.get().isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(arId.get().trim())),
+                firstAddress.get().isBlank() ? Optional.empty() : Optional.of(firstAddress.get().trim()));
+        runner.run("Reserving " + request.size() + " address(es)",
+                () -> inventory.reservations().reserve(actor, String.valueOf(networkId), request),
+                onReserved::accept, e -> error.set(ErrorText.message(e)));
+    }
+
+    public StringProperty sizeProperty() {
+        return size;
+    }
+
+    public BooleanProperty intoExistingProperty() {
+        return intoExisting;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty intoProperty() {
+        return into;
+    }
+
+    public StringProperty arIdProperty() {
+        return arId;
+    }
+
+    public StringProperty firstAddressProperty() {
+        return firstAddress;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanBinding validBinding() {
+        return valid;
+    }
+}
