@@ -224,6 +224,20 @@ public final class NetworkService {
         });
     }
 
+    /**
+     * Checks AR attributes the way {@link #addAr} (or, with {@code current},
+     * {@link #updateAr}) will, without the inventory: for live form validation.
+     * Overlaps and used leases are checked only when the AR is saved.
+     */
+    public static void checkArAttributes(Map<String, String> attributes, Optional<AddressRange> current) {
+        ArFactory factory = new ArFactory(MAC_PREFIX, prefix -> Mac.of(prefix, 0));
+        if (current.isPresent()) {
+            factory.update(current.get(), attributes);
+        } else {
+            factory.create(0, attributes, Optional.empty());
+        }
+    }
+
     /** Adds an AR; returns its id. */
     public int addAr(Actor actor, String ref, Map<String, String> attributes) {
         return tx.write((c, hooks) -> {

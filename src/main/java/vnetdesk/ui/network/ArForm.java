@@ -6,22 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
-import vnetdesk.ipam.ArFactory;
 import vnetdesk.model.AddressRange;
-import vnetdesk.model.Mac;
 import vnetdesk.service.NetworkService;
 
 /**
  * The fields of one address range (the create-network form's first AR and the
- * Add / Modify AR dialogs), validated live by the same {@link ArFactory} the
- * service uses.
+ * Add / Modify AR dialogs), validated live by the same rules the service
+ * applies on save ({@link NetworkService#checkArAttributes}).
  */
 public final class ArForm {
 
@@ -31,9 +29,9 @@ public final class ArForm {
 
     private final StringProperty type = new SimpleStringProperty("IP4");
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
-    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ShownErrors errors = new ShownErrors();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final Optional<AddressRange> current;
-    private final BooleanBinding valid;
 
     /** A form for a new AR. */
     public ArForm() {
@@ -49,11 +47,16 @@ public final class ArForm {
             type.set(a.getOrDefault("TYPE", "IP4"));
             ALL.forEach(k -> fields.get(k).set(a.getOrDefault(k, "")));
         });
-        List<Observable> deps = new java.util.ArrayList<>(fields.values());
-        deps.add(type);
-        deps.forEach(o -> o.addListener(x -> validate()));
-        valid = Bindings.createBooleanBinding(errors::isEmpty, errors);
-        validate();
+        fields.forEach((k, p) -> p.addListener(x -> {
+            errors.touch(k);
+            validate();
+        }));
+        type.addListener(x -> {
+            errors.touch("TYPE");
+            validate();
+        });
+        errors.loaded(check());
+        valid.set(errors.all().isEmpty());
     }
 
     /** Every input of the form, for "something changed" listeners. */
@@ -91,13 +94,19 @@ public final class ArForm {
         return current.isPresent();
     }
 
-    /** Field to message (a field of this form, or "" / "TYPE"); empty when valid. */
+    /** The errors to show: field (or "" / "TYPE") to message; see {@link ShownErrors}. */
     public ObservableMap<String, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors);
+        return FXCollections.unmodifiableObservableMap(errors.shown());
     }
 
-    public BooleanBinding validBinding() {
-        return valid;
+    /** True when the AR is valid (including errors not shown yet). */
+    public ReadOnlyBooleanProperty validBinding() {
+        return valid.getReadOnlyProperty();
+    }
+
+    /** Shows every error (after a save attempt). */
+    public void revealErrors() {
+        errors.revealAll();
     }
 
     /** The AR attributes to send: TYPE and the non-empty fields the type uses. */
@@ -117,15 +126,11 @@ public final class ArForm {
     }
 
     private void validate() {
-        ArFactory factory = new ArFactory(NetworkService.MAC_PREFIX, prefix -> Mac.of(prefix, 0));
-        Map<String, String> found = FormValidation.errors(toAttributes(), a -> {
-            if (current.isPresent()) {
-                factory.update(current.get(), a);
-            } else {
-                factory.create(0, a, Optional.empty());
-            }
-        });
-        errors.keySet().retainAll(found.keySet());
-        errors.putAll(found);
+        errors.update(check());
+        valid.set(errors.all().isEmpty());
+    }
+
+    private Map<String, String> check() {
+        return FormValidation.errors(toAttributes(), a -> NetworkService.checkArAttributes(a, current));
     }
 }

@@ -43,6 +43,7 @@ public final class LeasesViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private Runnable onChanged = () -> { };
     private int networkId = -1;
     /** Bumped on every (re)load so pages of an earlier network or filter are dropped. */
     private int generation;
@@ -142,6 +143,7 @@ public final class LeasesViewModel {
                 java.util.Optional.empty()), n -> {
                     dialogs.notify(n + " address(es) released");
                     reload();
+                    onChanged.run();
                 }, e -> dialogs.showError("Cannot release " + what, e));
     }
 
@@ -150,6 +152,11 @@ public final class LeasesViewModel {
         if (networkId >= 0) {
             show(networkId);
         }
+    }
+
+    /** Runs after this tab changed leases itself (a release), so other views can refresh. */
+    public void setOnChanged(Runnable r) {
+        onChanged = r;
     }
 
     public ObservableList<LeaseRow> rows() {

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -53,13 +51,13 @@ public final class NetworkEditorViewModel {
     private final ArForm firstAr = new ArForm();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.CREATE);
     private final ReadOnlyObjectWrapper<Optional<NetworkDetails>> current = new ReadOnlyObjectWrapper<>(Optional.empty());
-    private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
+    private final ShownErrors errors = new ShownErrors();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper bridgeHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper defaultGroupWarning = new ReadOnlyStringWrapper("");
     private final BooleanProperty withFirstAr = new SimpleBooleanProperty(true);
-    private final BooleanBinding valid;
     private Map<String, String> loaded = Map.of();
     private boolean loading;
 
@@ -68,12 +66,15 @@ public final class NetworkEditorViewModel {
         this.actor = actor;
         this.runner = runner;
         this.dialogs = dialogs;
+        form.fieldsByAttribute().forEach((attribute, o) -> o.addListener(x -> {
+            if (!loading) {
+                errors.touch(attribute);
+            }
+        }));
         form.observables().forEach(o -> o.addListener(x -> changed()));
         firstAr.observables().forEach(o -> o.addListener(x -> changed()));
+        firstAr.validBinding().addListener(x -> changed());
         withFirstAr.addListener(x -> changed());
-        valid = Bindings.createBooleanBinding(() -> errors.isEmpty()
-                        && (mode.get() == Mode.EDIT || !withFirstAr.get() || firstAr.errors().isEmpty()),
-                errors, firstAr.errors(), mode, withFirstAr);
         startCreate();
     }
 
@@ -85,6 +86,7 @@ public final class NetworkEditorViewModel {
         form.load(Map.of("VN_MAD", "bridge", "CLUSTER_IDS", "0", "SECURITY_GROUPS", "0"));
         loading = false;
         loaded = form.toAttributes();
+        errors.loaded(check(loaded));
         changed();
     }
 
@@ -111,6 +113,7 @@ public final class NetworkEditorViewModel {
         form.load(a);
         loading = false;
         loaded = form.toAttributes();
+        errors.loaded(check(loaded));
         changed();
     }
 
@@ -127,6 +130,8 @@ public final class NetworkEditorViewModel {
     public void save(IntConsumer onSaved) {
         changed();
         if (!valid.get()) {
+            errors.revealAll();
+            firstAr.revealErrors();
             return;
         }
         Template template = template();
@@ -158,9 +163,9 @@ public final class NetworkEditorViewModel {
     private void saveFailed(Throwable e) {
         busy.set(false);
         if (e instanceof ValidationException v && v.field().isPresent()) {
-            errors.put(v.field().get(), v.getMessage());
+            errors.refused(v.field().get(), v.getMessage());
         } else if (ErrorText.isUserError(e)) {
-            errors.put(FormValidation.GENERAL, ErrorText.message(e));
+            errors.refused(FormValidation.GENERAL, ErrorText.message(e));
         } else {
             dialogs.showError("Cannot save the network", e);
         }
@@ -179,6 +184,8 @@ public final class NetworkEditorViewModel {
         switch (dialogs.askUnsaved(what)) {
             case SAVE -> {
                 if (!valid.get()) {
+                    errors.revealAll();
+                    firstAr.revealErrors();
                     return false;
                 }
                 save(id -> { });
@@ -210,7 +217,16 @@ public final class NetworkEditorViewModel {
             return;
         }
         Map<String, String> attributes = form.toAttributes();
-        Map<String, String> found = FormValidation.errors(attributes, a -> {
+        errors.update(check(attributes));
+        valid.set(errors.all().isEmpty()
+                && (mode.get() == Mode.EDIT || !withFirstAr.get() || firstAr.validBinding().get()));
+        dirty.set(!attributes.equals(loaded) || (mode.get() == Mode.CREATE && withFirstAr.get() && firstArTouched()));
+        bridgeHint.set(bridgeHint(attributes));
+        defaultGroupWarning.set(defaultGroupWarning(attributes.getOrDefault(NetworkForm.SECURITY_GROUPS, "")));
+    }
+
+    private Map<String, String> check(Map<String, String> attributes) {
+        return FormValidation.errors(attributes, a -> {
             a.forEach(TemplateAttribute.Single::new);
             if (mode.get() == Mode.CREATE) {
                 NetworkAttributes.parse(a);
@@ -219,11 +235,6 @@ public final class NetworkEditorViewModel {
                 NetworkAttributes.parseUpdate(a, n.name(), n.conf().driver());
             }
         });
-        errors.keySet().retainAll(found.keySet());
-        errors.putAll(found);
-        dirty.set(!attributes.equals(loaded) || (mode.get() == Mode.CREATE && withFirstAr.get() && firstArTouched()));
-        bridgeHint.set(bridgeHint(attributes));
-        defaultGroupWarning.set(defaultGroupWarning(attributes.getOrDefault(NetworkForm.SECURITY_GROUPS, "")));
     }
 
     private boolean firstArTouched() {
@@ -290,13 +301,14 @@ public final class NetworkEditorViewModel {
         return current.getReadOnlyProperty();
     }
 
-    /** Field (attribute name, or "" for the form as a whole) to message. */
+    /** The errors to show: attribute name (or "" for the form as a whole) to message; see {@link ShownErrors}. */
     public ObservableMap<String, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors);
+        return FXCollections.unmodifiableObservableMap(errors.shown());
     }
 
-    public BooleanBinding validBinding() {
-        return valid;
+    /** True when the form (and the first AR of a new network) would be accepted, shown errors or not. */
+    public ReadOnlyBooleanProperty validBinding() {
+        return valid.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {

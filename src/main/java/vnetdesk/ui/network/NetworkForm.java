@@ -108,6 +108,14 @@ public final class NetworkForm {
         return custom;
     }
 
+    /** Each field's property by attribute name (VN_MAD for the driver), for "this field was edited". */
+    public Map<String, Observable> fieldsByAttribute() {
+        Map<String, Observable> all = new LinkedHashMap<>(text);
+        all.putAll(flags);
+        all.put("VN_MAD", driver);
+        return all;
+    }
+
     /** Every property, for "something changed" listeners. */
     public List<Observable> observables() {
         List<Observable> all = new java.util.ArrayList<>(text.values());

@@ -77,6 +77,21 @@ class NetworkEditorViewModelTest {
         assertEquals("onebr" + n.id(), n.conf().bridge());
     }
 
+    @Test
+    void anEmptyNewFormShowsNoErrorsUntilSaveIsTriedThenAllOfThem() {
+        assertEquals(Map.of(), vm.errors());
+        assertEquals(Map.of(), vm.firstAr().errors());
+        assertFalse(vm.validBinding().get(), "an empty form is still not valid");
+        vm.form().text("DESCRIPTION").set("office");
+        assertEquals(Map.of(), vm.errors(), "editing another field does not reveal the empty name");
+        vm.save(id -> { });
+        assertTrue(vm.errors().get("NAME").startsWith("NAME: "), vm.errors().toString());
+        assertTrue(vm.firstAr().errors().get("IP").startsWith("IP: "), vm.firstAr().errors().toString());
+        assertEquals(0, runner.completed());
+        vm.form().driverProperty().set(Driver.VXLAN);
+        assertTrue(vm.errors().containsKey("PHYDEV"), "an error an edit causes shows at once: " + vm.errors());
+    }
+
     @ParameterizedTest(name = "{0} = \"{1}\"")
     @CsvSource(delimiter = '|', value = {
         "NAME|''|NAME: ",
@@ -120,6 +135,7 @@ class NetworkEditorViewModelTest {
 
     @Test
     void severalBadFieldsAreAllShownAtOnceAndFixingOneClearsOnlyIt() {
+        vm.form().text("NAME").set("x");
         vm.form().text("NAME").set("");
         vm.form().text("MTU").set("1");
         vm.form().text("GATEWAY").set("x");

@@ -1,0 +1,312 @@
+package vnetdesk.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.network.NetworkActions;
+import vnetdesk.ui.network.NetworkDetailView;
+import vnetdesk.ui.network.NetworkListViewModel;
+import vnetdesk.ui.network.NetworkRow;
+import vnetdesk.ui.network.NetworksView;
+
+/**
+ * The console's main window: navigation on the left, the selected view in the
+ * centre, its actions in the toolbar with the who-holds-this box, and the
+ * status bar (inventory, user, background work).
+ */
+public final class MainWindow {
+
+    /** The navigation entries; the views of later issues show what they will hold, not fake data. */
+    static final List<String> SECTIONS = List.of("Networks", "Network Templates", "Security Groups", "VMs",
+            "Hosts", "Clusters", "Users & Groups");
+    private static final Map<String, String> NOT_YET = Map.of(
+            "Network Templates", "Network templates (instantiate, clone, permissions) are not in this version yet.",
+            "Security Groups", "The security-group editor is not in this version yet. A network's group ids are set"
+                    + " in its Security tab.",
+            "VMs", "VMs and the attach-NIC wizard are not in this version yet. Leases of VM NICs made with the CLI"
+                    + " appear in the networks' Leases tabs.",
+            "Hosts", "Hosts (plan, apply and drift over SSH) are not in this version yet.",
+            "Clusters", "Clusters are not managed yet; every network belongs to cluster 0 (default) unless its"
+                    + " General tab says otherwise.",
+            "Users & Groups", "Users, groups and ACLs are not in this version yet; the console acts as the user"
+                    + " shown in the status bar.");
+
+    private final Stage stage;
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final ConsolePrefs prefs;
+    private final Dialogs dialogs;
+    private final NetworkListViewModel networks;
+    private final NetworkDetailView detail;
+    private final NetworksView networksView;
+    private final NetworkActions actions;
+    private final StackPane centre = new StackPane();
+    private final ListView<String> navigation = new ListView<>();
+    private final Map<String, Node> views = new LinkedHashMap<>();
+
+    public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
+                      ConsolePrefs prefs) {
+        this.stage = stage;
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.prefs = prefs;
+        this.dialogs = dialogs;
+        this.networks = new NetworkListViewModel(inventory, actor, runner, dialogs);
+        this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, this::networkChanged);
+        this.networksView = new NetworksView(networks, detail);
+        this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkChanged, () -> {
+            networks.selectedIdProperty().set(Optional.empty());
+            detail.startCreate();
+            networks.reload();
+        });
+    }
+
+    /** Builds the scene, restores geometry and selection, shows the window and loads the networks. */
+    public void show() {
+        views.put("Networks", networksView.node());
+        NOT_YET.forEach((k, v) -> views.put(k, emptyState(k, v)));
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menu(), toolbar()));
+        root.setCenter(new SplitPane(navigation(), centre));
+        ((SplitPane) root.getCenter()).setDividerPositions(0.16);
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, 1280, 820);
+        scene.getStylesheets().add(Assets.stylesheet());
+        stage.setScene(scene);
+        stage.setTitle("vnetdesk — " + inventory.location());
+        Assets.icon().ifPresent(stage.getIcons()::add);
+        prefs.geometry().ifPresentOrElse(g -> {
+            stage.setX(g.x());
+            stage.setY(g.y());
+            stage.setWidth(g.width());
+            stage.setHeight(g.height());
+            stage.setMaximized(g.maximized());
+        }, () -> {
+            // the stage showed the small "opening" scene; size it for the window and centre it
+            stage.setWidth(scene.getWidth());
+            stage.setHeight(scene.getHeight());
+            stage.centerOnScreen();
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!detail.mayLeave()) {
+                e.consume();
+                return;
+            }
+            remember();
+        });
+        navigation.getSelectionModel().select(SECTIONS.contains(prefs.lastView()) ? prefs.lastView() : "Networks");
+        stage.show();
+        prefs.lastNetwork().ifPresent(id -> networks.selectedIdProperty().set(Optional.of(id)));
+        networks.reload();
+        prefs.lastNetwork().ifPresent(detail::show);
+    }
+
+    private void remember() {
+        prefs.geometry(new ConsolePrefs.Geometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
+        prefs.lastView(navigation.getSelectionModel().getSelectedItem());
+        prefs.lastNetwork(networks.selectedIdProperty().get());
+    }
+
+    private void networkChanged(int id) {
+        networks.selectedIdProperty().set(Optional.of(id));
+        networks.reload();
+        if (!detail.editor().currentProperty().get().map(d -> d.network().id() == id).orElse(false)) {
+            detail.show(id);
+        }
+    }
+
+    private MenuBar menu() {
+        MenuItem newNet = item("New network", "Shortcut+N", () -> {
+            showSection("Networks");
+            if (detail.startCreate()) {
+                networks.selectedIdProperty().set(Optional.empty());
+                networksView.table().getSelectionModel().clearSelection();
+            }
+        });
+        MenuItem fromTemplate = item("Create from template…", "Shortcut+T", () -> actions.createFromTemplate(stage));
+        MenuItem sample = item("Load sample inventory", null, () -> SampleInventory.offer(dialogs, inventory, actor,
+                runner, networks, this::networkChanged));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (detail.mayLeave()) {
+                remember();
+                stage.close();
+            }
+        });
+        MenuItem refresh = item("Refresh", "F5", networks::reload);
+        Menu file = new Menu("File", null, newNet, fromTemplate, new javafx.scene.control.SeparatorMenuItem(), sample,
+                new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu view = new Menu("View", null, refresh);
+        return new MenuBar(file, view);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private ToolBar toolbar() {
+        Button create = tool("New", "new", "Create a network with the form (Ctrl+N)", () -> {
+            if (detail.startCreate()) {
+                networks.selectedIdProperty().set(Optional.empty());
+                networksView.table().getSelectionModel().clearSelection();
+            }
+        });
+        Button template = tool("From template", "template", "Create a network from an OpenNebula template",
+                () -> actions.createFromTemplate(stage));
+        Button rename = selected(tool("Rename", "rename", "Rename the selected network", () -> withRow(actions::rename)));
+        Button delete = selected(tool("Delete", "delete", "Delete the selected network", () -> withRow(actions::delete)));
+        Button lock = selected(tool("Lock", "lock", "Lock the selected network against changes",
+                () -> withRow(actions::lock)));
+        Button unlock = selected(tool("Unlock", "unlock", "Unlock the selected network", () -> withRow(actions::unlock)));
+        Button hold = selected(tool("Hold IP", "hold", "Hold addresses of the selected network", detail::openHold));
+        Button reserve = selected(tool("Reserve", "reserve", "Reserve addresses into a child network",
+                detail::openReserve));
+        Button refresh = tool("Refresh", "refresh", "Read the inventory again (F5)", networks::reload);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        WhoHoldsThis who = new WhoHoldsThis(inventory, actor, runner, id -> {
+            showSection("Networks");
+            networksView.select(id);
+        });
+        ToolBar bar = new ToolBar(create, template, new Separator(), rename, delete, lock, unlock, new Separator(),
+                hold, reserve, new Separator(), refresh, grow, who.node());
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private Button tool(String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId("tool-" + icon);
+        Assets.toolIcon(icon).ifPresent(b::setGraphic);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Button selected(Button b) {
+        b.disableProperty().bind(networks.selectedIdProperty().isEqualTo(Optional.empty())
+                .or(navigation.getSelectionModel().selectedItemProperty().isNotEqualTo("Networks")));
+        return b;
+    }
+
+    private void withRow(java.util.function.Consumer<NetworkRow> action) {
+        networks.selectedRow().ifPresent(action);
+    }
+
+    private Node navigation() {
+        navigation.getItems().setAll(SECTIONS);
+        navigation.setId("navigation");
+        navigation.setMinWidth(170);
+        navigation.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                textProperty().unbind();
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else if (s.equals("Networks")) {
+                    textProperty().bind(Bindings.createStringBinding(() -> "Networks  (" + networks.allRows().size()
+                            + ")", networks.allRows()));
+                    setGraphic(Assets.toolIcon("network").orElse(null));
+                } else {
+                    setText(s);
+                    setGraphic(Assets.toolIcon("section").orElse(null));
+                }
+            }
+        });
+        navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                centre.getChildren().setAll(views.get(now));
+            }
+        });
+        return navigation;
+    }
+
+    private void showSection(String name) {
+        navigation.getSelectionModel().select(name);
+    }
+
+    private static Node emptyState(String title, String text) {
+        Label head = new Label(title);
+        head.getStyleClass().add("empty-title");
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(520);
+        body.getStyleClass().add("empty-text");
+        VBox box = new VBox(10, head, body);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setId("empty-" + title.replace(' ', '-').replace("&", "and").toLowerCase(java.util.Locale.ROOT));
+        return box;
+    }
+
+    private Node statusBar() {
+        Label location = new Label("Inventory: " + inventory.location());
+        location.setId("status-location");
+        Label user = new Label("User: " + actor.name());
+        user.setId("status-user");
+        Label hosts = new Label("Hosts with pending changes: –");
+        hosts.setTooltip(new Tooltip("Hosts arrive in a later version; nothing is applied to hosts yet."));
+        Label task = new Label();
+        task.setId("status-task");
+        task.textProperty().bind(Bindings.createStringBinding(() -> runner.running().get() == 0 ? "Ready"
+                : runner.currentTitle().get() + (runner.running().get() > 1
+                ? " (+" + (runner.running().get() - 1) + " queued)" : "") + "…",
+                runner.running(), runner.currentTitle()));
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(90);
+        progress.visibleProperty().bind(runner.running().greaterThan(0));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(16, location, new Separator(javafx.geometry.Orientation.VERTICAL), user,
+                new Separator(javafx.geometry.Orientation.VERTICAL), hosts, grow, progress, task);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    NetworksView networksView() {
+        return networksView;
+    }
+}

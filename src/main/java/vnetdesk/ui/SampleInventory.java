@@ -1,0 +1,62 @@
+package vnetdesk.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+
+import vnetdesk.model.VnetException;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.network.NetworkListViewModel;
+
+/**
+ * File → Load sample: loads {@code assets/sample/sample-inventory.json} (a
+ * handful of networks of every driver and AR type, holds, VM leases and a
+ * reservation) into an empty inventory; an inventory with networks is left
+ * alone, since the sample keeps its network ids.
+ */
+final class SampleInventory {
+
+    static final String RESOURCE = "/assets/sample/sample-inventory.json";
+
+    private SampleInventory() {
+    }
+
+    /** Reads the sample from the class path. */
+    static String read() throws IOException {
+        try (InputStream in = SampleInventory.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new VnetException("the sample inventory " + RESOURCE + " is missing from this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Loads the sample into {@code inventory}; the ids of the networks created. */
+    static List<Integer> load(Inventory inventory, Actor actor) throws IOException {
+        if (!inventory.queries().list(actor).isEmpty()) {
+            throw new VnetException("the sample is only loaded into an empty inventory (it keeps its network ids);"
+                    + " open an empty one with --data NEW_FOLDER");
+        }
+        return inventory.interchange().importFile(actor, read(), "sample-inventory.json");
+    }
+
+    static void offer(Dialogs dialogs, Inventory inventory, Actor actor, TaskRunner runner,
+                      NetworkListViewModel list, IntConsumer changed) {
+        if (!dialogs.confirm("Load sample inventory", "Load the sample inventory (networks of every driver and"
+                + " address-range type, with holds, VM leases and a reservation)?")) {
+            return;
+        }
+        runner.run("Loading the sample inventory", () -> load(inventory, actor), ids -> {
+            list.reload();
+            if (!ids.isEmpty()) {
+                changed.accept(ids.get(0));
+            }
+        }, e -> dialogs.showError("Cannot load the sample", e));
+    }
+}

@@ -1,0 +1,86 @@
+package vnetdesk.ui.network;
+
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import vnetdesk.ui.common.Tables;
+
+/**
+ * The Addresses tab: in edit mode the AR table with Add / Modify / Remove; in
+ * create mode the form of the new network's first AR.
+ */
+final class AddressesTab {
+
+    private final AddressesViewModel vm;
+    private final NetworkEditorViewModel editor;
+    private final Runnable changed;
+    private final TableView<ArRow> table;
+
+    AddressesTab(AddressesViewModel vm, NetworkEditorViewModel editor, Runnable changed) {
+        this.vm = vm;
+        this.editor = editor;
+        this.changed = changed;
+        this.table = new TableView<>(vm.rows());
+    }
+
+    Tab build() {
+        table.setId("ar-table");
+        table.getColumns().add(Tables.column("AR", 45, ArRow::id));
+        table.getColumns().add(Tables.column("Type", 90, ArRow::type));
+        table.getColumns().add(Tables.column("First", 140, ArRow::first));
+        table.getColumns().add(Tables.column("Last", 140, ArRow::last));
+        table.getColumns().add(Tables.column("First MAC", 130, ArRow::firstMac));
+        table.getColumns().add(Tables.column("Last MAC", 130, ArRow::lastMac));
+        table.getColumns().add(Tables.column("IPv6 prefixes", 170, ArRow::prefixes));
+        table.getColumns().add(Tables.column("Size", 80, (ArRow r) -> r.size()));
+        table.getColumns().add(Tables.usage("Used", 150, ArRow::usage, r -> r.used() + " / " + r.size()));
+        table.setPlaceholder(new Label("No address ranges. Add one to lease addresses from this network."));
+        Button add = new Button("Add…");
+        add.setId("ar-add");
+        Button modify = new Button("Modify…");
+        modify.setId("ar-modify");
+        Button remove = new Button("Remove");
+        remove.setId("ar-remove");
+        modify.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        add.setOnAction(e -> NetworkDialogs.addressRange(window(), "Add address range", vm.newArForm(), vm, changed));
+        modify.setOnAction(e -> NetworkDialogs.addressRange(window(), "Modify address range "
+                + table.getSelectionModel().getSelectedItem().id(),
+                vm.modifyForm(table.getSelectionModel().getSelectedItem()), vm, changed));
+        remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem(), changed));
+        HBox buttons = new HBox(6, add, modify, remove);
+        buttons.setPadding(new Insets(6, 0, 6, 0));
+        BorderPane edit = new BorderPane(table, buttons, null, null, null);
+        edit.setPadding(new Insets(8));
+
+        javafx.scene.control.CheckBox withAr = new javafx.scene.control.CheckBox("Create the network with this address range");
+        withAr.setId("with-first-ar");
+        withAr.selectedProperty().bindBidirectional(editor.withFirstArProperty());
+        javafx.scene.Node arForm = ArFormPane.build(editor.firstAr());
+        arForm.disableProperty().bind(withAr.selectedProperty().not());
+        VBox create = new VBox(8, withAr, arForm);
+        create.setPadding(new Insets(12));
+
+        StackPane content = new StackPane(edit, create);
+        edit.visibleProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.EDIT));
+        create.visibleProperty().bind(edit.visibleProperty().not());
+        Tab tab = new Tab("Addresses", content);
+        tab.setId("tab-addresses");
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private Window window() {
+        return table.getScene().getWindow();
+    }
+
+}

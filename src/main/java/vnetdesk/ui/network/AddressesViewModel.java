@@ -1,0 +1,124 @@
+package vnetdesk.ui.network;
+
+import java.util.List;
+import java.util.Optional;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The Addresses tab: the network's address ranges with usage, and the Add,
+ * Modify and Remove actions (remove explains a refusal and offers to force).
+ */
+public final class AddressesViewModel {
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final ObservableList<ArRow> rows = FXCollections.observableArrayList();
+    private int networkId = -1;
+
+    public AddressesViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+    }
+
+    /** Shows the ARs of an already loaded network (no store access). */
+    public void show(NetworkDetails d) {
+        networkId = d.network().id();
+        rows.setAll(d.network().addressRanges().stream().map(ar -> ArRow.of(ar, d)).toList());
+    }
+
+    /** Reads the network again and shows its ARs; {@code then} runs afterwards (e.g. to refresh other tabs). */
+    public void reload(Runnable then) {
+        int id = networkId;
+        runner.run("Loading address ranges", () -> inventory.queries().details(actor, String.valueOf(id), 0),
+                d -> {
+                    show(d);
+                    then.run();
+                }, e -> dialogs.showError("Cannot load network " + id, e));
+    }
+
+    /** A form for a new AR of this network. */
+    public ArForm newArForm() {
+        return new ArForm();
+    }
+
+    /** A form for modifying the AR of {@code row}. */
+    public ArForm modifyForm(ArRow row) {
+        return new ArForm(Optional.of(row.ar()));
+    }
+
+    /**
+     * Adds (new form) or updates (modify form) the AR; {@code onDone} runs after
+     * success, {@code onRefused} gets the service's reason (the dialog stays open).
+     */
+    public void submit(ArForm form, Runnable onDone, java.util.function.Consumer<String> onRefused) {
+        if (!form.validBinding().get()) {
+            return;
+        }
+        var attributes = form.toAttributes();
+        String ref = String.valueOf(networkId);
+        runner.run(form.isModify() ? "Updating address range" : "Adding address range", () -> {
+            if (form.isModify()) {
+                inventory.networks().updateAr(actor, ref, attributes);
+            } else {
+                inventory.networks().addAr(actor, ref, attributes);
+            }
+            return true;
+        }, ok -> reload(onDone), e -> onRefused.accept(ErrorText.message(e)));
+    }
+
+    /**
+     * Removes an AR after asking; one with used leases is refused by the
+     * service, and the user is then asked whether to remove it with its leases.
+     */
+    public void remove(ArRow row, Runnable onDone) {
+        if (!dialogs.confirm("Remove address range", "Remove address range " + row.id() + " (" + row.first() + " – "
+                + row.last() + ")?")) {
+            return;
+        }
+        removeAr(row, false, onDone);
+    }
+
+    private void removeAr(ArRow row, boolean force, Runnable onDone) {
+        String ref = String.valueOf(networkId);
+        runner.run("Removing address range " + row.id(),
+                () -> inventory.networks().removeAr(actor, ref, row.id(), force),
+                dropped -> {
+                    if (!dropped.isEmpty()) {
+                        dialogs.notify("Address range " + row.id() + " removed with " + dropped.size()
+                                + " lease(s)");
+                    }
+                    reload(onDone);
+                },
+                e -> {
+                    if (!force && row.used() > 0 && ErrorText.isUserError(e)
+                            && dialogs.confirm("Address range in use", ErrorText.message(e)
+                            + ".\n\nRemove it anyway, dropping its " + row.used() + " lease(s)?")) {
+                        removeAr(row, true, onDone);
+                    } else if (force || row.used() == 0 || !ErrorText.isUserError(e)) {
+                        dialogs.showError("Cannot remove address range " + row.id(), e);
+                    }
+                });
+    }
+
+    public ObservableList<ArRow> rows() {
+        return rows;
+    }
+
+    /** Ids of the ARs, for the Reserve dialog's AR choice. */
+    public List<Integer> arIds() {
+        return rows.stream().map(ArRow::id).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package vnetdesk.ui.network;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import vnetdesk.service.QueryService.FreeRange;
+import vnetdesk.ui.common.Tables;
+
+/**
+ * The Leases tab: a virtualised table filled page by page as it scrolls, a
+ * filter, Hold / Release / Reserve, and the free ranges beside it.
+ */
+final class LeasesTab {
+
+    /** What the tab needs from the network view to open its dialogs. */
+    interface Actions {
+        void hold();
+
+        void reserve();
+    }
+
+    private final LeasesViewModel vm;
+    private final Actions actions;
+    private final TableView<LeaseRow> table;
+
+    LeasesTab(LeasesViewModel vm, Actions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        this.table = new TableView<>(vm.rows());
+    }
+
+    TableView<LeaseRow> table() {
+        return table;
+    }
+
+    Tab build() {
+        table.setId("lease-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().add(Tables.column("AR", 45, LeaseRow::arId));
+        table.getColumns().add(Tables.column("IP", 120, LeaseRow::ip));
+        table.getColumns().add(Tables.column("IPv6", 220, LeaseRow::ip6));
+        table.getColumns().add(Tables.column("MAC", 130, LeaseRow::mac));
+        table.getColumns().add(Tables.column("Owner", 130, LeaseRow::owner));
+        table.getColumns().add(Tables.column("Name", 140, LeaseRow::ownerName));
+        table.setPlaceholder(new Label("No leases: every address of this network is free."));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            public void updateIndex(int i) {
+                super.updateIndex(i);
+                // a row near the end of what is loaded became visible: read the next page
+                if (i >= 0 && i >= vm.rows().size() - 50) {
+                    vm.loadMore();
+                }
+            }
+        });
+
+        TextField filter = new TextField();
+        filter.setId("lease-filter");
+        filter.setPromptText("Filter by address or owner (e.g. HOLD, VM:7)");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button hold = new Button("Hold IP…");
+        hold.setId("lease-hold");
+        hold.setOnAction(e -> actions.hold());
+        Button release = new Button("Release");
+        release.setId("lease-release");
+        release.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        release.setOnAction(e -> vm.release(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button reserve = new Button("Reserve…");
+        reserve.setId("lease-reserve");
+        reserve.setOnAction(e -> actions.reserve());
+        Label count = new Label();
+        count.setId("lease-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.rows().size() + " shown"
+                + (vm.completeProperty().get() ? "" : ", more as you scroll"), vm.rows(), vm.completeProperty()));
+        HBox bar = new HBox(6, filter, hold, release, reserve, count);
+        bar.setPadding(new Insets(0, 0, 6, 0));
+
+        ListView<FreeRange> free = new ListView<>(vm.freeRanges());
+        free.setId("free-ranges");
+        free.setPlaceholder(new Label("No free addresses"));
+        free.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FreeRange r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : "AR " + r.arId() + ": " + r.first().primary()
+                        + (r.count().equals("1") ? "" : " – " + r.last().primary()) + "  (" + r.count() + ")");
+            }
+        });
+        VBox freeBox = new VBox(4, new Label("Free ranges"), free);
+        VBox.setVgrow(free, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, freeBox);
+        split.setDividerPositions(0.74);
+        BorderPane content = new BorderPane(split, bar, null, null, null);
+        content.setPadding(new Insets(8));
+        Tab tab = new Tab("Leases", content);
+        tab.setId("tab-leases");
+        tab.setClosable(false);
+        return tab;
+    }
+}

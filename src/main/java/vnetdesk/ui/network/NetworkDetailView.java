@@ -1,0 +1,176 @@
+package vnetdesk.ui.network;
+
+import java.util.function.IntConsumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The detail area of the Networks view: the seven portal tabs (General, Conf,
+ * QoS, Context, Addresses, Leases, Security) with Save / Revert, for a stored
+ * network or a new one.
+ */
+public final class NetworkDetailView {
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final NetworkEditorViewModel editor;
+    private final AddressesViewModel addresses;
+    private final LeasesViewModel leases;
+    private final IntConsumer savedOrChanged;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Label title = new Label();
+
+    /** {@code savedOrChanged} gets the id of a network that was saved or whose leases or ARs changed. */
+    public NetworkDetailView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
+                             IntConsumer savedOrChanged) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.savedOrChanged = savedOrChanged;
+        this.editor = new NetworkEditorViewModel(inventory, actor, runner, dialogs);
+        this.addresses = new AddressesViewModel(inventory, actor, runner, dialogs);
+        this.leases = new LeasesViewModel(inventory, actor, runner, dialogs);
+        leases.setOnChanged(() -> editor.currentProperty().get().ifPresent(d ->
+                addresses.reload(() -> savedOrChanged.accept(d.network().id()))));
+        build();
+    }
+
+    private void build() {
+        NetworkFormTabs form = new NetworkFormTabs(editor);
+        Tab leasesTab = new LeasesTab(leases, new LeasesTab.Actions() {
+            @Override
+            public void hold() {
+                openHold();
+            }
+
+            @Override
+            public void reserve() {
+                openReserve();
+            }
+        }).build();
+        leasesTab.disableProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.CREATE));
+        tabs.getTabs().addAll(form.general(), form.conf(), form.qos(), form.context(),
+                new AddressesTab(addresses, editor, this::arsChanged).build(), leasesTab, form.security());
+        tabs.setId("network-tabs");
+
+        title.getStyleClass().add("detail-title");
+        title.setId("detail-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
+                .map(d -> d.network().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
+                .orElse("New virtual network"), editor.currentProperty(), editor.dirtyProperty()));
+        Button save = new Button("Save");
+        save.setId("save");
+        save.setDefaultButton(false);
+        // enabled while invalid: pressing Save then shows every error, including untouched fields
+        save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
+        save.setOnAction(e -> editor.save(savedOrChanged::accept));
+        Button revert = new Button("Revert");
+        revert.setId("revert");
+        revert.disableProperty().bind(editor.dirtyProperty().not());
+        revert.setOnAction(e -> editor.revert());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(editor.busyProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, title, grow, busy, revert, save);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 10, 8, 10));
+        header.getStyleClass().add("detail-header");
+        Label banner = new Label();
+        banner.setId("form-banner");
+        banner.getStyleClass().add("error-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced(), editor.errors()));
+        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        root.setTop(new VBox(header, banner));
+        root.setCenter(tabs);
+    }
+
+    /** Shows a stored network (after asking about unsaved edits); false when the user stayed. */
+    public boolean show(int id) {
+        if (!editor.mayLeave()) {
+            return false;
+        }
+        editor.edit(id, () -> editor.currentProperty().get().ifPresent(d -> {
+            addresses.show(d);
+            leases.show(id);
+        }));
+        return true;
+    }
+
+    /** Starts a new network in the form (after asking about unsaved edits). */
+    public boolean startCreate() {
+        if (!editor.mayLeave()) {
+            return false;
+        }
+        editor.startCreate();
+        tabs.getSelectionModel().selectFirst();
+        return true;
+    }
+
+    /** Whether the user may leave the current network (asks about unsaved edits). */
+    public boolean mayLeave() {
+        return editor.mayLeave();
+    }
+
+    private void arsChanged() {
+        editor.currentProperty().get().ifPresent(d -> {
+            leases.reload();
+            savedOrChanged.accept(d.network().id());
+        });
+    }
+
+    private void leasesChanged() {
+        editor.currentProperty().get().ifPresent(d -> {
+            leases.reload();
+            addresses.reload(() -> savedOrChanged.accept(d.network().id()));
+        });
+    }
+
+    /** Opens Hold IP for the shown network. */
+    public void openHold() {
+        editor.currentProperty().get().ifPresent(d -> NetworkDialogs.hold(root.getScene().getWindow(),
+                d.network().label(), new HoldViewModel(inventory, actor, runner, d.network().id()),
+                this::leasesChanged));
+    }
+
+    /** Opens Reserve for the shown network. */
+    public void openReserve() {
+        editor.currentProperty().get().ifPresent(d -> NetworkDialogs.reserve(root.getScene().getWindow(),
+                d.network().label(), new ReserveViewModel(inventory, actor, runner, d.network().id()),
+                addresses.arIds(), child -> {
+                    leasesChanged();
+                    savedOrChanged.accept(child);
+                }));
+    }
+
+    public NetworkEditorViewModel editor() {
+        return editor;
+    }
+
+    public BorderPane node() {
+        return root;
+    }
+}

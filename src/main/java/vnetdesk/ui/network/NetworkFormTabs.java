@@ -1,0 +1,227 @@
+package vnetdesk.ui.network;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import vnetdesk.model.Driver;
+import vnetdesk.ui.common.FieldErrors;
+import vnetdesk.ui.common.FormGrid;
+
+/**
+ * The form tabs of the network view — General, Conf, QoS, Context, Security —
+ * bound to one {@link NetworkEditorViewModel}. Every field has the id
+ * {@code field-<ATTRIBUTE>} and its error line {@code error-<ATTRIBUTE>}.
+ */
+final class NetworkFormTabs {
+
+    private final NetworkEditorViewModel vm;
+    private final NetworkForm form;
+    private final FieldErrors errors;
+
+    NetworkFormTabs(NetworkEditorViewModel vm) {
+        this.vm = vm;
+        this.form = vm.form();
+        this.errors = new FieldErrors(vm.errors());
+    }
+
+    FieldErrors errors() {
+        return errors;
+    }
+
+    private TextField text(String attribute, String prompt) {
+        TextField f = new TextField();
+        f.setId("field-" + attribute);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(form.text(attribute));
+        return f;
+    }
+
+    private CheckBox flag(String attribute, String label) {
+        CheckBox c = new CheckBox(label);
+        c.setId("field-" + attribute);
+        c.selectedProperty().bindBidirectional(form.flag(attribute));
+        return c;
+    }
+
+    private FormGrid field(FormGrid g, String label, String attribute, String prompt, String hint) {
+        TextField f = text(attribute, prompt);
+        return g.add(label, f, errors.register(attribute, f), hint == null ? null : FormGrid.hint(hint));
+    }
+
+    private static Tab tab(String title, FormGrid grid) {
+        ScrollPane scroll = new ScrollPane(grid.node());
+        scroll.setFitToWidth(true);
+        Tab t = new Tab(title, scroll);
+        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        t.setClosable(false);
+        return t;
+    }
+
+    Tab general() {
+        FormGrid g = new FormGrid();
+        field(g, "Name", "NAME", "e.g. office-lan", null);
+        TextArea description = new TextArea();
+        description.setId("field-DESCRIPTION");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(form.text("DESCRIPTION"));
+        g.add("Description", description, errors.register("DESCRIPTION", description));
+        field(g, "Clusters", "CLUSTER_IDS", "0", "cluster ids separated by commas; 0 is the default cluster");
+        Label owner = new Label();
+        owner.setId("general-owner");
+        owner.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get()
+                .map(d -> d.ownerName() + " / " + d.groupName() + "   permissions "
+                        + d.network().ownership().permissions())
+                .orElse("you (the network is created for the current user)"), vm.currentProperty()));
+        g.add("Owner / group", owner);
+        Label lock = new Label();
+        lock.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get()
+                .flatMap(d -> d.network().lock()).map(l -> "locked (" + l.name() + ")").orElse("not locked"),
+                vm.currentProperty()));
+        g.add("Lock", lock);
+        return tab("General", g);
+    }
+
+    Tab conf() {
+        FormGrid g = new FormGrid();
+        ComboBox<Driver> driver = new ComboBox<>(FXCollections.observableArrayList(Driver.values()));
+        driver.setId("field-VN_MAD");
+        driver.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Driver d) {
+                return d == null ? "" : d.label() + "  (" + d.mad() + ")";
+            }
+
+            @Override
+            public Driver fromString(String s) {
+                return Driver.parse("VN_MAD", s);
+            }
+        });
+        driver.valueProperty().bindBidirectional(form.driverProperty());
+        g.add("Network mode", driver, errors.register("VN_MAD", driver));
+        TextField bridge = text("BRIDGE", "empty: generated");
+        Label bridgeHint = FormGrid.hint("");
+        bridgeHint.setId("bridge-hint");
+        bridgeHint.textProperty().bind(vm.bridgeHintProperty());
+        g.add("Bridge", bridge, errors.register("BRIDGE", bridge), bridgeHint);
+        TextField vlan = text("VLAN_ID", "1–4094 (VNI for VXLAN)");
+        CheckBox automatic = flag("AUTOMATIC_VLAN_ID", "automatic (first free id)");
+        vlan.disableProperty().bind(automatic.selectedProperty());
+        HBox vlanRow = new HBox(12, vlan, automatic);
+        g.add("VLAN id", vlanRow, errors.register("VLAN_ID", vlan),
+                FormGrid.hint("802.1Q and VXLAN only; needs a physical device"));
+        field(g, "Physical device", "PHYDEV", "e.g. eth0", null);
+        field(g, "MTU", "MTU", "default of the host", "68–65535, for the bridge and tagged devices");
+        g.add("Spoofing filters", new VBox(4, flag("FILTER_MAC_SPOOFING", "filter MAC spoofing"),
+                flag("FILTER_IP_SPOOFING", "filter IP spoofing")));
+        return tab("Conf", g);
+    }
+
+    Tab qos() {
+        FormGrid g = new FormGrid();
+        g.wide(FormGrid.hint("Limits apply to each NIC of this network individually, not to the network as a whole."
+                + " Empty means no limit (the default)."));
+        g.section("Inbound (to the VM)");
+        field(g, "Average (KB/s)", "INBOUND_AVG_BW", "", null);
+        field(g, "Peak (KB/s)", "INBOUND_PEAK_BW", "", null);
+        field(g, "Peak burst (KB)", "INBOUND_PEAK_KB", "", null);
+        g.section("Outbound (from the VM)");
+        field(g, "Average (KB/s)", "OUTBOUND_AVG_BW", "", null);
+        field(g, "Peak (KB/s)", "OUTBOUND_PEAK_BW", "", null);
+        field(g, "Peak burst (KB)", "OUTBOUND_PEAK_KB", "", null);
+        return tab("QoS", g);
+    }
+
+    Tab context() {
+        FormGrid g = new FormGrid();
+        field(g, "Network address", "NETWORK_ADDRESS", "e.g. 10.0.0.0", null);
+        field(g, "Network mask", "NETWORK_MASK", "e.g. 255.255.255.0 or 24", null);
+        field(g, "Gateway", "GATEWAY", "IPv4", null);
+        field(g, "IPv6 gateway", "GATEWAY6", "IPv6", null);
+        field(g, "DNS", "DNS", "servers separated by blanks", null);
+        field(g, "Guest MTU", "GUEST_MTU", "", null);
+        field(g, "Search domain", "SEARCH_DOMAIN", "", null);
+        g.section("Custom attributes");
+        TableView<NetworkForm.Custom> table = new TableView<>(form.custom());
+        table.setId("context-custom");
+        table.setEditable(true);
+        table.setPrefHeight(160);
+        TableColumn<NetworkForm.Custom, String> key = new TableColumn<>("Attribute");
+        key.setCellValueFactory(c -> c.getValue().keyProperty());
+        key.setCellFactory(TextFieldTableCell.forTableColumn());
+        TableColumn<NetworkForm.Custom, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> c.getValue().valueProperty());
+        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        table.getColumns().add(key);
+        table.getColumns().add(value);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No custom attributes"));
+        Button add = new Button("Add");
+        add.setOnAction(e -> form.custom().add(new NetworkForm.Custom("NEW_ATTRIBUTE", "")));
+        Button remove = new Button("Remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> form.custom().remove(table.getSelectionModel().getSelectedItem()));
+        g.wide(new VBox(6, table, new HBox(6, add, remove)));
+        Label preview = new Label();
+        preview.setId("context-preview");
+        preview.getStyleClass().add("code");
+        preview.textProperty().bind(Bindings.createStringBinding(this::contextPreview,
+                form.observables().toArray(javafx.beans.Observable[]::new)));
+        g.section("Context a NIC of this network gets (ETH0 shown)");
+        g.wide(preview);
+        return tab("Context", g);
+    }
+
+    private String contextPreview() {
+        StringBuilder b = new StringBuilder();
+        b.append("ETH0_IP = <the NIC's lease>\nETH0_MAC = <the NIC's lease>\n");
+        List<String[]> map = List.of(new String[]{"NETWORK_ADDRESS", "ETH0_NETWORK"},
+                new String[]{"NETWORK_MASK", "ETH0_MASK"}, new String[]{"GATEWAY", "ETH0_GATEWAY"},
+                new String[]{"GATEWAY6", "ETH0_GATEWAY6"}, new String[]{"DNS", "ETH0_DNS"},
+                new String[]{"GUEST_MTU", "ETH0_MTU"}, new String[]{"SEARCH_DOMAIN", "ETH0_SEARCH_DOMAIN"});
+        for (String[] m : map) {
+            String v = form.text(m[0]).get();
+            if (v != null && !v.isBlank()) {
+                b.append(m[1]).append(" = ").append(v.trim()).append('\n');
+            }
+        }
+        return b.toString().strip();
+    }
+
+    Tab security() {
+        FormGrid g = new FormGrid();
+        field(g, "Security groups", NetworkForm.SECURITY_GROUPS, "0",
+                "group ids separated by commas; the group editor comes with the security-groups view");
+        Label warning = new Label();
+        warning.setId("default-group-warning");
+        warning.getStyleClass().add("warning-banner");
+        warning.setWrapText(true);
+        warning.textProperty().bind(vm.defaultGroupWarningProperty());
+        Button fix = new Button("Remove group 0");
+        fix.setId("remove-default-group");
+        fix.setOnAction(e -> vm.removeDefaultGroup());
+        VBox box = new VBox(8, warning, fix);
+        box.setPadding(new Insets(4, 0, 0, 0));
+        box.visibleProperty().bind(vm.defaultGroupWarningProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        g.wide(box);
+        return tab("Security", g);
+    }
+}
