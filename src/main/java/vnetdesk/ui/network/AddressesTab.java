@@ -65,7 +65,7 @@ final class AddressesTab {
         javafx.scene.control.CheckBox withAr = new javafx.scene.control.CheckBox("Create the network with this address range");
         withAr.setId("with-first-ar");
         withAr.selectedProperty().bindBidirectional(editor.withFirstArProperty());
-        javafx.scene.Node arForm = ArFormPane.build(editor.firstAr());
+        javafx.scene.Node arForm = ArFormPane.build(editor.firstAr(), "first-ar-");
         arForm.disableProperty().bind(withAr.selectedProperty().not());
         VBox create = new VBox(8, withAr, arForm);
         create.setPadding(new Insets(12));

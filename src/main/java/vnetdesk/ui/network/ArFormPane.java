@@ -15,7 +15,8 @@ import vnetdesk.ui.common.FormGrid;
 
 /**
  * The fields of one {@link ArForm}: the type, then only the fields that type
- * uses. Ids are {@code ar-<ATTRIBUTE>} and {@code error-<ATTRIBUTE>}.
+ * uses. Ids are {@code <prefix><ATTRIBUTE>} (the dialogs use {@code ar-}, the
+ * new network's first AR {@code first-ar-}), error lines {@code error-<ATTRIBUTE>}.
  */
 final class ArFormPane {
 
@@ -34,26 +35,26 @@ final class ArFormPane {
     private ArFormPane() {
     }
 
-    static Node build(ArForm form) {
+    static Node build(ArForm form, String idPrefix) {
         FieldErrors errors = new FieldErrors(form.errors());
         VBox box = new VBox();
-        Runnable rebuild = () -> box.getChildren().setAll(grid(form, errors).node());
+        Runnable rebuild = () -> box.getChildren().setAll(grid(form, errors, idPrefix).node());
         form.typeProperty().addListener((o, was, now) -> rebuild.run());
         rebuild.run();
         return box;
     }
 
-    private static FormGrid grid(ArForm form, FieldErrors errors) {
+    private static FormGrid grid(ArForm form, FieldErrors errors, String idPrefix) {
         FormGrid g = new FormGrid();
         ComboBox<String> type = new ComboBox<>(FXCollections.observableArrayList(ArForm.TYPES));
-        type.setId("ar-TYPE");
+        type.setId(idPrefix + "TYPE");
         type.valueProperty().bindBidirectional(form.typeProperty());
         type.setDisable(form.isModify());
         g.add("Type", type, errors.register("TYPE", type), FormGrid.hint(typeHint(form.typeProperty().get())));
         for (String attribute : form.fieldsOfType()) {
             String[] label = FIELDS.get(attribute);
             TextField f = new TextField();
-            f.setId("ar-" + attribute);
+            f.setId(idPrefix + attribute);
             f.setPromptText(label[1]);
             f.textProperty().bindBidirectional(form.field(attribute));
             boolean fixed = form.isModify() && (attribute.equals("IP") || attribute.equals("IP6")

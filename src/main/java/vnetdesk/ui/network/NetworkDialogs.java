@@ -147,7 +147,7 @@ final class NetworkDialogs {
         refused.setId("ar-refused");
         refused.getStyleClass().add("field-error");
         refused.setWrapText(true);
-        VBox box = new VBox(6, ArFormPane.build(form), refused);
+        VBox box = new VBox(6, ArFormPane.build(form, "ar-"), refused);
         box.setPrefWidth(560);
         d.getDialogPane().setContent(box);
         ButtonType ok = new ButtonType(form.isModify() ? "Save" : "Add", ButtonBar.ButtonData.OK_DONE);

@@ -1,0 +1,68 @@
+package vnetdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.FxDialogs;
+import vnetdesk.ui.common.FxTaskRunner;
+
+/**
+ * The real main window on an inventory in a temp folder, for TestFX tests:
+ * real task runner (worker thread), real dialogs, preferences under a test
+ * node so a developer's window settings are never touched.
+ */
+final class ConsoleFixture {
+
+    final Inventory inventory;
+    final FxTaskRunner runner;
+    final Stage stage;
+
+    ConsoleFixture(Stage stage, Path dir) {
+        this.stage = stage;
+        this.inventory = Inventory.openDirectory(dir);
+        this.runner = new FxTaskRunner();
+        ConsolePrefs prefs = ConsolePrefs.load("vnetdesk-test/" + dir.getFileName());
+        new MainWindow(stage, inventory, Actor.ONEADMIN, runner, new FxDialogs(stage), prefs).show();
+    }
+
+    void close() throws Exception {
+        runner.runLastAndWait(inventory::close, 30, TimeUnit.SECONDS);
+        runner.close();
+        Platform.runLater(stage::close);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits (without sleeping a fixed time) until the condition holds on the FX thread. */
+    static void await(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    /** Waits until the background work is done and the FX thread has shown the results. */
+    void idle(FxRobot robot) {
+        await("the console is idle", () -> runner.running().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T extends Node> T node(FxRobot robot, String query) {
+        T n = robot.lookup(query).query();
+        assertTrue(n != null, "no node " + query);
+        return n;
+    }
+}

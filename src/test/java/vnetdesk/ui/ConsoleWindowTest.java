@@ -1,0 +1,253 @@
+package vnetdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.Actor;
+import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.network.LeaseRow;
+import vnetdesk.ui.network.NetworkRow;
+
+/** Drives the real main window headless (Monocle): the network flows an administrator uses most. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    @TempDir
+    static Path root;
+    private static int instance;
+    private ConsoleFixture console;
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleFixture(stage, root.resolve("inv-" + instance++));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        console.close();
+    }
+
+    private List<VirtualNetwork> stored() {
+        return console.inventory.queries().list(Actor.ONEADMIN).stream().map(s -> s.network()).toList();
+    }
+
+    private int createLan() {
+        int id = console.inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse(
+                "NAME = lan\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 100 ]\n", "t"));
+        console.inventory.leases().allocate(Actor.ONEADMIN, "lan", new LeaseOwner.VmNic(7, 0),
+                Optional.of("10.0.0.50"), Optional.empty());
+        return id;
+    }
+
+    private void refreshAndSelect(FxRobot robot, String name) {
+        robot.clickOn("#tool-refresh");
+        console.idle(robot);
+        TableView<NetworkRow> table = ConsoleFixture.node(robot, "#network-table");
+        ConsoleFixture.await("network " + name + " listed",
+                () -> table.getItems().stream().anyMatch(r -> r.name().equals(name)));
+        robot.clickOn(robot.lookup("#network-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(Node.class));
+        console.idle(robot);
+        ConsoleFixture.await("network " + name + " shown", () -> ((Label) robot.lookup("#detail-title").query())
+                .getText().endsWith(":" + name));
+    }
+
+    /** Clicks a tab of the network view by its label (a column header may carry the same word). */
+    private static void tab(FxRobot robot, String label) {
+        robot.clickOn(robot.lookup(".tab-pane .tab-label").match((Label l) -> label.equals(l.getText()))
+                .queryAs(Node.class));
+    }
+
+    private List<String> held() {
+        return console.inventory.queries().leasePage(Actor.ONEADMIN, "lan", 0, OptionalLong.empty(), 1000).stream()
+                .filter(l -> l.owner() instanceof LeaseOwner.Hold).map(l -> l.addresses().primary()).toList();
+    }
+
+    @Test
+    void createANetworkWithABadIpFirstThenAGoodOne(FxRobot robot) {
+        console.idle(robot);
+        robot.clickOn("#tool-new");
+        robot.clickOn("#field-NAME").write("office");
+        tab(robot, "Addresses");
+        robot.clickOn("#first-ar-IP").write("10.0.0.300");
+        robot.clickOn("#first-ar-SIZE").write("50");
+        robot.clickOn("#save");
+        console.idle(robot);
+        Label ipError = ConsoleFixture.node(robot, "#error-IP");
+        assertTrue(ipError.isVisible() && ipError.getText().contains("\"10.0.0.300\""), ipError.getText());
+        assertEquals(List.of(), stored(), "nothing saved");
+
+        TextField ip = ConsoleFixture.node(robot, "#first-ar-IP");
+        robot.doubleClickOn(ip).eraseText(10).write("10.0.0.1");
+        ConsoleFixture.await("the IP error is gone", () -> !ipError.isVisible());
+        robot.clickOn("#save");
+        console.idle(robot);
+        ConsoleFixture.await("the network is stored", () -> stored().size() == 1);
+        assertEquals("office", stored().get(0).name());
+        assertEquals(50, stored().get(0).addressRanges().get(0).size().intValue());
+        TableView<NetworkRow> table = ConsoleFixture.node(robot, "#network-table");
+        ConsoleFixture.await("the table lists it", () -> table.getItems().size() == 1);
+        ConsoleFixture.await("the detail shows it", () -> ((Label) robot.lookup("#detail-title").query())
+                .getText().equals(stored().get(0).id() + ":office"));
+    }
+
+    @Test
+    void addAnAddressRangeThroughTheDialog(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        tab(robot, "Addresses");
+        robot.clickOn("#ar-add");
+        robot.clickOn("#ar-IP").write("10.0.1.1");
+        robot.clickOn("#ar-SIZE").write("20");
+        robot.clickOn("#ar-ok");
+        console.idle(robot);
+        ConsoleFixture.await("the AR is stored", () -> stored().get(0).addressRanges().size() == 2);
+        assertEquals("10.0.1.1", stored().get(0).addressRanges().get(1).addressesAt(0).primary());
+        TableView<?> ars = ConsoleFixture.node(robot, "#ar-table");
+        ConsoleFixture.await("the Addresses tab lists both", () -> ars.getItems().size() == 2);
+    }
+
+    private void hold(FxRobot robot, String input) {
+        robot.clickOn("#tool-hold");
+        TextArea area = ConsoleFixture.node(robot, "#hold-input");
+        robot.clickOn(area).write(input);
+        Button hold = ConsoleFixture.node(robot, "#hold-button");
+        ConsoleFixture.await("every address checked free", () -> !hold.isDisabled());
+        robot.clickOn(hold);
+        console.idle(robot);
+        ConsoleFixture.await("the input is cleared after the hold", () -> area.getText().isEmpty());
+        robot.clickOn("Close");
+    }
+
+    @Test
+    void holdOneAddressAListAndARangeThenReleaseFromTheLeasesTab(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        hold(robot, "10.0.0.5");
+        assertEquals(List.of("10.0.0.5"), held());
+        hold(robot, "10.0.0.6, 10.0.0.8");
+        hold(robot, "10.0.0.20-10.0.0.22");
+        assertEquals(List.of("10.0.0.5", "10.0.0.6", "10.0.0.8", "10.0.0.20", "10.0.0.21", "10.0.0.22"), held());
+
+        robot.clickOn("#tool-hold");
+        robot.clickOn("#hold-input").write("10.0.0.50");
+        ListView<?> checks = ConsoleFixture.node(robot, "#hold-checks");
+        ConsoleFixture.await("the used address is reported", () -> checks.getItems().size() == 1
+                && checks.getItems().get(0).toString().contains("VM:7 NIC:0"));
+        assertTrue(((Button) ConsoleFixture.node(robot, "#hold-button")).isDisabled());
+        robot.clickOn("Close");
+
+        tab(robot, "Leases");
+        TableView<LeaseRow> leases = ConsoleFixture.node(robot, "#lease-table");
+        ConsoleFixture.await("the Leases tab shows 7 leases", () -> leases.getItems().size() == 7);
+        robot.clickOn(robot.lookup("#lease-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "10.0.0.6".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.await("10.0.0.6 selected", () -> leases.getSelectionModel().getSelectedItems().stream()
+                .map(LeaseRow::ip).toList().equals(List.of("10.0.0.6")));
+        robot.clickOn("#lease-release");
+        ConsoleFixture.await("the release question", () -> robot.lookup("Yes").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        console.idle(robot);
+        ConsoleFixture.await("10.0.0.6 released", () -> !held().contains("10.0.0.6"));
+        assertEquals(5, held().size());
+        ConsoleFixture.await("the tab reloaded", () -> leases.getItems().size() == 6);
+    }
+
+    @Test
+    void reserveAddressesIntoANewReservation(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        robot.clickOn("#tool-reserve");
+        TextField size = ConsoleFixture.node(robot, "#reserve-size");
+        robot.doubleClickOn(size).eraseText(3).write("4");
+        robot.clickOn("#reserve-name").write("web");
+        robot.clickOn("#reserve-button");
+        console.idle(robot);
+        ConsoleFixture.await("the reservation exists", () -> stored().stream().anyMatch(n -> n.name().equals("web")));
+        VirtualNetwork web = stored().stream().filter(n -> n.name().equals("web")).findFirst().orElseThrow();
+        assertEquals(4, web.addressRanges().get(0).size().intValue());
+        assertEquals(Optional.of(stored().get(0).id()), web.parentNetworkId());
+    }
+
+    @Test
+    void theSecurityTabWarnsAboutTheDefaultGroupAndRemovesIt(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        tab(robot, "Security");
+        Label warning = ConsoleFixture.node(robot, "#default-group-warning");
+        assertFalse(warning.isVisible() && !warning.getText().isEmpty(), "group 0 alone: no warning");
+        TextField groups = ConsoleFixture.node(robot, "#field-SECURITY_GROUPS");
+        robot.clickOn(groups).write(",100");
+        ConsoleFixture.await("the warning shows", () -> warning.getText().contains("allows all traffic"));
+        robot.clickOn("#remove-default-group");
+        ConsoleFixture.await("group 0 removed", () -> groups.getText().equals("100"));
+        robot.clickOn("#save");
+        console.idle(robot);
+        ConsoleFixture.await("saved", () -> stored().get(0).securityGroups().equals(List.of(100)));
+    }
+
+    @Test
+    void whoHoldsThisFindsAHeldAddress(FxRobot robot) {
+        createLan();
+        console.inventory.leases().hold(Actor.ONEADMIN, "lan", List.of("10.0.0.9"), Optional.empty());
+        console.idle(robot);
+        robot.clickOn("#who-holds").write("10.0.0.9").type(KeyCode.ENTER);
+        console.idle(robot);
+        Label owner = ConsoleFixture.node(robot, "#whois-owner");
+        assertEquals("a hold (HOLD)", owner.getText());
+        robot.clickOn("Open network");
+        console.idle(robot);
+        ConsoleFixture.await("the network opened", () -> ((Label) robot.lookup("#detail-title").query())
+                .getText().endsWith(":lan"));
+    }
+
+    @Test
+    void leavingAnEditedNetworkAsksAndCancelKeepsTheEdits(FxRobot robot) {
+        createLan();
+        console.inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = other\nVN_MAD = bridge\n", "t"));
+        refreshAndSelect(robot, "lan");
+        robot.clickOn("#field-DESCRIPTION").write("office floor 2");
+        robot.clickOn(robot.lookup("#network-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "other".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.await("the unsaved-changes question", () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        console.idle(robot);
+        Label title = ConsoleFixture.node(robot, "#detail-title");
+        assertTrue(title.getText().contains(":lan") && title.getText().contains("unsaved"), title.getText());
+        assertEquals("office floor 2", ((TextArea) ConsoleFixture.node(robot, "#field-DESCRIPTION")).getText());
+
+        robot.clickOn(robot.lookup("#network-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "other".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.await("asked again", () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Discard");
+        console.idle(robot);
+        ConsoleFixture.await("the other network shows", () -> title.getText().endsWith(":other"));
+        assertEquals("", stored().get(0).description(), "discarded edits were not saved");
+    }
+}
