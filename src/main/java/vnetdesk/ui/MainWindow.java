@@ -97,6 +97,9 @@ public final class MainWindow {
 
     /** Builds the scene, restores geometry and selection, shows the window and loads the networks. */
     public void show() {
+        // the worker reads the networks while this thread builds and shows the window
+        prefs.lastNetwork().ifPresent(id -> networks.selectedIdProperty().set(Optional.of(id)));
+        networks.reload();
         views.put("Networks", networksView.node());
         NOT_YET.forEach((k, v) -> views.put(k, emptyState(k, v)));
         BorderPane root = new BorderPane();
@@ -130,8 +133,6 @@ public final class MainWindow {
         });
         navigation.getSelectionModel().select(SECTIONS.contains(prefs.lastView()) ? prefs.lastView() : "Networks");
         stage.show();
-        prefs.lastNetwork().ifPresent(id -> networks.selectedIdProperty().set(Optional.of(id)));
-        networks.reload();
         prefs.lastNetwork().ifPresent(detail::show);
     }
 
@@ -306,7 +307,8 @@ public final class MainWindow {
         return bar;
     }
 
-    NetworksView networksView() {
-        return networksView;
+    /** True once the networks table has been filled for the first time (the window is usable). */
+    public javafx.beans.property.ReadOnlyBooleanProperty networksLoadedProperty() {
+        return networks.loadedProperty();
     }
 }

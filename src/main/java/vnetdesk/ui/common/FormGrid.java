@@ -50,12 +50,14 @@ public final class FormGrid {
     public FormGrid section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add("form-section");
+        GridPane.setHalignment(l, HPos.LEFT);
         grid.add(l, 0, row++, 2, 1);
         return this;
     }
 
     /** A full-width node (a note, a table). */
     public FormGrid wide(Node node) {
+        GridPane.setHalignment(node, HPos.LEFT);
         grid.add(node, 0, row++, 2, 1);
         return this;
     }

@@ -25,8 +25,11 @@ final class AddressesTab {
     private final Runnable changed;
     private final TableView<ArRow> table;
 
-    AddressesTab(AddressesViewModel vm, NetworkEditorViewModel editor, Runnable changed) {
+    private final LeasesViewModel leases;
+
+    AddressesTab(AddressesViewModel vm, NetworkEditorViewModel editor, LeasesViewModel leases, Runnable changed) {
         this.vm = vm;
+        this.leases = leases;
         this.editor = editor;
         this.changed = changed;
         this.table = new TableView<>(vm.rows());
@@ -34,15 +37,16 @@ final class AddressesTab {
 
     Tab build() {
         table.setId("ar-table");
-        table.getColumns().add(Tables.column("AR", 45, ArRow::id));
-        table.getColumns().add(Tables.column("Type", 90, ArRow::type));
-        table.getColumns().add(Tables.column("First", 140, ArRow::first));
-        table.getColumns().add(Tables.column("Last", 140, ArRow::last));
-        table.getColumns().add(Tables.column("First MAC", 130, ArRow::firstMac));
-        table.getColumns().add(Tables.column("Last MAC", 130, ArRow::lastMac));
-        table.getColumns().add(Tables.column("IPv6 prefixes", 170, ArRow::prefixes));
-        table.getColumns().add(Tables.column("Size", 80, (ArRow r) -> r.size()));
-        table.getColumns().add(Tables.usage("Used", 150, ArRow::usage, r -> r.used() + " / " + r.size()));
+        table.getColumns().add(Tables.column("AR", 40, ArRow::id));
+        table.getColumns().add(Tables.column("Type", 95, ArRow::type));
+        table.getColumns().add(Tables.column("First", 130, ArRow::first));
+        table.getColumns().add(Tables.column("Last", 130, ArRow::last));
+        table.getColumns().add(Tables.column("First MAC", 125, ArRow::firstMac));
+        table.getColumns().add(Tables.column("Last MAC", 125, ArRow::lastMac));
+        table.getColumns().add(Tables.column("IPv6 prefixes", 150, ArRow::prefixes));
+        table.getColumns().add(Tables.column("Size", 75, (ArRow r) -> r.size()));
+        table.getColumns().add(Tables.usage("Used", 160, ArRow::usage, r -> r.used() + " / " + r.size()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No address ranges. Add one to lease addresses from this network."));
         Button add = new Button("Add…");
         add.setId("ar-add");
@@ -59,7 +63,15 @@ final class AddressesTab {
         remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem(), changed));
         HBox buttons = new HBox(6, add, modify, remove);
         buttons.setPadding(new Insets(6, 0, 6, 0));
-        BorderPane edit = new BorderPane(table, buttons, null, null, null);
+        javafx.scene.control.ListView<vnetdesk.service.QueryService.FreeRange> free =
+                new javafx.scene.control.ListView<>(leases.freeRanges());
+        free.setId("ar-free-ranges");
+        free.setPrefHeight(110);
+        free.setPlaceholder(new Label("No free addresses"));
+        free.setCellFactory(l -> new FreeRangeCell());
+        VBox freeBox = new VBox(4, new Label("Free ranges"), free);
+        freeBox.setPadding(new Insets(6, 0, 0, 0));
+        BorderPane edit = new BorderPane(table, buttons, null, freeBox, null);
         edit.setPadding(new Insets(8));
 
         javafx.scene.control.CheckBox withAr = new javafx.scene.control.CheckBox("Create the network with this address range");

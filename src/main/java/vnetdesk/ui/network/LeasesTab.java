@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.SelectionMode;
@@ -95,14 +94,7 @@ final class LeasesTab {
         ListView<FreeRange> free = new ListView<>(vm.freeRanges());
         free.setId("free-ranges");
         free.setPlaceholder(new Label("No free addresses"));
-        free.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(FreeRange r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : "AR " + r.arId() + ": " + r.first().primary()
-                        + (r.count().equals("1") ? "" : " – " + r.last().primary()) + "  (" + r.count() + ")");
-            }
-        });
+        free.setCellFactory(l -> new FreeRangeCell());
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
         VBox.setVgrow(free, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, freeBox);

@@ -69,7 +69,7 @@ public final class NetworkDetailView {
         }).build();
         leasesTab.disableProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.CREATE));
         tabs.getTabs().addAll(form.general(), form.conf(), form.qos(), form.context(),
-                new AddressesTab(addresses, editor, this::arsChanged).build(), leasesTab, form.security());
+                new AddressesTab(addresses, editor, leases, this::arsChanged).build(), leasesTab, form.security());
         tabs.setId("network-tabs");
 
         title.getStyleClass().add("detail-title");

@@ -106,7 +106,7 @@ final class NetworkFormTabs {
         driver.setConverter(new StringConverter<>() {
             @Override
             public String toString(Driver d) {
-                return d == null ? "" : d.label() + "  (" + d.mad() + ")";
+                return d == null ? "" : d.label().equals(d.mad()) ? d.label() : d.label() + "  (" + d.mad() + ")";
             }
 
             @Override

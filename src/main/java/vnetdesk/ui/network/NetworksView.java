@@ -30,13 +30,14 @@ public final class NetworksView {
         table.setId("network-table");
         table.getColumns().add(Tables.column("ID", 50, NetworkRow::id));
         table.getColumns().add(Tables.column("Name", 170, NetworkRow::name));
-        table.getColumns().add(Tables.column("Mode", 190, NetworkRow::driver));
+        table.getColumns().add(Tables.column("Mode", 215, NetworkRow::driver));
         table.getColumns().add(Tables.column("VLAN", 60, NetworkRow::vlan));
         table.getColumns().add(Tables.column("Bridge", 100, NetworkRow::bridge));
         table.getColumns().add(Tables.usage("Leases", 190, NetworkRow::usage, NetworkRow::leasesText));
         table.getColumns().add(Tables.column("Owner", 90, NetworkRow::owner));
         table.getColumns().add(Tables.column("Lock", 60, NetworkRow::lock));
         table.getColumns().add(Tables.column("Parent", 60, NetworkRow::parent));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No virtual networks yet — create one with New, or File → Load sample."));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (reverting || now == null || list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
