@@ -29,12 +29,14 @@ final class ConsoleFixture {
     final Inventory inventory;
     final FxTaskRunner runner;
     final Stage stage;
+    private final String prefsNode;
 
     ConsoleFixture(Stage stage, Path dir) {
         this.stage = stage;
         this.inventory = Inventory.openDirectory(dir);
         this.runner = new FxTaskRunner();
-        ConsolePrefs prefs = ConsolePrefs.load("vnetdesk-test/" + dir.getFileName());
+        this.prefsNode = "vnetdesk-test/" + dir.getFileName() + "-" + java.util.UUID.randomUUID();
+        ConsolePrefs prefs = ConsolePrefs.load(prefsNode);
         new MainWindow(stage, inventory, Actor.ONEADMIN, runner, new FxDialogs(stage), prefs).show();
     }
 
@@ -43,6 +45,7 @@ final class ConsoleFixture {
         runner.close();
         Platform.runLater(stage::close);
         WaitForAsyncUtils.waitForFxEvents();
+        java.util.prefs.Preferences.userRoot().node(prefsNode).removeNode();
     }
 
     /** Waits (without sleeping a fixed time) until the condition holds on the FX thread. */
