@@ -102,6 +102,11 @@ class ConsoleWindowTest {
         Label ipError = ConsoleFixture.node(robot, "#error-IP");
         assertTrue(ipError.isVisible() && ipError.getText().contains("\"10.0.0.300\""), ipError.getText());
         assertEquals(List.of(), stored(), "nothing saved");
+        javafx.scene.control.TabPane tabs = ConsoleFixture.node(robot, "#network-tabs");
+        assertTrue(tabs.getTabs().stream().filter(t -> t.getText().equals("Addresses")).findFirst().orElseThrow()
+                .getGraphic() != null, "the Addresses tab is marked as having an error");
+        assertTrue(tabs.getTabs().stream().filter(t -> t.getText().equals("General")).findFirst().orElseThrow()
+                .getGraphic() == null, "the General tab has none");
 
         TextField ip = ConsoleFixture.node(robot, "#first-ar-IP");
         robot.doubleClickOn(ip).eraseText(10).write("10.0.0.1");

@@ -87,6 +87,17 @@ class ScreenshotsTest {
         Window hold = robot.lookup("#hold-dialog").query().getScene().getWindow();
         save(hold.getScene(), out.resolve("hold-dialog.png"));
         robot.clickOn("Close");
+
+        robot.clickOn("#tool-new");
+        robot.clickOn("#field-NAME").write("lab");
+        tab(robot, "Conf");
+        robot.clickOn("#field-MTU").write("20");
+        tab(robot, "Addresses");
+        robot.clickOn("#first-ar-IP").write("10.10.0.300");
+        robot.clickOn("#first-ar-SIZE").write("64");
+        robot.clickOn("#save");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("create-network-errors.png"));
     }
 
     private void select(FxRobot robot, String name) {

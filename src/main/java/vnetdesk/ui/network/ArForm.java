@@ -30,6 +30,8 @@ public final class ArForm {
     private final StringProperty type = new SimpleStringProperty("IP4");
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ShownErrors errors = new ShownErrors();
+    /** One read-only view, kept: a listener on a short-lived unmodifiable wrapper would be collected with it. */
+    private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors.shown());
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final Optional<AddressRange> current;
 
@@ -96,7 +98,7 @@ public final class ArForm {
 
     /** The errors to show: field (or "" / "TYPE") to message; see {@link ShownErrors}. */
     public ObservableMap<String, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors.shown());
+        return errorsView;
     }
 
     /** True when the AR is valid (including errors not shown yet). */

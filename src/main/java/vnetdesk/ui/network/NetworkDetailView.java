@@ -68,8 +68,28 @@ public final class NetworkDetailView {
             }
         }).build();
         leasesTab.disableProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.CREATE));
-        tabs.getTabs().addAll(form.general(), form.conf(), form.qos(), form.context(),
-                new AddressesTab(addresses, editor, leases, this::arsChanged).build(), leasesTab, form.security());
+        Tab general = form.general();
+        Tab conf = form.conf();
+        Tab qos = form.qos();
+        Tab context = form.context();
+        Tab addressesTab = new AddressesTab(addresses, editor, leases, this::arsChanged).build();
+        Tab security = form.security();
+        tabs.getTabs().addAll(general, conf, qos, context, addressesTab, leasesTab, security);
+        // a tab whose fields have errors says so, since the field may not be on screen
+        java.util.Set<String> confFields = new java.util.HashSet<>(NetworkForm.CONF);
+        confFields.addAll(NetworkForm.FLAGS);
+        confFields.add("VN_MAD");
+        java.util.Set<String> elsewhere = new java.util.HashSet<>(NetworkForm.GENERAL);
+        elsewhere.addAll(confFields);
+        elsewhere.addAll(NetworkForm.QOS);
+        elsewhere.add(NetworkForm.SECURITY_GROUPS);
+        elsewhere.add(FormValidation.GENERAL);
+        TabErrors.mark(general, editor.errors(), NetworkForm.GENERAL::contains);
+        TabErrors.mark(conf, editor.errors(), confFields::contains);
+        TabErrors.mark(qos, editor.errors(), NetworkForm.QOS::contains);
+        TabErrors.mark(context, editor.errors(), k -> !elsewhere.contains(k));
+        TabErrors.mark(security, editor.errors(), NetworkForm.SECURITY_GROUPS::equals);
+        TabErrors.mark(addressesTab, editor.firstAr().errors(), k -> true);
         tabs.setId("network-tabs");
 
         title.getStyleClass().add("detail-title");

@@ -52,6 +52,8 @@ public final class NetworkEditorViewModel {
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.CREATE);
     private final ReadOnlyObjectWrapper<Optional<NetworkDetails>> current = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ShownErrors errors = new ShownErrors();
+    /** One read-only view, kept: a listener on a short-lived unmodifiable wrapper would be collected with it. */
+    private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors.shown());
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -303,7 +305,7 @@ public final class NetworkEditorViewModel {
 
     /** The errors to show: attribute name (or "" for the form as a whole) to message; see {@link ShownErrors}. */
     public ObservableMap<String, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors.shown());
+        return errorsView;
     }
 
     /** True when the form (and the first AR of a new network) would be accepted, shown errors or not. */

@@ -30,6 +30,7 @@ public final class NetworkListViewModel {
     private final Dialogs dialogs;
     private final ObservableList<NetworkRow> all = FXCollections.observableArrayList();
     private final FilteredList<NetworkRow> shown = new FilteredList<>(all, r -> true);
+    private final ObservableList<NetworkRow> allView = FXCollections.unmodifiableObservableList(all);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Integer>> selectedId = new SimpleObjectProperty<>(Optional.empty());
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -64,7 +65,7 @@ public final class NetworkListViewModel {
 
     /** Every network, unfiltered (for counts in the navigation). */
     public ObservableList<NetworkRow> allRows() {
-        return FXCollections.unmodifiableObservableList(all);
+        return allView;
     }
 
     public StringProperty filterProperty() {
