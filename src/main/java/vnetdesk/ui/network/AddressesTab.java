@@ -36,6 +36,10 @@ final class AddressesTab {
     }
 
     Tab build() {
+        return vnetdesk.ui.common.LazyTab.of("Addresses", this::content);
+    }
+
+    private javafx.scene.Node content() {
         table.setId("ar-table");
         table.getColumns().add(Tables.column("AR", 40, ArRow::id));
         table.getColumns().add(Tables.column("Type", 95, ArRow::type));
@@ -85,10 +89,7 @@ final class AddressesTab {
         StackPane content = new StackPane(edit, create);
         edit.visibleProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.EDIT));
         create.visibleProperty().bind(edit.visibleProperty().not());
-        Tab tab = new Tab("Addresses", content);
-        tab.setId("tab-addresses");
-        tab.setClosable(false);
-        return tab;
+        return content;
     }
 
     private Window window() {

@@ -49,6 +49,10 @@ final class LeasesTab {
     }
 
     Tab build() {
+        return vnetdesk.ui.common.LazyTab.of("Leases", this::content);
+    }
+
+    private javafx.scene.Node content() {
         table.setId("lease-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Tables.column("AR", 45, LeaseRow::arId));
@@ -101,9 +105,6 @@ final class LeasesTab {
         split.setDividerPositions(0.74);
         BorderPane content = new BorderPane(split, bar, null, null, null);
         content.setPadding(new Insets(8));
-        Tab tab = new Tab("Leases", content);
-        tab.setId("tab-leases");
-        tab.setClosable(false);
-        return tab;
+        return content;
     }
 }

@@ -65,16 +65,40 @@ final class NetworkFormTabs {
         return g.add(label, f, errors.register(attribute, f), hint == null ? null : FormGrid.hint(hint));
     }
 
-    private static Tab tab(String title, FormGrid grid) {
+    private static Tab lazy(String title, java.util.function.Supplier<FormGrid> build) {
+        return vnetdesk.ui.common.LazyTab.of(title, () -> scroll(build.get()));
+    }
+
+    private static ScrollPane scroll(FormGrid grid) {
         ScrollPane scroll = new ScrollPane(grid.node());
         scroll.setFitToWidth(true);
-        Tab t = new Tab(title, scroll);
-        t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
-        t.setClosable(false);
+        return scroll;
+    }
+
+    /** The first tab is on screen when the window opens, so it is built at once. */
+    Tab general() {
+        Tab t = lazy("General", this::generalGrid);
+        t.setContent(scroll(generalGrid()));
         return t;
     }
 
-    Tab general() {
+    Tab conf() {
+        return lazy("Conf", this::confGrid);
+    }
+
+    Tab qos() {
+        return lazy("QoS", this::qosGrid);
+    }
+
+    Tab context() {
+        return lazy("Context", this::contextGrid);
+    }
+
+    Tab security() {
+        return lazy("Security", this::securityGrid);
+    }
+
+    private FormGrid generalGrid() {
         FormGrid g = new FormGrid();
         field(g, "Name", "NAME", "e.g. office-lan", null);
         TextArea description = new TextArea();
@@ -96,10 +120,10 @@ final class NetworkFormTabs {
                 .flatMap(d -> d.network().lock()).map(l -> "locked (" + l.name() + ")").orElse("not locked"),
                 vm.currentProperty()));
         g.add("Lock", lock);
-        return tab("General", g);
+        return g;
     }
 
-    Tab conf() {
+    private FormGrid confGrid() {
         FormGrid g = new FormGrid();
         ComboBox<Driver> driver = new ComboBox<>(FXCollections.observableArrayList(Driver.values()));
         driver.setId("field-VN_MAD");
@@ -131,10 +155,10 @@ final class NetworkFormTabs {
         field(g, "MTU", "MTU", "default of the host", "68–65535, for the bridge and tagged devices");
         g.add("Spoofing filters", new VBox(4, flag("FILTER_MAC_SPOOFING", "filter MAC spoofing"),
                 flag("FILTER_IP_SPOOFING", "filter IP spoofing")));
-        return tab("Conf", g);
+        return g;
     }
 
-    Tab qos() {
+    private FormGrid qosGrid() {
         FormGrid g = new FormGrid();
         g.wide(FormGrid.hint("Limits apply to each NIC of this network individually, not to the network as a whole."
                 + " Empty means no limit (the default)."));
@@ -146,10 +170,10 @@ final class NetworkFormTabs {
         field(g, "Average (KB/s)", "OUTBOUND_AVG_BW", "", null);
         field(g, "Peak (KB/s)", "OUTBOUND_PEAK_BW", "", null);
         field(g, "Peak burst (KB)", "OUTBOUND_PEAK_KB", "", null);
-        return tab("QoS", g);
+        return g;
     }
 
-    Tab context() {
+    private FormGrid contextGrid() {
         FormGrid g = new FormGrid();
         field(g, "Network address", "NETWORK_ADDRESS", "e.g. 10.0.0.0", null);
         field(g, "Network mask", "NETWORK_MASK", "e.g. 255.255.255.0 or 24", null);
@@ -186,7 +210,7 @@ final class NetworkFormTabs {
                 form.observables().toArray(javafx.beans.Observable[]::new)));
         g.section("Context a NIC of this network gets (ETH0 shown)");
         g.wide(preview);
-        return tab("Context", g);
+        return g;
     }
 
     private String contextPreview() {
@@ -205,7 +229,7 @@ final class NetworkFormTabs {
         return b.toString().strip();
     }
 
-    Tab security() {
+    private FormGrid securityGrid() {
         FormGrid g = new FormGrid();
         field(g, "Security groups", NetworkForm.SECURITY_GROUPS, "0",
                 "group ids separated by commas; the group editor comes with the security-groups view");
@@ -222,6 +246,6 @@ final class NetworkFormTabs {
         box.visibleProperty().bind(vm.defaultGroupWarningProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         g.wide(box);
-        return tab("Security", g);
+        return g;
     }
 }
