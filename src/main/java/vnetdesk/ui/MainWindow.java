@@ -86,19 +86,29 @@ public final class MainWindow {
         this.prefs = prefs;
         this.dialogs = dialogs;
         this.networks = new NetworkListViewModel(inventory, actor, runner, dialogs);
-        this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, this::networkChanged);
+        this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, this::networkSaved, networks::reload);
         this.networksView = new NetworksView(networks, detail);
-        this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkChanged, () -> {
-            networks.selectedIdProperty().set(Optional.empty());
-            detail.startCreate();
-            networks.reload();
-        });
+        this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkCreated, this::networkChanged,
+                () -> {
+                    // the deleted network's unsaved edits have nowhere to go: no question
+                    networks.selectedIdProperty().set(Optional.empty());
+                    detail.newNetwork();
+                    networks.reload();
+                });
     }
 
     /** Builds the scene, restores geometry and selection, shows the window and loads the networks. */
     public void show() {
-        // the worker reads the networks while this thread builds and shows the window
-        prefs.lastNetwork().ifPresent(id -> networks.selectedIdProperty().set(Optional.of(id)));
+        // the worker reads the networks while this thread builds and shows the window; the remembered
+        // network is opened only if it is still there
+        networks.loadedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                networks.loadedProperty().removeListener(this);
+                prefs.lastNetwork().filter(id -> networks.allRows().stream().anyMatch(r -> r.id() == id))
+                        .ifPresent(networksView::select);
+            }
+        });
         networks.reload();
         views.put("Networks", networksView.node());
         NOT_YET.forEach((k, v) -> views.put(k, emptyState(k, v)));
@@ -125,15 +135,19 @@ public final class MainWindow {
             stage.centerOnScreen();
         });
         stage.setOnCloseRequest(e -> {
-            if (!detail.mayLeave()) {
-                e.consume();
-                return;
-            }
-            remember();
+            e.consume();
+            quit();
         });
         navigation.getSelectionModel().select(SECTIONS.contains(prefs.lastView()) ? prefs.lastView() : "Networks");
         stage.show();
-        prefs.lastNetwork().ifPresent(detail::show);
+    }
+
+    /** Closes the window once unsaved edits are saved or dropped (a programmatic close asks no more). */
+    private void quit() {
+        detail.leave(() -> {
+            remember();
+            stage.close();
+        });
     }
 
     private void remember() {
@@ -143,31 +157,33 @@ public final class MainWindow {
         prefs.lastNetwork(networks.selectedIdProperty().get());
     }
 
-    private void networkChanged(int id) {
+    /** A network saved through the form: the detail already shows it; the list selects it. */
+    private void networkSaved(int id) {
         networks.selectedIdProperty().set(Optional.of(id));
         networks.reload();
-        if (!detail.editor().currentProperty().get().map(d -> d.network().id() == id).orElse(false)) {
-            detail.show(id);
-        }
+    }
+
+    /** A network created elsewhere (template, sample): open it. */
+    private void networkCreated(int id) {
+        networks.reload();
+        networksView.select(id);
+    }
+
+    /** A network renamed, locked or unlocked: re-read it and the list; the selection stays. */
+    private void networkChanged(int id) {
+        networks.reload();
+        detail.refreshIfShowing(id);
     }
 
     private MenuBar menu() {
         MenuItem newNet = item("New network", "Shortcut+N", () -> {
             showSection("Networks");
-            if (detail.startCreate()) {
-                networks.selectedIdProperty().set(Optional.empty());
-                networksView.table().getSelectionModel().clearSelection();
-            }
+            networksView.startCreate();
         });
         MenuItem fromTemplate = item("Create from template…", "Shortcut+T", () -> actions.createFromTemplate(stage));
         MenuItem sample = item("Load sample inventory", null, () -> SampleInventory.offer(dialogs, inventory, actor,
-                runner, networks, this::networkChanged));
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (detail.mayLeave()) {
-                remember();
-                stage.close();
-            }
-        });
+                runner, networks, this::networkCreated));
+        MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
         MenuItem refresh = item("Refresh", "F5", networks::reload);
         Menu file = new Menu("File", null, newNet, fromTemplate, new javafx.scene.control.SeparatorMenuItem(), sample,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
@@ -185,12 +201,7 @@ public final class MainWindow {
     }
 
     private ToolBar toolbar() {
-        Button create = tool("New", "new", "Create a network with the form (Ctrl+N)", () -> {
-            if (detail.startCreate()) {
-                networks.selectedIdProperty().set(Optional.empty());
-                networksView.table().getSelectionModel().clearSelection();
-            }
-        });
+        Button create = tool("New", "new", "Create a network with the form (Ctrl+N)", networksView::startCreate);
         Button template = tool("From template", "template", "Create a network from an OpenNebula template",
                 () -> actions.createFromTemplate(stage));
         Button rename = selected(tool("Rename", "rename", "Rename the selected network", () -> withRow(actions::rename)));

@@ -153,7 +153,7 @@ public final class ConsoleBenchmarks {
         FxTaskRunner runner = onFx(FxTaskRunner::new);
         Stage stage = onFx(Stage::new);
         NetworkDetailView detail = onFx(() -> {
-            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, new FxDialogs(stage), id -> { });
+            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, new FxDialogs(stage), id -> { }, () -> { });
             stage.setScene(new Scene(d.node(), 1200, 800));
             stage.show();
             ((TabPane) d.node().lookup("#network-tabs")).getSelectionModel().select(5);
@@ -163,10 +163,10 @@ public final class ConsoleBenchmarks {
         TableView<Object> table = onFx(() -> (TableView<Object>) detail.node().lookup("#lease-table"));
         List<Long> open = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            onFxRun(() -> detail.show(small));
+            onFxRun(() -> detail.show(small, () -> { }));
             waitUntil(() -> runner.running().get() == 0 && table.getItems().size() < 100);
             long start = System.nanoTime();
-            onFxRun(() -> detail.show(big));
+            onFxRun(() -> detail.show(big, () -> { }));
             waitUntil(() -> table.getItems().size() >= 1000 && runner.running().get() == 0);
             pulse();
             open.add((System.nanoTime() - start) / 1_000_000);

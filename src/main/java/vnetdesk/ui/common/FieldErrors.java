@@ -23,6 +23,8 @@ public final class FieldErrors {
     private final Map<String, Control> fields = new LinkedHashMap<>();
     private final Map<String, Label> messages = new LinkedHashMap<>();
     private final ObservableMap<String, String> errors;
+    /** Attributes that have a field somewhere (perhaps on a tab not built yet): not for the banner. */
+    private final java.util.Set<String> expected = new java.util.HashSet<>();
 
     public FieldErrors(ObservableMap<String, String> errors) {
         this.errors = errors;
@@ -61,11 +63,16 @@ public final class FieldErrors {
         });
     }
 
-    /** Errors that belong to no registered field (shown in the form's banner). */
+    /** Declares attributes whose fields exist on the form, even if built later (their errors are not unplaced). */
+    public void expect(java.util.Collection<String> attributes) {
+        expected.addAll(attributes);
+    }
+
+    /** Errors that belong to no field of the form (shown in the form's banner). */
     public String unplaced() {
         StringBuilder b = new StringBuilder();
         errors.forEach((k, v) -> {
-            if (!fields.containsKey(k)) {
+            if (!fields.containsKey(k) && !expected.contains(k)) {
                 b.append(b.length() == 0 ? "" : "\n").append(v);
             }
         });

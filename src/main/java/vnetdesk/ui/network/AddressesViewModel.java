@@ -44,9 +44,15 @@ public final class AddressesViewModel {
         int id = networkId;
         runner.run("Loading address ranges", () -> inventory.queries().details(actor, String.valueOf(id), 0),
                 d -> {
-                    show(d);
+                    if (id == networkId) { // not if another network was shown meanwhile
+                        show(d);
+                    }
                     then.run();
-                }, e -> dialogs.showError("Cannot load network " + id, e));
+                }, e -> {
+                    if (id == networkId) {
+                        dialogs.showError("Cannot load network " + id, e);
+                    }
+                });
     }
 
     /** A form for a new AR of this network. */
@@ -76,7 +82,10 @@ public final class AddressesViewModel {
                 inventory.networks().addAr(actor, ref, attributes);
             }
             return true;
-        }, ok -> reload(onDone), e -> onRefused.accept(ErrorText.message(e)));
+        }, ok -> {
+            onDone.run();
+            reload(() -> { });
+        }, e -> onRefused.accept(ErrorText.message(e)));
     }
 
     /**

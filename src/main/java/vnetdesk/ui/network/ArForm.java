@@ -61,6 +61,14 @@ public final class ArForm {
         valid.set(errors.all().isEmpty());
     }
 
+    /** Back to an empty IP4 form with nothing shown (a new network's form is reused). */
+    public void reset() {
+        type.set("IP4");
+        fields.values().forEach(p -> p.set(""));
+        errors.loaded(check());
+        valid.set(errors.all().isEmpty());
+    }
+
     /** Every input of the form, for "something changed" listeners. */
     public List<Observable> observables() {
         List<Observable> all = new java.util.ArrayList<>(fields.values());

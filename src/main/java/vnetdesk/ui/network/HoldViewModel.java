@@ -43,6 +43,8 @@ public final class HoldViewModel {
     private final StringProperty input = new SimpleStringProperty("");
     private final ObservableList<Check> checks = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /** A hold is under way: Hold stays disabled so a double click cannot send it twice. */
+    private final ReadOnlyBooleanWrapper holding = new ReadOnlyBooleanWrapper(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding canHold;
     private int generation;
@@ -53,8 +55,9 @@ public final class HoldViewModel {
         this.runner = runner;
         this.networkId = networkId;
         input.addListener((o, was, now) -> check());
-        canHold = Bindings.createBooleanBinding(() -> !checking.get() && !checks.isEmpty()
-                && checks.stream().allMatch(c -> c.state() == State.FREE || c.state() == State.RANGE), checks, checking);
+        canHold = Bindings.createBooleanBinding(() -> !checking.get() && !holding.get() && !checks.isEmpty()
+                && checks.stream().allMatch(c -> c.state() == State.FREE || c.state() == State.RANGE),
+                checks, checking, holding);
     }
 
     /** The addresses typed: separated by blanks, commas or new lines. */
@@ -125,13 +128,18 @@ public final class HoldViewModel {
             return;
         }
         List<String> tokens = tokens();
+        holding.set(true);
         runner.run("Holding " + tokens.size() + " address(es)",
                 () -> inventory.leases().hold(actor, String.valueOf(networkId), tokens, Optional.empty()),
                 leases -> {
+                    holding.set(false);
                     input.set("");
                     onHeld.accept(leases);
                 },
-                e -> error.set(ErrorText.message(e)));
+                e -> {
+                    holding.set(false);
+                    error.set(ErrorText.message(e));
+                });
     }
 
     public StringProperty inputProperty() {

@@ -45,6 +45,7 @@ public final class LeasesViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private Runnable onChanged = () -> { };
     private int networkId = -1;
+    private boolean failed;
     /** Bumped on every (re)load so pages of an earlier network or filter are dropped. */
     private int generation;
 
@@ -69,6 +70,7 @@ public final class LeasesViewModel {
         freeRanges.clear();
         complete.set(false);
         loading.set(false);
+        failed = false;
         loadMore();
         int gen = generation;
         runner.run("Reading free addresses", () -> inventory.queries().freeRanges(actor, String.valueOf(id), FREE_RANGES),
@@ -81,7 +83,7 @@ public final class LeasesViewModel {
 
     /** Reads the next page unless everything is loaded or a read is under way (the table calls this near its end). */
     public void loadMore() {
-        if (networkId < 0 || complete.get() || loading.get()) {
+        if (networkId < 0 || complete.get() || loading.get() || failed) {
             return;
         }
         loading.set(true);
@@ -108,7 +110,11 @@ public final class LeasesViewModel {
                 loadMore();
             }
         }, e -> {
+            if (gen != generation) {
+                return;
+            }
             loading.set(false);
+            failed = true; // no automatic retries from scrolling; show() or reload() starts again
             dialogs.showError("Cannot read the leases of network " + networkId, e);
         });
     }

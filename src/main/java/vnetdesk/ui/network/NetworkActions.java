@@ -34,16 +34,21 @@ public final class NetworkActions {
     private final Actor actor;
     private final TaskRunner runner;
     private final Dialogs dialogs;
+    private final IntConsumer created;
     private final IntConsumer changed;
     private final Runnable deleted;
 
-    /** {@code changed} gets the id of a created or changed network; {@code deleted} runs after a delete. */
-    public NetworkActions(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, IntConsumer changed,
-                          Runnable deleted) {
+    /**
+     * {@code created} gets the id of a network created from a template, {@code changed} that of a renamed,
+     * locked or unlocked one; {@code deleted} runs after a delete.
+     */
+    public NetworkActions(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, IntConsumer created,
+                          IntConsumer changed, Runnable deleted) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.created = created;
         this.changed = changed;
         this.deleted = deleted;
     }
@@ -118,15 +123,20 @@ public final class NetworkActions {
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         Button createButton = (Button) d.getDialogPane().lookupButton(create);
         createButton.setId("template-create");
-        createButton.disableProperty().bind(text.textProperty().isEmpty());
+        javafx.beans.property.BooleanProperty submitting = new javafx.beans.property.SimpleBooleanProperty(false);
+        createButton.disableProperty().bind(text.textProperty().isEmpty().or(submitting));
         createButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();
+            submitting.set(true);
             String source = text.getText();
             runner.run("Creating network", () -> inventory.networks().create(actor,
                     TemplateParser.parse(source, "the pasted template")), id -> {
                         d.close();
-                        changed.accept(id);
-                    }, x -> error.setText(ErrorText.message(x)));
+                        created.accept(id);
+                    }, x -> {
+                        submitting.set(false);
+                        error.setText(ErrorText.message(x));
+                    });
         });
         d.show();
     }

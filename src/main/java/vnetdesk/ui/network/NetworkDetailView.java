@@ -34,23 +34,29 @@ public final class NetworkDetailView {
     private final NetworkEditorViewModel editor;
     private final AddressesViewModel addresses;
     private final LeasesViewModel leases;
-    private final IntConsumer savedOrChanged;
+    private final IntConsumer saved;
+    private final Runnable changed;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Label title = new Label();
 
-    /** {@code savedOrChanged} gets the id of a network that was saved or whose leases or ARs changed. */
+    /**
+     * {@code saved} gets the id of a network saved through the form (the list
+     * selects it); {@code changed} runs after leases, ARs or reservations changed
+     * (the list re-reads its usage, the selection stays).
+     */
     public NetworkDetailView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
-                             IntConsumer savedOrChanged) {
+                             IntConsumer saved, Runnable changed) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
-        this.savedOrChanged = savedOrChanged;
+        this.saved = saved;
+        this.changed = changed;
         this.editor = new NetworkEditorViewModel(inventory, actor, runner, dialogs);
         this.addresses = new AddressesViewModel(inventory, actor, runner, dialogs);
         this.leases = new LeasesViewModel(inventory, actor, runner, dialogs);
-        leases.setOnChanged(() -> editor.currentProperty().get().ifPresent(d ->
-                addresses.reload(() -> savedOrChanged.accept(d.network().id()))));
+        leases.setOnChanged(() -> addresses.reload(changed));
+        editor.setOnSavedWhileLeaving(saved);
         build();
     }
 
@@ -102,7 +108,7 @@ public final class NetworkDetailView {
         save.setDefaultButton(false);
         // enabled while invalid: pressing Save then shows every error, including untouched fields
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
-        save.setOnAction(e -> editor.save(savedOrChanged::accept));
+        save.setOnAction(e -> editor.save(saved::accept));
         Button revert = new Button("Revert");
         revert.setId("revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());
@@ -128,45 +134,64 @@ public final class NetworkDetailView {
         root.setCenter(tabs);
     }
 
-    /** Shows a stored network (after asking about unsaved edits); false when the user stayed. */
-    public boolean show(int id) {
-        if (!editor.mayLeave()) {
-            return false;
-        }
+    /**
+     * Shows a stored network once the user may leave the current one (see
+     * {@link NetworkEditorViewModel#leave}); {@code onLeft} runs then, before the
+     * network is read.
+     */
+    public void show(int id, Runnable onLeft) {
+        editor.leave(() -> {
+            onLeft.run();
+            load(id);
+        });
+    }
+
+    private void load(int id) {
         editor.edit(id, () -> editor.currentProperty().get().ifPresent(d -> {
             addresses.show(d);
             leases.show(id);
         }));
-        return true;
     }
 
-    /** Starts a new network in the form (after asking about unsaved edits). */
-    public boolean startCreate() {
-        if (!editor.mayLeave()) {
-            return false;
+    /** Reads network {@code id} again if it is the one shown and has no unsaved edits (after rename, lock). */
+    public void refreshIfShowing(int id) {
+        if (shownId().filter(s -> s == id).isPresent() && !editor.dirtyProperty().get()) {
+            load(id);
         }
+    }
+
+    /** The id of the stored network shown, if any. */
+    public java.util.Optional<Integer> shownId() {
+        return editor.currentProperty().get().map(d -> d.network().id());
+    }
+
+    /** Starts a new network in the form once the user may leave the current one; then runs {@code onLeft}. */
+    public void startCreate(Runnable onLeft) {
+        editor.leave(() -> {
+            onLeft.run();
+            newNetwork();
+        });
+    }
+
+    /** Starts a new network without asking (the network shown was deleted). */
+    public void newNetwork() {
         editor.startCreate();
         tabs.getSelectionModel().selectFirst();
-        return true;
     }
 
-    /** Whether the user may leave the current network (asks about unsaved edits). */
-    public boolean mayLeave() {
-        return editor.mayLeave();
+    /** Runs {@code proceed} once the user may leave the network shown (asks about unsaved edits). */
+    public void leave(Runnable proceed) {
+        editor.leave(proceed);
     }
 
     private void arsChanged() {
-        editor.currentProperty().get().ifPresent(d -> {
-            leases.reload();
-            savedOrChanged.accept(d.network().id());
-        });
+        leases.reload();
+        changed.run();
     }
 
     private void leasesChanged() {
-        editor.currentProperty().get().ifPresent(d -> {
-            leases.reload();
-            addresses.reload(() -> savedOrChanged.accept(d.network().id()));
-        });
+        leases.reload();
+        addresses.reload(changed);
     }
 
     /** Opens Hold IP for the shown network. */
@@ -180,10 +205,7 @@ public final class NetworkDetailView {
     public void openReserve() {
         editor.currentProperty().get().ifPresent(d -> NetworkDialogs.reserve(root.getScene().getWindow(),
                 d.network().label(), new ReserveViewModel(inventory, actor, runner, d.network().id()),
-                addresses.arIds(), child -> {
-                    leasesChanged();
-                    savedOrChanged.accept(child);
-                }));
+                addresses.arIds(), child -> leasesChanged()));
     }
 
     public NetworkEditorViewModel editor() {

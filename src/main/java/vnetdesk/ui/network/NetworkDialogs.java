@@ -154,6 +154,8 @@ final class NetworkDialogs {
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Button okButton = (Button) d.getDialogPane().lookupButton(ok);
         okButton.setId("ar-ok");
+        javafx.beans.property.BooleanProperty submitting = new javafx.beans.property.SimpleBooleanProperty(false);
+        okButton.disableProperty().bind(submitting);
         okButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             e.consume();
             refused.setText("");
@@ -161,10 +163,14 @@ final class NetworkDialogs {
                 form.revealErrors();
                 return;
             }
+            submitting.set(true);
             vm.submit(form, () -> {
                 d.close();
                 onDone.run();
-            }, refused::setText);
+            }, why -> {
+                submitting.set(false);
+                refused.setText(why);
+            });
         });
         d.show();
     }

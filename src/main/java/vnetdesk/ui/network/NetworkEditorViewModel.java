@@ -61,6 +61,9 @@ public final class NetworkEditorViewModel {
     private final ReadOnlyStringWrapper defaultGroupWarning = new ReadOnlyStringWrapper("");
     private final BooleanProperty withFirstAr = new SimpleBooleanProperty(true);
     private Map<String, String> loaded = Map.of();
+    /** Bumped by every load, create, revert and save, so late results of an earlier one are dropped. */
+    private int generation;
+    private IntConsumer savedWhileLeaving = id -> { };
     private boolean loading;
 
     public NetworkEditorViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
@@ -82,7 +85,10 @@ public final class NetworkEditorViewModel {
 
     /** An empty form for a new network (bridged, cluster 0, security group 0, an IP4 AR). */
     public void startCreate() {
+        generation++;
         loading = true;
+        firstAr.reset();
+        withFirstAr.set(true);
         mode.set(Mode.CREATE);
         current.set(Optional.empty());
         form.load(Map.of("VN_MAD", "bridge", "CLUSTER_IDS", "0", "SECURITY_GROUPS", "0"));
@@ -94,16 +100,22 @@ public final class NetworkEditorViewModel {
 
     /** Loads network {@code id} in the background; {@code whenLoaded} runs after the form shows it. */
     public void edit(int id, Runnable whenLoaded) {
+        int gen = ++generation;
         busy.set(true);
         runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0),
                 d -> {
+                    if (gen != generation) {
+                        return; // the user moved on (New, another network) while it loaded
+                    }
                     busy.set(false);
                     show(d);
                     whenLoaded.run();
                 },
                 e -> {
-                    busy.set(false);
-                    dialogs.showError("Cannot load network " + id, e);
+                    if (gen == generation) {
+                        busy.set(false);
+                        dialogs.showError("Cannot load network " + id, e);
+                    }
                 });
     }
 
@@ -121,7 +133,10 @@ public final class NetworkEditorViewModel {
 
     /** Puts the form back to what was loaded. */
     public void revert() {
-        current.get().ifPresentOrElse(this::show, this::startCreate);
+        current.get().ifPresentOrElse(d -> {
+            generation++;
+            show(d);
+        }, this::startCreate);
     }
 
     /**
@@ -137,6 +152,7 @@ public final class NetworkEditorViewModel {
             return;
         }
         Template template = template();
+        generation++;
         busy.set(true);
         if (mode.get() == Mode.CREATE) {
             runner.run("Creating network", () -> inventory.networks().create(actor, template),
@@ -152,9 +168,12 @@ public final class NetworkEditorViewModel {
 
     private void afterSave(int id, IntConsumer onSaved) {
         // read back what the service stored (generated bridge, automatic VLAN id)
+        int gen = generation;
         runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0), d -> {
             busy.set(false);
-            show(d);
+            if (gen == generation) {
+                show(d);
+            }
             onSaved.accept(id);
         }, e -> {
             busy.set(false);
@@ -174,33 +193,35 @@ public final class NetworkEditorViewModel {
     }
 
     /**
-     * Asks what to do with unsaved edits before the form shows something
-     * else; true when the caller may go on (saved, discarded or nothing to lose).
+     * Runs {@code proceed} once the form may show something else: at once when
+     * nothing is unsaved; otherwise after asking — Save runs it when the save
+     * has succeeded (a refused save keeps the form and does not run it),
+     * Discard reverts and runs it, Cancel does nothing.
      */
-    public boolean mayLeave() {
+    public void leave(Runnable proceed) {
         if (!dirty.get()) {
-            return true;
+            proceed.run();
+            return;
         }
         String what = mode.get() == Mode.CREATE ? "the new network"
                 : "network " + current.get().map(d -> d.network().label()).orElse("");
         switch (dialogs.askUnsaved(what)) {
-            case SAVE -> {
-                if (!valid.get()) {
-                    errors.revealAll();
-                    firstAr.revealErrors();
-                    return false;
-                }
-                save(id -> { });
-                return true;
-            }
+            case SAVE -> save(id -> {
+                savedWhileLeaving.accept(id);
+                proceed.run();
+            });
             case DISCARD -> {
                 revert();
-                return true;
+                proceed.run();
             }
             default -> {
-                return false;
             }
         }
+    }
+
+    /** Told the id of a network saved through the unsaved-changes question (the list reloads). */
+    public void setOnSavedWhileLeaving(IntConsumer c) {
+        savedWhileLeaving = c;
     }
 
     Template template() {

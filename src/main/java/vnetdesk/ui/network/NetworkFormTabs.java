@@ -39,6 +39,7 @@ final class NetworkFormTabs {
         this.vm = vm;
         this.form = vm.form();
         this.errors = new FieldErrors(vm.errors());
+        errors.expect(form.fieldsByAttribute().keySet());
     }
 
     FieldErrors errors() {

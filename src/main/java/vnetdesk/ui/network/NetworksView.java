@@ -43,13 +43,11 @@ public final class NetworksView {
             if (reverting || now == null || list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
                 return;
             }
-            if (detail.show(now.id())) {
-                list.selectedIdProperty().set(Optional.of(now.id()));
-            } else {
-                // the user chose to stay on the unsaved network: put the selection back
-                reverting = true;
-                table.getSelectionModel().select(was);
-                reverting = false;
+            select(now.id());
+            if (!list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
+                // the user stayed on the unsaved network (or its save is still running): the selection goes
+                // back, after this selection change has been processed (changing it inside is not allowed)
+                javafx.application.Platform.runLater(this::reselect);
             }
         });
         list.rows().addListener((javafx.collections.ListChangeListener<NetworkRow>) c -> reselect());
@@ -66,28 +64,41 @@ public final class NetworksView {
         root.setDividerPositions(0.38);
     }
 
-    /** After a reload, the table selects the network the detail shows. */
-    private void reselect() {
-        list.selectedIdProperty().get().ifPresent(id -> table.getItems().stream().filter(r -> r.id() == id)
-                .findFirst().ifPresent(r -> {
-                    if (table.getSelectionModel().getSelectedItem() == null
-                            || table.getSelectionModel().getSelectedItem().id() != id) {
-                        reverting = true;
-                        table.getSelectionModel().select(r);
-                        reverting = false;
-                    }
-                }));
+    /** The table selects the network the detail shows (after a reload, or when a move was refused). */
+    void reselect() {
+        Optional<NetworkRow> row = list.selectedIdProperty().get()
+                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
+        NetworkRow selected = table.getSelectionModel().getSelectedItem();
+        if (row.isPresent() ? selected != row.get() : selected != null) {
+            reverting = true;
+            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
+            reverting = false;
+        }
     }
 
-    /** Selects and shows network {@code id} (from who-holds-this or after a create). */
+    /**
+     * Shows network {@code id} and selects its row, once the user may leave the
+     * network shown (asks about unsaved edits; stays when they cancel).
+     */
     public void select(int id) {
-        if (list.selectedIdProperty().get().equals(Optional.of(id))) {
+        if (list.selectedIdProperty().get().equals(Optional.of(id)) && detail.shownId().equals(Optional.of(id))) {
+            reselect();
             return;
         }
-        if (detail.show(id)) {
+        detail.show(id, () -> {
             list.selectedIdProperty().set(Optional.of(id));
             reselect();
-        }
+        });
+    }
+
+    /** Starts a new network in the detail and clears the selection, once the user may leave the one shown. */
+    public void startCreate() {
+        detail.startCreate(() -> {
+            list.selectedIdProperty().set(Optional.empty());
+            reverting = true;
+            table.getSelectionModel().clearSelection();
+            reverting = false;
+        });
     }
 
     public TableView<NetworkRow> table() {

@@ -36,13 +36,16 @@ public final class ReserveViewModel {
     private final StringProperty firstAddress = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding valid;
+    /** A reservation is under way: Reserve stays disabled so it cannot be sent twice. */
+    private final BooleanProperty reserving = new SimpleBooleanProperty(false);
 
     public ReserveViewModel(Inventory inventory, Actor actor, TaskRunner runner, int networkId) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
         this.networkId = networkId;
-        valid = Bindings.createBooleanBinding(() -> problem().isEmpty(), size, intoExisting, name, into, arId);
+        valid = Bindings.createBooleanBinding(() -> problem().isEmpty() && !reserving.get(), size, intoExisting, name,
+                into, arId, reserving);
         for (javafx.beans.Observable field : new javafx.beans.Observable[]{size, intoExisting, name, into, arId,
                 firstAddress}) {
             field.addListener(x -> error.set(problem().orElse("")));
@@ -80,9 +83,16 @@ public final class ReserveViewModel {
                 intoExisting.get() ? Optional.of(into.get().trim()) : Optional.empty(),
                 arId.get().isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(arId.get().trim())),
                 firstAddress.get().isBlank() ? Optional.empty() : Optional.of(firstAddress.get().trim()));
+        reserving.set(true);
         runner.run("Reserving " + request.size() + " address(es)",
                 () -> inventory.reservations().reserve(actor, String.valueOf(networkId), request),
-                onReserved::accept, e -> error.set(ErrorText.message(e)));
+                id -> {
+                    reserving.set(false);
+                    onReserved.accept(id);
+                }, e -> {
+                    reserving.set(false);
+                    error.set(ErrorText.message(e));
+                });
     }
 
     public StringProperty sizeProperty() {

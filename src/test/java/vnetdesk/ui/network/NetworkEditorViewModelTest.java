@@ -217,24 +217,73 @@ class NetworkEditorViewModelTest {
         int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse(
                 "NAME = lan\nVN_MAD = bridge\n", "t"));
         vm.edit(id, () -> { });
-        assertTrue(vm.mayLeave(), "nothing to lose, no question");
+        List<String> left = new ArrayList<>();
+        vm.leave(() -> left.add("clean"));
+        assertEquals(List.of("clean"), left, "nothing to lose, no question");
         assertEquals(List.of(), dialogs.questions);
 
         vm.form().text("DESCRIPTION").set("office");
         dialogs.answer(UnsavedChoice.CANCEL);
-        assertFalse(vm.mayLeave());
+        vm.leave(() -> left.add("cancel"));
+        assertEquals(List.of("clean"), left);
         assertTrue(vm.dirtyProperty().get());
 
         dialogs.answer(UnsavedChoice.DISCARD);
-        assertTrue(vm.mayLeave());
+        vm.leave(() -> left.add("discard"));
+        assertEquals(List.of("clean", "discard"), left);
         assertEquals("", vm.form().text("DESCRIPTION").get());
         assertEquals("", stored().get(0).description());
 
         vm.form().text("DESCRIPTION").set("office");
+        List<Integer> savedWhileLeaving = new ArrayList<>();
+        vm.setOnSavedWhileLeaving(savedWhileLeaving::add);
         dialogs.answer(UnsavedChoice.SAVE);
-        assertTrue(vm.mayLeave());
+        vm.leave(() -> left.add("save"));
+        assertEquals(List.of("clean", "discard", "save"), left);
+        assertEquals(List.of(id), savedWhileLeaving);
         assertEquals("office", stored().get(0).description());
         assertEquals(3, dialogs.questions.size());
+    }
+
+    @Test
+    void savingThroughTheQuestionStaysWhenTheServiceRefuses() {
+        inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = taken\nVN_MAD = bridge\n", "t"));
+        int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
+        vm.edit(id, () -> { });
+        vm.form().text("NAME").set("taken");
+        dialogs.answer(UnsavedChoice.SAVE);
+        List<String> left = new ArrayList<>();
+        vm.leave(() -> left.add("left"));
+        assertEquals(List.of(), left, "a refused save keeps the user on the form");
+        assertTrue(vm.errors().getOrDefault("", "").contains("already exists"), vm.errors().toString());
+        assertTrue(vm.dirtyProperty().get());
+    }
+
+    @Test
+    void aLoadThatFinishesAfterTheUserMovedOnIsDropped() {
+        int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
+        vnetdesk.ui.common.QueuedTaskRunner queued = new vnetdesk.ui.common.QueuedTaskRunner();
+        NetworkEditorViewModel slow = new NetworkEditorViewModel(inventory, Actor.ONEADMIN, queued, dialogs);
+        slow.edit(id, () -> { });
+        slow.startCreate();
+        slow.form().text("NAME").set("typed meanwhile");
+        queued.runAll();
+        assertEquals(NetworkEditorViewModel.Mode.CREATE, slow.modeProperty().get());
+        assertEquals("typed meanwhile", slow.form().text("NAME").get());
+    }
+
+    @Test
+    void aNewFormAfterACreateStartsEmptyAgain() {
+        vm.form().text("NAME").set("lan");
+        vm.firstAr().field("IP").set("10.0.0.1");
+        vm.firstAr().field("SIZE").set("10");
+        vm.save(id -> { });
+        assertEquals(NetworkEditorViewModel.Mode.EDIT, vm.modeProperty().get());
+        vm.startCreate();
+        assertEquals("", vm.firstAr().field("IP").get());
+        assertEquals("", vm.firstAr().field("SIZE").get());
+        assertEquals(Map.of(), vm.firstAr().errors());
+        assertFalse(vm.dirtyProperty().get(), "an untouched new form has nothing to lose");
     }
 
     @Test
