@@ -219,6 +219,14 @@ public final class MainWindow {
             showSection("Networks");
             networksView.select(id);
         });
+        networksView.table().setContextMenu(new javafx.scene.control.ContextMenu(
+                contextItem("Hold IP…", rename, detail::openHold), contextItem("Reserve…", rename, detail::openReserve),
+                new javafx.scene.control.SeparatorMenuItem(),
+                contextItem("Rename…", rename, () -> withRow(actions::rename)),
+                contextItem("Lock", rename, () -> withRow(actions::lock)),
+                contextItem("Unlock", rename, () -> withRow(actions::unlock)),
+                new javafx.scene.control.SeparatorMenuItem(),
+                contextItem("Delete…", rename, () -> withRow(actions::delete))));
         ToolBar bar = new ToolBar(create, template, new Separator(), rename, delete, lock, unlock, new Separator(),
                 hold, reserve, new Separator(), refresh, grow, who.node());
         bar.getStyleClass().add("main-toolbar");
@@ -232,6 +240,14 @@ public final class MainWindow {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** A context-menu entry enabled like {@code like} (a toolbar button that needs a selected network). */
+    private static MenuItem contextItem(String text, Button like, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.disableProperty().bind(like.disabledProperty());
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     private Button selected(Button b) {

@@ -255,4 +255,28 @@ class ConsoleWindowTest {
         ConsoleFixture.await("the other network shows", () -> title.getText().endsWith(":other"));
         assertEquals("", stored().get(0).description(), "discarded edits were not saved");
     }
+
+    @Test
+    void ctrlSSavesAndARenameFromTheContextMenuReachesTheOpenForm(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        robot.clickOn("#field-DESCRIPTION").write("second floor");
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        console.idle(robot);
+        ConsoleFixture.await("saved with Ctrl+S", () -> stored().get(0).description().equals("second floor"));
+
+        // Monocle's robot sends no context-menu request on a right click, so the menu is opened directly
+        TableView<NetworkRow> table = ConsoleFixture.node(robot, "#network-table");
+        robot.interact(() -> table.getContextMenu().show(table, javafx.geometry.Side.BOTTOM, 0, 0));
+        robot.clickOn("Rename…");
+        TextField name = robot.lookup(".dialog-pane .text-field").queryAs(TextField.class);
+        robot.doubleClickOn(name).eraseText(3).write("lan-2");
+        robot.clickOn("OK");
+        console.idle(robot);
+        ConsoleFixture.await("renamed", () -> stored().get(0).name().equals("lan-2"));
+        TextField formName = ConsoleFixture.node(robot, "#field-NAME");
+        ConsoleFixture.await("the open form shows the new name", () -> formName.getText().equals("lan-2"));
+        Label title = ConsoleFixture.node(robot, "#detail-title");
+        assertFalse(title.getText().contains("unsaved"), title.getText());
+    }
 }

@@ -109,6 +109,16 @@ public final class NetworkDetailView {
         // enabled while invalid: pressing Save then shows every error, including untouched fields
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         save.setOnAction(e -> editor.save(saved::accept));
+        save.setTooltip(new javafx.scene.control.Tooltip("Save the changes (Ctrl+S)"));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
+                    if (!save.isDisabled()) {
+                        save.fire();
+                    }
+                });
+            }
+        });
         Button revert = new Button("Revert");
         revert.setId("revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());
