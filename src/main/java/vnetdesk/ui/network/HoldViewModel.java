@@ -15,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import vnetdesk.model.Address;
+import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
@@ -94,6 +95,9 @@ public final class HoldViewModel {
         });
     }
 
+    /** IPv4 ranges up to this many addresses are checked address by address; longer ones by the service. */
+    static final int RANGE_CHECK_LIMIT = 1024;
+
     private Check checkToken(String token) {
         int dash = token.indexOf('-');
         if (dash > 0 && token.indexOf(':') < 0) {
@@ -103,7 +107,7 @@ public final class HoldViewModel {
                     return new Check(token, c.state(), c.detail());
                 }
             }
-            return new Check(token, State.RANGE, "a range: held only if every address in it is free");
+            return checkRange(token, token.substring(0, dash), token.substring(dash + 1));
         }
         try {
             Address.parse("ADDRESS", token);
@@ -120,6 +124,38 @@ public final class HoldViewModel {
             return new Check(token, State.FREE, "free (AR " + m.arId() + ")");
         }
         return new Check(token, State.USED, "used by " + m.owner().orElse(m.leaseOwner().get().label()));
+    }
+
+    /** A FIRST-LAST IPv4 range: every address checked when it is short enough, else left to the service. */
+    private Check checkRange(String token, String first, String last) {
+        Ipv4 from;
+        Ipv4 to;
+        try {
+            from = Ipv4.parse("ADDRESS", first);
+            to = Ipv4.parse("ADDRESS", last);
+        } catch (RuntimeException e) {
+            return new Check(token, State.RANGE, "a range: held only if every address in it is free");
+        }
+        long count = to.unsigned() - from.unsigned() + 1;
+        if (count < 1) {
+            return new Check(token, State.INVALID, "the range ends before it starts");
+        }
+        if (count > RANGE_CHECK_LIMIT) {
+            return new Check(token, State.RANGE, count + " addresses: held only if every one is free");
+        }
+        long used = 0;
+        String firstUsed = "";
+        for (long i = 0; i < count; i++) {
+            Check c = checkToken(from.plus(i).toString());
+            if (c.state() == State.OUTSIDE) {
+                return new Check(token, State.OUTSIDE, from.plus(i) + " is not in this network's address ranges");
+            }
+            if (c.state() == State.USED && used++ == 0) {
+                firstUsed = c.token() + " " + c.detail();
+            }
+        }
+        return used == 0 ? new Check(token, State.FREE, "all " + count + " addresses free")
+                : new Check(token, State.USED, used + " of " + count + " addresses in use, e.g. " + firstUsed);
     }
 
     /** Holds every typed address (all or nothing); {@code onHeld} gets the leases made. */

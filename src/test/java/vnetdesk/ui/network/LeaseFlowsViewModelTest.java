@@ -70,8 +70,9 @@ class LeaseFlowsViewModelTest {
         assertEquals(List.of(), held(), "nothing held while any address is refused");
 
         hold.inputProperty().set("10.0.0.2\n10.0.0.3 10.0.0.10-10.0.0.12");
-        assertEquals(List.of(State.FREE, State.FREE, State.RANGE),
+        assertEquals(List.of(State.FREE, State.FREE, State.FREE),
                 hold.checks().stream().map(HoldViewModel.Check::state).toList());
+        assertEquals("all 3 addresses free", hold.checks().get(2).detail());
         assertTrue(hold.canHoldBinding().get());
         hold.hold(made::addAll);
         assertEquals(5, made.size());
@@ -80,13 +81,26 @@ class LeaseFlowsViewModelTest {
     }
 
     @Test
-    void aRangeOverAUsedAddressIsRefusedByTheServiceAndTheReasonShown() {
+    void aShortRangeIsCheckedAddressByAddressAndALongOneIsLeftToTheService() {
         HoldViewModel hold = new HoldViewModel(inventory, ADMIN, runner, lan);
         hold.inputProperty().set("10.0.0.4-10.0.0.6");
-        assertTrue(hold.canHoldBinding().get(), "a range is checked by the service");
-        hold.hold(l -> { });
-        assertTrue(hold.errorProperty().get().contains("10.0.0.5"), hold.errorProperty().get());
-        assertEquals(List.of(), held());
+        assertEquals(State.USED, hold.checks().get(0).state());
+        assertEquals("1 of 3 addresses in use, e.g. 10.0.0.5 used by VM:7 NIC:0", hold.checks().get(0).detail());
+        assertFalse(hold.canHoldBinding().get());
+        hold.inputProperty().set("10.0.0.99-10.0.0.101");
+        assertEquals(State.OUTSIDE, hold.checks().get(0).state(), hold.checks().toString());
+
+        inventory.networks().create(ADMIN, TemplateParser.parse(
+                "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 3000 ]\n", "t"));
+        inventory.leases().allocate(ADMIN, "big", new LeaseOwner.VmNic(8, 0), Optional.of("10.9.4.0"), Optional.empty());
+        int big = inventory.queries().details(ADMIN, "big", 0).network().id();
+        HoldViewModel longRange = new HoldViewModel(inventory, ADMIN, runner, big);
+        longRange.inputProperty().set("10.9.0.1-10.9.7.208"); // 2,000 addresses
+        assertEquals(State.RANGE, longRange.checks().get(0).state());
+        assertTrue(longRange.canHoldBinding().get(), "a long range is checked by the service");
+        longRange.hold(l -> { });
+        assertTrue(longRange.errorProperty().get().contains("10.9.4.0"), longRange.errorProperty().get());
+        assertEquals(1, inventory.queries().details(ADMIN, "big", 0).usedLeases(), "nothing held");
     }
 
     @Test
