@@ -1,7 +1,5 @@
 package vnetdesk.ui.network;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
 import javafx.geometry.Insets;
@@ -19,6 +17,7 @@ import javafx.stage.Window;
 import vnetdesk.model.LockLevel;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.TextFiles;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
@@ -26,9 +25,6 @@ import vnetdesk.ui.common.TaskRunner;
 
 /** Toolbar actions on a whole network: create from a template, rename, delete, lock, unlock. */
 public final class NetworkActions {
-
-    /** Templates larger than this are refused before reading (the CLI's limit too). */
-    private static final long MAX_TEMPLATE_BYTES = 16L << 20;
 
     private final Inventory inventory;
     private final Actor actor;
@@ -112,7 +108,8 @@ public final class NetworkActions {
             chooser.setTitle("Open template");
             java.io.File f = chooser.showOpenDialog(owner);
             if (f != null) {
-                runner.run("Reading " + f.getName(), () -> readTemplate(f.toPath()), text::setText,
+                runner.run("Reading " + f.getName(),
+                        () -> TextFiles.read(f.toPath(), TextFiles.MAX_TEMPLATE_BYTES), text::setText,
                         x -> error.setText(ErrorText.message(x)));
             }
         });
@@ -139,18 +136,5 @@ public final class NetworkActions {
                     });
         });
         d.show();
-    }
-
-    private static String readTemplate(Path file) throws java.io.IOException {
-        long size = Files.size(file);
-        if (size > MAX_TEMPLATE_BYTES) {
-            throw new vnetdesk.model.VnetException(file + ": " + size + " bytes; a template may have at most "
-                    + MAX_TEMPLATE_BYTES + " bytes");
-        }
-        try {
-            return Files.readString(file);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new vnetdesk.model.VnetException(file + ": not UTF-8 text; a template is a text file", e);
-        }
     }
 }
