@@ -68,4 +68,24 @@ final class ConsoleFixture {
         assertTrue(n != null, "no node " + query);
         return n;
     }
+
+    /** Clicks the cell showing {@code text} in the table {@code tableId} (e.g. "#network-table"). */
+    static void clickCell(FxRobot robot, String tableId, String text) {
+        robot.clickOn(robot.lookup(tableId + " .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> text.equals(c.getText())).queryAs(Node.class));
+    }
+
+    /** Clicks a tab of the network view by its label (a column header may carry the same word). */
+    static void tab(FxRobot robot, String label) {
+        robot.clickOn(robot.lookup(".tab-pane .tab-label")
+                .match((javafx.scene.control.Label l) -> label.equals(l.getText())).queryAs(Node.class));
+    }
+
+    /** Clicks network {@code name} in the table and waits until the detail shows it. */
+    void selectNetwork(FxRobot robot, String name) {
+        clickCell(robot, "#network-table", name);
+        idle(robot);
+        await("network " + name + " shown", () -> ((javafx.scene.control.Label) robot.lookup("#detail-title").query())
+                .getText().endsWith(":" + name));
+    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -71,17 +70,7 @@ class ConsoleWindowTest {
         TableView<NetworkRow> table = ConsoleFixture.node(robot, "#network-table");
         ConsoleFixture.await("network " + name + " listed",
                 () -> table.getItems().stream().anyMatch(r -> r.name().equals(name)));
-        robot.clickOn(robot.lookup("#network-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(Node.class));
-        console.idle(robot);
-        ConsoleFixture.await("network " + name + " shown", () -> ((Label) robot.lookup("#detail-title").query())
-                .getText().endsWith(":" + name));
-    }
-
-    /** Clicks a tab of the network view by its label (a column header may carry the same word). */
-    private static void tab(FxRobot robot, String label) {
-        robot.clickOn(robot.lookup(".tab-pane .tab-label").match((Label l) -> label.equals(l.getText()))
-                .queryAs(Node.class));
+        console.selectNetwork(robot, name);
     }
 
     private List<String> held() {
@@ -94,7 +83,7 @@ class ConsoleWindowTest {
         console.idle(robot);
         robot.clickOn("#tool-new");
         robot.clickOn("#field-NAME").write("office");
-        tab(robot, "Addresses");
+        ConsoleFixture.tab(robot, "Addresses");
         robot.clickOn("#first-ar-IP").write("10.0.0.300");
         robot.clickOn("#first-ar-SIZE").write("50");
         robot.clickOn("#save");
@@ -126,7 +115,7 @@ class ConsoleWindowTest {
     void addAnAddressRangeThroughTheDialog(FxRobot robot) {
         createLan();
         refreshAndSelect(robot, "lan");
-        tab(robot, "Addresses");
+        ConsoleFixture.tab(robot, "Addresses");
         robot.clickOn("#ar-add");
         robot.clickOn("#ar-IP").write("10.0.1.1");
         robot.clickOn("#ar-SIZE").write("20");
@@ -168,11 +157,10 @@ class ConsoleWindowTest {
         assertTrue(((Button) ConsoleFixture.node(robot, "#hold-button")).isDisabled());
         robot.clickOn("Close");
 
-        tab(robot, "Leases");
+        ConsoleFixture.tab(robot, "Leases");
         TableView<LeaseRow> leases = ConsoleFixture.node(robot, "#lease-table");
         ConsoleFixture.await("the Leases tab shows 7 leases", () -> leases.getItems().size() == 7);
-        robot.clickOn(robot.lookup("#lease-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> "10.0.0.6".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.clickCell(robot, "#lease-table", "10.0.0.6");
         ConsoleFixture.await("10.0.0.6 selected", () -> leases.getSelectionModel().getSelectedItems().stream()
                 .map(LeaseRow::ip).toList().equals(List.of("10.0.0.6")));
         robot.clickOn("#lease-release");
@@ -204,7 +192,7 @@ class ConsoleWindowTest {
     void theSecurityTabWarnsAboutTheDefaultGroupAndRemovesIt(FxRobot robot) {
         createLan();
         refreshAndSelect(robot, "lan");
-        tab(robot, "Security");
+        ConsoleFixture.tab(robot, "Security");
         Label warning = ConsoleFixture.node(robot, "#default-group-warning");
         assertFalse(warning.isVisible() && !warning.getText().isEmpty(), "group 0 alone: no warning");
         TextField groups = ConsoleFixture.node(robot, "#field-SECURITY_GROUPS");
@@ -238,8 +226,7 @@ class ConsoleWindowTest {
         console.inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = other\nVN_MAD = bridge\n", "t"));
         refreshAndSelect(robot, "lan");
         robot.clickOn("#field-DESCRIPTION").write("office floor 2");
-        robot.clickOn(robot.lookup("#network-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> "other".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.clickCell(robot, "#network-table", "other");
         ConsoleFixture.await("the unsaved-changes question", () -> robot.lookup("Discard").tryQuery().isPresent());
         robot.clickOn("Cancel");
         console.idle(robot);
@@ -247,8 +234,7 @@ class ConsoleWindowTest {
         assertTrue(title.getText().contains(":lan") && title.getText().contains("unsaved"), title.getText());
         assertEquals("office floor 2", ((TextArea) ConsoleFixture.node(robot, "#field-DESCRIPTION")).getText());
 
-        robot.clickOn(robot.lookup("#network-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> c) -> "other".equals(c.getText())).queryAs(Node.class));
+        ConsoleFixture.clickCell(robot, "#network-table", "other");
         ConsoleFixture.await("asked again", () -> robot.lookup("Discard").tryQuery().isPresent());
         robot.clickOn("Discard");
         console.idle(robot);

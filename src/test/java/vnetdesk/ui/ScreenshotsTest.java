@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -65,20 +62,20 @@ class ScreenshotsTest {
         Files.createDirectories(out);
         robot.clickOn("#tool-refresh");
         console.idle(robot);
-        select(robot, "office-lan");
+        console.selectNetwork(robot, "office-lan");
         save(console.stage.getScene(), out.resolve("main-window.png"));
         for (String tab : new String[]{"General", "Context", "Addresses", "Leases", "Security"}) {
-            tab(robot, tab);
+            ConsoleFixture.tab(robot, tab);
             console.idle(robot);
             save(console.stage.getScene(), out.resolve("network-" + tab.toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
-        select(robot, "dmz");
+        console.selectNetwork(robot, "dmz");
         for (String tab : new String[]{"Conf", "QoS"}) {
-            tab(robot, tab);
+            ConsoleFixture.tab(robot, tab);
             console.idle(robot);
             save(console.stage.getScene(), out.resolve("network-" + tab.toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
-        select(robot, "office-lan");
+        console.selectNetwork(robot, "office-lan");
         robot.clickOn("#tool-hold");
         robot.clickOn("#hold-input").write("10.10.0.20, 10.10.0.21\n10.10.0.12\n10.10.0.60-10.10.0.69");
         ConsoleFixture.await("the addresses are checked", () -> ((javafx.scene.control.ListView<?>)
@@ -90,27 +87,14 @@ class ScreenshotsTest {
 
         robot.clickOn("#tool-new");
         robot.clickOn("#field-NAME").write("lab");
-        tab(robot, "Conf");
+        ConsoleFixture.tab(robot, "Conf");
         robot.clickOn("#field-MTU").write("20");
-        tab(robot, "Addresses");
+        ConsoleFixture.tab(robot, "Addresses");
         robot.clickOn("#first-ar-IP").write("10.10.0.300");
         robot.clickOn("#first-ar-SIZE").write("64");
         robot.clickOn("#save");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("create-network-errors.png"));
-    }
-
-    private void select(FxRobot robot, String name) {
-        robot.clickOn(robot.lookup("#network-table .table-cell")
-                .match((TableCell<?, ?> c) -> name.equals(c.getText())).queryAs(Node.class));
-        console.idle(robot);
-        ConsoleFixture.await(name + " shown", () -> ((Label) robot.lookup("#detail-title").query()).getText()
-                .endsWith(":" + name));
-    }
-
-    private static void tab(FxRobot robot, String label) {
-        robot.clickOn(robot.lookup(".tab-pane .tab-label").match((Label l) -> label.equals(l.getText()))
-                .queryAs(Node.class));
     }
 
     private static void save(Scene scene, Path file) throws Exception {

@@ -6,10 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
 /**
@@ -18,15 +14,13 @@ import javafx.concurrent.Task;
  * outcomes delivered on the FX thread by {@link Task}. Must be created and
  * called on the FX thread.
  */
-public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+public final class FxTaskRunner extends TaskRunner implements AutoCloseable {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vnetdesk-worker");
         t.setDaemon(true);
         return t;
     });
-    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
     @Override
     public <T> void run(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
@@ -37,24 +31,17 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 return work.call();
             }
         };
-        task.setOnRunning(e -> title.set(taskTitle));
+        task.setOnRunning(e -> started(taskTitle));
         task.setOnSucceeded(e -> {
-            done();
+            finished();
             onSuccess.accept(task.getValue());
         });
         task.setOnFailed(e -> {
-            done();
+            finished();
             onFailure.accept(task.getException());
         });
-        running.set(running.get() + 1);
+        submitted();
         worker.execute(task);
-    }
-
-    private void done() {
-        running.set(running.get() - 1);
-        if (running.get() == 0) {
-            title.set("");
-        }
     }
 
     /**
@@ -63,16 +50,6 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
      */
     public void runLastAndWait(Runnable work, long timeout, TimeUnit unit) throws Exception {
         worker.submit(work).get(timeout, unit);
-    }
-
-    @Override
-    public ReadOnlyIntegerProperty running() {
-        return running.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty currentTitle() {
-        return title.getReadOnlyProperty();
     }
 
     @Override

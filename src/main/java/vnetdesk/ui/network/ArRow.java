@@ -1,12 +1,11 @@
 package vnetdesk.ui.network;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.ui.common.Usage;
 
 /** One line of the Addresses tab. */
 public record ArRow(AddressRange ar, String type, String first, String last, String firstMac, String lastMac,
@@ -27,7 +26,6 @@ public record ArRow(AddressRange ar, String type, String first, String last, Str
     }
 
     public double usage() {
-        return size.signum() == 0 ? 0
-                : new BigDecimal(used).divide(new BigDecimal(size), MathContext.DECIMAL64).doubleValue();
+        return Usage.fraction(used, size);
     }
 }

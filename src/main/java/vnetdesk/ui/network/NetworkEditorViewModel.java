@@ -77,8 +77,9 @@ public final class NetworkEditorViewModel {
             }
         }));
         form.observables().forEach(o -> o.addListener(x -> changed()));
+        // firstAr validates in its own listeners, registered first (in its constructor), so its validity
+        // is current when changed() reads it
         firstAr.observables().forEach(o -> o.addListener(x -> changed()));
-        firstAr.validBinding().addListener(x -> changed());
         withFirstAr.addListener(x -> changed());
         startCreate();
     }

@@ -1,12 +1,11 @@
 package vnetdesk.ui.network;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.QueryService.NetworkSummary;
+import vnetdesk.ui.common.Usage;
 
 /** One line of the networks table: what the columns show, computed once per load. */
 public record NetworkRow(int id, String name, String driver, String vlan, String bridge, long used,
@@ -23,10 +22,7 @@ public record NetworkRow(int id, String name, String driver, String vlan, String
 
     /** used / size between 0 and 1 (0 for a network without addresses). */
     public double usage() {
-        if (size.signum() == 0) {
-            return 0;
-        }
-        return new BigDecimal(used).divide(new BigDecimal(size), MathContext.DECIMAL64).doubleValue();
+        return Usage.fraction(used, size);
     }
 
     /** "12 / 254" — sizes beyond a long (a /64) are printed in full. */

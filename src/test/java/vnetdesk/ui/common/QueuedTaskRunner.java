@@ -5,31 +5,26 @@ import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-
 /** A runner for tests of late results: work waits in a queue until the test runs it. */
-public final class QueuedTaskRunner implements TaskRunner {
+public final class QueuedTaskRunner extends TaskRunner {
 
     private final Deque<Runnable> queue = new ArrayDeque<>();
-    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
     @Override
     public <T> void run(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<Throwable> onFailure) {
-        running.set(running.get() + 1);
+        submitted();
         queue.addLast(() -> {
-            running.set(running.get() - 1);
+            started(taskTitle);
             T result;
             try {
                 result = work.call();
             } catch (Exception e) {
+                finished();
                 onFailure.accept(e);
                 return;
             }
+            finished();
             onSuccess.accept(result);
         });
     }
@@ -39,19 +34,5 @@ public final class QueuedTaskRunner implements TaskRunner {
         while (!queue.isEmpty()) {
             queue.removeFirst().run();
         }
-    }
-
-    public int queued() {
-        return queue.size();
-    }
-
-    @Override
-    public ReadOnlyIntegerProperty running() {
-        return running.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty currentTitle() {
-        return title.getReadOnlyProperty();
     }
 }

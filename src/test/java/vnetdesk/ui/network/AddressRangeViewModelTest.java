@@ -4,47 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
-import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.common.SameThreadTaskRunner;
-import vnetdesk.ui.common.ScriptedDialogs;
 
 /** The AR form and the Addresses tab without the toolkit; the network list's filter. */
-class AddressRangeViewModelTest {
+class AddressRangeViewModelTest extends ViewModelTestBase {
 
-    private static final Actor ADMIN = Actor.ONEADMIN;
-    @TempDir
-    Path dir;
-    private Inventory inventory;
-    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private int lan;
 
     @BeforeEach
-    void open() {
-        inventory = Inventory.openDirectory(dir);
+    void network() {
         lan = inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 100 ]\n", "t"));
-    }
-
-    @AfterEach
-    void close() {
-        inventory.close();
     }
 
     @ParameterizedTest(name = "{0} {1}={2}")

@@ -4,49 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
-import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.common.SameThreadTaskRunner;
-import vnetdesk.ui.common.ScriptedDialogs;
 import vnetdesk.ui.network.HoldViewModel.State;
 
 /** Hold, release, reserve and the paged Leases tab, without the toolkit, on a real inventory. */
-class LeaseFlowsViewModelTest {
+class LeaseFlowsViewModelTest extends ViewModelTestBase {
 
-    private static final Actor ADMIN = Actor.ONEADMIN;
-    @TempDir
-    Path dir;
-    private Inventory inventory;
-    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private int lan;
 
     @BeforeEach
-    void open() {
-        inventory = Inventory.openDirectory(dir);
+    void networks() {
         lan = inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 100 ]\n", "t"));
         inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = other\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 192.168.9.1, SIZE = 10 ]\n", "t"));
         inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.of("10.0.0.5"), Optional.empty());
-    }
-
-    @AfterEach
-    void close() {
-        inventory.close();
     }
 
     private List<String> held() {

@@ -4,46 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vnetdesk.model.Driver;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Actor;
-import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
-import vnetdesk.ui.common.SameThreadTaskRunner;
-import vnetdesk.ui.common.ScriptedDialogs;
 
 /** The network form without the toolkit: validation, save, revert, unsaved edits, hints. */
-class NetworkEditorViewModelTest {
+class NetworkEditorViewModelTest extends ViewModelTestBase {
 
-    @TempDir
-    Path dir;
-    private Inventory inventory;
-    private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private NetworkEditorViewModel vm;
 
     @BeforeEach
-    void open() {
-        inventory = Inventory.openDirectory(dir);
+    void editor() {
         vm = new NetworkEditorViewModel(inventory, Actor.ONEADMIN, runner, dialogs);
-    }
-
-    @AfterEach
-    void close() {
-        inventory.close();
     }
 
     private List<VirtualNetwork> stored() {
