@@ -171,7 +171,7 @@ public final class NetworkAttributes {
         return name;
     }
 
-    private static void checkText(String field, String value, int max) {
+    public static void checkText(String field, String value, int max) {
         if (value.length() > max) {
             throw ValidationException.invalid(field, value, "longer than " + max + " characters");
         }

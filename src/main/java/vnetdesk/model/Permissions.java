@@ -7,7 +7,8 @@ package vnetdesk.model;
  */
 public record Permissions(int bits) {
 
-    public static final Permissions NETWORK_DEFAULT = new Permissions(0640);
+    /** Of every new object (network, template, security group): owner um-, group u--, other ---. */
+    public static final Permissions DEFAULT = new Permissions(0640);
 
     public enum Who { OWNER, GROUP, OTHER }
 

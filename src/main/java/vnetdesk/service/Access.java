@@ -1,41 +1,136 @@
 package vnetdesk.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import vnetdesk.model.AclRight;
+import vnetdesk.model.AclRule;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.Permissions.Who;
+import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.store.AclRepository;
 
 /**
- * Permission and lock checks of the service layer: owner/group/other ×
- * USE/MANAGE/ADMIN as in OpenNebula; administrators pass every check. A
- * refusal names the missing right and the object.
+ * Permission and lock checks of the service layer, as OpenNebula does them:
+ * a right is granted by the object's owner/group/other × USE/MANAGE/ADMIN
+ * bits or by an ACL rule; creating objects needs an ACL rule; administrators
+ * (the oneadmin group) pass every check. A refusal names the missing right and
+ * the object.
  */
 final class Access {
 
-    private Access() {
+    private final AclRepository acls;
+
+    Access(AclRepository acls) {
+        this.acls = acls;
     }
 
-    /** Checks that {@code actor} has {@code right} on the network and that no lock refuses it. */
-    static void require(Actor actor, VirtualNetwork n, Right right, String operation) {
-        requireRight(actor, n.ownership(), right, "network " + n.label(), operation);
-        n.lock().ifPresent(level -> refuseIfLocked(level, right, "network " + n.label(), operation));
+    /** The checks for one actor inside one transaction (ACL rules read once). */
+    Checker of(Connection c, Actor actor) throws SQLException {
+        return new Checker(actor, actor.isAdmin() ? List.of() : acls.list(c));
     }
 
-    static void requireRight(Actor actor, Ownership o, Right right, String object, String operation) {
-        if (actor.isAdmin()) {
-            return;
+    /** Refuses the call unless the actor is an administrator. */
+    static void requireAdmin(Actor actor, String operation) {
+        if (!actor.isAdmin()) {
+            throw new PermissionDeniedException("user " + actor.name() + " may not " + operation
+                    + ": it needs oneadmin rights (a member of the oneadmin group)");
         }
-        Permissions p = o.permissions();
-        boolean allowed = (o.uid() == actor.uid() && p.has(Who.OWNER, right))
-                || (o.gid() == actor.gid() && p.has(Who.GROUP, right))
-                || p.has(Who.OTHER, right);
-        if (!allowed) {
-            throw new PermissionDeniedException("user " + actor.name() + " may not " + operation + " " + object
-                    + ": it needs " + right + " rights on it");
+    }
+
+    /** Rights of one actor, with the ACL rules in force. */
+    static final class Checker {
+        private final Actor actor;
+        private final List<AclRule> rules;
+
+        private Checker(Actor actor, List<AclRule> rules) {
+            this.actor = actor;
+            this.rules = rules;
+        }
+
+        Actor actor() {
+            return actor;
+        }
+
+        /** Whether the actor holds the right on the object (locks aside). */
+        boolean may(Guarded g, Right right) {
+            if (actor.isAdmin() || byBits(g.ownership(), right)) {
+                return true;
+            }
+            AclRule.ObjectRef ref = new AclRule.ObjectRef(OptionalInt.of(g.id()), OptionalInt.of(g.ownership().gid()),
+                    Set.copyOf(g.clusterIds()));
+            AclRight wanted = AclRight.valueOf(right.name());
+            return rules.stream().anyMatch(r -> r.grants(actor.uid(), actor.gid(), g.type(), wanted, ref));
+        }
+
+        boolean may(VirtualNetwork n, Right right) {
+            return may(Guarded.of(n), right);
+        }
+
+        /** Refuses unless the actor holds the right; locks are not looked at (lock, unlock, show). */
+        void requireRight(Guarded g, Right right, String operation) {
+            if (!may(g, right)) {
+                throw new PermissionDeniedException("user " + actor.name() + " may not " + operation + " "
+                        + g.described() + ": it needs " + right + " rights on it");
+            }
+        }
+
+        /** Refuses unless the actor holds the right and no lock of the object refuses the operation. */
+        void require(Guarded g, Right right, String operation) {
+            requireRight(g, right, operation);
+            g.lock().ifPresent(level -> refuseIfLocked(level, right, g.described(), operation));
+        }
+
+        void require(VirtualNetwork n, Right right, String operation) {
+            require(Guarded.of(n), right, operation);
+        }
+
+        void requireRight(VirtualNetwork n, Right right, String operation) {
+            requireRight(Guarded.of(n), right, operation);
+        }
+
+        /** Refuses unless an ACL rule lets the actor create objects of this type in its group. */
+        void requireCreate(ResourceType type) {
+            if (actor.isAdmin()) {
+                return;
+            }
+            AclRule.ObjectRef ref = AclRule.ObjectRef.newInGroup(actor.gid());
+            if (rules.stream().noneMatch(r -> r.grants(actor.uid(), actor.gid(), type, AclRight.CREATE, ref))) {
+                throw new PermissionDeniedException("user " + actor.name() + " may not create a " + type.noun()
+                        + ": it needs the CREATE right on " + type + " (an ACL rule such as \"@" + actor.gid() + " "
+                        + type + "/* CREATE\" grants it)");
+            }
+        }
+
+        /**
+         * chmod: MANAGE on the object, and ADMIN as well when an ADMIN bit changes
+         * (as OpenNebula).
+         */
+        void requireChmod(Guarded g, Permissions to) {
+            require(g, Right.MANAGE, "change the permissions of");
+            boolean adminBitsChange = false;
+            for (Who w : Who.values()) {
+                adminBitsChange |= g.ownership().permissions().has(w, Right.ADMIN) != to.has(w, Right.ADMIN);
+            }
+            if (adminBitsChange) {
+                require(g, Right.ADMIN, "change the ADMIN permissions of");
+            }
+        }
+
+        private boolean byBits(Ownership o, Right right) {
+            Permissions p = o.permissions();
+            return (o.uid() == actor.uid() && p.has(Who.OWNER, right))
+                    || (o.gid() == actor.gid() && p.has(Who.GROUP, right))
+                    || p.has(Who.OTHER, right);
         }
     }
 

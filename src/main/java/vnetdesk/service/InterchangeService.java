@@ -38,6 +38,7 @@ public final class InterchangeService {
 
     private final Tx tx;
     private final NetworkRefs refs;
+    private final Access access;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final UserRepository users;
@@ -49,6 +50,7 @@ public final class InterchangeService {
     InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
+        this.access = ctx.access();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
         this.users = ctx.users();
@@ -76,8 +78,9 @@ public final class InterchangeService {
                 selected = networks.list(c);
             } else {
                 selected = withRelatives(c, refs);
+                Access.Checker rights = access.of(c, actor);
                 for (VirtualNetwork n : selected) {
-                    Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
+                    rights.requireRight(n, Right.USE, "export");
                 }
             }
             return JsonBackupWriter.write(c, leases, selected);
@@ -96,12 +99,13 @@ public final class InterchangeService {
         // one write transaction, as for the backup, so every network and lease is of one consistent state
         List<NetworkDetails> selected = tx.write((c, hooks) -> {
             List<VirtualNetwork> chosen;
+            Access.Checker rights = access.of(c, actor);
             if (refs.isEmpty()) {
-                chosen = networks.list(c).stream().filter(n -> mayUse(actor, n)).toList();
+                chosen = networks.list(c).stream().filter(n -> rights.may(n, Right.USE)).toList();
             } else {
                 chosen = withRelatives(c, refs);
                 for (VirtualNetwork n : chosen) {
-                    Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
+                    rights.requireRight(n, Right.USE, "export");
                 }
             }
             Map<Integer, String> userNames = users.userNames(c);
@@ -123,15 +127,6 @@ public final class InterchangeService {
             // names the network that cannot be written, which the writer's message does not
             selected.forEach(InterchangeService::xml);
             throw e;
-        }
-    }
-
-    private static boolean mayUse(Actor actor, VirtualNetwork n) {
-        try {
-            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "export");
-            return true;
-        } catch (Access.PermissionDeniedException e) {
-            return false;
         }
     }
 
@@ -163,7 +158,7 @@ public final class InterchangeService {
     public String exportTemplate(Actor actor, String ref) {
         VirtualNetwork n = tx.read(c -> {
             VirtualNetwork found = refs.resolve(c, ref);
-            Access.requireRight(actor, found.ownership(), Right.USE, "network " + found.label(), "export");
+            access.of(c, actor).requireRight(found, Right.USE, "export");
             return found;
         });
         return TemplateWriter.write(toTemplate(n));

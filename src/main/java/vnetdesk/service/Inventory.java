@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
+import vnetdesk.store.AclRepository;
 import vnetdesk.store.Database;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -22,6 +23,9 @@ public final class Inventory implements AutoCloseable {
     private final QueryService queries;
     private final InterchangeService interchange;
     private final UserRepository userRepository;
+    private final SecurityGroupService securityGroups;
+    private final NetworkTemplateService templates;
+    private final UserService userService;
 
     private Inventory(Database db) {
         this.db = db;
@@ -29,17 +33,21 @@ public final class Inventory implements AutoCloseable {
         LeaseRepository leaseRepository = new LeaseRepository();
         userRepository = new UserRepository();
         Tx tx = new Tx(db);
+        AclRepository acls = new AclRepository();
         NetworkRefs refs = new NetworkRefs(networkRepository);
         AllocatorCache cache = new AllocatorCache(leaseRepository);
         tx.afterEveryRollback(refs::clear);
         tx.afterEveryRollback(cache::clear);
         ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
-                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs);
+                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls));
         networks = new NetworkService(ctx);
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);
         queries = new QueryService(ctx);
         interchange = new InterchangeService(ctx, networks, queries);
+        securityGroups = new SecurityGroupService(ctx);
+        templates = new NetworkTemplateService(ctx, networks);
+        userService = new UserService(ctx, acls);
     }
 
     /** Opens the embedded inventory in a folder (created if missing). */
@@ -82,6 +90,18 @@ public final class Inventory implements AutoCloseable {
 
     public InterchangeService interchange() {
         return interchange;
+    }
+
+    public SecurityGroupService securityGroups() {
+        return securityGroups;
+    }
+
+    public NetworkTemplateService templates() {
+        return templates;
+    }
+
+    public UserService users() {
+        return userService;
     }
 
     /** For integrity checks and tests: direct access to the database. */

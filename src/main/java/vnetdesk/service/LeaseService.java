@@ -30,6 +30,7 @@ public final class LeaseService {
 
     private final Tx tx;
     private final NetworkRefs refs;
+    private final Access access;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
@@ -38,6 +39,7 @@ public final class LeaseService {
     LeaseService(ServiceContext ctx) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
+        this.access = ctx.access();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
         this.cache = ctx.cache();
@@ -49,7 +51,7 @@ public final class LeaseService {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
-            Access.require(actor, n, Right.USE, "hold addresses of");
+            access.of(c, actor).require(n, Right.USE, "hold addresses of");
             return take(c, hooks, r, LocatedAddress.resolve(n, addresses, arId), LeaseOwner.HOLD);
         });
     }
@@ -59,7 +61,7 @@ public final class LeaseService {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
-            Access.require(actor, n, Right.USE, "release addresses of");
+            access.of(c, actor).require(n, Right.USE, "release addresses of");
             int released = 0;
             for (Map.Entry<Integer, List<LocatedAddress.Run>> e : LocatedAddress.resolve(n, addresses, arId).entrySet()) {
                 AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
@@ -111,7 +113,7 @@ public final class LeaseService {
                           Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
-            Access.require(actor, r.network(), Right.USE, "take an address from");
+            access.of(c, actor).require(r.network(), Right.USE, "take an address from");
             return allocateIn(c, hooks, r, owner, address, arId);
         });
     }

@@ -26,10 +26,13 @@ import vnetdesk.model.NotFoundException;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.OwnedObjectRepository;
+import vnetdesk.store.UserRepository;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateAttribute;
 
@@ -48,19 +51,25 @@ public final class NetworkService {
 
     private final Tx tx;
     private final NetworkRefs refs;
+    private final Access access;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
     private final ArCatalog catalog;
+    private final UserRepository users;
+    private final OwnedObjects securityGroups;
     private final SecureRandom random = new SecureRandom();
 
     NetworkService(ServiceContext ctx) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
+        this.access = ctx.access();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
         this.cache = ctx.cache();
         this.catalog = ctx.catalog();
+        this.users = ctx.users();
+        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(), users);
     }
 
     /** Creates a network from a template (attributes and AR vectors); returns its id. */
@@ -68,11 +77,23 @@ public final class NetworkService {
         Map<String, String> attributes = singles(template);
         List<Map<String, String>> ars = arVectors(template);
         return tx.write((c, hooks) -> {
-            VirtualNetwork n = newNetwork(c, actor, attributes, Optional.empty());
-            n = n.toBuilder().addressRanges(buildArs(c, n, ars)).nextArId(ars.size()).build();
-            networks.insert(c, n);
-            return n.id();
+            Access.Checker rights = access.of(c, actor);
+            rights.requireCreate(ResourceType.NET);
+            return insertNew(c, rights, attributes, ars);
         });
+    }
+
+    /**
+     * Stores a new network of the actor (rights checked by the caller, except
+     * the use of its security groups); returns its id.
+     */
+    int insertNew(Connection c, Access.Checker rights, Map<String, String> attributes, List<Map<String, String>> ars)
+            throws SQLException {
+        VirtualNetwork n = newNetwork(c, rights.actor(), attributes, Optional.empty());
+        securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", n.securityGroups());
+        n = n.toBuilder().addressRanges(buildArs(c, n, ars)).nextArId(ars.size()).build();
+        networks.insert(c, n);
+        return n.id();
     }
 
     /** Builds (does not store) a new network owned by the actor, id allocated. */
@@ -89,7 +110,7 @@ public final class NetworkService {
             vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
         }
         String bridge = p.bridge().orElse(NetworkConf.generatedBridge(id, p.automaticVlanId() ? Optional.empty() : p.vlanId()));
-        Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.NETWORK_DEFAULT);
+        Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.DEFAULT);
         return p.toNetwork(id, owner, bridge, p.bridge().isEmpty(), vlan, Optional.empty(),
                 p.securityGroups().orElse(List.of(0)), List.of(), parent, 0, 0);
     }
@@ -136,7 +157,8 @@ public final class NetworkService {
         }
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.require(actor, n, Right.MANAGE, "update");
+            Access.Checker rights = access.of(c, actor);
+            rights.require(n, Right.MANAGE, "update");
             Map<String, String> merged = new LinkedHashMap<>();
             NetworkAttributes.toAttributes(n).forEach((k, v) -> {
                 if (append || KEPT_ON_REPLACE.contains(k)) {
@@ -156,6 +178,9 @@ public final class NetworkService {
             boolean generated = p.bridge().isEmpty();
             String bridge = p.bridge().orElse(n.conf().bridgeGenerated() ? n.conf().bridge()
                     : NetworkConf.generatedBridge(n.id(), p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+            List<Integer> added = new ArrayList<>(p.securityGroups().orElse(n.securityGroups()));
+            added.removeAll(n.securityGroups());
+            securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
             VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge, generated, vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
                     n.nextArId(), n.version() + 1);
@@ -168,7 +193,7 @@ public final class NetworkService {
     public void delete(Actor actor, String ref) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.require(actor, n, Right.MANAGE, "delete");
+            access.of(c, actor).require(n, Right.MANAGE, "delete");
             Map<Integer, Long> used = leases.usedPerAr(c, n.id());
             long total = used.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0) {
@@ -197,7 +222,7 @@ public final class NetworkService {
         String name = NetworkAttributes.checkName("NAME", newName);
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.require(actor, n, Right.MANAGE, "rename");
+            access.of(c, actor).require(n, Right.MANAGE, "rename");
             if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
                 throw new ConflictException("NAME: a network named \"" + name + "\" already exists");
             }
@@ -217,10 +242,67 @@ public final class NetworkService {
     private void setLock(Actor actor, String ref, Optional<LockLevel> level) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.requireRight(actor, n.ownership(), Right.MANAGE, "network " + n.label(),
-                    level.isPresent() ? "lock" : "unlock");
+            access.of(c, actor).requireRight(n, Right.MANAGE, level.isPresent() ? "lock" : "unlock");
             networks.update(c, n.toBuilder().lock(level).version(n.version() + 1).build());
             return null;
+        });
+    }
+
+    /** {@code chown NET USER [GROUP]}: needs ADMIN on the network. */
+    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = refs.resolve(c, ref);
+            access.of(c, actor).require(n, Right.ADMIN, "change the owner of");
+            Ownership to = OwnedObjects.newOwnership(c, users, n.ownership(), user, group);
+            if (to.uid() != n.ownership().uid() && networks.nameTaken(c, to.uid(), n.name(), n.id())) {
+                throw new ConflictException("NAME: the new owner already has a network named \"" + n.name() + "\"");
+            }
+            networks.update(c, n.toBuilder().ownership(to).version(n.version() + 1).build());
+            return null;
+        });
+    }
+
+    /** {@code chmod NET 640}: needs MANAGE, and ADMIN when an ADMIN bit changes. */
+    public void chmod(Actor actor, String ref, Permissions permissions) {
+        tx.write((c, hooks) -> {
+            VirtualNetwork n = refs.resolve(c, ref);
+            access.of(c, actor).requireChmod(Guarded.of(n), permissions);
+            networks.update(c, n.toBuilder().ownership(n.ownership().withPermissions(permissions))
+                    .version(n.version() + 1).build());
+            return null;
+        });
+    }
+
+    /**
+     * Copies a network's attributes and address ranges (not its leases) under a
+     * new name, owned by the actor; the copy gets fresh MAC addresses and, when
+     * the bridge name was generated, its own bridge. Returns the new id.
+     */
+    public int clone(Actor actor, String ref, String newName) {
+        String name = NetworkAttributes.checkName("NAME", newName);
+        return tx.write((c, hooks) -> {
+            VirtualNetwork source = refs.resolve(c, ref);
+            Access.Checker rights = access.of(c, actor);
+            rights.requireRight(source, Right.USE, "clone");
+            rights.requireCreate(ResourceType.NET);
+            if (source.isReservation()) {
+                throw new ConflictException("network " + source.label() + " is a reservation; reserve again instead of cloning it");
+            }
+            Map<String, String> attributes = new LinkedHashMap<>(NetworkAttributes.toAttributes(source));
+            attributes.put("NAME", name);
+            if (source.conf().bridgeGenerated()) {
+                attributes.remove("BRIDGE");
+            }
+            if (source.conf().automaticVlanId()) {
+                attributes.remove("VLAN_ID");
+            }
+            List<Map<String, String>> ars = new ArrayList<>();
+            for (AddressRange ar : source.addressRanges()) {
+                Map<String, String> a = new LinkedHashMap<>(ar.toAttributes());
+                a.remove("MAC");
+                ars.add(a);
+            }
+            return insertNew(c, rights, attributes, ars);
         });
     }
 
@@ -242,7 +324,7 @@ public final class NetworkService {
     public int addAr(Actor actor, String ref, Map<String, String> attributes) {
         return tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.require(actor, n, Right.MANAGE, "add an address range to");
+            access.of(c, actor).require(n, Right.MANAGE, "add an address range to");
             if (n.isReservation()) {
                 throw new ConflictException("network " + n.label() + " is a reservation; add addresses with reserve --into");
             }
@@ -264,7 +346,7 @@ public final class NetworkService {
         int arId = vnetdesk.model.Numbers.parseInt("AR_ID", arIdText, 0, Integer.MAX_VALUE);
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.require(actor, n, Right.MANAGE, "update an address range of");
+            access.of(c, actor).require(n, Right.MANAGE, "update an address range of");
             AddressRange current = n.addressRange(arId)
                     .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
             AddressRange updated = arFactory(c, n.addressRanges()).update(current, a);
@@ -303,7 +385,7 @@ public final class NetworkService {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
-            Access.require(actor, n, Right.MANAGE, "remove an address range of");
+            access.of(c, actor).require(n, Right.MANAGE, "remove an address range of");
             AddressRange ar = n.addressRange(arId)
                     .orElseThrow(() -> new NotFoundException("AR_ID: network " + n.label() + " has no address range " + arId));
             long used = r.state(arId).used();

@@ -48,6 +48,7 @@ public final class QueryService {
 
     private final Tx tx;
     private final NetworkRefs refs;
+    private final Access access;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final UserRepository users;
@@ -58,6 +59,7 @@ public final class QueryService {
     QueryService(ServiceContext ctx) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
+        this.access = ctx.access();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
         this.users = ctx.users();
@@ -73,8 +75,9 @@ public final class QueryService {
             Map<Integer, String> gname = users.groupNames(c);
             Map<Integer, Long> used = leases.usedPerNetwork(c);
             List<NetworkSummary> out = new ArrayList<>();
+            Access.Checker rights = access.of(c, actor);
             for (VirtualNetwork n : networks.list(c)) {
-                if (canSee(actor, n)) {
+                if (rights.may(n, Right.USE)) {
                     out.add(new NetworkSummary(n, uname.getOrDefault(n.ownership().uid(), "?"),
                             gname.getOrDefault(n.ownership().gid(), "?"), used.getOrDefault(n.id(), 0L)));
                 }
@@ -87,7 +90,7 @@ public final class QueryService {
     public NetworkDetails details(Actor actor, String ref, int leaseLimit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "show");
+            access.of(c, actor).requireRight(n, Right.USE, "show");
             List<Lease> page = toLeases(n, leases.page(c, n.id(), 0, OptionalLong.empty(), leaseLimit));
             return new NetworkDetails(n, users.userNames(c).getOrDefault(n.ownership().uid(), "?"),
                     users.groupNames(c).getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),
@@ -99,7 +102,7 @@ public final class QueryService {
     public List<Lease> leasePage(Actor actor, String ref, int afterAr, OptionalLong afterIndex, int limit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
-            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the leases of");
+            access.of(c, actor).requireRight(n, Right.USE, "list the leases of");
             return toLeases(n, leases.page(c, n.id(), afterAr, afterIndex, limit));
         });
     }
@@ -124,7 +127,7 @@ public final class QueryService {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
             VirtualNetwork n = resolved.network();
-            Access.requireRight(actor, n.ownership(), Right.USE, "network " + n.label(), "list the free addresses of");
+            access.of(c, actor).requireRight(n, Right.USE, "list the free addresses of");
             List<FreeRange> out = new ArrayList<>();
             // the cached sets are shared with writers, hence the write lock (nothing is written)
             for (AddressRange ar : n.addressRanges()) {
@@ -147,8 +150,9 @@ public final class QueryService {
         Address address = Address.parse("ADDRESS", text);
         return tx.read(c -> {
             List<WhoisMatch> out = new ArrayList<>();
+            Access.Checker rights = access.of(c, actor);
             for (VirtualNetwork n : catalog.networks(c)) {
-                if (!canSee(actor, n)) {
+                if (!rights.may(n, Right.USE)) {
                     continue;
                 }
                 for (AddressRange ar : n.addressRanges()) {
@@ -168,15 +172,6 @@ public final class QueryService {
             }
             return out;
         });
-    }
-
-    private static boolean canSee(Actor actor, VirtualNetwork n) {
-        try {
-            Access.requireRight(actor, n.ownership(), Right.USE, "", "");
-            return true;
-        } catch (Access.PermissionDeniedException e) {
-            return false;
-        }
     }
 
     private static List<Lease> toLeases(VirtualNetwork n, List<LeaseRow> rows) {

@@ -34,6 +34,7 @@ public final class ReservationService {
 
     private final Tx tx;
     private final NetworkRefs refs;
+    private final Access access;
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final AllocatorCache cache;
@@ -43,6 +44,7 @@ public final class ReservationService {
     ReservationService(ServiceContext ctx, NetworkService networkService, LeaseService leaseService) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
+        this.access = ctx.access();
         this.networks = ctx.networks();
         this.leases = ctx.leases();
         this.cache = ctx.cache();
@@ -65,7 +67,7 @@ public final class ReservationService {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, parentRef);
             VirtualNetwork parent = resolved.network();
-            Access.require(actor, parent, Right.USE, "reserve addresses of");
+            access.of(c, actor).require(parent, Right.USE, "reserve addresses of");
             if (parent.isReservation()) {
                 throw new ConflictException("network " + parent.label() + " is itself a reservation; reserve from network "
                         + parent.parentNetworkId().get() + " instead");
@@ -140,7 +142,7 @@ public final class ReservationService {
     private VirtualNetwork existingChild(Connection c, Actor actor, VirtualNetwork parent, String ref)
             throws SQLException {
         VirtualNetwork child = refs.resolve(c, ref);
-        Access.require(actor, child, Right.MANAGE, "add addresses to");
+        access.of(c, actor).require(child, Right.MANAGE, "add addresses to");
         if (child.parentNetworkId().filter(p -> p == parent.id()).isEmpty()) {
             throw new ConflictException("network " + child.label() + " is not a reservation of network " + parent.label());
         }

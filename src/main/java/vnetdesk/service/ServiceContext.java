@@ -6,5 +6,6 @@ import vnetdesk.store.UserRepository;
 
 /** The collaborators every service of one inventory shares (wired once by {@link Inventory}). */
 record ServiceContext(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
-                      AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames, NetworkRefs refs) {
+                      AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames, NetworkRefs refs,
+                      Access access) {
 }

@@ -1,10 +1,13 @@
 package vnetdesk.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vnetdesk.model.VnetException;
@@ -24,6 +27,34 @@ final class Json {
             return MAPPER.writeValueAsString(attributes);
         } catch (JsonProcessingException e) {
             throw new VnetException("cannot encode attributes: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A security group body: its description and one attribute map per rule. */
+    record GroupBody(String description, List<Map<String, String>> rules) {
+    }
+
+    static String writeGroup(GroupBody body) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("DESCRIPTION", body.description());
+        tree.put("RULES", body.rules());
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new VnetException("cannot encode a security group: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static GroupBody readGroup(String json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            List<Map<String, String>> rules = new ArrayList<>();
+            for (JsonNode rule : tree.path("RULES")) {
+                rules.add(MAPPER.convertValue(rule, MAP));
+            }
+            return new GroupBody(tree.path("DESCRIPTION").asText(""), rules);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new VnetException("the inventory holds an unreadable security group: " + e.getMessage(), e);
         }
     }
 

@@ -261,6 +261,24 @@ public final class LeaseRepository {
     }
 
     /** Used lease count per AR of a network, from the AR counters. */
+    /** Ids of the VMs with a NIC lease on any of these networks, ascending. */
+    public java.util.SortedSet<Integer> vmsOn(Connection c, java.util.Collection<Integer> networkIds) throws SQLException {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        if (networkIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT OWNER_ID FROM LEASE WHERE OWNER_KIND = 'V' AND NETWORK_ID = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("INTEGER", networkIds.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getInt(1));
+                }
+            }
+        }
+        return out;
+    }
+
     public Map<Integer, Long> usedPerAr(Connection c, int networkId) throws SQLException {
         Map<Integer, Long> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(

@@ -51,8 +51,8 @@ class PermissionsTest {
 
     @Test
     void networkDefaultIsOwnerUseManageGroupUse() {
-        assertEquals("640", Permissions.NETWORK_DEFAULT.octal());
-        assertEquals("um-u-----", Permissions.NETWORK_DEFAULT.letters());
+        assertEquals("640", Permissions.DEFAULT.octal());
+        assertEquals("um-u-----", Permissions.DEFAULT.letters());
     }
 
     @ParameterizedTest(name = "\"{0}\"")

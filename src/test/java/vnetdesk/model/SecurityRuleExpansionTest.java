@@ -49,7 +49,7 @@ class SecurityRuleExpansionTest {
     static VirtualNetwork network(int id, Optional<Integer> parent, AddressRange... ars) {
         NetworkConf conf = new NetworkConf(Driver.FW, "br0", false, Optional.empty(), Optional.empty(), false,
                 Optional.empty(), false, false, AllocationPolicy.LOWEST_FREE);
-        return new VirtualNetwork(id, "net" + id, "", List.of(0), new Ownership(0, 0, Permissions.NETWORK_DEFAULT),
+        return new VirtualNetwork(id, "net" + id, "", List.of(0), new Ownership(0, 0, Permissions.DEFAULT),
                 Optional.empty(), conf, Qos.NONE, Map.of(), List.of(0), Arrays.asList(ars), parent, ars.length, 1);
     }
 

@@ -353,6 +353,7 @@ class InterchangeXmlTest {
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.populate(inv);
             Actor bob = new Actor(5, "bob", 1);
+            inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             inv.networks().create(bob, TemplateParser.parse("NAME = bobnet\nVN_MAD = bridge\n", "b"));
             String tagged = inv.interchange().exportXml(ADMIN, List.of("tagged"));
             assertTrue(tagged.startsWith("<VNET>"), tagged);

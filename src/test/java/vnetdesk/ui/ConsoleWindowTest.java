@@ -190,6 +190,8 @@ class ConsoleWindowTest {
 
     @Test
     void theSecurityTabWarnsAboutTheDefaultGroupAndRemovesIt(FxRobot robot) {
+        assertEquals(100, console.inventory.securityGroups().create(Actor.ONEADMIN,
+                TemplateParser.parse("NAME = web\n", "test")));
         createLan();
         refreshAndSelect(robot, "lan");
         ConsoleFixture.tab(robot, "Security");

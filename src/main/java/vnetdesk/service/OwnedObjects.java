@@ -1,0 +1,147 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.LockLevel;
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.NotFoundException;
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.ResourceType;
+import vnetdesk.model.ValidationException;
+import vnetdesk.store.OwnedObjectRepository;
+import vnetdesk.store.OwnedObjectRepository.Row;
+import vnetdesk.store.UserRepository;
+
+/**
+ * The operations security groups and network templates share: finding one
+ * by id or name, and rename, chown, chmod, lock — each checked against the
+ * actor and written with the object's version bumped.
+ */
+final class OwnedObjects {
+
+    private final ResourceType type;
+    private final OwnedObjectRepository repo;
+    private final UserRepository users;
+
+    OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users) {
+        this.type = type;
+        this.repo = repo;
+        this.users = users;
+    }
+
+    ResourceType type() {
+        return type;
+    }
+
+    /** The object named by id or by name; a name used by several owners must be given as id. */
+    Row resolve(Connection c, String ref) throws SQLException {
+        String field = type.toString();
+        if (ref == null || ref.isBlank()) {
+            throw ValidationException.missing(field);
+        }
+        String r = ref.trim();
+        if (r.matches("[0-9]{1,9}")) {
+            return repo.find(c, Integer.parseInt(r)).orElseThrow(() -> notFound(ref));
+        }
+        List<Integer> ids = repo.idsByName(c, r);
+        if (ids.isEmpty()) {
+            throw notFound(ref);
+        }
+        if (ids.size() > 1) {
+            throw new ValidationException(field, field + ": the name \"" + r + "\" is used by several "
+                    + type.noun() + "s (" + ids.stream().map(id -> id + ":" + r).collect(Collectors.joining(", "))
+                    + "); use the id");
+        }
+        return repo.find(c, ids.get(0)).orElseThrow(() -> notFound(ref));
+    }
+
+    private NotFoundException notFound(String ref) {
+        return new NotFoundException(type.noun() + " \"" + ValidationException.printable(ref) + "\" does not exist");
+    }
+
+    Guarded guarded(Row row) {
+        return new Guarded(type, row.id(), row.id() + ":" + row.name(), row.ownership(), row.lock(), List.of());
+    }
+
+    /**
+     * Checks that objects named in an attribute (e.g. a network's
+     * SECURITY_GROUPS) exist and that the actor may use each of them.
+     */
+    void requireUsable(Connection c, Access.Checker rights, String field, List<Integer> ids) throws SQLException {
+        for (int id : ids) {
+            Row row = repo.find(c, id).orElseThrow(() -> ValidationException.invalid(field, id,
+                    type.noun() + " " + id + " does not exist"));
+            rights.requireRight(guarded(row), Right.USE, "use");
+        }
+    }
+
+    /** Refuses a name the owner already uses for another object of this kind. */
+    void checkNameFree(Connection c, int uid, String name, int exceptId) throws SQLException {
+        if (repo.nameTaken(c, uid, name, exceptId)) {
+            String owner = users.userNames(c).getOrDefault(uid, "#" + uid);
+            throw new ConflictException("NAME: a " + type.noun() + " named \"" + name + "\" already exists for user "
+                    + owner);
+        }
+    }
+
+    void rename(Connection c, Access.Checker rights, String ref, String newName) throws SQLException {
+        String name = NetworkAttributes.checkName("NAME", newName);
+        Row row = resolve(c, ref);
+        rights.require(guarded(row), Right.MANAGE, "rename");
+        checkNameFree(c, row.ownership().uid(), name, row.id());
+        repo.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1, row.body()));
+    }
+
+    void chmod(Connection c, Access.Checker rights, String ref, Permissions to) throws SQLException {
+        Row row = resolve(c, ref);
+        rights.requireChmod(guarded(row), to);
+        repo.update(c, new Row(row.id(), row.name(), row.ownership().withPermissions(to), row.lock(),
+                row.version() + 1, row.body()));
+    }
+
+    void chown(Connection c, Access.Checker rights, String ref, Optional<String> user, Optional<String> group)
+            throws SQLException {
+        Row row = resolve(c, ref);
+        rights.require(guarded(row), Right.ADMIN, "change the owner of");
+        Ownership to = newOwnership(c, users, row.ownership(), user, group);
+        if (to.uid() != row.ownership().uid()) {
+            checkNameFree(c, to.uid(), row.name(), row.id());
+        }
+        repo.update(c, new Row(row.id(), row.name(), to, row.lock(), row.version() + 1, row.body()));
+    }
+
+    void setLock(Connection c, Access.Checker rights, String ref, Optional<LockLevel> level) throws SQLException {
+        Row row = resolve(c, ref);
+        rights.requireRight(guarded(row), Right.MANAGE, level.isPresent() ? "lock" : "unlock");
+        repo.update(c, new Row(row.id(), row.name(), row.ownership(), level, row.version() + 1, row.body()));
+    }
+
+    /**
+     * The ownership after {@code chown USER [GROUP]}: either part may be absent
+     * (kept); both are given by name or id and must exist.
+     */
+    static Ownership newOwnership(Connection c, UserRepository users, Ownership from, Optional<String> user,
+                                  Optional<String> group) throws SQLException {
+        if (user.isEmpty() && group.isEmpty()) {
+            throw new ValidationException("USER", "USER: give a new owner user, a new group, or both");
+        }
+        int uid = from.uid();
+        if (user.isPresent()) {
+            uid = users.userId(c, user.get()).orElseThrow(() -> new NotFoundException("USER: user \""
+                    + ValidationException.printable(user.get()) + "\" does not exist"));
+        }
+        int gid = from.gid();
+        if (group.isPresent()) {
+            gid = users.groupId(c, group.get()).orElseThrow(() -> new NotFoundException("GROUP: group \""
+                    + ValidationException.printable(group.get()) + "\" does not exist"));
+        }
+        return new Ownership(uid, gid, from.permissions());
+    }
+}

@@ -1,0 +1,378 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+import vnetdesk.model.Attributes;
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
+import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.PropagationState;
+import vnetdesk.model.ResourceType;
+import vnetdesk.model.RuleTarget;
+import vnetdesk.model.SecurityGroup;
+import vnetdesk.model.SecurityRule;
+import vnetdesk.model.SecurityRuleExpansion;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.OwnedObjectRepository;
+import vnetdesk.store.OwnedObjectRepository.Row;
+import vnetdesk.store.SecurityGroupCodec;
+import vnetdesk.store.SecurityGroupStateRepository;
+import vnetdesk.store.SecurityGroupStateRepository.VmState;
+import vnetdesk.store.UserRepository;
+import vnetdesk.template.Template;
+import vnetdesk.template.TemplateAttribute;
+
+/**
+ * Security groups: create, update, delete, clone, rename, chown, chmod, and
+ * commit; each call one transaction, checked against the actor. Rules are
+ * validated before anything is stored, so a bad rule never reaches a host.
+ */
+public final class SecurityGroupService {
+
+    /** A group with its owner's names and the networks that carry it. */
+    public record GroupSummary(SecurityGroup group, String ownerName, String groupName, List<String> networks) {
+    }
+
+    /** The propagation state of the group's rules on one VM. */
+    public record VmStatus(int vmId, PropagationState state, Optional<String> error) {
+    }
+
+    /** A group as its views show it: summary plus the state of each of its VMs. */
+    public record GroupDetails(GroupSummary summary, List<VmStatus> vms) {
+
+        public List<VmStatus> vmsIn(PropagationState state) {
+            return vms.stream().filter(v -> v.state() == state).toList();
+        }
+    }
+
+    /**
+     * What a commit did. {@code selected}: the VMs it was asked to update;
+     * {@code applied}: how many now carry the rules; {@code message} says why
+     * the others do not.
+     */
+    public record CommitReport(List<Integer> selected, int applied, String message) {
+    }
+
+    /** One rule a NIC gets, and the groups that grant it. */
+    public record EffectiveRule(SecurityRule rule, List<String> groups) {
+    }
+
+    /**
+     * The rules a NIC of a network gets: the union of its groups' rules with
+     * NETWORK_ID expanded per address range. {@code warning} is set when the
+     * default group is combined with others (it makes them meaningless);
+     * {@code notes} say what could not be expanded.
+     */
+    public record EffectiveRules(String network, List<String> groups, List<EffectiveRule> rules,
+                                 Optional<String> warning, List<String> notes) {
+    }
+
+    private final Tx tx;
+    private final Access access;
+    private final OwnedObjects objects;
+    private final OwnedObjectRepository groups;
+    private final SecurityGroupStateRepository states;
+    private final LeaseRepository leases;
+    private final ArCatalog catalog;
+    private final NetworkRepository networks;
+    private final UserRepository users;
+    private final NetworkRefs refs;
+
+    SecurityGroupService(ServiceContext ctx) {
+        this.tx = ctx.tx();
+        this.access = ctx.access();
+        this.groups = OwnedObjectRepository.securityGroups();
+        this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users());
+        this.states = new SecurityGroupStateRepository();
+        this.leases = ctx.leases();
+        this.catalog = ctx.catalog();
+        this.networks = ctx.networks();
+        this.users = ctx.users();
+        this.refs = ctx.refs();
+    }
+
+    /** Creates a group from a template (NAME, DESCRIPTION, RULE vectors); returns its id. */
+    public int create(Actor actor, Template template) {
+        Parsed p = parse(template);
+        String name = p.name().orElseThrow(() -> ValidationException.missing("NAME"));
+        return tx.write((c, hooks) -> {
+            access.of(c, actor).requireCreate(ResourceType.SECGROUP);
+            return insert(c, actor, name, p.description().orElse(""), p.rules());
+        });
+    }
+
+    private int insert(Connection c, Actor actor, String name, String description, List<SecurityRule> rules)
+            throws SQLException {
+        objects.checkNameFree(c, actor.uid(), name, -1);
+        int id = networks.nextId(c, "SECGROUP");
+        groups.insert(c, new Row(id, name, new Ownership(actor.uid(), actor.gid(), Permissions.DEFAULT),
+                Optional.empty(), 0, SecurityGroupCodec.encode(description, rules)));
+        return id;
+    }
+
+    /**
+     * Replaces the rules and description (or, with {@code append}, adds the
+     * template's rules and keeps the rest); NAME renames. Every VM of the group
+     * becomes outdated.
+     */
+    public void update(Actor actor, String ref, Template template, boolean append) {
+        tx.write((c, hooks) -> {
+            Row row = objects.resolve(c, ref);
+            access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "update");
+            SecurityGroup current = SecurityGroupCodec.decode(row);
+            Parsed p = parse(template);
+            String name = p.name().orElse(current.name());
+            if (!name.equals(current.name())) {
+                objects.checkNameFree(c, row.ownership().uid(), name, row.id());
+            }
+            List<SecurityRule> rules = new ArrayList<>(append ? current.rules() : List.of());
+            rules.addAll(p.rules());
+            String description = p.description().orElse(append ? current.description() : "");
+            groups.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1,
+                    SecurityGroupCodec.encode(description, SecurityRule.withoutDuplicates(rules))));
+            states.setAll(c, row.id(), vmsOf(c, row.id()), PropagationState.OUTDATED);
+            return null;
+        });
+    }
+
+    /** Deletes a group; refused for {@code default} and while a network uses it. */
+    public void delete(Actor actor, String ref) {
+        tx.write((c, hooks) -> {
+            Row row = objects.resolve(c, ref);
+            access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "delete");
+            if (row.id() == SecurityGroup.DEFAULT_ID) {
+                throw new ConflictException("security group " + row.id() + ":" + row.name()
+                        + " is the default group and cannot be deleted");
+            }
+            List<String> users = networksUsing(c, row.id());
+            if (!users.isEmpty()) {
+                throw new ConflictException("security group " + row.id() + ":" + row.name()
+                        + " is used by networks " + String.join(", ", users) + "; remove it from them first");
+            }
+            groups.delete(c, row.id());
+            return null;
+        });
+    }
+
+    /** Copies a group's rules and description under a new name, owned by the actor; returns the new id. */
+    public int clone(Actor actor, String ref, String newName) {
+        String name = NetworkAttributes.checkName("NAME", newName);
+        return tx.write((c, hooks) -> {
+            Row row = objects.resolve(c, ref);
+            Access.Checker rights = access.of(c, actor);
+            rights.requireRight(objects.guarded(row), Right.USE, "clone");
+            rights.requireCreate(ResourceType.SECGROUP);
+            SecurityGroup source = SecurityGroupCodec.decode(row);
+            return insert(c, actor, name, source.description(), source.rules());
+        });
+    }
+
+    public void rename(Actor actor, String ref, String newName) {
+        tx.write((c, hooks) -> {
+            objects.rename(c, access.of(c, actor), ref, newName);
+            return null;
+        });
+    }
+
+    public void chmod(Actor actor, String ref, Permissions permissions) {
+        tx.write((c, hooks) -> {
+            objects.chmod(c, access.of(c, actor), ref, permissions);
+            return null;
+        });
+    }
+
+    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
+        tx.write((c, hooks) -> {
+            objects.chown(c, access.of(c, actor), ref, user, group);
+            return null;
+        });
+    }
+
+    /**
+     * Re-applies the group's rules to the host firewalls of its VMs (with
+     * {@code onlyOutdatedAndFailed}: only those not up to date and not being
+     * updated). Host apply is not available in this version: the selected VMs
+     * are marked outdated and stay so, and the report says so.
+     */
+    public CommitReport commit(Actor actor, String ref, boolean onlyOutdatedAndFailed) {
+        return tx.write((c, hooks) -> {
+            Row row = objects.resolve(c, ref);
+            access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
+            Map<Integer, VmState> stored = states.states(c, row.id());
+            List<Integer> selected = new ArrayList<>();
+            for (int vm : vmsOf(c, row.id())) {
+                PropagationState s = Optional.ofNullable(stored.get(vm)).map(VmState::state)
+                        .orElse(PropagationState.OUTDATED);
+                if (!onlyOutdatedAndFailed || s == PropagationState.OUTDATED || s == PropagationState.ERROR) {
+                    selected.add(vm);
+                }
+            }
+            states.setAll(c, row.id(), selected, PropagationState.OUTDATED);
+            String message = selected.isEmpty()
+                    ? "security group " + row.id() + ":" + row.name() + " has no VM to update"
+                    : "no host apply is available in this version: nothing was changed on any host; "
+                    + selected.size() + " VM(s) stay outdated";
+            return new CommitReport(List.copyOf(selected), 0, message);
+        });
+    }
+
+    /** The groups the actor may use. */
+    public List<GroupSummary> list(Actor actor) {
+        return tx.read(c -> {
+            Access.Checker rights = access.of(c, actor);
+            List<GroupSummary> out = new ArrayList<>();
+            for (Row row : groups.list(c)) {
+                if (rights.may(objects.guarded(row), Right.USE)) {
+                    out.add(summary(c, row));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One group with the propagation state of each VM that has a NIC in it. */
+    public GroupDetails show(Actor actor, String ref) {
+        return tx.read(c -> {
+            Row row = objects.resolve(c, ref);
+            access.of(c, actor).requireRight(objects.guarded(row), Right.USE, "show");
+            Map<Integer, VmState> stored = states.states(c, row.id());
+            List<VmStatus> vms = new ArrayList<>();
+            for (int vm : vmsOf(c, row.id())) {
+                VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
+                vms.add(new VmStatus(vm, s.state(), s.error()));
+            }
+            return new GroupDetails(summary(c, row), vms);
+        });
+    }
+
+    /** The effective rules of a NIC of the network (needs USE on the network). */
+    public EffectiveRules effectiveRules(Actor actor, String networkRef) {
+        return tx.read(c -> {
+            VirtualNetwork n = refs.resolve(c, networkRef);
+            access.of(c, actor).requireRight(n, Right.USE, "show the security rules of");
+            List<String> labels = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            Map<SecurityRule, List<String>> granted = new LinkedHashMap<>();
+            for (int id : n.securityGroups()) {
+                Optional<Row> row = groups.find(c, id);
+                if (row.isEmpty()) {
+                    notes.add("security group " + id + " does not exist; it adds no rule");
+                    continue;
+                }
+                SecurityGroup g = SecurityGroupCodec.decode(row.get());
+                labels.add(g.label());
+                for (SecurityRule rule : g.rules()) {
+                    for (SecurityRule r : expand(c, rule, g, notes)) {
+                        granted.computeIfAbsent(r, k -> new ArrayList<>()).add(g.label());
+                    }
+                }
+            }
+            List<EffectiveRule> rules = new ArrayList<>();
+            granted.forEach((r, by) -> rules.add(new EffectiveRule(r, List.copyOf(by))));
+            Optional<String> warning = Optional.empty();
+            if (n.securityGroups().contains(SecurityGroup.DEFAULT_ID) && n.securityGroups().size() > 1) {
+                warning = Optional.of("the default group allows all traffic, so the other groups filter nothing; "
+                        + "remove default from the network to apply them");
+            }
+            if (n.securityGroups().isEmpty()) {
+                notes.add("the network has no security group: its NICs' traffic is not filtered");
+            }
+            return new EffectiveRules(n.label(), labels, rules, warning, notes);
+        });
+    }
+
+    private List<SecurityRule> expand(Connection c, SecurityRule rule, SecurityGroup g, List<String> notes)
+            throws SQLException {
+        if (!(rule.target() instanceof RuleTarget.OfNetwork of)) {
+            return List.of(rule);
+        }
+        Optional<VirtualNetwork> target = networks.find(c, of.networkId());
+        if (target.isEmpty()) {
+            notes.add("a rule of group " + g.label() + " names network " + of.networkId()
+                    + ", which does not exist; it allows nothing");
+            return List.of();
+        }
+        List<SecurityRule> expanded = SecurityRuleExpansion.expand(rule, target.get());
+        if (expanded.isEmpty()) {
+            notes.add("a rule of group " + g.label() + " names network " + target.get().label()
+                    + ", which has no IP address range for it; it allows nothing");
+        }
+        return expanded;
+    }
+
+    private GroupSummary summary(Connection c, Row row) throws SQLException {
+        return new GroupSummary(SecurityGroupCodec.decode(row),
+                users.userNames(c).getOrDefault(row.ownership().uid(), "?"),
+                users.groupNames(c).getOrDefault(row.ownership().gid(), "?"), networksUsing(c, row.id()));
+    }
+
+    private List<String> networksUsing(Connection c, int groupId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (VirtualNetwork n : catalog.networks(c)) {
+            if (n.securityGroups().contains(groupId)) {
+                out.add(n.label());
+            }
+        }
+        return out;
+    }
+
+    private SortedSet<Integer> vmsOf(Connection c, int groupId) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        for (VirtualNetwork n : catalog.networks(c)) {
+            if (n.securityGroups().contains(groupId)) {
+                ids.add(n.id());
+            }
+        }
+        return leases.vmsOn(c, ids);
+    }
+
+    private record Parsed(Optional<String> name, Optional<String> description, List<SecurityRule> rules) {
+    }
+
+    /**
+     * Reads a group template. Rule errors name the rule's position and the
+     * attribute (the field stays the attribute, for forms).
+     */
+    private static Parsed parse(Template t) {
+        Optional<String> name = Optional.empty();
+        Optional<String> description = Optional.empty();
+        List<SecurityRule> rules = new ArrayList<>();
+        for (TemplateAttribute a : t.attributes()) {
+            String key = Attributes.name(a.name());
+            if (a instanceof TemplateAttribute.Single s && key.equals("NAME")) {
+                name = Optional.of(NetworkAttributes.checkName("NAME", s.value()));
+            } else if (a instanceof TemplateAttribute.Single s && key.equals("DESCRIPTION")) {
+                NetworkAttributes.checkText("DESCRIPTION", s.value(), 65_536);
+                description = Optional.of(s.value());
+            } else if (a instanceof TemplateAttribute.Vector v && key.equals("RULE")) {
+                rules.add(parseRule(rules.size() + 1, v));
+            } else {
+                throw new ValidationException(key, key + ": a security group template holds NAME, DESCRIPTION and "
+                        + "RULE = [ … ] vectors only");
+            }
+        }
+        return new Parsed(name, description, rules);
+    }
+
+    private static SecurityRule parseRule(int position, TemplateAttribute.Vector v) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        v.entries().forEach(e -> attributes.put(e.name(), e.value()));
+        try {
+            return SecurityRule.parse(attributes);
+        } catch (ValidationException e) {
+            throw new ValidationException(e.field().orElse("RULE"), "RULE " + position + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package vnetdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import vnetdesk.model.ConflictException;
+import vnetdesk.model.LockLevel;
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
+
+/**
+ * Security groups and network templates in the inventory: both are a named,
+ * owned object with an optional lock and a body the service layer decodes.
+ * Updates are optimistic like networks': a write names the version it read.
+ */
+public final class OwnedObjectRepository {
+
+    /** One stored object; {@code body} is JSON (groups) or template text (templates). */
+    public record Row(int id, String name, Ownership ownership, Optional<LockLevel> lock, long version, String body) {
+
+        public Row withVersionBumped() {
+            return new Row(id, name, ownership, lock, version + 1, body);
+        }
+    }
+
+    private static final String COLUMNS = "ID, NAME, UID, GID, PERMS, LOCK_LEVEL, VERSION, BODY";
+
+    private final String table;
+    private final String noun;
+
+    private OwnedObjectRepository(String table, String noun) {
+        this.table = table;
+        this.noun = noun;
+    }
+
+    public static OwnedObjectRepository securityGroups() {
+        return new OwnedObjectRepository("SECURITY_GROUP", "security group");
+    }
+
+    public static OwnedObjectRepository networkTemplates() {
+        return new OwnedObjectRepository("NETWORK_TEMPLATE", "network template");
+    }
+
+    public void insert(Connection c, Row row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setInt(1, row.id());
+            s.setString(2, row.name());
+            bindRest(s, 3, row);
+            s.executeUpdate();
+        }
+    }
+
+    /** Writes the row if its stored version is still {@code row.version() - 1}. */
+    public void update(Connection c, Row row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET NAME = ?, UID = ?, GID = ?, "
+                + "PERMS = ?, LOCK_LEVEL = ?, VERSION = ?, BODY = ? WHERE ID = ? AND VERSION = ?")) {
+            s.setString(1, row.name());
+            bindRest(s, 2, row);
+            s.setInt(8, row.id());
+            s.setLong(9, row.version() - 1);
+            if (s.executeUpdate() != 1) {
+                throw new ConflictException(noun + " " + row.id() + " was changed by another console; reload and try again");
+            }
+        }
+    }
+
+    private static void bindRest(PreparedStatement s, int first, Row row) throws SQLException {
+        s.setInt(first, row.ownership().uid());
+        s.setInt(first + 1, row.ownership().gid());
+        s.setInt(first + 2, row.ownership().permissions().bits());
+        s.setString(first + 3, row.lock().map(Enum::name).orElse(null));
+        s.setLong(first + 4, row.version());
+        s.setString(first + 5, row.body());
+    }
+
+    public void delete(Connection c, int id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE ID = ?")) {
+            s.setInt(1, id);
+            s.executeUpdate();
+        }
+    }
+
+    public Optional<Row> find(Connection c, int id) throws SQLException {
+        List<Row> rows = query(c, "WHERE ID = ?", id);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Ids of the objects with this name (one per owner at most). */
+    public List<Integer> idsByName(Connection c, String name) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        for (Row r : query(c, "WHERE NAME = ? ORDER BY ID", name)) {
+            ids.add(r.id());
+        }
+        return ids;
+    }
+
+    public List<Row> list(Connection c) throws SQLException {
+        return query(c, "ORDER BY ID");
+    }
+
+    public boolean nameTaken(Connection c, int uid, String name, int exceptId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + table + " WHERE UID = ? AND NAME = ? AND ID <> ?")) {
+            s.setInt(1, uid);
+            s.setString(2, name);
+            s.setInt(3, exceptId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private List<Row> query(Connection c, String where, Object... params) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String lock = r.getString(6);
+                    out.add(new Row(r.getInt(1), r.getString(2),
+                            new Ownership(r.getInt(3), r.getInt(4), new Permissions(r.getInt(5))),
+                            lock == null ? Optional.empty() : Optional.of(LockLevel.valueOf(lock)),
+                            r.getLong(7), r.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package vnetdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import vnetdesk.model.PropagationState;
+
+/** Per security group and VM: the propagation state of the group's rules and the last error. */
+public final class SecurityGroupStateRepository {
+
+    /** The stored state of one VM; {@code error} is set for {@link PropagationState#ERROR}. */
+    public record VmState(PropagationState state, Optional<String> error) {
+    }
+
+    /** Stored states of a group's VMs by VM id (VMs never applied have no entry). */
+    public Map<Integer, VmState> states(Connection c, int groupId) throws SQLException {
+        Map<Integer, VmState> out = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT VM_ID, STATE, ERROR FROM SECURITY_GROUP_VM WHERE SG_ID = ? ORDER BY VM_ID")) {
+            s.setInt(1, groupId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getInt(1), new VmState(PropagationState.valueOf(r.getString(2)),
+                            Optional.ofNullable(r.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sets the state of each given VM (insert or replace), clearing any error. */
+    public void setAll(Connection c, int groupId, Collection<Integer> vmIds, PropagationState state)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO SECURITY_GROUP_VM (SG_ID, VM_ID, STATE, ERROR) KEY (SG_ID, VM_ID) VALUES (?, ?, ?, NULL)")) {
+            for (int vm : vmIds) {
+                s.setInt(1, groupId);
+                s.setInt(2, vm);
+                s.setString(3, state.name());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+}
