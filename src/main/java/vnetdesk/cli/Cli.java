@@ -34,6 +34,7 @@ public final class Cli {
         CliContext ctx = new CliContext(out, err, env, stdin);
         try (ctx) {
             CommandLine cmd = new CommandLine(new RootCommand(ctx), new ContextFactory(ctx));
+            OwnedObjectCommands.addTo(cmd, ctx);
             cmd.setOut(writer(out));
             cmd.setErr(writer(err));
             cmd.setParameterExceptionHandler(usageHandler(err));

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 /** The top command: global options (inventory and user) and the command groups. */
 @Command(name = "vnetdesk", mixinStandardHelpOptions = true, version = "vnetdesk 0.1.0",
         description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without arguments: the console.",
-        subcommands = {VnetCommands.Group.class, WhoisCommand.class, InterchangeCommands.Import.class,
-                InterchangeCommands.Export.class})
+        subcommands = {VnetCommands.Group.class, VntemplateCommands.Group.class, SecgroupCommands.Group.class,
+                AccessCommands.Users.class, AccessCommands.Groups.class, AccessCommands.Acls.class,
+                WhoisCommand.class, InterchangeCommands.Import.class, InterchangeCommands.Export.class})
 final class RootCommand {
 
     private final CliContext ctx;

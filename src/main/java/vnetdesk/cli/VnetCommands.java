@@ -12,13 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vnetdesk.model.LockLevel;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.QueryService.NetworkSummary;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateParser;
 
-/** {@code vnet create|list|show|update|delete|rename|lock|unlock}: the network itself. */
+/** {@code vnet create|list|show|update|delete}: the network itself (rename, lock … in {@link OwnedObjectCommands}). */
 final class VnetCommands {
 
     private VnetCommands() {
@@ -26,8 +25,7 @@ final class VnetCommands {
 
     /** The {@code vnet} group; a subcommand is required. */
     @Command(name = "vnet", mixinStandardHelpOptions = true, description = "virtual networks",
-            subcommands = {Create.class, ListNetworks.class, Show.class, Update.class, Delete.class, Rename.class,
-                    Lock.class, Unlock.class,
+            subcommands = {Create.class, ListNetworks.class, Show.class, Update.class, Delete.class,
                     VnetArCommands.AddAr.class, VnetArCommands.UpdateAr.class, VnetArCommands.RmAr.class,
                     VnetLeaseCommands.Hold.class, VnetLeaseCommands.Release.class, VnetLeaseCommands.Reserve.class,
                     VnetLeaseCommands.Leases.class, VnetLeaseCommands.Free.class})
@@ -177,55 +175,6 @@ final class VnetCommands {
         @Override
         public Integer call() {
             ctx.inventory().networks().delete(ctx.actor(), net);
-            return Cli.OK;
-        }
-    }
-
-    @Command(name = "rename", mixinStandardHelpOptions = true, description = "rename a network")
-    static final class Rename extends NetworkCommand {
-
-        @Parameters(index = "1", paramLabel = "NAME", description = "the new name")
-        String name;
-
-        Rename(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        public Integer call() {
-            ctx.inventory().networks().rename(ctx.actor(), net, name);
-            return Cli.OK;
-        }
-    }
-
-    @Command(name = "lock", mixinStandardHelpOptions = true, description = "lock a network against changes")
-    static final class Lock extends NetworkCommand {
-
-        @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "use",
-                description = "use (everything, the default), manage, admin or all")
-        String level;
-
-        Lock(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        public Integer call() {
-            ctx.inventory().networks().lock(ctx.actor(), net, LockLevel.parse("--level", level));
-            return Cli.OK;
-        }
-    }
-
-    @Command(name = "unlock", mixinStandardHelpOptions = true, description = "remove the lock of a network")
-    static final class Unlock extends NetworkCommand {
-
-        Unlock(CliContext ctx) {
-            super(ctx);
-        }
-
-        @Override
-        public Integer call() {
-            ctx.inventory().networks().unlock(ctx.actor(), net);
             return Cli.OK;
         }
     }

@@ -1,0 +1,276 @@
+package vnetdesk.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vnetdesk.model.PropagationState;
+import vnetdesk.model.SecurityGroup;
+import vnetdesk.model.SecurityRule;
+import vnetdesk.service.SecurityGroupService.CommitReport;
+import vnetdesk.service.SecurityGroupService.EffectiveRule;
+import vnetdesk.service.SecurityGroupService.EffectiveRules;
+import vnetdesk.service.SecurityGroupService.GroupDetails;
+import vnetdesk.service.SecurityGroupService.GroupSummary;
+import vnetdesk.service.SecurityGroupService.VmStatus;
+
+/**
+ * {@code secgroup create|list|show|update|delete|commit|effective} (clone,
+ * rename, chown, chmod in {@link OwnedObjectCommands}).
+ */
+final class SecgroupCommands {
+
+    private SecgroupCommands() {
+    }
+
+    @Command(name = "secgroup", mixinStandardHelpOptions = true, description = "security groups",
+            subcommands = {Create.class, ListGroups.class, Show.class, Update.class, Delete.class, Commit.class,
+                    Effective.class})
+    static final class Group {
+    }
+
+    /** A command on one group. */
+    abstract static class OnGroup implements Callable<Integer> {
+        final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "SG", description = "security group id or name")
+        String group;
+
+        OnGroup(CliContext ctx) {
+            this.ctx = ctx;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "create a group from a template file (NAME, DESCRIPTION, RULE = [ … ]); prints ID: <id>")
+    static final class Create implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "FILE", description = "template file, - for standard input")
+        String file;
+
+        Create(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            int id = ctx.inventory().securityGroups().create(ctx.actor(), VnetCommands.template(ctx, file));
+            ctx.out().println("ID: " + id);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "list the groups you may use")
+    static final class ListGroups implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", description = "JSON output")
+        boolean json;
+
+        ListGroups(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<GroupSummary> rows = ctx.inventory().securityGroups().list(ctx.actor());
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                rows.forEach(s -> out.add(summaryJson(s)));
+                Printer.json(ctx.out(), out);
+                return Cli.OK;
+            }
+            Table t = new Table("ID", "USER", "GROUP", "NAME", "RULES", "NETWORKS").alignRight(0, 4);
+            for (GroupSummary s : rows) {
+                SecurityGroup g = s.group();
+                t.row(g.id(), s.ownerName(), s.groupName(), g.name(), g.rules().size(), Views.join(s.networks()));
+            }
+            t.print(ctx.out());
+            return Cli.OK;
+        }
+    }
+
+    static Map<String, Object> summaryJson(GroupSummary s) {
+        SecurityGroup g = s.group();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id());
+        m.put("name", g.name());
+        m.put("user", s.ownerName());
+        m.put("group", s.groupName());
+        m.put("permissions", g.ownership().permissions().octal());
+        m.put("description", g.description());
+        m.put("rules", g.rules().stream().map(SecgroupCommands::ruleJson).toList());
+        m.put("networks", s.networks());
+        return m;
+    }
+
+    private static Map<String, Object> ruleJson(SecurityRule r) {
+        Map<String, Object> m = new LinkedHashMap<>(r.toAttributes());
+        m.put("summary", r.summary());
+        return m;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "show a group: rules, networks, and the state of its VMs")
+    static final class Show extends OnGroup {
+        @Option(names = "--json", description = "JSON output")
+        boolean json;
+
+        Show(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            GroupDetails d = ctx.inventory().securityGroups().show(ctx.actor(), group);
+            SecurityGroup g = d.summary().group();
+            if (json) {
+                Map<String, Object> m = summaryJson(d.summary());
+                List<Map<String, Object>> vms = new ArrayList<>();
+                for (VmStatus v : d.vms()) {
+                    Map<String, Object> vm = new LinkedHashMap<>();
+                    vm.put("vm", v.vmId());
+                    vm.put("state", v.state().label());
+                    v.error().ifPresent(e -> vm.put("error", e));
+                    vms.add(vm);
+                }
+                m.put("vms", vms);
+                Printer.json(ctx.out(), m);
+                return Cli.OK;
+            }
+            var out = ctx.out();
+            out.println("SECURITY GROUP " + g.label());
+            out.println("USER         : " + d.summary().ownerName());
+            out.println("GROUP        : " + d.summary().groupName());
+            out.println("PERMISSIONS  : " + g.ownership().permissions().letters() + " ("
+                    + g.ownership().permissions().octal() + ")");
+            out.println("DESCRIPTION  : " + g.description());
+            out.println("NETWORKS     : " + Views.join(d.summary().networks()));
+            out.println();
+            out.println("RULES (allow only; their order does not matter)");
+            Table t = new Table("#", "PROTOCOL", "TYPE", "TARGET", "PORTS/ICMP", "SUMMARY").alignRight(0);
+            int i = 1;
+            for (SecurityRule r : g.rules()) {
+                Map<String, String> a = r.toAttributes();
+                String target = a.containsKey("NETWORK_ID") ? "network " + a.get("NETWORK_ID")
+                        : a.containsKey("IP") ? a.get("IP") + " +" + a.get("SIZE") : "any";
+                String ports = a.getOrDefault("RANGE", a.getOrDefault("ICMP_TYPE", a.getOrDefault("ICMPV6_TYPE", Views.NONE)));
+                t.row(i++, a.get("PROTOCOL"), a.get("RULE_TYPE"), target, ports, r.summary());
+            }
+            t.print(out);
+            out.println();
+            out.println("VMS");
+            for (PropagationState s : PropagationState.values()) {
+                List<String> ids = d.vmsIn(s).stream()
+                        .map(v -> v.vmId() + v.error().map(e -> " (" + e + ")").orElse("")).toList();
+                out.printf("%-12s : %s%n", s.label().toUpperCase(java.util.Locale.ROOT), Views.join(ids));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "replace the rules and description (or with --append add rules); its VMs become outdated")
+    static final class Update extends OnGroup {
+        @Parameters(index = "1", paramLabel = "FILE", description = "template file, - for standard input")
+        String file;
+
+        @Option(names = "--append", description = "add the file's rules to the current ones")
+        boolean append;
+
+        Update(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().securityGroups().update(ctx.actor(), group, VnetCommands.template(ctx, file), append);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "delete a group no network uses")
+    static final class Delete extends OnGroup {
+        Delete(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            ctx.inventory().securityGroups().delete(ctx.actor(), group);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "commit", mixinStandardHelpOptions = true,
+            description = "apply the group's rules to the host firewalls of its VMs; exit 1 when VMs stay outdated")
+    static final class Commit extends OnGroup {
+        @Option(names = "--recovery", description = "only the VMs that are outdated or failed")
+        boolean recovery;
+
+        Commit(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            CommitReport r = ctx.inventory().securityGroups().commit(ctx.actor(), group, recovery);
+            if (r.applied() < r.selected().size()) {
+                ctx.err().println("error: " + r.message());
+                return Cli.FAILED;
+            }
+            ctx.out().println(r.message());
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "effective", mixinStandardHelpOptions = true,
+            description = "the rules a NIC of a network gets: its groups' rules, NETWORK_ID expanded per address range")
+    static final class Effective implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NET", description = "network id or name")
+        String net;
+
+        @Option(names = "--json", description = "JSON output")
+        boolean json;
+
+        Effective(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            EffectiveRules e = ctx.inventory().securityGroups().effectiveRules(ctx.actor(), net);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("network", e.network());
+                m.put("groups", e.groups());
+                List<Map<String, Object>> rules = new ArrayList<>();
+                for (EffectiveRule r : e.rules()) {
+                    Map<String, Object> rule = ruleJson(r.rule());
+                    rule.put("groups", r.groups());
+                    rules.add(rule);
+                }
+                m.put("rules", rules);
+                e.warning().ifPresent(w -> m.put("warning", w));
+                m.put("notes", e.notes());
+                Printer.json(ctx.out(), m);
+                return Cli.OK;
+            }
+            ctx.out().println("NETWORK " + e.network() + " — groups " + Views.join(e.groups()));
+            e.warning().ifPresent(w -> ctx.out().println("WARNING: " + w));
+            e.notes().forEach(n -> ctx.out().println("note: " + n));
+            Table t = new Table("RULE", "FROM GROUPS");
+            e.rules().forEach(r -> t.row(r.rule().summary(), Views.join(r.groups())));
+            t.print(ctx.out());
+            return Cli.OK;
+        }
+    }
+}
