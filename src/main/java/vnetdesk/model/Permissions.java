@@ -45,6 +45,17 @@ public record Permissions(int bits) {
         return ((bits >> shift) & right.bit) != 0;
     }
 
+    /** These permissions with one bit set or cleared. */
+    public Permissions with(Who who, Right right, boolean granted) {
+        int shift = switch (who) {
+            case OWNER -> 6;
+            case GROUP -> 3;
+            case OTHER -> 0;
+        };
+        int bit = right.bit << shift;
+        return new Permissions(granted ? bits | bit : bits & ~bit);
+    }
+
     public String octal() {
         return String.format("%03o", bits);
     }

@@ -36,6 +36,16 @@ class PermissionsTest {
     }
 
     @Test
+    void withSetsAndClearsOneBitOnly() {
+        Permissions p = Permissions.parseOctal("PERMISSIONS", "640");
+        assertEquals("644", p.with(Permissions.Who.OTHER, Permissions.Right.USE, true).octal());
+        assertEquals("440", p.with(Permissions.Who.OWNER, Permissions.Right.MANAGE, false).octal());
+        assertEquals("650", p.with(Permissions.Who.GROUP, Permissions.Right.USE, true)
+                .with(Permissions.Who.GROUP, Permissions.Right.ADMIN, true).octal());
+        assertEquals(p, p.with(Permissions.Who.OTHER, Permissions.Right.ADMIN, false));
+    }
+
+    @Test
     void hasReadsEachClassAndRight() {
         Permissions p = Permissions.parseOctal("PERMISSIONS", "641");
         assertTrue(p.has(Permissions.Who.OWNER, Permissions.Right.USE));

@@ -25,4 +25,7 @@ public interface Dialogs {
 
     /** Asks for one line of text (e.g. a new name); empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);
+
+    /** Asks to pick one of {@code choices} (e.g. a new owner); empty when cancelled. */
+    Optional<String> askChoice(String title, String prompt, java.util.List<String> choices, String initial);
 }

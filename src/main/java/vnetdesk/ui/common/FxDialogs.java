@@ -1,11 +1,13 @@
 package vnetdesk.ui.common;
 
+import java.util.List;
 import java.util.Optional;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -77,6 +79,15 @@ public final class FxDialogs implements Dialogs {
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(prompt);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askChoice(String title, String prompt, List<String> choices, String initial) {
+        ChoiceDialog<String> d = new ChoiceDialog<>(initial, choices);
         d.initOwner(owner);
         d.setTitle(title);
         d.setHeaderText(prompt);

@@ -49,6 +49,13 @@ public final class ScriptedDialogs implements Dialogs {
         return (Optional<String>) next(prompt);
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<String> askChoice(String title, String prompt, java.util.List<String> choices, String initial) {
+        questions.add(prompt);
+        return (Optional<String>) next(prompt);
+    }
+
     private Object next(String question) {
         if (answers.isEmpty()) {
             throw new AssertionError("unexpected question: " + question);
