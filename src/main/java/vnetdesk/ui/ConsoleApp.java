@@ -61,8 +61,8 @@ public final class ConsoleApp extends Application {
         }, opened -> {
             inventory = opened.inventory();
             prefs = opened.prefs();
-            MainWindow window = new MainWindow(stage, inventory, opened.actor(), runner, new FxDialogs(stage), prefs);
-            window.show();
+            MainWindow window = new ConsoleSession(stage, inventory, runner, new FxDialogs(stage), prefs)
+                    .open(opened.actor());
             if (Boolean.getBoolean(STARTUP_PROBE)) {
                 reportStartupWhenUsable(window);
             }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -16,6 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
@@ -33,6 +35,7 @@ import javafx.stage.Stage;
 
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.UserService;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.network.NetworkActions;
@@ -40,6 +43,8 @@ import vnetdesk.ui.network.NetworkDetailView;
 import vnetdesk.ui.network.NetworkListViewModel;
 import vnetdesk.ui.network.NetworkRow;
 import vnetdesk.ui.network.NetworksView;
+import vnetdesk.ui.user.UsersView;
+import vnetdesk.ui.user.UsersViewModel;
 
 /**
  * The console's main window: navigation on the left, the selected view in the
@@ -59,11 +64,10 @@ public final class MainWindow {
                     + " appear in the networks' Leases tabs.",
             "Hosts", "Hosts (plan, apply and drift over SSH) are not in this version yet.",
             "Clusters", "Clusters are not managed yet; every network belongs to cluster 0 (default) unless its"
-                    + " General tab says otherwise.",
-            "Users & Groups", "Users, groups and ACLs are not in this version yet; the console acts as the user"
-                    + " shown in the status bar.");
+                    + " General tab says otherwise.");
 
     private final Stage stage;
+    private final Consumer<String> switchUser;
     private final Inventory inventory;
     private final Actor actor;
     private final TaskRunner runner;
@@ -73,12 +77,16 @@ public final class MainWindow {
     private final NetworkDetailView detail;
     private final NetworksView networksView;
     private final NetworkActions actions;
+    private final UsersViewModel users;
+    private final UsersView usersView;
     private final StackPane centre = new StackPane();
     private final ListView<String> navigation = new ListView<>();
     private final Map<String, Node> views = new LinkedHashMap<>();
 
+    /** {@code switchUser} reopens the console as another user (see {@link ConsoleSession}). */
     public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
-                      ConsolePrefs prefs) {
+                      ConsolePrefs prefs, Consumer<String> switchUser) {
+        this.switchUser = switchUser;
         this.stage = stage;
         this.inventory = inventory;
         this.actor = actor;
@@ -88,6 +96,8 @@ public final class MainWindow {
         this.networks = new NetworkListViewModel(inventory, actor, runner, dialogs);
         this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, this::networkSaved, networks::reload);
         this.networksView = new NetworksView(networks, detail);
+        this.users = new UsersViewModel(inventory, actor, runner, dialogs);
+        this.usersView = new UsersView(users, this::switchTo);
         this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkCreated, this::networkChanged,
                 () -> {
                     // the deleted network's unsaved edits have nowhere to go: no question
@@ -112,6 +122,7 @@ public final class MainWindow {
         networks.reload();
         views.put("Networks", networksView.node());
         NOT_YET.forEach((k, v) -> views.put(k, emptyState(k, v)));
+        views.put("Users & Groups", usersView.node());
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menu(), toolbar()));
         root.setCenter(new SplitPane(navigation(), centre));
@@ -285,6 +296,9 @@ public final class MainWindow {
         navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 centre.getChildren().setAll(views.get(now));
+                if (now.equals("Users & Groups")) {
+                    users.reload();
+                }
             }
         });
         return navigation;
@@ -311,8 +325,7 @@ public final class MainWindow {
     private Node statusBar() {
         Label location = new Label("Inventory: " + inventory.location());
         location.setId("status-location");
-        Label user = new Label("User: " + actor.name());
-        user.setId("status-user");
+        MenuButton user = userSwitcher();
         Label hosts = new Label("Hosts with pending changes: –");
         hosts.setTooltip(new Tooltip("Hosts arrive in a later version; nothing is applied to hosts yet."));
         Label task = new Label();
@@ -332,6 +345,39 @@ public final class MainWindow {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /**
+     * "User: NAME" in the status bar; its menu lists the users (read when it
+     * opens) and switches after unsaved edits are dealt with.
+     */
+    private MenuButton userSwitcher() {
+        MenuButton user = new MenuButton("User: " + actor.name());
+        user.setId("status-user");
+        user.setTooltip(new Tooltip("The console acts as this user: every action is checked against its rights."
+                + " Pick another user to act as them."));
+        MenuItem loading = new MenuItem("Reading users…");
+        loading.setDisable(true);
+        user.getItems().setAll(loading);
+        user.setOnShowing(e -> runner.run("Reading users", () -> inventory.users().users(), users -> {
+            user.getItems().clear();
+            for (UserService.UserInfo u : users) {
+                MenuItem item = new MenuItem(u.name() + "  (" + u.groupName() + ")");
+                item.setId("switch-user-" + u.name());
+                item.setDisable(u.id() == actor.uid());
+                item.setOnAction(x -> switchTo(u.name()));
+                user.getItems().add(item);
+            }
+        }, x -> dialogs.showError("Cannot read the users", x)));
+        return user;
+    }
+
+    /** Reopens the console as {@code userName} once unsaved edits are saved or dropped. */
+    void switchTo(String userName) {
+        detail.leave(() -> {
+            remember();
+            switchUser.accept(userName);
+        });
     }
 
     /** True once the networks table has been filled for the first time (the window is usable). */

@@ -29,6 +29,7 @@ final class ConsoleFixture {
     final Inventory inventory;
     final FxTaskRunner runner;
     final Stage stage;
+    final ConsoleSession session;
     private final String prefsNode;
 
     ConsoleFixture(Stage stage, Path dir) {
@@ -37,7 +38,8 @@ final class ConsoleFixture {
         this.runner = new FxTaskRunner();
         this.prefsNode = "vnetdesk-test/" + dir.getFileName() + "-" + java.util.UUID.randomUUID();
         ConsolePrefs prefs = ConsolePrefs.load(prefsNode);
-        new MainWindow(stage, inventory, Actor.ONEADMIN, runner, new FxDialogs(stage), prefs).show();
+        this.session = new ConsoleSession(stage, inventory, runner, new FxDialogs(stage), prefs);
+        session.open(Actor.ONEADMIN);
     }
 
     void close() throws Exception {

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -27,6 +30,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Actor;
 import vnetdesk.template.TemplateParser;
@@ -189,22 +193,58 @@ class ConsoleWindowTest {
     }
 
     @Test
-    void theSecurityTabWarnsAboutTheDefaultGroupAndRemovesIt(FxRobot robot) {
-        assertEquals(100, console.inventory.securityGroups().create(Actor.ONEADMIN,
-                TemplateParser.parse("NAME = web\n", "test")));
+    void theSecurityTabAssignsAGroupFromTheListAndRemovesDefaultInOneClick(FxRobot robot) {
+        assertEquals(100, console.inventory.securityGroups().create(Actor.ONEADMIN, TemplateParser.parse(
+                "NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n", "test")));
         createLan();
         refreshAndSelect(robot, "lan");
         ConsoleFixture.tab(robot, "Security");
         Label warning = ConsoleFixture.node(robot, "#default-group-warning");
         assertFalse(warning.isVisible() && !warning.getText().isEmpty(), "group 0 alone: no warning");
         TextField groups = ConsoleFixture.node(robot, "#field-SECURITY_GROUPS");
-        robot.clickOn(groups).write(",100");
+        ListView<?> list = ConsoleFixture.node(robot, "#security-group-list");
+        ConsoleFixture.await("both groups listed", () -> list.getItems().size() == 2);
+        robot.clickOn(robot.lookup("#security-group-list .list-cell")
+                .match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith("100:web"))
+                .lookup(".check-box").queryAs(Node.class));
+        ConsoleFixture.await("the check adds the id", () -> groups.getText().equals("0,100"));
+        assertTrue(robot.lookup("#security-group-list .list-cell")
+                .match((ListCell<?> c) -> c.getText() != null && c.getText().contains("inbound TCP port 22"))
+                .tryQuery().isPresent(), "the list shows the rule summaries");
         ConsoleFixture.await("the warning shows", () -> warning.getText().contains("allows all traffic"));
         robot.clickOn("#remove-default-group");
         ConsoleFixture.await("group 0 removed", () -> groups.getText().equals("100"));
         robot.clickOn("#save");
         console.idle(robot);
         ConsoleFixture.await("saved", () -> stored().get(0).securityGroups().equals(List.of(100)));
+        TableView<?> effective = ConsoleFixture.node(robot, "#effective-rules");
+        ConsoleFixture.await("the effective rules are the web group's", () -> effective.getItems().size() == 1
+                && robot.lookup("#effective-rules .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "inbound TCP port 22 from any address".equals(c.getText())).tryQuery().isPresent());
+    }
+
+    @Test
+    void aNormalUserSeesWhyAnActionIsRefused(FxRobot robot) {
+        console.inventory.users().createUser(Actor.ONEADMIN, "bob", "users");
+        createLan();
+        console.inventory.networks().chmod(Actor.ONEADMIN, "lan", Permissions.parseOctal("OCTAL", "644"));
+        console.idle(robot);
+        robot.clickOn("#status-user");
+        ConsoleFixture.await("the users are listed", () -> robot.lookup("#switch-user-bob").tryQuery().isPresent());
+        robot.clickOn("#switch-user-bob");
+        console.idle(robot);
+        ConsoleFixture.await("the console acts as bob", () -> ((MenuButton) robot.lookup("#status-user").query())
+                .getText().equals("User: bob"));
+        refreshAndSelect(robot, "lan");
+        robot.clickOn("#tool-delete");
+        ConsoleFixture.await("the delete question", () -> robot.lookup("Yes").tryQuery().isPresent());
+        robot.clickOn("Yes");
+        console.idle(robot);
+        ConsoleFixture.await("the refusal is explained", () -> robot.lookup("#error-message").tryQuery()
+                .map(n -> ((Label) n).getText()).filter(t -> t.equals(
+                        "user bob may not delete network 0:lan: it needs MANAGE rights on it")).isPresent());
+        robot.clickOn("OK");
+        assertEquals(1, stored().size(), "nothing deleted");
     }
 
     @Test

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.OwnershipActions;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
@@ -34,7 +35,9 @@ public final class NetworkDetailView {
     private final NetworkEditorViewModel editor;
     private final AddressesViewModel addresses;
     private final LeasesViewModel leases;
+    private final SecurityTabViewModel security;
     private final IntConsumer saved;
+    private final Dialogs dialogs;
     private final Runnable changed;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
@@ -51,17 +54,22 @@ public final class NetworkDetailView {
         this.actor = actor;
         this.runner = runner;
         this.saved = saved;
+        this.dialogs = dialogs;
         this.changed = changed;
         this.editor = new NetworkEditorViewModel(inventory, actor, runner, dialogs);
         this.addresses = new AddressesViewModel(inventory, actor, runner, dialogs);
         this.leases = new LeasesViewModel(inventory, actor, runner, dialogs);
+        this.security = new SecurityTabViewModel(inventory, actor, runner, dialogs,
+                editor.form().text(NetworkForm.SECURITY_GROUPS));
         leases.setOnChanged(() -> addresses.reload(changed));
         editor.setOnSavedWhileLeaving(saved);
+        // the groups and the effective rules follow every load, save and create of the form
+        editor.currentProperty().addListener((o, was, now) -> security.load(now.map(d -> d.network().id())));
         build();
     }
 
     private void build() {
-        NetworkFormTabs form = new NetworkFormTabs(editor);
+        NetworkFormTabs form = new NetworkFormTabs(editor, security, new OwnershipActions(inventory, runner, dialogs));
         Tab leasesTab = new LeasesTab(leases, new LeasesTab.Actions() {
             @Override
             public void hold() {

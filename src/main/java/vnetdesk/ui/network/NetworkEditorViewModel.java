@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ValidationException;
@@ -130,6 +131,38 @@ public final class NetworkEditorViewModel {
         loaded = form.toAttributes();
         errors.loaded(check(loaded));
         changed();
+    }
+
+    /** chown of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
+    void chown(int id, Optional<String> user, Optional<String> group) {
+        inventory.networks().chown(actor, String.valueOf(id), user, group);
+    }
+
+    /** chmod of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
+    void chmod(int id, Permissions permissions) {
+        inventory.networks().chmod(actor, String.valueOf(id), permissions);
+    }
+
+    /**
+     * Reads the shown network again after an ownership change: the form too
+     * when it has no edits, else only the owner, group and permissions shown.
+     */
+    void reloadOwnership() {
+        current.get().ifPresent(shown -> {
+            int gen = generation;
+            int id = shown.network().id();
+            runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0),
+                    d -> {
+                        if (gen != generation) {
+                            return;
+                        }
+                        if (dirty.get()) {
+                            current.set(Optional.of(d));
+                        } else {
+                            show(d);
+                        }
+                    }, e -> dialogs.showError("Cannot load network " + id, e));
+        });
     }
 
     /** Puts the form back to what was loaded. */

@@ -3,26 +3,32 @@ package vnetdesk.ui.network;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import vnetdesk.model.Driver;
+import vnetdesk.service.SecurityGroupService.EffectiveRule;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
+import vnetdesk.ui.common.OwnershipActions;
+import vnetdesk.ui.common.PermissionsGrid;
 
 /**
  * The form tabs of the network view — General, Conf, QoS, Context, Security —
@@ -34,9 +40,13 @@ final class NetworkFormTabs {
     private final NetworkEditorViewModel vm;
     private final NetworkForm form;
     private final FieldErrors errors;
+    private final SecurityTabViewModel security;
+    private final OwnershipActions ownership;
 
-    NetworkFormTabs(NetworkEditorViewModel vm) {
+    NetworkFormTabs(NetworkEditorViewModel vm, SecurityTabViewModel security, OwnershipActions ownership) {
         this.vm = vm;
+        this.security = security;
+        this.ownership = ownership;
         this.form = vm.form();
         this.errors = new FieldErrors(vm.errors());
         errors.expect(form.fieldsByAttribute().keySet());
@@ -112,16 +122,36 @@ final class NetworkFormTabs {
         Label owner = new Label();
         owner.setId("general-owner");
         owner.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get()
-                .map(d -> d.ownerName() + " / " + d.groupName() + "   permissions "
-                        + d.network().ownership().permissions())
+                .map(d -> d.ownerName() + " / " + d.groupName())
                 .orElse("you (the network is created for the current user)"), vm.currentProperty()));
-        g.add("Owner / group", owner);
+        Button chown = new Button("Change owner…");
+        chown.setId("general-chown");
+        chown.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.currentProperty().get().isEmpty(),
+                vm.currentProperty()));
+        chown.setOnAction(e -> vm.currentProperty().get().ifPresent(d -> ownership.changeOwner("network "
+                + d.network().label(), d.ownerName(), d.groupName(), (user, group) -> vm.chown(d.network().id(), user, group),
+                vm::reloadOwnership)));
+        HBox ownerRow = new HBox(12, owner, chown);
+        ownerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        g.add("Owner / group", ownerRow);
+        PermissionsGrid grid = new PermissionsGrid("general-", to -> vm.currentProperty().get().ifPresent(d ->
+                ownership.changePermissions("network " + d.network().label(), to,
+                        p -> vm.chmod(d.network().id(), p), vm::reloadOwnership)));
+        vm.currentProperty().addListener((o, was, now) -> showPermissions(grid, now));
+        showPermissions(grid, vm.currentProperty().get());
+        g.add("Permissions", grid.node(), FormGrid.hint("USE: hold, reserve, attach NICs · MANAGE: change it"
+                + " · ADMIN: chown. New networks are owner um-, group u--."));
         Label lock = new Label();
         lock.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get()
                 .flatMap(d -> d.network().lock()).map(l -> "locked (" + l.name() + ")").orElse("not locked"),
                 vm.currentProperty()));
         g.add("Lock", lock);
         return g;
+    }
+
+    private static void showPermissions(PermissionsGrid grid, java.util.Optional<vnetdesk.model.NetworkDetails> d) {
+        grid.show(d.map(x -> x.network().ownership().permissions()).orElse(vnetdesk.model.Permissions.DEFAULT),
+                d.isPresent());
     }
 
     private FormGrid confGrid() {
@@ -232,14 +262,12 @@ final class NetworkFormTabs {
 
     private FormGrid securityGrid() {
         FormGrid g = new FormGrid();
-        field(g, "Security groups", NetworkForm.SECURITY_GROUPS, "0",
-                "group ids separated by commas; the group editor comes with the security-groups view");
         Label warning = new Label();
         warning.setId("default-group-warning");
         warning.getStyleClass().add("warning-banner");
         warning.setWrapText(true);
         warning.textProperty().bind(vm.defaultGroupWarningProperty());
-        Button fix = new Button("Remove group 0");
+        Button fix = new Button("Remove group 0 (default)");
         fix.setId("remove-default-group");
         fix.setOnAction(e -> vm.removeDefaultGroup());
         VBox box = new VBox(8, warning, fix);
@@ -247,6 +275,50 @@ final class NetworkFormTabs {
         box.visibleProperty().bind(vm.defaultGroupWarningProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         g.wide(box);
+        g.section("Security groups (their rules apply to every NIC of this network)");
+        ListView<SecurityTabViewModel.GroupChoice> list = new ListView<>(security.groups());
+        list.setId("security-group-list");
+        list.setPrefHeight(190);
+        list.setPlaceholder(new Label("No security group you may use"));
+        list.setCellFactory(CheckBoxListCell.forListView(SecurityTabViewModel.GroupChoice::checkedProperty,
+                new StringConverter<>() {
+                    @Override
+                    public String toString(SecurityTabViewModel.GroupChoice c) {
+                        return c == null ? "" : c.label() + (c.rules().isEmpty() ? "   (no rules: allows nothing)"
+                                : "\n    " + c.rules().replace("\n", "\n    "));
+                    }
+
+                    @Override
+                    public SecurityTabViewModel.GroupChoice fromString(String s) {
+                        throw new UnsupportedOperationException("the list is not edited as text");
+                    }
+                }));
+        g.wide(list);
+        field(g, "Group ids", NetworkForm.SECURITY_GROUPS, "0",
+                "the checked groups as ids; groups you may not see stay in the list by id");
+        g.section("Effective rules of a NIC of this network");
+        Label effectiveWarning = new Label();
+        effectiveWarning.setId("effective-warning");
+        effectiveWarning.getStyleClass().add("warning-banner");
+        effectiveWarning.setWrapText(true);
+        effectiveWarning.textProperty().bind(security.effectiveWarningProperty());
+        effectiveWarning.visibleProperty().bind(effectiveWarning.textProperty().isNotEmpty());
+        effectiveWarning.managedProperty().bind(effectiveWarning.visibleProperty());
+        Label note = FormGrid.hint("");
+        note.setId("effective-note");
+        note.textProperty().bind(security.effectiveNoteProperty());
+        TableView<EffectiveRule> rules = new TableView<>(security.effective());
+        rules.setId("effective-rules");
+        rules.setPrefHeight(220);
+        rules.setPlaceholder(new Label("No rule"));
+        TableColumn<EffectiveRule, String> rule = new TableColumn<>("Allowed traffic");
+        rule.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule().summary()));
+        TableColumn<EffectiveRule, String> from = new TableColumn<>("From groups");
+        from.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join(", ", c.getValue().groups())));
+        rules.getColumns().add(rule);
+        rules.getColumns().add(from);
+        rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        g.wide(new VBox(6, effectiveWarning, note, rules));
         return g;
     }
 }

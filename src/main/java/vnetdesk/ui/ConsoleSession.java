@@ -1,0 +1,52 @@
+package vnetdesk.ui;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.stage.Stage;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The console acting as one user at a time: opens the main window for a user
+ * and, when the user switches, builds it again for the new one (every view
+ * and every service call then acts as that user).
+ */
+public final class ConsoleSession {
+
+    private final Stage stage;
+    private final Inventory inventory;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final ConsolePrefs prefs;
+    private final ReadOnlyObjectWrapper<MainWindow> window = new ReadOnlyObjectWrapper<>();
+
+    public ConsoleSession(Stage stage, Inventory inventory, TaskRunner runner, Dialogs dialogs, ConsolePrefs prefs) {
+        this.stage = stage;
+        this.inventory = inventory;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.prefs = prefs;
+    }
+
+    /** Builds and shows the main window acting as {@code actor}. */
+    public MainWindow open(Actor actor) {
+        MainWindow w = new MainWindow(stage, inventory, actor, runner, dialogs, prefs, this::switchTo);
+        window.set(w);
+        w.show();
+        return w;
+    }
+
+    /** Looks the user up in the background and reopens the window as that user. */
+    void switchTo(String userName) {
+        runner.run("Switching to user " + userName, () -> inventory.actor(userName), this::open,
+                e -> dialogs.showError("Cannot switch to user " + userName, e));
+    }
+
+    /** The window on screen (replaced on every switch). */
+    public ReadOnlyObjectProperty<MainWindow> windowProperty() {
+        return window.getReadOnlyProperty();
+    }
+}

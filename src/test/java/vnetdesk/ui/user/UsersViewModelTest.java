@@ -1,0 +1,79 @@
+package vnetdesk.ui.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.model.AclRule;
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.service.UserService.UserInfo;
+import vnetdesk.ui.common.SameThreadTaskRunner;
+import vnetdesk.ui.common.ScriptedDialogs;
+
+/** Users & Groups without the toolkit: what an administrator changes and what a normal user is told. */
+class UsersViewModelTest {
+
+    @TempDir
+    Path dir;
+    Inventory inventory;
+    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @BeforeEach
+    void open() {
+        inventory = Inventory.openDirectory(dir);
+    }
+
+    @AfterEach
+    void close() {
+        inventory.close();
+    }
+
+    @Test
+    void anAdministratorCreatesUsersGroupsAndAclRules() {
+        UsersViewModel vm = new UsersViewModel(inventory, Actor.ONEADMIN, runner, dialogs);
+        vm.reload();
+        assertEquals(List.of("oneadmin", "users"), vm.groups().stream().map(g -> g.name()).toList());
+        dialogs.answer(Optional.of("lab"));
+        vm.createGroup();
+        dialogs.answer(Optional.of("bob")).answer(Optional.of("lab"));
+        vm.createUser();
+        UserInfo bob = vm.users().stream().filter(u -> u.name().equals("bob")).findFirst().orElseThrow();
+        assertEquals("lab", bob.groupName());
+        dialogs.answer(Optional.of("users"));
+        vm.changeGroup(bob);
+        assertEquals("users", vm.users().stream().filter(u -> u.name().equals("bob")).findFirst().orElseThrow()
+                .groupName());
+        dialogs.answer(Optional.of("@1 VNTEMPLATE/* CREATE"));
+        vm.addAcl();
+        assertEquals(List.of("@1 VNTEMPLATE/* CREATE"), vm.acls().stream().map(AclRule::text).toList());
+        dialogs.answer(Optional.of("@1 NETS/* USE"));
+        vm.addAcl();
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("unknown resource type NETS"), dialogs.errors.toString());
+        dialogs.answer(true);
+        vm.deleteAcl(vm.acls().get(0));
+        assertTrue(vm.acls().isEmpty());
+    }
+
+    @Test
+    void aNormalUserIsToldWhyAChangeIsRefused() {
+        inventory.users().createUser(Actor.ONEADMIN, "bob", "users");
+        UsersViewModel vm = new UsersViewModel(inventory, inventory.actor("bob"), runner, dialogs);
+        vm.reload();
+        dialogs.answer(Optional.of("eve")).answer(Optional.of("users"));
+        vm.createUser();
+        assertEquals(List.of("Cannot create user eve: user bob may not create users: it needs oneadmin rights"
+                + " (a member of the oneadmin group)"), dialogs.errors);
+        assertEquals(2, vm.users().size());
+    }
+}
