@@ -15,6 +15,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.store.LeaseRepository;
@@ -206,7 +207,10 @@ public final class InterchangeService {
         char first = firstSignificant(text);
         if (first == '<') {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
-            return tx.write((c, hooks) -> xmlImport.importNetworks(c, actor, parsed, sourceName));
+            return tx.write((c, hooks) -> {
+                access.of(c, actor).requireCreate(ResourceType.NET);
+                return xmlImport.importNetworks(c, actor, parsed, sourceName);
+            });
         }
         if (first == '{') {
             if (!actor.isAdmin()) {

@@ -221,6 +221,9 @@ class InterchangeXmlTest {
     void anOpenNebulaNetworkImportsForTheActingUser() {
         try (Inventory inv = open("one")) {
             Actor bob = new Actor(5, "bob", 1);
+            InterchangeRoundTripTest.assertRefused(() -> inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml"),
+                    "needs the CREATE right on NET");
+            inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             List<Integer> ids = inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml");
             NetworkDetails d = inv.queries().details(bob, Integer.toString(ids.get(0)), 100);
             VirtualNetwork n = d.network();
@@ -324,6 +327,7 @@ class InterchangeXmlTest {
         assertTrue(xml.contains("<LOCKED>1</LOCKED>"));
         try (Inventory inv = open("one")) {
             Actor bob = new Actor(5, "bob", 1);
+            inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             int id = inv.interchange().importFile(bob, xml, "private.xml").get(0);
             VirtualNetwork n = inv.queries().details(bob, Integer.toString(id), 0).network();
             assertEquals(new Ownership(5, 1, Permissions.parseOctal("p", "644")), n.ownership());
