@@ -1,0 +1,189 @@
+package vnetdesk.ui.secgroup;
+
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import vnetdesk.model.Ownership;
+import vnetdesk.model.Permissions;
+import vnetdesk.model.PropagationState;
+import vnetdesk.service.Actor;
+import vnetdesk.ui.common.FieldErrors;
+import vnetdesk.ui.common.FormGrid;
+import vnetdesk.ui.common.LazyTab;
+import vnetdesk.ui.common.PermissionsGrid;
+
+/**
+ * The editor area of the Security Groups view: a header with the title,
+ * Revert, Save and why Save is refused, over the General, Rules and VMs tabs.
+ */
+final class SecurityGroupDetailView {
+
+    private final SecurityGroupEditorViewModel editor;
+    private final SecurityGroupVmsViewModel vms;
+    private final Actor actor;
+    private final Runnable chown;
+    private final Consumer<Permissions> chmod;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+
+    /** {@code chown} opens Change owner for the shown group; {@code chmod} applies the grid's permissions. */
+    SecurityGroupDetailView(SecurityGroupEditorViewModel editor, SecurityGroupVmsViewModel vms, Actor actor,
+                            Runnable chown, Consumer<Permissions> chmod, Consumer<Integer> saved) {
+        this.editor = editor;
+        this.vms = vms;
+        this.actor = actor;
+        this.chown = chown;
+        this.chmod = chmod;
+        Tab general = new Tab("General", general());
+        general.setId("tab-general");
+        general.setClosable(false);
+        Tab vmsTab = LazyTab.of("VMs", this::vmsTab);
+        vmsTab.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
+        tabs.getTabs().addAll(general, LazyTab.of("Rules", () -> new RulesTab(editor).build()), vmsTab);
+        tabs.setId("sg-tabs");
+        root.setTop(header(saved));
+        root.setCenter(tabs);
+    }
+
+    private Node header(Consumer<Integer> saved) {
+        Label title = new Label();
+        title.setId("sg-title");
+        title.getStyleClass().add("detail-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
+                .map(d -> d.summary().group().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
+                .orElse("New security group"), editor.currentProperty(), editor.dirtyProperty()));
+        Button save = new Button("Save");
+        save.setId("sg-save");
+        save.disableProperty().bind(editor.dirtyProperty().not().or(editor.validProperty().not())
+                .or(editor.busyProperty()));
+        save.setOnAction(e -> editor.save(saved::accept));
+        Button revert = new Button("Revert");
+        revert.setId("sg-revert");
+        revert.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
+        revert.setOnAction(e -> editor.revert());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(editor.busyProperty());
+        Label problem = new Label();
+        problem.setId("sg-save-message");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(Bindings.createStringBinding(() -> editor.problemProperty().get().isEmpty()
+                ? "" : "Cannot save: " + editor.problemProperty().get(), editor.problemProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox line = new HBox(8, title, grow, busy, revert, save);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, line, problem);
+        header.setPadding(new Insets(8, 10, 8, 10));
+        header.getStyleClass().add("detail-header");
+        return header;
+    }
+
+    private Node general() {
+        FieldErrors errors = new FieldErrors(editor.fieldErrors());
+        FormGrid g = new FormGrid();
+        TextField name = new TextField();
+        name.setId("sg-name");
+        name.setPromptText("e.g. web-servers");
+        name.textProperty().bindBidirectional(editor.nameProperty());
+        g.add("Name", name, errors.register("NAME", name));
+        TextArea description = new TextArea();
+        description.setId("sg-description");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(editor.descriptionProperty());
+        g.add("Description", description, errors.register("DESCRIPTION", description));
+        Label owner = new Label();
+        owner.setId("sg-owner");
+        owner.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
+                .map(d -> d.summary().ownerName() + " / " + d.summary().groupName())
+                .orElse("you (the group is created for the current user)"), editor.currentProperty()));
+        Button change = new Button("Change owner…");
+        change.setId("sg-general-chown");
+        change.setOnAction(e -> chown.run());
+        change.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
+        HBox ownerLine = new HBox(12, owner, change);
+        ownerLine.setAlignment(Pos.CENTER_LEFT);
+        g.add("Owner / group", ownerLine);
+        PermissionsGrid permissions = new PermissionsGrid("sg-", chmod);
+        Node grid = permissions.node();
+        grid.visibleProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.EDIT));
+        grid.managedProperty().bind(grid.visibleProperty());
+        editor.currentProperty().addListener((o, was, now) -> now.ifPresent(d -> {
+            Ownership own = d.summary().group().ownership();
+            permissions.show(own.permissions(), actor.isAdmin() || own.uid() == actor.uid());
+        }));
+        g.add("Permissions", grid);
+        ScrollPane scroll = new ScrollPane(g.node());
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private Node vmsTab() {
+        GridPane lists = new GridPane();
+        lists.setHgap(10);
+        lists.setVgap(4);
+        int col = 0;
+        for (PropagationState state : PropagationState.values()) {
+            ListView<String> list = new ListView<>(vms.vms(state));
+            list.setId("sg-vms-" + state.name().toLowerCase(java.util.Locale.ROOT));
+            list.setPlaceholder(new Label("none"));
+            list.setPrefHeight(200);
+            Label head = new Label(state.label());
+            head.getStyleClass().add("form-section");
+            head.textProperty().bind(Bindings.createStringBinding(() -> state.label() + " (" + list.getItems().size()
+                    + ")", list.getItems()));
+            lists.add(head, col, 0);
+            lists.add(list, col++, 1);
+            GridPane.setHgrow(list, Priority.ALWAYS);
+        }
+        Button commit = new Button("Commit");
+        commit.setId("sg-vms-commit");
+        commit.setOnAction(e -> vms.commit(false));
+        Button retry = new Button("Retry outdated and failed");
+        retry.setId("sg-vms-retry");
+        retry.setOnAction(e -> vms.commit(true));
+        commit.disableProperty().bind(editor.dirtyProperty().or(editor.busyProperty()));
+        retry.disableProperty().bind(commit.disableProperty());
+        Label report = new Label();
+        report.setId("sg-commit-report");
+        report.setWrapText(true);
+        report.textProperty().bind(vms.reportProperty());
+        Label hint = FormGrid.hint("Commit re-applies the stored rules to the host firewalls of these VMs"
+                + " (unsaved edits are not included: save them first).");
+        VBox box = new VBox(8, lists, new HBox(8, commit, retry), hint, report);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /** Shows the General tab (after New). */
+    void selectFirstTab() {
+        tabs.getSelectionModel().selectFirst();
+    }
+
+    BorderPane node() {
+        return root;
+    }
+}

@@ -1,0 +1,214 @@
+package vnetdesk.ui.secgroup;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.Tables;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The Security Groups view: its own action bar, the filterable master table,
+ * and the selected group's editor (General, Rules, VMs). Leaving a group with
+ * unsaved edits asks first; a refused move puts the selection back.
+ */
+public final class SecurityGroupsView {
+
+    private final SecurityGroupListViewModel list;
+    private final SecurityGroupEditorViewModel editor;
+    private final SecurityGroupVmsViewModel vms;
+    private final SecurityGroupActions actions;
+    private final SecurityGroupDetailView detail;
+    private final TableView<SecurityGroupRow> table = new TableView<>();
+    private final BorderPane root = new BorderPane();
+    private boolean reverting;
+
+    public SecurityGroupsView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+        this.list = new SecurityGroupListViewModel(inventory, actor, runner, dialogs);
+        this.editor = new SecurityGroupEditorViewModel(inventory, actor, runner, dialogs);
+        this.vms = new SecurityGroupVmsViewModel(inventory, actor, runner, dialogs, editor);
+        this.actions = new SecurityGroupActions(inventory, actor, runner, dialogs);
+        this.detail = new SecurityGroupDetailView(editor, vms, actor, () -> withRow(this::chown),
+                p -> editor.currentProperty().get().ifPresent(d ->
+                        actions.chmod(d.summary().group().id(), p, this::changed)), this::saved);
+        editor.setOnSavedWhileLeaving(id -> list.reload());
+        buildTable();
+        TextField filter = new TextField();
+        filter.setId("sg-filter");
+        filter.setPromptText("Filter security groups (id, name, owner, group, network)");
+        filter.textProperty().bindBidirectional(list.filterProperty());
+        VBox master = new VBox(6, filter, table);
+        master.setPadding(new Insets(8));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(master, detail.node());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
+        root.setTop(actionBar());
+        root.setCenter(split);
+        root.setId("sg-view");
+    }
+
+    private void buildTable() {
+        SortedList<SecurityGroupRow> sorted = new SortedList<>(list.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("sg-table");
+        table.getColumns().add(Tables.column("ID", 50, SecurityGroupRow::id));
+        table.getColumns().add(Tables.column("Name", 180, SecurityGroupRow::name));
+        table.getColumns().add(Tables.column("Owner", 100, SecurityGroupRow::owner));
+        table.getColumns().add(Tables.column("Group", 100, SecurityGroupRow::group));
+        table.getColumns().add(Tables.column("Rules", 60, SecurityGroupRow::rules));
+        table.getColumns().add(Tables.column("Networks", 250, SecurityGroupRow::networks));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No security groups you may see."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (reverting || now == null || list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
+                return;
+            }
+            select(now.id());
+            if (!list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
+                // the user stayed on the unsaved group (or it is still loading): the selection goes back,
+                // after this selection change has been processed (changing it inside is not allowed)
+                Platform.runLater(this::reselect);
+            }
+        });
+        list.rows().addListener((ListChangeListener<SecurityGroupRow>) c -> reselect());
+    }
+
+    private ToolBar actionBar() {
+        BooleanBinding none = list.selectedIdProperty().isEqualTo(Optional.empty());
+        BooleanBinding noCommit = editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE)
+                .or(editor.dirtyProperty()).or(editor.busyProperty());
+        Button create = button("New", "sg-new", "Create a security group", this::startCreate, null);
+        Button delete = button("Delete", "sg-delete", "Delete the selected group",
+                () -> withRow(r -> actions.delete(r, this::deleted)), none);
+        Button cloneGroup = button("Clone", "sg-clone", "Copy the selected group under a new name",
+                () -> withRow(r -> actions.cloneGroup(r, this::created)), none);
+        Button rename = button("Rename", "sg-rename", "Rename the selected group",
+                () -> withRow(r -> actions.rename(r, this::changed)), none);
+        Button chown = button("Change owner…", "sg-chown", "Give the selected group another owner and group",
+                () -> withRow(this::chown), none);
+        Button commit = button("Commit", "sg-commit", "Re-apply the stored rules to every VM of the group",
+                () -> vms.commit(false), noCommit);
+        Button retry = button("Retry failed", "sg-retry", "Re-apply the rules to outdated and failed VMs only",
+                () -> vms.commit(true), noCommit);
+        Button refresh = button("Refresh", "sg-refresh", "Read the security groups again", this::reload, null);
+        ToolBar bar = new ToolBar(create, new Separator(), delete, cloneGroup, rename, chown, new Separator(),
+                commit, retry, new Separator(), refresh);
+        bar.getStyleClass().add("sg-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action, BooleanBinding disabled) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        if (disabled != null) {
+            b.disableProperty().bind(disabled);
+        }
+        return b;
+    }
+
+    private void withRow(Consumer<SecurityGroupRow> action) {
+        list.selectedRow().ifPresent(action);
+    }
+
+    private void chown(SecurityGroupRow row) {
+        actions.chown(row, this::changed);
+    }
+
+    /** After a rename, chown or chmod: the list and the shown group are read again (edits kept). */
+    private void changed(int id) {
+        list.reload();
+        if (editor.currentProperty().get().filter(d -> d.summary().group().id() == id).isPresent()) {
+            editor.refresh();
+        }
+    }
+
+    private void saved(int id) {
+        list.selectedIdProperty().set(Optional.of(id));
+        list.reload();
+    }
+
+    private void created(int id) {
+        list.reload();
+        select(id);
+    }
+
+    private void deleted() {
+        list.selectedIdProperty().set(Optional.empty());
+        editor.startCreate();
+        detail.selectFirstTab();
+        list.reload();
+    }
+
+    /** The table selects the group the editor shows (after a reload, or when a move was refused). */
+    private void reselect() {
+        Optional<SecurityGroupRow> row = list.selectedIdProperty().get()
+                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
+        SecurityGroupRow selected = table.getSelectionModel().getSelectedItem();
+        if (row.isPresent() ? selected != row.get() : selected != null) {
+            reverting = true;
+            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
+            reverting = false;
+        }
+    }
+
+    /** Shows group {@code id} once the user may leave the group shown (asks about unsaved edits). */
+    public void select(int id) {
+        editor.leave(() -> {
+            list.selectedIdProperty().set(Optional.of(id));
+            reselect();
+            editor.edit(id, () -> { });
+        });
+    }
+
+    /** Starts a new group in the editor once the user may leave the group shown. */
+    public void startCreate() {
+        editor.leave(() -> {
+            list.selectedIdProperty().set(Optional.empty());
+            reverting = true;
+            table.getSelectionModel().clearSelection();
+            reverting = false;
+            editor.startCreate();
+            detail.selectFirstTab();
+        });
+    }
+
+    /** Reads the security groups again (the selection and any unsaved edits stay). */
+    public void reload() {
+        list.reload();
+    }
+
+    /** How many groups are listed (for the navigation). */
+    public ReadOnlyIntegerProperty countProperty() {
+        return list.countProperty();
+    }
+
+    public Node node() {
+        return root;
+    }
+}
