@@ -232,10 +232,22 @@ public final class SecurityGroupEditorViewModel {
     private void saveFailed(Throwable e) {
         busy.set(false);
         if (ErrorText.isUserError(e)) {
-            refuse(e instanceof ValidationException v ? v.field().orElse("") : "", ErrorText.message(e));
+            refuse(refusedField(e), ErrorText.message(e));
         } else {
             dialogs.showError("Cannot save the security group", e);
         }
+    }
+
+    /**
+     * The form field a refusal is about: a validation error names it; a
+     * conflict (the name is taken) only says it first, as every service message does.
+     */
+    private static String refusedField(Throwable e) {
+        if (e instanceof ValidationException v) {
+            return v.field().orElse("");
+        }
+        String message = ErrorText.message(e);
+        return message.startsWith("NAME: ") ? "NAME" : "";
     }
 
     private void refuse(String field, String message) {

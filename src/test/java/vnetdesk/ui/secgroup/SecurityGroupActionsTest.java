@@ -1,0 +1,117 @@
+package vnetdesk.ui.secgroup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.Permissions;
+import vnetdesk.model.PropagationState;
+import vnetdesk.template.TemplateParser;
+
+/** The list, the whole-group actions and the VMs tab without the toolkit. */
+class SecurityGroupActionsTest extends SecGroupTestBase {
+
+    private SecurityGroupListViewModel list;
+    private SecurityGroupActions actions;
+    private int web;
+    private final List<Integer> changed = new ArrayList<>();
+
+    @BeforeEach
+    void group() {
+        web = inventory.securityGroups().create(ADMIN, TemplateParser.parse(
+                "NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = INBOUND, RANGE = 80 ]\n", "t"));
+        list = new SecurityGroupListViewModel(inventory, ADMIN, runner, dialogs);
+        actions = new SecurityGroupActions(inventory, ADMIN, runner, dialogs);
+        list.reload();
+    }
+
+    private SecurityGroupRow row(int id) {
+        return list.rows().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theListShowsEveryGroupWithItsRuleCountAndFilters() {
+        assertEquals(2, list.countProperty().get(), "default and web");
+        assertEquals(1, row(web).rules());
+        assertEquals("oneadmin", row(web).owner());
+        list.filterProperty().set("WE");
+        assertEquals(List.of("web"), list.rows().stream().map(SecurityGroupRow::name).toList());
+    }
+
+    @Test
+    void changeOwnerAsksForTheUserThenTheGroup() {
+        inventory.users().createUser(ADMIN, "alice", "users");
+        dialogs.answer(Optional.of("alice")).answer(Optional.of("users"));
+        actions.chown(row(web), changed::add);
+        assertEquals(List.of(web), changed);
+        assertEquals("alice", summary(web).ownerName());
+        assertEquals("users", summary(web).groupName());
+        assertEquals(List.of("New owner of " + web + ":web", "New group of " + web + ":web"), dialogs.questions);
+    }
+
+    @Test
+    void cancellingTheGroupQuestionChangesNothing() {
+        inventory.users().createUser(ADMIN, "alice", "users");
+        dialogs.answer(Optional.of("alice")).answer(Optional.empty());
+        actions.chown(row(web), changed::add);
+        assertEquals(List.of(), changed);
+        assertEquals("oneadmin", summary(web).ownerName());
+    }
+
+    @Test
+    void chmodStoresThePermissions() {
+        Permissions p = Permissions.parseOctal("PERMISSIONS", "664");
+        actions.chmod(web, p, changed::add);
+        assertEquals(p, summary(web).group().ownership().permissions());
+        assertEquals(List.of(web), changed);
+    }
+
+    @Test
+    void cloneRenameAndDelete() {
+        List<Integer> created = new ArrayList<>();
+        dialogs.answer(Optional.of("web-copy"));
+        actions.cloneGroup(row(web), created::add);
+        assertEquals(summary(web).group().rules(), summary(created.get(0)).group().rules());
+        dialogs.answer(Optional.of("www"));
+        actions.rename(row(web), changed::add);
+        assertEquals("www", summary(web).group().name());
+        List<String> deleted = new ArrayList<>();
+        dialogs.answer(true);
+        actions.delete(row(web), () -> deleted.add("deleted"));
+        assertEquals(List.of("deleted"), deleted);
+        assertEquals(List.of("web-copy"), stored().stream().map(g -> g.name()).toList());
+    }
+
+    @Test
+    void deletingTheDefaultGroupIsRefusedWithTheServicesReason() {
+        dialogs.answer(true);
+        actions.delete(row(0), () -> { });
+        assertTrue(dialogs.errors.get(0).contains("default group and cannot be deleted"), dialogs.errors.toString());
+    }
+
+    @Test
+    void commitShowsTheServicesReportAndTheVmsTabListsTheVms() {
+        inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \""
+                + web + "\"\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
+        inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
+        SecurityGroupEditorViewModel editor = new SecurityGroupEditorViewModel(inventory, ADMIN, runner, dialogs);
+        SecurityGroupVmsViewModel vms = new SecurityGroupVmsViewModel(inventory, ADMIN, runner, dialogs, editor);
+        editor.edit(web, () -> { });
+        assertEquals(List.of("VM 7"), vms.vms(PropagationState.OUTDATED));
+        vms.commit(false);
+        assertTrue(vms.reportProperty().get().contains("0 of 1 VM(s) updated"), vms.reportProperty().get());
+        assertTrue(vms.reportProperty().get().contains("no host apply is available"), vms.reportProperty().get());
+        assertEquals(List.of(vms.reportProperty().get()), dialogs.notices);
+        assertEquals(List.of("VM 7"), vms.vms(PropagationState.OUTDATED));
+        assertEquals(List.of(), vms.vms(PropagationState.UPDATED));
+        vms.commit(true);
+        assertEquals(2, dialogs.notices.size());
+    }
+}
