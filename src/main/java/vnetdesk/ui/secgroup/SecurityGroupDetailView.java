@@ -15,12 +15,14 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
@@ -58,10 +60,30 @@ final class SecurityGroupDetailView {
         general.setClosable(false);
         Tab vmsTab = LazyTab.of("VMs", this::vmsTab);
         vmsTab.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
-        tabs.getTabs().addAll(general, LazyTab.of("Rules", () -> new RulesTab(editor).build()), vmsTab);
+        Tab rules = LazyTab.of("Rules", () -> new RulesTab(editor).build());
+        markInvalidRules(rules);
+        tabs.getTabs().addAll(general, rules, vmsTab);
         tabs.setId("sg-tabs");
         root.setTop(header(saved));
         root.setCenter(tabs);
+    }
+
+    /** The Rules tab says when a rule is invalid: Save is refused for it even while another tab shows. */
+    private void markInvalidRules(Tab rules) {
+        Runnable mark = () -> {
+            String errors = editor.rulesErrorProperty().get();
+            if (errors.isEmpty()) {
+                rules.setGraphic(null);
+                rules.setTooltip(null);
+            } else {
+                Circle dot = new Circle(4);
+                dot.getStyleClass().add("tab-error-dot");
+                rules.setGraphic(dot);
+                rules.setTooltip(new Tooltip(errors));
+            }
+        };
+        editor.rulesErrorProperty().addListener(x -> mark.run());
+        mark.run();
     }
 
     private Node header(Consumer<Integer> saved) {

@@ -26,7 +26,6 @@ import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.template.Template;
-import vnetdesk.template.TemplateAttribute;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskRunner;
@@ -199,7 +198,7 @@ public final class SecurityGroupEditorViewModel {
         if (!valid.get() || busy.get()) {
             return;
         }
-        Template template = template();
+        Template template = GroupTemplate.of(name.get(), description.get(), rules);
         generation++;
         busy.set(true);
         if (mode.get() == Mode.CREATE) {
@@ -293,20 +292,6 @@ public final class SecurityGroupEditorViewModel {
     /** Told the id of a group saved through the unsaved-changes question (the list reloads). */
     public void setOnSavedWhileLeaving(IntConsumer c) {
         savedWhileLeaving = c;
-    }
-
-    /** The group template Save sends: NAME, DESCRIPTION and one RULE vector per (valid) row. */
-    Template template() {
-        List<TemplateAttribute> a = new ArrayList<>();
-        a.add(new TemplateAttribute.Single("NAME", name.get().trim()));
-        a.add(new TemplateAttribute.Single("DESCRIPTION", description.get()));
-        for (RuleRow row : rules) {
-            List<TemplateAttribute.Single> entries = new ArrayList<>();
-            row.ruleProperty().get().orElseThrow().toAttributes()
-                    .forEach((k, v) -> entries.add(new TemplateAttribute.Single(k, v)));
-            a.add(new TemplateAttribute.Vector("RULE", entries));
-        }
-        return new Template(a);
     }
 
     private void changed() {

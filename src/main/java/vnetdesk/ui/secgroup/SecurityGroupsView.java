@@ -198,7 +198,7 @@ public final class SecurityGroupsView {
         });
     }
 
-    /** Reads the security groups again (the selection and any unsaved edits stay). */
+    /** Reads the security groups (the first load too: call it once after building the view); edits stay. */
     public void reload() {
         list.reload();
     }

@@ -123,12 +123,15 @@ class SecurityGroupsViewTest {
         assertTrue(save.isDisabled(), "Save is refused while a rule is invalid");
         assertTrue(robot.lookup("#sg-save-message").queryAs(Label.class).getText().startsWith("Cannot save: "));
         assertEquals(List.of(), stored(), "nothing stored");
+        javafx.scene.control.TabPane tabs = robot.lookup("#sg-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertTrue(tabs.getTabs().get(1).getGraphic() != null, "the Rules tab is marked");
 
         TextField field = (TextField) range.getGraphic();
         robot.doubleClickOn(field).eraseText(5).write("70:80");
         await("the mark is gone", () -> !range.getStyleClass().contains(RuleCells.ERROR) && !error.isVisible());
         assertEquals("inbound TCP ports 70-80 from any address",
                 ((Label) ruleCell(robot, "SUMMARY").getGraphic()).getText());
+        assertTrue(tabs.getTabs().get(1).getGraphic() == null, "the Rules tab mark is gone");
         robot.clickOn(save);
         idle();
         await("the group is stored", () -> stored().size() == 1);
@@ -169,5 +172,33 @@ class SecurityGroupsViewTest {
         await("the selection went back to web", () -> ((SecurityGroupRow) table.getSelectionModel()
                 .getSelectedItem()).id() == web);
         assertEquals("22", stored().get(0).rules().get(0).toAttributes().get("RANGE"), "nothing saved");
+    }
+
+    private void showWeb(FxRobot robot, int web) {
+        robot.interact(view::reload);
+        idle();
+        robot.clickOn(robot.lookup("#sg-table .table-cell").match((TableCell<?, ?> c) -> "web".equals(c.getText()))
+                .queryAs(Node.class));
+        idle();
+        await("web shown", () -> robot.lookup("#sg-title").queryAs(Label.class).getText().equals(web + ":web"));
+    }
+
+    @Test
+    void permissionsAndOwnerChangeFromTheGeneralTab(FxRobot robot) {
+        int web = inventory.securityGroups().create(Actor.ONEADMIN, TemplateParser.parse("NAME = web\n", "t"));
+        inventory.users().createUser(Actor.ONEADMIN, "alice", "users");
+        showWeb(robot, web);
+        robot.clickOn("#sg-perm-other-use");
+        robot.clickOn("#sg-perm-apply");
+        idle();
+        await("chmod stored", () -> inventory.securityGroups().show(Actor.ONEADMIN, "web").summary().group()
+                .ownership().permissions().octal().equals("644"));
+        dialogs.answer(java.util.Optional.of("alice")).answer(java.util.Optional.of("users"));
+        robot.clickOn("#sg-general-chown");
+        idle();
+        Label owner = robot.lookup("#sg-owner").queryAs(Label.class);
+        await("the owner shows", () -> owner.getText().equals("alice / users"));
+        assertEquals("alice", inventory.securityGroups().show(Actor.ONEADMIN, String.valueOf(web)).summary()
+                .ownerName());
     }
 }
