@@ -10,6 +10,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
@@ -71,6 +72,7 @@ final class RulesTab {
                 + " Target: IP and Size for an address block, or a network id for each of its address ranges;"
                 + " empty for any address. Ports: 22, 80:90, comma-separated (TCP and UDP only).");
         note.setId("sg-rules-note");
+        note.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of being cut to one line
         VBox box = new VBox(6, note, table, new HBox(6, add, remove), error);
         box.setPadding(new Insets(8));
         return box;

@@ -30,6 +30,8 @@ public final class SecurityGroupVmsViewModel {
     private final Dialogs dialogs;
     private final SecurityGroupEditorViewModel editor;
     private final Map<PropagationState, ObservableList<String>> vms = new EnumMap<>(PropagationState.class);
+    /** Read-only views, kept: a listener on a short-lived unmodifiable wrapper would be collected with it. */
+    private final Map<PropagationState, ObservableList<String>> views = new EnumMap<>(PropagationState.class);
     private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
 
     /** Follows the group {@code editor} shows. */
@@ -42,6 +44,7 @@ public final class SecurityGroupVmsViewModel {
         this.editor = editor;
         for (PropagationState s : PropagationState.values()) {
             vms.put(s, FXCollections.observableArrayList());
+            views.put(s, FXCollections.unmodifiableObservableList(vms.get(s)));
         }
         editor.currentProperty().addListener((o, was, now) -> {
             if (!id(was).equals(id(now))) {
@@ -88,7 +91,7 @@ public final class SecurityGroupVmsViewModel {
 
     /** The VMs in {@code state}: "VM 7", with the error text for {@link PropagationState#ERROR}. */
     public ObservableList<String> vms(PropagationState state) {
-        return FXCollections.unmodifiableObservableList(vms.get(state));
+        return views.get(state);
     }
 
     /** What the last commit of the shown group reported; empty before any. */
