@@ -305,7 +305,8 @@ public final class SecurityGroupEditorViewModel {
         }
         fieldErrors.clear();
         String nameError = check(() -> NetworkAttributes.checkName("NAME", name.get()));
-        if (!nameError.isEmpty() && (nameTouched || mode.get() == Mode.EDIT)) {
+        boolean nameShown = nameTouched || mode.get() == Mode.EDIT;
+        if (!nameError.isEmpty() && nameShown) {
             fieldErrors.put("NAME", nameError);
         }
         String descriptionError = check(() -> NetworkAttributes.checkText("DESCRIPTION", description.get(), 65_536));
@@ -324,7 +325,8 @@ public final class SecurityGroupEditorViewModel {
         rulesError.set(String.join("\n", ruleErrors));
         valid.set(nameError.isEmpty() && descriptionError.isEmpty() && ruleErrors.isEmpty());
         dirty.set(!now.equals(loaded));
-        problem.set(!nameError.isEmpty() ? nameError
+        // a new, untouched form is not scolded: it only says what Save is waiting for
+        problem.set(!nameError.isEmpty() ? (nameShown ? nameError : "give the new group a name")
                 : !descriptionError.isEmpty() ? descriptionError
                 : !ruleErrors.isEmpty() ? "fix the marked rule" + (ruleErrors.size() > 1 ? "s" : "")
                         + " first (" + ruleErrors.size() + " invalid)"

@@ -66,10 +66,11 @@ class SecurityGroupEditorViewModelTest extends SecGroupTestBase {
     void aNewFormDoesNotScoldTheEmptyNameButCannotBeSaved() {
         assertEquals(Map.of(), vm.fieldErrors());
         assertFalse(vm.validProperty().get());
-        assertTrue(vm.problemProperty().get().startsWith("NAME: "), vm.problemProperty().get());
+        assertEquals("give the new group a name", vm.problemProperty().get());
         vm.nameProperty().set("x");
         vm.nameProperty().set("");
         assertTrue(vm.fieldErrors().get("NAME").startsWith("NAME: "), vm.fieldErrors().toString());
+        assertEquals(vm.fieldErrors().get("NAME"), vm.problemProperty().get());
     }
 
     @Test
