@@ -1,6 +1,8 @@
 package vnetdesk.ui.secgroup;
 
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -47,9 +49,12 @@ final class SecurityGroupDetailView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
 
-    /** {@code chown} opens Change owner for the shown group; {@code chmod} applies the grid's permissions. */
+    /**
+     * {@code chown} opens Change owner for the shown group; {@code chmod} applies the grid's permissions;
+     * {@code saved} gets the id of a group saved with Save.
+     */
     SecurityGroupDetailView(SecurityGroupEditorViewModel editor, SecurityGroupVmsViewModel vms, Actor actor,
-                            Runnable chown, Consumer<Permissions> chmod, Consumer<Integer> saved) {
+                            Runnable chown, Consumer<Permissions> chmod, IntConsumer saved) {
         this.editor = editor;
         this.vms = vms;
         this.actor = actor;
@@ -86,7 +91,7 @@ final class SecurityGroupDetailView {
         mark.run();
     }
 
-    private Node header(Consumer<Integer> saved) {
+    private Node header(IntConsumer saved) {
         Label title = new Label();
         title.setId("sg-title");
         title.getStyleClass().add("detail-title");
@@ -97,7 +102,7 @@ final class SecurityGroupDetailView {
         save.setId("sg-save");
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.validProperty().not())
                 .or(editor.busyProperty()));
-        save.setOnAction(e -> editor.save(saved::accept));
+        save.setOnAction(e -> editor.save(saved));
         Button revert = new Button("Revert");
         revert.setId("sg-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
@@ -170,7 +175,7 @@ final class SecurityGroupDetailView {
         int col = 0;
         for (PropagationState state : PropagationState.values()) {
             ListView<String> list = new ListView<>(vms.vms(state));
-            list.setId("sg-vms-" + state.name().toLowerCase(java.util.Locale.ROOT));
+            list.setId("sg-vms-" + state.name().toLowerCase(Locale.ROOT));
             list.setPlaceholder(new Label("none"));
             list.setPrefHeight(200);
             Label head = new Label(state.label());

@@ -1,6 +1,7 @@
 package vnetdesk.ui.secgroup;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public final class SecurityGroupVmsViewModel {
 
     private void show(Optional<GroupDetails> d) {
         vms.forEach((state, list) -> list.setAll(d.map(g -> g.vmsIn(state).stream()
-                .map(SecurityGroupVmsViewModel::line).toList()).orElse(java.util.List.of())));
+                .map(SecurityGroupVmsViewModel::line).toList()).orElse(List.of())));
     }
 
     private static String line(VmStatus v) {

@@ -198,6 +198,14 @@ public final class SecurityGroupsView {
         });
     }
 
+    /**
+     * Runs {@code proceed} once the group shown may be left (asks about unsaved
+     * edits; does nothing when the user cancels) — for a window about to close.
+     */
+    public void leave(Runnable proceed) {
+        editor.leave(proceed);
+    }
+
     /** Reads the security groups (the first load too: call it once after building the view); edits stay. */
     public void reload() {
         list.reload();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ class SecurityGroupEditorViewModelTest extends SecGroupTestBase {
     }
 
     private static SecurityRule rule(String... attributes) {
-        Map<String, String> a = new java.util.LinkedHashMap<>();
+        Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < attributes.length; i += 2) {
             a.put(attributes[i], attributes[i + 1]);
         }

@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -58,7 +61,7 @@ class SecurityGroupsViewTest {
         inventory = Inventory.openDirectory(root.resolve("inv-" + instance++));
         runner = new FxTaskRunner();
         view = new SecurityGroupsView(inventory, Actor.ONEADMIN, runner, dialogs);
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1400, 900);
+        Scene scene = new Scene((Parent) view.node(), 1400, 900);
         scene.getStylesheets().add(getClass().getResource("/assets/vnetdesk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -123,7 +126,7 @@ class SecurityGroupsViewTest {
         assertTrue(save.isDisabled(), "Save is refused while a rule is invalid");
         assertTrue(robot.lookup("#sg-save-message").queryAs(Label.class).getText().startsWith("Cannot save: "));
         assertEquals(List.of(), stored(), "nothing stored");
-        javafx.scene.control.TabPane tabs = robot.lookup("#sg-tabs").queryAs(javafx.scene.control.TabPane.class);
+        TabPane tabs = robot.lookup("#sg-tabs").queryAs(TabPane.class);
         assertTrue(tabs.getTabs().get(1).getGraphic() != null, "the Rules tab is marked");
 
         TextField field = (TextField) range.getGraphic();
@@ -193,7 +196,7 @@ class SecurityGroupsViewTest {
         idle();
         await("chmod stored", () -> inventory.securityGroups().show(Actor.ONEADMIN, "web").summary().group()
                 .ownership().permissions().octal().equals("644"));
-        dialogs.answer(java.util.Optional.of("alice")).answer(java.util.Optional.of("users"));
+        dialogs.answer(Optional.of("alice")).answer(Optional.of("users"));
         robot.clickOn("#sg-general-chown");
         idle();
         Label owner = robot.lookup("#sg-owner").queryAs(Label.class);
