@@ -18,7 +18,7 @@ import vnetdesk.ui.common.FormGrid;
  * uses. Ids are {@code <prefix><ATTRIBUTE>} (the dialogs use {@code ar-}, the
  * new network's first AR {@code first-ar-}), error lines {@code error-<ATTRIBUTE>}.
  */
-final class ArFormPane {
+public final class ArFormPane {
 
     private static final Map<String, String[]> FIELDS = new LinkedHashMap<>();
 
@@ -35,7 +35,8 @@ final class ArFormPane {
     private ArFormPane() {
     }
 
-    static Node build(ArForm form, String idPrefix) {
+    /** The form's fields, rebuilt when the type changes; field ids {@code <idPrefix><ATTRIBUTE>}. */
+    public static Node build(ArForm form, String idPrefix) {
         FieldErrors errors = new FieldErrors(form.errors());
         VBox box = new VBox();
         Runnable rebuild = () -> box.getChildren().setAll(grid(form, errors, idPrefix).node());

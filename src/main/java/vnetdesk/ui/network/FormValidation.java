@@ -13,20 +13,20 @@ import vnetdesk.model.VnetException;
  * runs; each error names its attribute, that field is then set aside and the
  * check repeated, so every bad field shows its message at once.
  */
-final class FormValidation {
+public final class FormValidation {
 
     /** Placeholders for required fields set aside after an error, so the check can go on. */
     private static final Map<String, String> PLACEHOLDERS = Map.of("NAME", "placeholder", "VN_MAD", "bridge");
     /** More rounds than a form has fields; a rule that keeps failing on one field stops earlier. */
     private static final int MAX_ROUNDS = 64;
     /** Key for an error that names no field. */
-    static final String GENERAL = "";
+    public static final String GENERAL = "";
 
     private FormValidation() {
     }
 
     /** Field (attribute name, or {@link #GENERAL}) to message; empty when the attributes are valid. */
-    static Map<String, String> errors(Map<String, String> attributes, Consumer<Map<String, String>> check) {
+    public static Map<String, String> errors(Map<String, String> attributes, Consumer<Map<String, String>> check) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> working = new LinkedHashMap<>(attributes);
         for (int round = 0; round < MAX_ROUNDS; round++) {
