@@ -157,7 +157,10 @@ public final class InstantiateViewModel {
             dialogs.showError("Cannot instantiate " + template.name(), e);
             return;
         }
-        String field = e instanceof ValidationException v ? v.field().orElse(GENERAL) : GENERAL;
+        String message = ErrorText.message(e);
+        // a conflict has no field, but its message names it as the service writes them ("NAME: … exists")
+        String field = e instanceof ValidationException v ? v.field().orElse(GENERAL)
+                : message.startsWith(NAME + ":") ? NAME : GENERAL;
         String key;
         if (field.equals(NAME)) {
             key = NAME;
@@ -166,7 +169,7 @@ public final class InstantiateViewModel {
         } else {
             key = field.equals(GENERAL) || extra.get().isBlank() ? GENERAL : EXTRA;
         }
-        errors.put(key, ErrorText.message(e));
+        errors.put(key, message);
     }
 
     /** Checks name and extra attributes, updates the shown errors and the reminder; returns every problem. */

@@ -1,0 +1,226 @@
+package vnetdesk.ui.template;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.Tables;
+
+/**
+ * The Network Templates view: its action bar (New, Instantiate…, Clone,
+ * Rename, Lock, Unlock, Change owner…, Delete), the filterable table, and the
+ * selected template's editor. Ids: {@code template-table},
+ * {@code template-filter}, {@code tpl-<action>} for the actions.
+ */
+public final class NetworkTemplatesView {
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final IntConsumer openNetwork;
+    private final TemplateListViewModel list;
+    private final TemplateEditorViewModel editor;
+    private final TemplateActions actions;
+    private final TemplateDetailView detail;
+    private final TableView<TemplateRow> table = new TableView<>();
+    private final BorderPane root = new BorderPane();
+    private boolean reverting;
+
+    /**
+     * Builds the view and starts loading the templates. {@code openNetwork} gets the id of each network
+     * made by Instantiate, so the window can show it.
+     */
+    public NetworkTemplatesView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
+                                IntConsumer openNetwork) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.openNetwork = openNetwork;
+        this.list = new TemplateListViewModel(inventory, actor, runner, dialogs);
+        this.editor = new TemplateEditorViewModel(inventory, actor, runner, dialogs);
+        this.actions = new TemplateActions(inventory, actor, runner, dialogs, this::created, this::changed,
+                this::deleted);
+        this.detail = new TemplateDetailView(editor, this::saved, () -> withRow(actions::changeOwner),
+                this::changed);
+        build();
+        list.reload();
+    }
+
+    private void build() {
+        SortedList<TemplateRow> sorted = new SortedList<>(list.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("template-table");
+        table.getColumns().add(Tables.column("ID", 50, TemplateRow::id));
+        table.getColumns().add(Tables.column("Name", 200, TemplateRow::name));
+        table.getColumns().add(Tables.column("Owner", 100, TemplateRow::owner));
+        table.getColumns().add(Tables.column("Group", 100, TemplateRow::group));
+        table.getColumns().add(Tables.column("Driver", 215, TemplateRow::driver));
+        table.getColumns().add(Tables.column("ARs", 50, TemplateRow::ars));
+        table.getColumns().add(Tables.column("Lock", 70, TemplateRow::lock));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No network templates you may use — create one with New."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!reverting && now != null && !list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
+                select(now.id());
+            }
+        });
+        list.rows().addListener((ListChangeListener<TemplateRow>) c -> reselect());
+
+        TextField filter = new TextField();
+        filter.setId("template-filter");
+        filter.setPromptText("Filter templates (name, id, driver, owner, group)");
+        filter.textProperty().bindBidirectional(list.filterProperty());
+        VBox master = new VBox(6, filter, table);
+        master.setPadding(new Insets(8));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(master, detail.node());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.34);
+        root.setTop(actionBar());
+        root.setCenter(split);
+    }
+
+    private ToolBar actionBar() {
+        BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
+        BooleanBinding locked = Bindings.createBooleanBinding(() -> selected().map(TemplateRow::locked)
+                .orElse(false), table.getSelectionModel().selectedItemProperty());
+        Button create = button("new", "New", "A new network template", this::startCreate);
+        Button instantiate = button("instantiate", "Instantiate…", "Create a network from the selected template",
+                () -> selected().ifPresent(this::openInstantiate));
+        Button clone = button("clone", "Clone", "Copy the selected template under a new name",
+                () -> withRow(actions::cloneTemplate));
+        Button rename = button("rename", "Rename", "Rename the selected template", () -> withRow(actions::rename));
+        Button lock = button("lock", "Lock", "Lock (MANAGE): update and delete are refused",
+                () -> withRow(actions::lock));
+        Button unlock = button("unlock", "Unlock", "Unlock the selected template", () -> withRow(actions::unlock));
+        Button chown = button("chown", "Change owner…", "Give the selected template another owner or group",
+                () -> withRow(actions::changeOwner));
+        Button delete = button("delete", "Delete", "Delete the selected template", () -> withRow(actions::delete));
+        for (Button b : new Button[]{instantiate, clone, rename, chown, delete}) {
+            b.disableProperty().bind(none);
+        }
+        lock.disableProperty().bind(none.or(locked));
+        unlock.disableProperty().bind(none.or(locked.not()));
+        ToolBar bar = new ToolBar(create, instantiate, new Separator(), clone, rename, lock, unlock, chown,
+                new Separator(), delete);
+        bar.setId("template-actions");
+        return bar;
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId("tpl-" + id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Optional<TemplateRow> selected() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private void withRow(Consumer<TemplateRow> action) {
+        selected().ifPresent(action);
+    }
+
+    /** The table selects the template the editor shows (after a reload, or when leaving was cancelled). */
+    private void reselect() {
+        Optional<TemplateRow> row = list.selectedIdProperty().get()
+                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
+        TemplateRow now = table.getSelectionModel().getSelectedItem();
+        if (row.isPresent() ? now != row.get() : now != null) {
+            reverting = true;
+            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
+            reverting = false;
+        }
+    }
+
+    /** Shows template {@code id} and selects its row, once unsaved edits of the one shown are settled. */
+    public void select(int id) {
+        editor.leave(() -> {
+            list.selectedIdProperty().set(Optional.of(id));
+            reselect();
+            editor.edit(id, () -> { });
+        }, this::saved);
+        if (!list.selectedIdProperty().get().equals(Optional.of(id))) {
+            // the user stayed on the unsaved template: the selection goes back once this change is processed
+            Platform.runLater(this::reselect);
+        }
+    }
+
+    private void startCreate() {
+        editor.leave(() -> {
+            list.selectedIdProperty().set(Optional.empty());
+            reselect();
+            detail.newTemplate();
+        }, this::saved);
+    }
+
+    private void openInstantiate(TemplateRow row) {
+        InstantiateDialog.show(root.getScene().getWindow(),
+                new InstantiateViewModel(inventory, actor, runner, dialogs, row), openNetwork);
+    }
+
+    /** Reads the templates again (the selection stays on the same template if it still exists). */
+    public void reload() {
+        list.reload();
+    }
+
+    /** How many templates the user may use, for the navigation. */
+    public ReadOnlyIntegerProperty countProperty() {
+        return list.countProperty();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void saved(int id) {
+        list.selectedIdProperty().set(Optional.of(id));
+        list.reload();
+    }
+
+    private void created(int id) {
+        list.reload();
+        select(id);
+    }
+
+    private void changed(int id) {
+        list.reload();
+        editor.refreshIfShowing(id);
+    }
+
+    private void deleted() {
+        list.selectedIdProperty().set(Optional.empty());
+        detail.newTemplate();
+        list.reload();
+    }
+}

@@ -1,0 +1,98 @@
+package vnetdesk.ui.template;
+
+import java.util.function.IntConsumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The detail area of the templates view: title with Save / Revert, a banner
+ * for refusals that name no field (a lock), and the tabs General, Conf, QoS,
+ * Context, Addresses, Security.
+ */
+final class TemplateDetailView {
+
+    private final TemplateEditorViewModel editor;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+
+    /**
+     * {@code saved} gets the id of a template saved through the form; {@code changeOwner} runs the
+     * General tab's Change owner…; {@code permissionsApplied} gets the id after a chmod.
+     */
+    TemplateDetailView(TemplateEditorViewModel editor, IntConsumer saved, Runnable changeOwner,
+                       IntConsumer permissionsApplied) {
+        this.editor = editor;
+        TemplateFormTabs form = new TemplateFormTabs(editor, changeOwner, permissionsApplied);
+        tabs.getTabs().addAll(form.general(), form.conf(), form.qos(), form.context(),
+                new TemplateAddressesTab(editor).build(), form.security());
+        tabs.setId("template-tabs");
+
+        Label title = new Label();
+        title.getStyleClass().add("detail-title");
+        title.setId("template-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
+                .map(s -> s.template().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
+                .orElse("New network template"), editor.currentProperty(), editor.dirtyProperty()));
+        Button save = new Button("Save");
+        save.setId("template-save");
+        // enabled while invalid: pressing Save then shows every error
+        save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
+        save.setOnAction(e -> editor.save(saved));
+        save.setTooltip(new Tooltip("Save the changes (Ctrl+S)"));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), () -> {
+                    if (root.isVisible() && !save.isDisabled()) {
+                        save.fire();
+                    }
+                });
+            }
+        });
+        Button revert = new Button("Revert");
+        revert.setId("template-revert");
+        revert.disableProperty().bind(editor.dirtyProperty().not());
+        revert.setOnAction(e -> editor.revert());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(editor.busyProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, title, grow, busy, revert, save);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 10, 8, 10));
+        header.getStyleClass().add("detail-header");
+        Label banner = new Label();
+        banner.setId("template-banner");
+        banner.getStyleClass().add("error-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced(), editor.errors()));
+        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        root.setTop(new VBox(header, banner));
+        root.setCenter(tabs);
+    }
+
+    /** Starts a new template without asking (the caller asked, or the template shown was deleted). */
+    void newTemplate() {
+        editor.startCreate();
+        tabs.getSelectionModel().selectFirst();
+    }
+
+    BorderPane node() {
+        return root;
+    }
+}
