@@ -80,7 +80,7 @@ public final class InstantiateViewModel {
             validate();
         });
         extra.addListener(x -> validate());
-        arGiven.addListener(x -> validate());
+        arGiven.addListener((o, was, now) -> validate()); // a change listener keeps the binding evaluated
         validate();
     }
 

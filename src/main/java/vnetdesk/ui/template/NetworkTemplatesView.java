@@ -67,8 +67,9 @@ public final class NetworkTemplatesView {
         this.editor = new TemplateEditorViewModel(inventory, actor, runner, dialogs);
         this.actions = new TemplateActions(inventory, actor, runner, dialogs, this::created, this::changed,
                 this::deleted);
+        // after a chmod the editor has re-read the template itself; the table only needs the new row
         this.detail = new TemplateDetailView(editor, this::saved, () -> withRow(actions::changeOwner),
-                this::changed);
+                id -> list.reload());
         build();
         list.reload();
     }
@@ -132,6 +133,7 @@ public final class NetworkTemplatesView {
         ToolBar bar = new ToolBar(create, instantiate, new Separator(), clone, rename, lock, unlock, chown,
                 new Separator(), delete);
         bar.setId("template-actions");
+        bar.getStyleClass().add("view-actions");
         return bar;
     }
 

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.NotFoundException;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.Actor;
@@ -118,7 +119,7 @@ public final class TemplateEditorViewModel {
     private TemplateSummary summary(int id) {
         inventory.templates().info(actor, String.valueOf(id)); // refuses (not found, no right) with its own message
         return inventory.templates().list(actor).stream().filter(s -> s.template().id() == id).findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new NotFoundException("network template " + id + " is no longer listed for you"));
     }
 
     private void show(TemplateSummary s) {

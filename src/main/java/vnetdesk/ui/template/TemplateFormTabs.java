@@ -1,9 +1,11 @@
 package vnetdesk.ui.template;
 
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -20,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import vnetdesk.model.Driver;
+import vnetdesk.model.Permissions;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
@@ -41,8 +44,7 @@ final class TemplateFormTabs {
     private final Runnable changeOwner;
 
     /** {@code changeOwner} runs the Change owner… action; {@code permissionsApplied} gets the template's id. */
-    TemplateFormTabs(TemplateEditorViewModel vm, Runnable changeOwner, java.util.function.IntConsumer
-            permissionsApplied) {
+    TemplateFormTabs(TemplateEditorViewModel vm, Runnable changeOwner, IntConsumer permissionsApplied) {
         this.vm = vm;
         this.form = vm.form();
         this.changeOwner = changeOwner;
@@ -56,7 +58,7 @@ final class TemplateFormTabs {
     private void showPermissions() {
         vm.currentProperty().get().ifPresentOrElse(
                 s -> permissions.show(s.template().ownership().permissions(), vm.mayChmod()),
-                () -> permissions.show(vnetdesk.model.Permissions.DEFAULT, false));
+                () -> permissions.show(Permissions.DEFAULT, false));
     }
 
     FieldErrors errors() {
@@ -136,7 +138,7 @@ final class TemplateFormTabs {
         chown.disableProperty().bind(vm.modeProperty().isEqualTo(TemplateEditorViewModel.Mode.CREATE));
         chown.setOnAction(e -> changeOwner.run());
         HBox ownerRow = new HBox(12, owner, chown);
-        ownerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ownerRow.setAlignment(Pos.CENTER_LEFT);
         g.add("Owner / group", ownerRow);
         Label lock = new Label();
         lock.setId("tpl-lock");
