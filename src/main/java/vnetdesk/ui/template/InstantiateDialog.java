@@ -49,7 +49,7 @@ final class InstantiateDialog {
         extra.setId("instantiate-extra");
         extra.getStyleClass().add("code");
         extra.setPrefRowCount(3);
-        extra.setPromptText("optional, template syntax; overrides the template's values, e.g.\nVLAN_ID = 12");
+        extra.setPromptText("optional, in template syntax; overrides the template's values (e.g. MTU = 9000)");
         extra.textProperty().bindBidirectional(vm.extraProperty());
         g.add("Extra attributes", extra, errors.register(InstantiateViewModel.EXTRA, extra));
         g.section("Address range (optional)");

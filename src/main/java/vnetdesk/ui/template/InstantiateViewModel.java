@@ -3,7 +3,6 @@ package vnetdesk.ui.template;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 import javafx.beans.binding.Bindings;
@@ -46,8 +45,6 @@ public final class InstantiateViewModel {
     public static final String GENERAL = "";
     public static final String NO_AR_REMINDER =
             "This network has no address range yet: it cannot hand out addresses until you add one";
-    private static final Set<String> AR_FIELDS = Set.of("AR", "TYPE", "IP", "SIZE", "MAC", "IP6", "PREFIX_LENGTH",
-            "GLOBAL_PREFIX", "ULA_PREFIX");
 
     private final Inventory inventory;
     private final Actor actor;
@@ -164,7 +161,7 @@ public final class InstantiateViewModel {
         String key;
         if (field.equals(NAME)) {
             key = NAME;
-        } else if (AR_FIELDS.contains(field) && arGiven.get()) {
+        } else if (TemplateAr.FIELDS.contains(field) && arGiven.get()) {
             key = AR;
         } else {
             key = field.equals(GENERAL) || extra.get().isBlank() ? GENERAL : EXTRA;

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vnetdesk.template.TemplateAttribute;
 
 /** One AR vector of a template, as a line of its Addresses tab (the template stores no addresses yet). */
 public record TemplateAr(Map<String, String> attributes) {
+
+    /** The fields a refusal about an address range names (the AR vector itself, or one of its entries). */
+    static final Set<String> FIELDS = Set.of("AR", "TYPE", "IP", "SIZE", "MAC", "IP6", "PREFIX_LENGTH",
+            "GLOBAL_PREFIX", "ULA_PREFIX");
 
     public TemplateAr {
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

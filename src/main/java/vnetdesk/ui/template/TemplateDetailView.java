@@ -1,13 +1,19 @@
 package vnetdesk.ui.template;
 
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -16,6 +22,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import vnetdesk.ui.network.FormValidation;
+import vnetdesk.ui.network.NetworkForm;
 
 /**
  * The detail area of the templates view: title with Save / Revert, a banner
@@ -36,9 +46,30 @@ final class TemplateDetailView {
                        IntConsumer permissionsApplied) {
         this.editor = editor;
         TemplateFormTabs form = new TemplateFormTabs(editor, changeOwner, permissionsApplied);
-        tabs.getTabs().addAll(form.general(), form.conf(), form.qos(), form.context(),
-                new TemplateAddressesTab(editor).build(), form.security());
+        Tab general = form.general();
+        Tab conf = form.conf();
+        Tab qos = form.qos();
+        Tab context = form.context();
+        Tab addresses = new TemplateAddressesTab(editor).build();
+        Tab security = form.security();
+        tabs.getTabs().addAll(general, conf, qos, context, addresses, security);
         tabs.setId("template-tabs");
+        // a tab whose fields have errors says so, since the field may not be on screen
+        Set<String> confFields = new HashSet<>(NetworkForm.CONF);
+        confFields.addAll(NetworkForm.FLAGS);
+        confFields.add("VN_MAD");
+        Set<String> elsewhere = new HashSet<>(confFields);
+        elsewhere.addAll(NetworkForm.GENERAL);
+        elsewhere.addAll(NetworkForm.QOS);
+        elsewhere.add(NetworkForm.SECURITY_GROUPS);
+        elsewhere.add(FormValidation.GENERAL);
+        elsewhere.addAll(TemplateAr.FIELDS);
+        mark(general, NetworkForm.GENERAL::contains);
+        mark(conf, confFields::contains);
+        mark(qos, NetworkForm.QOS::contains);
+        mark(context, k -> !elsewhere.contains(k));
+        mark(addresses, TemplateAr.FIELDS::contains);
+        mark(security, NetworkForm.SECURITY_GROUPS::equals);
 
         Label title = new Label();
         title.getStyleClass().add("detail-title");
@@ -84,6 +115,25 @@ final class TemplateDetailView {
         banner.managedProperty().bind(banner.visibleProperty());
         root.setTop(new VBox(header, banner));
         root.setCenter(tabs);
+    }
+
+    /** Marks {@code tab} with a red dot, its tooltip listing the messages, while a field of it has an error. */
+    private void mark(Tab tab, Predicate<String> belongsHere) {
+        Runnable update = () -> {
+            String messages = String.join("\n", editor.errors().entrySet().stream()
+                    .filter(e -> belongsHere.test(e.getKey())).map(Map.Entry::getValue).sorted().toList());
+            if (messages.isEmpty()) {
+                tab.setGraphic(null);
+                tab.setTooltip(null);
+            } else {
+                Circle dot = new Circle(4);
+                dot.getStyleClass().add("tab-error-dot");
+                tab.setGraphic(dot);
+                tab.setTooltip(new Tooltip(messages));
+            }
+        };
+        editor.errors().addListener((MapChangeListener<String, String>) c -> update.run());
+        update.run();
     }
 
     /** Starts a new template without asking (the caller asked, or the template shown was deleted). */

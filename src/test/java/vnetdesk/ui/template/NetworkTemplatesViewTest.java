@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -142,5 +143,24 @@ class NetworkTemplatesViewTest {
                 .single("DESCRIPTION").equals(Optional.of("for the lab")));
         await("the title has no unsaved mark", () -> ((Label) robot.lookup("#template-title").query()).getText()
                 .equals("0:Private IPv4"));
+    }
+
+    @Test
+    void aBadFieldOnAnotherTabMarksThatTabAndNothingIsSaved(FxRobot robot) {
+        selectTemplate(robot, "Private IPv4");
+        tab(robot, "Conf");
+        robot.clickOn("#tpl-field-MTU").write("12");
+        tab(robot, "General");
+        TabPane tabs = robot.lookup("#template-tabs").query();
+        await("the Conf tab is marked", () -> tabs.getTabs().get(1).getGraphic() != null);
+        assertEquals(null, tabs.getTabs().get(0).getGraphic(), "the General tab has no error");
+        robot.clickOn("#template-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Optional.empty(), inventory.templates().info(Actor.ONEADMIN, "0").body().single("MTU"));
+    }
+
+    private static void tab(FxRobot robot, String label) {
+        robot.clickOn(robot.lookup("#template-tabs .tab-label").match((Label l) -> label.equals(l.getText()))
+                .queryAs(Node.class));
     }
 }
