@@ -90,6 +90,7 @@ public final class TemplateEditorViewModel {
     /** An empty form for a new template (bridged, security group 0, no AR). */
     public void startCreate() {
         generation++;
+        busy.set(false); // a load still running is dropped when it ends
         mode.set(Mode.CREATE);
         current.set(Optional.empty());
         load(Map.of("VN_MAD", "bridge", "SECURITY_GROUPS", "0"), List.of(), List.of());

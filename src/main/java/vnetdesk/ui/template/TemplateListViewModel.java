@@ -73,14 +73,6 @@ public final class TemplateListViewModel {
         return selectedId;
     }
 
-    public Optional<TemplateRow> selectedRow() {
-        return selectedId.get().flatMap(this::row);
-    }
-
-    public Optional<TemplateRow> row(int id) {
-        return all.stream().filter(r -> r.id() == id).findFirst();
-    }
-
     /** How many templates the user may use (for the navigation). */
     public ReadOnlyIntegerProperty countProperty() {
         return count.getReadOnlyProperty();

@@ -8,14 +8,13 @@ import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.service.NetworkTemplateService.TemplateSummary;
 
 /** One line of the network templates table: what the columns show, computed once per load. */
-public record TemplateRow(int id, String name, String owner, String group, String driver, int ars, String lock,
-                          NetworkTemplate template) {
+public record TemplateRow(int id, String name, String owner, String group, String driver, int ars, String lock) {
 
     static TemplateRow of(TemplateSummary s) {
         NetworkTemplate t = s.template();
         String driver = t.body().single("VN_MAD").map(TemplateRow::driverLabel).orElse("");
         return new TemplateRow(t.id(), t.name(), s.ownerName(), s.groupName(), driver, t.addressRangeCount(),
-                t.lock().map(Enum::name).orElse(""), t);
+                t.lock().map(Enum::name).orElse(""));
     }
 
     /** The driver's readable label; a value the model does not know is shown as written. */
