@@ -66,8 +66,8 @@ public final class TemplateEditorViewModel {
     private boolean revealAll;
     private Map<String, String> loaded = Map.of();
     private List<TemplateAr> loadedArs = List.of();
-    /** Vectors other than AR (e.g. written with the CLI): no field shows them, Save keeps them. */
-    private List<TemplateAttribute.Vector> otherVectors = List.of();
+    /** Typed attributes no field shows (ALLOCATION, BRIDGE_TYPE …, e.g. written with the CLI): Save keeps them. */
+    private List<TemplateAttribute> kept = List.of();
     /** Bumped by every load, create and save, so late results of an earlier one are dropped. */
     private int generation;
     private boolean loading;
@@ -130,20 +130,22 @@ public final class TemplateEditorViewModel {
         Map<String, String> singles = new LinkedHashMap<>();
         singles.put("NAME", t.name());
         t.body().singles().forEach(a -> singles.put(a.name(), a.value()));
-        List<TemplateAttribute.Vector> others = t.body().attributes().stream()
-                .filter(a -> a instanceof TemplateAttribute.Vector v && !v.name().equals("AR"))
-                .map(a -> (TemplateAttribute.Vector) a).toList();
+        // NetworkForm.load drops typed attributes it has no field for; they are kept aside instead
+        List<TemplateAttribute> others = t.body().attributes().stream()
+                .filter(a -> a instanceof TemplateAttribute.Single && NetworkAttributes.TYPED.contains(a.name())
+                        && !form.fieldsByAttribute().containsKey(a.name()))
+                .toList();
         load(singles, t.body().vectors("AR").stream().map(TemplateAr::of).toList(), others);
         revealAll = true;
         changed();
     }
 
-    private void load(Map<String, String> singles, List<TemplateAr> arList, List<TemplateAttribute.Vector> others) {
+    private void load(Map<String, String> singles, List<TemplateAr> arList, List<TemplateAttribute> others) {
         loading = true;
         form.load(singles);
         ars.setAll(arList);
         loading = false;
-        otherVectors = others;
+        kept = others;
         touched.clear();
         refused.clear();
         loaded = attributes();
@@ -277,11 +279,11 @@ public final class TemplateEditorViewModel {
         ars.remove(ar);
     }
 
-    /** What Save sends: NAME, the non-default network attributes, other vectors kept, then the ARs. */
+    /** What Save sends: NAME, the non-default network attributes, the kept attributes, then the ARs. */
     Template template() {
         List<TemplateAttribute> all = new ArrayList<>();
         attributes().forEach((k, v) -> all.add(new TemplateAttribute.Single(k, v)));
-        all.addAll(otherVectors);
+        all.addAll(kept);
         ars.forEach(ar -> all.add(ar.toVector()));
         return new Template(all);
     }

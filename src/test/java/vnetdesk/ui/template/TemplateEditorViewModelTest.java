@@ -154,4 +154,16 @@ class TemplateEditorViewModelTest extends TemplateTestBase {
         assertEquals(List.of("left"), left);
         assertFalse(editor.form().text("DESCRIPTION").get().equals("changed"));
     }
+
+    @Test
+    void typedAttributesWithoutAFieldSurviveASave() {
+        int id = inventory.templates().allocate(ADMIN, vnetdesk.template.TemplateParser.parse(
+                "NAME = rr\nVN_MAD = bridge\nALLOCATION = ROUND_ROBIN\n", "t"));
+        editor.edit(id, () -> { });
+        editor.form().text("DESCRIPTION").set("round robin");
+        editor.save(saved::add);
+        NetworkTemplate t = stored(id);
+        assertEquals(Optional.of("ROUND_ROBIN"), t.body().single("ALLOCATION"));
+        assertEquals(Optional.of("round robin"), t.body().single("DESCRIPTION"));
+    }
 }
