@@ -43,6 +43,8 @@ import vnetdesk.ui.network.NetworkDetailView;
 import vnetdesk.ui.network.NetworkListViewModel;
 import vnetdesk.ui.network.NetworkRow;
 import vnetdesk.ui.network.NetworksView;
+import vnetdesk.ui.secgroup.SecurityGroupsView;
+import vnetdesk.ui.template.NetworkTemplatesView;
 import vnetdesk.ui.user.UsersView;
 import vnetdesk.ui.user.UsersViewModel;
 
@@ -57,9 +59,6 @@ public final class MainWindow {
     static final List<String> SECTIONS = List.of("Networks", "Network Templates", "Security Groups", "VMs",
             "Hosts", "Clusters", "Users & Groups");
     private static final Map<String, String> NOT_YET = Map.of(
-            "Network Templates", "Network templates (instantiate, clone, permissions) are not in this version yet.",
-            "Security Groups", "The security-group editor is not in this version yet. A network's group ids are set"
-                    + " in its Security tab.",
             "VMs", "VMs and the attach-NIC wizard are not in this version yet. Leases of VM NICs made with the CLI"
                     + " appear in the networks' Leases tabs.",
             "Hosts", "Hosts (plan, apply and drift over SSH) are not in this version yet.",
@@ -79,9 +78,13 @@ public final class MainWindow {
     private final NetworkActions actions;
     private final UsersViewModel users;
     private final UsersView usersView;
+    private final SecurityGroupsView securityGroups;
+    private final NetworkTemplatesView templates;
     private final StackPane centre = new StackPane();
     private final ListView<String> navigation = new ListView<>();
     private final Map<String, Node> views = new LinkedHashMap<>();
+    /** Counts shown next to the sections other than Networks, once their views have loaded. */
+    private final Map<String, javafx.beans.value.ObservableIntegerValue> counts = new LinkedHashMap<>();
 
     /** {@code switchUser} reopens the console as another user (see {@link ConsoleSession}). */
     public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
@@ -98,6 +101,14 @@ public final class MainWindow {
         this.networksView = new NetworksView(networks, detail);
         this.users = new UsersViewModel(inventory, actor, runner, dialogs);
         this.usersView = new UsersView(users, this::switchTo);
+        this.securityGroups = new SecurityGroupsView(inventory, actor, runner, dialogs);
+        counts.put("Security Groups", securityGroups.countProperty());
+        this.templates = new NetworkTemplatesView(inventory, actor, runner, dialogs, id -> {
+            showSection("Networks");
+            networkCreated(id);
+        });
+        counts.put("Network Templates", templates.countProperty());
+        counts.put("Users & Groups", Bindings.size(users.users()));
         this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkCreated, this::networkChanged,
                 () -> {
                     // the deleted network's unsaved edits have nowhere to go: no question
@@ -117,12 +128,17 @@ public final class MainWindow {
                 networks.loadedProperty().removeListener(this);
                 prefs.lastNetwork().filter(id -> networks.allRows().stream().anyMatch(r -> r.id() == id))
                         .ifPresent(networksView::select);
+                // the other views' lists, for the counts, after the networks (the worker runs one task at a time)
+                securityGroups.reload();
+                users.reload();
             }
         });
         networks.reload();
         views.put("Networks", networksView.node());
         NOT_YET.forEach((k, v) -> views.put(k, emptyState(k, v)));
         views.put("Users & Groups", usersView.node());
+        views.put("Security Groups", securityGroups.node());
+        views.put("Network Templates", templates.node());
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menu(), toolbar()));
         root.setCenter(new SplitPane(navigation(), centre));
@@ -155,10 +171,15 @@ public final class MainWindow {
 
     /** Closes the window once unsaved edits are saved or dropped (a programmatic close asks no more). */
     private void quit() {
-        detail.leave(() -> {
+        leaveEditors(() -> {
             remember();
             stage.close();
         });
+    }
+
+    /** Runs {@code proceed} once every editor with unsaved edits has been saved or dropped (or not at all). */
+    private void leaveEditors(Runnable proceed) {
+        detail.leave(() -> securityGroups.leave(() -> templates.leave(proceed)));
     }
 
     private void remember() {
@@ -287,6 +308,10 @@ public final class MainWindow {
                     textProperty().bind(Bindings.createStringBinding(() -> "Networks  (" + networks.allRows().size()
                             + ")", networks.allRows()));
                     setGraphic(Assets.toolIcon("network").orElse(null));
+                } else if (counts.containsKey(s)) {
+                    javafx.beans.value.ObservableIntegerValue count = counts.get(s);
+                    textProperty().bind(Bindings.createStringBinding(() -> s + "  (" + count.get() + ")", count));
+                    setGraphic(Assets.toolIcon("section").orElse(null));
                 } else {
                     setText(s);
                     setGraphic(Assets.toolIcon("section").orElse(null));
@@ -298,6 +323,10 @@ public final class MainWindow {
                 centre.getChildren().setAll(views.get(now));
                 if (now.equals("Users & Groups")) {
                     users.reload();
+                } else if (now.equals("Security Groups")) {
+                    securityGroups.reload();
+                } else if (now.equals("Network Templates")) {
+                    templates.reload();
                 }
             }
         });
@@ -374,7 +403,7 @@ public final class MainWindow {
 
     /** Reopens the console as {@code userName} once unsaved edits are saved or dropped. */
     void switchTo(String userName) {
-        detail.leave(() -> {
+        leaveEditors(() -> {
             remember();
             switchUser.accept(userName);
         });

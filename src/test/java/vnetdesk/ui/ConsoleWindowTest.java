@@ -224,6 +224,30 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void instantiatingPrivateIpv4FromTheTemplatesViewOpensTheNewNetwork(FxRobot robot) {
+        console.idle(robot);
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith("Network Templates")).queryAs(Node.class));
+        ConsoleFixture.await("Private IPv4 listed", () -> robot.lookup("#template-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "Private IPv4".equals(c.getText())).tryQuery()
+                .isPresent());
+        ConsoleFixture.clickCell(robot, "#template-table", "Private IPv4");
+        console.idle(robot);
+        robot.clickOn("#tpl-instantiate");
+        ConsoleFixture.await("the instantiate dialog", () -> robot.lookup("#instantiate-name").tryQuery().isPresent());
+        robot.clickOn("#instantiate-name").write("lab");
+        robot.clickOn("#instantiate-ar-IP").write("10.9.0.1");
+        robot.clickOn("#instantiate-ar-SIZE").write("50");
+        robot.clickOn("#instantiate-ok");
+        console.idle(robot);
+        ConsoleFixture.await("the new network is shown", () -> ((Label) robot.lookup("#detail-title").query())
+                .getText().endsWith(":lab"));
+        VirtualNetwork lab = stored().stream().filter(n -> n.name().equals("lab")).findFirst().orElseThrow();
+        assertEquals(50, lab.addressRanges().get(0).size().intValue());
+        assertEquals(List.of(0), lab.securityGroups());
+    }
+
+    @Test
     void aNormalUserSeesWhyAnActionIsRefused(FxRobot robot) {
         console.inventory.users().createUser(Actor.ONEADMIN, "bob", "users");
         createLan();

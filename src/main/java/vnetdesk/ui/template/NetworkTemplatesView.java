@@ -191,6 +191,11 @@ public final class NetworkTemplatesView {
                 new InstantiateViewModel(inventory, actor, runner, dialogs, row), openNetwork);
     }
 
+    /** Runs {@code proceed} once unsaved edits of the template shown are saved or dropped (not on Cancel). */
+    public void leave(Runnable proceed) {
+        editor.leave(proceed, this::saved);
+    }
+
     /** Reads the templates again (the selection stays on the same template if it still exists). */
     public void reload() {
         list.reload();
