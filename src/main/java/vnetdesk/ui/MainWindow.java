@@ -17,9 +17,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -35,7 +33,6 @@ import javafx.stage.Stage;
 
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
-import vnetdesk.service.UserService;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.network.NetworkActions;
@@ -143,7 +140,7 @@ public final class MainWindow {
         root.setTop(new VBox(menu(), toolbar()));
         root.setCenter(new SplitPane(navigation(), centre));
         ((SplitPane) root.getCenter()).setDividerPositions(0.16);
-        root.setBottom(statusBar());
+        root.setBottom(new StatusBar(inventory, actor, runner, dialogs, this::switchTo).node());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Assets.stylesheet());
         stage.setScene(scene);
@@ -195,6 +192,14 @@ public final class MainWindow {
         networks.reload();
     }
 
+    /** Reads every list again (another console or the CLI may have changed the inventory). */
+    private void refreshAll() {
+        networks.reload();
+        securityGroups.reload();
+        templates.reload();
+        users.reload();
+    }
+
     /** A network created elsewhere (template, sample): open it. */
     private void networkCreated(int id) {
         networks.reload();
@@ -214,9 +219,12 @@ public final class MainWindow {
         });
         MenuItem fromTemplate = item("Create from template…", "Shortcut+T", () -> actions.createFromTemplate(stage));
         MenuItem sample = item("Load sample inventory", null, () -> SampleInventory.offer(dialogs, inventory, actor,
-                runner, networks, this::networkCreated));
+                runner, networks, id -> {
+                    refreshAll();
+                    networkCreated(id);
+                }));
         MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
-        MenuItem refresh = item("Refresh", "F5", networks::reload);
+        MenuItem refresh = item("Refresh", "F5", this::refreshAll);
         Menu file = new Menu("File", null, newNet, fromTemplate, new javafx.scene.control.SeparatorMenuItem(), sample,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null, refresh);
@@ -244,7 +252,7 @@ public final class MainWindow {
         Button hold = selected(tool("Hold IP", "hold", "Hold addresses of the selected network", detail::openHold));
         Button reserve = selected(tool("Reserve", "reserve", "Reserve addresses into a child network",
                 detail::openReserve));
-        Button refresh = tool("Refresh", "refresh", "Read the inventory again (F5)", networks::reload);
+        Button refresh = tool("Refresh", "refresh", "Read the inventory again (F5)", this::refreshAll);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         WhoHoldsThis who = new WhoHoldsThis(inventory, actor, runner, id -> {
@@ -349,56 +357,6 @@ public final class MainWindow {
         box.setPadding(new Insets(40));
         box.setId("empty-" + title.replace(' ', '-').replace("&", "and").toLowerCase(java.util.Locale.ROOT));
         return box;
-    }
-
-    private Node statusBar() {
-        Label location = new Label("Inventory: " + inventory.location());
-        location.setId("status-location");
-        MenuButton user = userSwitcher();
-        Label hosts = new Label("Hosts with pending changes: –");
-        hosts.setTooltip(new Tooltip("Hosts arrive in a later version; nothing is applied to hosts yet."));
-        Label task = new Label();
-        task.setId("status-task");
-        task.textProperty().bind(Bindings.createStringBinding(() -> runner.running().get() == 0 ? "Ready"
-                : runner.currentTitle().get() + (runner.running().get() > 1
-                ? " (+" + (runner.running().get() - 1) + " queued)" : "") + "…",
-                runner.running(), runner.currentTitle()));
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.setPrefWidth(90);
-        progress.visibleProperty().bind(runner.running().greaterThan(0));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(16, location, new Separator(javafx.geometry.Orientation.VERTICAL), user,
-                new Separator(javafx.geometry.Orientation.VERTICAL), hosts, grow, progress, task);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
-    /**
-     * "User: NAME" in the status bar; its menu lists the users (read when it
-     * opens) and switches after unsaved edits are dealt with.
-     */
-    private MenuButton userSwitcher() {
-        MenuButton user = new MenuButton("User: " + actor.name());
-        user.setId("status-user");
-        user.setTooltip(new Tooltip("The console acts as this user: every action is checked against its rights."
-                + " Pick another user to act as them."));
-        MenuItem loading = new MenuItem("Reading users…");
-        loading.setDisable(true);
-        user.getItems().setAll(loading);
-        user.setOnShowing(e -> runner.run("Reading users", () -> inventory.users().users(), users -> {
-            user.getItems().clear();
-            for (UserService.UserInfo u : users) {
-                MenuItem item = new MenuItem(u.name() + "  (" + u.groupName() + ")");
-                item.setId("switch-user-" + u.name());
-                item.setDisable(u.id() == actor.uid());
-                item.setOnAction(x -> switchTo(u.name()));
-                user.getItems().add(item);
-            }
-        }, x -> dialogs.showError("Cannot read the users", x)));
-        return user;
     }
 
     /** Reopens the console as {@code userName} once unsaved edits are saved or dropped. */

@@ -27,7 +27,8 @@ import vnetdesk.service.Actor;
 
 /**
  * Writes the README screenshots from the sample inventory: the main window,
- * each network tab, and the Hold IP dialog. Runs only when asked:
+ * each network tab, the Hold IP dialog, the security groups and network
+ * templates views, the Instantiate dialog, and Users & Groups. Runs only when asked:
  * {@code mvn -B test -Dtest=ScreenshotsTest -Dvnetdesk.screenshots=assets/screenshots}
  * (headless, through Monocle, like the other UI tests).
  */
@@ -85,6 +86,32 @@ class ScreenshotsTest {
         save(hold.getScene(), out.resolve("hold-dialog.png"));
         robot.clickOn("Close");
 
+        section(robot, "Security Groups");
+        ConsoleFixture.clickCell(robot, "#sg-table", "ssh-from-mgmt");
+        console.idle(robot);
+        tabOf(robot, "#sg-tabs", "Rules");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("security-groups.png"));
+
+        section(robot, "Network Templates");
+        ConsoleFixture.clickCell(robot, "#template-table", "Branch office");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("network-templates.png"));
+        robot.clickOn("#tpl-instantiate");
+        ConsoleFixture.await("the instantiate dialog", () -> robot.lookup("#instantiate-name").tryQuery().isPresent());
+        robot.clickOn("#instantiate-name").write("branch-lyon");
+        robot.clickOn("#instantiate-ar-IP").write("10.40.0.1");
+        robot.clickOn("#instantiate-ar-SIZE").write("254");
+        WaitForAsyncUtils.waitForFxEvents();
+        Window instantiate = robot.lookup("#instantiate-dialog").query().getScene().getWindow();
+        save(instantiate.getScene(), out.resolve("instantiate-dialog.png"));
+        robot.clickOn("Cancel");
+
+        section(robot, "Users & Groups");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("users-and-groups.png"));
+        section(robot, "Networks");
+
         robot.clickOn("#tool-new");
         robot.clickOn("#field-NAME").write("lab");
         ConsoleFixture.tab(robot, "Conf");
@@ -95,6 +122,16 @@ class ScreenshotsTest {
         robot.clickOn("#save");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("create-network-errors.png"));
+    }
+
+    private static void section(FxRobot robot, String name) {
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((javafx.scene.control.ListCell<?> c) ->
+                c.getText() != null && c.getText().startsWith(name)).queryAs(javafx.scene.Node.class));
+    }
+
+    private static void tabOf(FxRobot robot, String pane, String label) {
+        robot.clickOn(robot.lookup(pane + " .tab-label").match((javafx.scene.control.Label l) ->
+                label.equals(l.getText())).queryAs(javafx.scene.Node.class));
     }
 
     private static void save(Scene scene, Path file) throws Exception {

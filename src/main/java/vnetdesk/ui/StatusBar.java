@@ -1,0 +1,95 @@
+package vnetdesk.ui;
+
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import vnetdesk.service.Actor;
+import vnetdesk.service.Inventory;
+import vnetdesk.service.UserService;
+import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskRunner;
+
+/**
+ * The main window's status bar: inventory location, the user the console
+ * acts as (a menu to switch), pending host changes, and the background work.
+ */
+final class StatusBar {
+
+    private final Inventory inventory;
+    private final Actor actor;
+    private final TaskRunner runner;
+    private final Dialogs dialogs;
+    private final Consumer<String> switchTo;
+
+    /** {@code switchTo} reopens the console as the named user (after unsaved edits are dealt with). */
+    StatusBar(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Consumer<String> switchTo) {
+        this.inventory = inventory;
+        this.actor = actor;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.switchTo = switchTo;
+    }
+
+    Node node() {
+        Label location = new Label("Inventory: " + inventory.location());
+        location.setId("status-location");
+        MenuButton user = userSwitcher();
+        Label hosts = new Label("Hosts with pending changes: –");
+        hosts.setTooltip(new Tooltip("Hosts arrive in a later version; nothing is applied to hosts yet."));
+        Label task = new Label();
+        task.setId("status-task");
+        task.textProperty().bind(Bindings.createStringBinding(() -> runner.running().get() == 0 ? "Ready"
+                : runner.currentTitle().get() + (runner.running().get() > 1
+                ? " (+" + (runner.running().get() - 1) + " queued)" : "") + "…",
+                runner.running(), runner.currentTitle()));
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(90);
+        progress.visibleProperty().bind(runner.running().greaterThan(0));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(16, location, new Separator(javafx.geometry.Orientation.VERTICAL), user,
+                new Separator(javafx.geometry.Orientation.VERTICAL), hosts, grow, progress, task);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /**
+     * "User: NAME" in the status bar; its menu lists the users (read when it
+     * opens) and switches after unsaved edits are dealt with.
+     */
+    private MenuButton userSwitcher() {
+        MenuButton user = new MenuButton("User: " + actor.name());
+        user.setId("status-user");
+        user.setTooltip(new Tooltip("The console acts as this user: every action is checked against its rights."
+                + " Pick another user to act as them."));
+        MenuItem loading = new MenuItem("Reading users…");
+        loading.setDisable(true);
+        user.getItems().setAll(loading);
+        user.setOnShowing(e -> runner.run("Reading users", () -> inventory.users().users(), users -> {
+            user.getItems().clear();
+            for (UserService.UserInfo u : users) {
+                MenuItem item = new MenuItem(u.name() + "  (" + u.groupName() + ")");
+                item.setId("switch-user-" + u.name());
+                item.setDisable(u.id() == actor.uid());
+                item.setOnAction(x -> switchTo.accept(u.name()));
+                user.getItems().add(item);
+            }
+        }, x -> dialogs.showError("Cannot read the users", x)));
+        return user;
+    }
+}
