@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -18,7 +19,9 @@ import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.store.AclRepository;
 import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
@@ -47,6 +50,8 @@ public final class InterchangeService {
     private final QueryService queries;
     private final InterchangeRestore restore;
     private final InterchangeXmlImport xmlImport;
+    private final InterchangeAccessRestore accessRestore;
+    private final AclRepository acls;
 
     InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
         this.tx = ctx.tx();
@@ -58,6 +63,8 @@ public final class InterchangeService {
         this.networkService = networkService;
         this.queries = queries;
         this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
+        this.acls = ctx.acls();
+        this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
     }
 
@@ -84,7 +91,11 @@ public final class InterchangeService {
                     rights.requireRight(n, Right.USE, "export");
                 }
             }
-            return JsonBackupWriter.write(c, leases, selected);
+            Optional<JsonBackupWriter.AccessSection> access = refs.isEmpty()
+                    ? Optional.of(out -> JsonBackupAccess.write(out, c, users, acls,
+                    OwnedObjectRepository.securityGroups(), OwnedObjectRepository.networkTemplates()))
+                    : Optional.empty();
+            return JsonBackupWriter.write(c, leases, selected, access);
         });
     }
 
@@ -218,8 +229,13 @@ public final class InterchangeService {
                         + " it sets network ids and owners, which needs oneadmin rights; import the networks as XML"
                         + " or template files instead");
             }
-            List<JsonBackup.Network> backup = JsonBackupReader.read(text, sourceName);
-            return tx.write((c, hooks) -> restore.restore(c, hooks, backup));
+            JsonBackupReader.Document backup = JsonBackupReader.read(text, sourceName);
+            return tx.write((c, hooks) -> {
+                if (backup.access().isPresent()) {
+                    accessRestore.restore(c, backup.access().get(), sourceName);
+                }
+                return restore.restore(c, hooks, backup.networks());
+            });
         }
         return List.of(networkService.create(actor, TemplateParser.parse(text, sourceName)));
     }

@@ -39,7 +39,7 @@ public final class Inventory implements AutoCloseable {
         tx.afterEveryRollback(refs::clear);
         tx.afterEveryRollback(cache::clear);
         ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
-                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls));
+                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls), acls);
         networks = new NetworkService(ctx);
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);
@@ -47,7 +47,7 @@ public final class Inventory implements AutoCloseable {
         interchange = new InterchangeService(ctx, networks, queries);
         securityGroups = new SecurityGroupService(ctx);
         templates = new NetworkTemplateService(ctx, networks);
-        userService = new UserService(ctx, acls);
+        userService = new UserService(ctx);
     }
 
     /** Opens the embedded inventory in a folder (created if missing). */

@@ -23,7 +23,9 @@ import vnetdesk.model.ValidationException;
  *                       "leases": [{"index": "5", "owner": "HOLD"}]}]}]}
  * </pre>
  * Lease indexes (and the round-robin cursor) are strings because they are unsigned 64-bit numbers; owners
- * are {@code HOLD}, {@code VM:<vm id>:<nic index>} or {@code NET:<reservation network id>}.
+ * are {@code HOLD}, {@code VM:<vm id>:<nic index>} or {@code NET:<reservation network id>}. A backup of
+ * the whole inventory also has an {@code "access"} object before the networks (users, groups, ACL rules,
+ * security groups, network templates; see {@link JsonBackupAccess}); a backup of named networks has none.
  */
 final class JsonBackup {
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 
 import vnetdesk.model.SyntaxException;
@@ -31,6 +32,8 @@ import vnetdesk.model.ValidationException;
 final class JsonBackupReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Reads the small access section as a tree (networks are streamed: they can hold millions of leases). */
+    private static final ObjectMapper TREES = new ObjectMapper();
     private static final Pattern JACKSON_SOURCE = Pattern.compile(
             "\\s*(at )?\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]");
     /** Limits messages name the Jackson setting behind them, e.g. ", from `StreamReadConstraints...`". */
@@ -39,7 +42,7 @@ final class JsonBackupReader {
     private static final Pattern JACKSON_FEATURE = Pattern.compile(
             "\\s*\\([^)]*Feature '[^']*'[^)]*\\)|:?\\s*enable `[^`]*` to allow");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "networks");
+    private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "access", "networks");
     private static final Set<String> NETWORK_FIELDS = Set.of("id", "uid", "gid", "permissions", "lock", "nextArId",
             "bridgeGenerated", "pickedVlanId", "parentNetworkId", "attributes", "addressRanges");
     private static final Set<String> AR_FIELDS = Set.of("arId", "attributes", "roundRobinCursor", "leases");
@@ -53,8 +56,12 @@ final class JsonBackupReader {
         this.source = source;
     }
 
+    /** A backup as read: its networks and, for a whole-inventory backup, the access section. */
+    record Document(List<JsonBackup.Network> networks, Optional<JsonBackupAccess.Section> access) {
+    }
+
     /** Reads the whole document; {@code source} names the file in messages. */
-    static List<JsonBackup.Network> read(String json, String source) {
+    static Document read(String json, String source) {
         try (JsonParser parser = FACTORY.createParser(json)) {
             return new JsonBackupReader(parser, source).document();
         } catch (JsonProcessingException e) {
@@ -81,12 +88,13 @@ final class JsonBackupReader {
         return new SyntaxException(source, line, column, "malformed JSON: " + (nl < 0 ? message : message.substring(0, nl)));
     }
 
-    private List<JsonBackup.Network> document() throws IOException {
+    private Document document() throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw wrong("the document", "a JSON object {\"format\": \"" + JsonBackup.FORMAT + "\", ...}");
         }
         List<JsonBackup.Network> networks = new ArrayList<>();
-        object("the document", ROOT_FIELDS, (name, path) -> {
+        List<JsonBackupAccess.Section> access = new ArrayList<>();
+        object("the document", ROOT_FIELDS, Set.of("access"), (name, path) -> {
             switch (name) {
                 case "format" -> {
                     String format = string(path);
@@ -102,13 +110,20 @@ final class JsonBackupReader {
                                 + "; this vnetdesk reads version " + JsonBackup.VERSION);
                     }
                 }
+                case "access" -> {
+                    String place = where().text();
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        throw wrong(path, "an object {...}");
+                    }
+                    access.add(JsonBackupAccess.read(TREES.readTree(p), place));
+                }
                 default -> array(path, i -> networks.add(network(path + "[" + i + "]")));
             }
         });
         if (p.nextToken() != null) {
             throw error("unexpected content after the end of the JSON document");
         }
-        return networks;
+        return new Document(networks, access.stream().findFirst());
     }
 
     /** The fields of one network object while it is being read. */
@@ -202,6 +217,11 @@ final class JsonBackupReader {
 
     /** Reads the object at the current token; every field in {@code fields} must appear exactly once. */
     private void object(String path, Set<String> fields, FieldReader reader) throws IOException {
+        object(path, fields, Set.of(), reader);
+    }
+
+    /** As above; the fields in {@code optional} may also be left out. */
+    private void object(String path, Set<String> fields, Set<String> optional, FieldReader reader) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             throw wrong(path, "an object {...}");
         }
@@ -219,9 +239,10 @@ final class JsonBackupReader {
             p.nextToken();
             reader.read(name, field);
         }
-        if (seen.size() < fields.size()) {
-            List<String> missing = sorted(fields);
-            missing.removeAll(seen);
+        List<String> missing = sorted(fields);
+        missing.removeAll(seen);
+        missing.removeAll(optional);
+        if (!missing.isEmpty()) {
             throw new SyntaxException(source, start.line(), start.column(), path + ": missing field"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -38,12 +39,23 @@ final class JsonBackupWriter {
         this.out = out;
     }
 
-    /** The backup of {@code networks} (in the given order), read through {@code c}. */
-    static String write(Connection c, LeaseRepository leases, List<VirtualNetwork> networks) throws SQLException {
+    /** Writes the {@code access} section of a whole-inventory backup. */
+    @FunctionalInterface
+    interface AccessSection {
+        void write(JsonGenerator out) throws IOException, SQLException;
+    }
+
+    /**
+     * The backup of {@code networks} (in the given order), read through {@code c};
+     * with {@code access}, a whole-inventory backup that also holds users, groups,
+     * ACL rules, security groups and network templates.
+     */
+    static String write(Connection c, LeaseRepository leases, List<VirtualNetwork> networks,
+                        Optional<AccessSection> access) throws SQLException {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
             g.useDefaultPrettyPrinter();
-            new JsonBackupWriter(c, leases, g).document(networks);
+            new JsonBackupWriter(c, leases, g).document(networks, access);
         } catch (IOException e) {
             // a StringWriter does no I/O; this would be a defect of the generator
             throw new UncheckedIOException("cannot write the JSON backup", e);
@@ -51,10 +63,14 @@ final class JsonBackupWriter {
         return buffer.append('\n').toString();
     }
 
-    private void document(List<VirtualNetwork> networks) throws IOException, SQLException {
+    private void document(List<VirtualNetwork> networks, Optional<AccessSection> access)
+            throws IOException, SQLException {
         out.writeStartObject();
         out.writeStringField("format", JsonBackup.FORMAT);
         out.writeNumberField("version", JsonBackup.VERSION);
+        if (access.isPresent()) {
+            access.get().write(out);
+        }
         out.writeArrayFieldStart("networks");
         for (VirtualNetwork n : networks) {
             network(n);

@@ -233,7 +233,7 @@ public final class NetworkTemplateService {
      * Checks a template body as the network it describes: every attribute
      * (with a stand-in name) and each AR on its own.
      */
-    private static void check(Template body) {
+    static void check(Template body) {
         Map<String, String> attributes = new LinkedHashMap<>(NetworkService.singles(body));
         attributes.put("NAME", "template");
         NetworkAttributes.parse(attributes);

@@ -1,5 +1,6 @@
 package vnetdesk.service;
 
+import vnetdesk.store.AclRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
@@ -7,5 +8,5 @@ import vnetdesk.store.UserRepository;
 /** The collaborators every service of one inventory shares (wired once by {@link Inventory}). */
 record ServiceContext(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
                       AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames, NetworkRefs refs,
-                      Access access) {
+                      Access access, AclRepository acls) {
 }

@@ -44,10 +44,10 @@ public final class UserService {
     private final AclRepository acls;
     private final NetworkRepository ids;
 
-    UserService(ServiceContext ctx, AclRepository acls) {
+    UserService(ServiceContext ctx) {
         this.tx = ctx.tx();
         this.users = ctx.users();
-        this.acls = acls;
+        this.acls = ctx.acls();
         this.ids = ctx.networks();
     }
 
@@ -197,7 +197,7 @@ public final class UserService {
                 + ValidationException.printable(group) + "\" does not exist"));
     }
 
-    private static String checkName(String field, String name) {
+    static String checkName(String field, String name) {
         if (name == null || name.isBlank()) {
             throw ValidationException.missing(field);
         }
