@@ -18,6 +18,7 @@ import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.store.AclRepository;
+import vnetdesk.store.UserRepository;
 
 /**
  * Permission and lock checks of the service layer, as OpenNebula does them:
@@ -29,22 +30,23 @@ import vnetdesk.store.AclRepository;
 final class Access {
 
     private final AclRepository acls;
+    private final UserRepository users;
 
-    Access(AclRepository acls) {
+    Access(AclRepository acls, UserRepository users) {
         this.acls = acls;
+        this.users = users;
     }
 
-    /** The checks for one actor inside one transaction (ACL rules read once). */
+    /**
+     * The checks for one actor inside one transaction. The user is read again,
+     * so a console opened before a change of group (or a deletion) acts with the
+     * rights the user has now; ACL rules are read once.
+     */
     Checker of(Connection c, Actor actor) throws SQLException {
-        return new Checker(actor, actor.isAdmin() ? List.of() : acls.list(c));
-    }
-
-    /** Refuses the call unless the actor is an administrator. */
-    static void requireAdmin(Actor actor, String operation) {
-        if (!actor.isAdmin()) {
-            throw new PermissionDeniedException("user " + actor.name() + " may not " + operation
-                    + ": it needs oneadmin rights (a member of the oneadmin group)");
-        }
+        Actor current = users.findUser(c, actor.uid()).map(u -> new Actor(u.id(), u.name(), u.gid()))
+                .orElseThrow(() -> new PermissionDeniedException("user " + actor.name() + " (id " + actor.uid()
+                        + ") no longer exists; act as another user"));
+        return new Checker(current, current.isAdmin() ? List.of() : acls.list(c));
     }
 
     /** Rights of one actor, with the ACL rules in force. */
@@ -57,8 +59,17 @@ final class Access {
             this.rules = rules;
         }
 
+        /** The actor as the inventory knows it now. */
         Actor actor() {
             return actor;
+        }
+
+        /** Refuses the call unless the actor is an administrator (a member of the oneadmin group). */
+        void requireAdmin(String operation) {
+            if (!actor.isAdmin()) {
+                throw new PermissionDeniedException("user " + actor.name() + " may not " + operation
+                        + ": it needs oneadmin rights (a member of the oneadmin group)");
+            }
         }
 
         /** Whether the actor holds the right on the object (locks aside). */

@@ -79,10 +79,8 @@ public final class InterchangeService {
         return tx.write((c, hooks) -> {
             List<VirtualNetwork> selected;
             if (refs.isEmpty()) {
-                if (!actor.isAdmin()) {
-                    throw new Access.PermissionDeniedException("user " + actor.name() + " may not back up the whole"
-                            + " inventory: that needs oneadmin rights; name the networks to export instead");
-                }
+                access.of(c, actor).requireAdmin("back up the whole inventory (name the networks to export"
+                        + " instead)");
                 selected = networks.list(c);
             } else {
                 selected = withRelatives(c, refs);
@@ -224,11 +222,12 @@ public final class InterchangeService {
             });
         }
         if (first == '{') {
-            if (!actor.isAdmin()) {
-                throw new Access.PermissionDeniedException("user " + actor.name() + " may not restore a backup:"
-                        + " it sets network ids and owners, which needs oneadmin rights; import the networks as XML"
-                        + " or template files instead");
-            }
+            // refused before the file is parsed, so a normal user learns nothing from it
+            tx.read(c -> {
+                access.of(c, actor).requireAdmin("restore a backup (it sets ids and owners; import the networks"
+                        + " as XML or template files instead)");
+                return null;
+            });
             JsonBackupReader.Document backup = JsonBackupReader.read(text, sourceName);
             return tx.write((c, hooks) -> {
                 if (backup.access().isPresent()) {

@@ -39,7 +39,7 @@ public final class Inventory implements AutoCloseable {
         tx.afterEveryRollback(refs::clear);
         tx.afterEveryRollback(cache::clear);
         ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
-                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls), acls);
+                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls, userRepository), acls);
         networks = new NetworkService(ctx);
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);

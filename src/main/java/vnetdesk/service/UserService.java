@@ -42,12 +42,14 @@ public final class UserService {
     private final Tx tx;
     private final UserRepository users;
     private final AclRepository acls;
+    private final Access access;
     private final NetworkRepository ids;
 
     UserService(ServiceContext ctx) {
         this.tx = ctx.tx();
         this.users = ctx.users();
         this.acls = ctx.acls();
+        this.access = ctx.access();
         this.ids = ctx.networks();
     }
 
@@ -77,7 +79,7 @@ public final class UserService {
     public int createUser(Actor actor, String name, String group) {
         String checked = checkName("USER", name);
         return tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "create users");
+            access.of(c, actor).requireAdmin("create users");
             if (users.findUser(c, checked).isPresent()) {
                 throw new ConflictException("USER: a user named \"" + checked + "\" already exists");
             }
@@ -91,7 +93,7 @@ public final class UserService {
     /** Moves a user to another group. */
     public void chgrp(Actor actor, String user, String group) {
         tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "change the group of a user");
+            access.of(c, actor).requireAdmin("change the group of a user");
             int uid = userId(c, user);
             if (uid == 0) {
                 throw new ConflictException("USER: oneadmin stays in the oneadmin group");
@@ -104,10 +106,13 @@ public final class UserService {
     /** Deletes a user; refused for oneadmin and while the user owns objects. */
     public void deleteUser(Actor actor, String user) {
         tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "delete users");
+            access.of(c, actor).requireAdmin("delete users");
             int uid = userId(c, user);
             if (uid == 0) {
                 throw new ConflictException("USER: oneadmin cannot be deleted");
+            }
+            if (uid == actor.uid()) {
+                throw new ConflictException("USER: you cannot delete the user you act as; act as another user first");
             }
             String owned = users.ownedObjects(c, uid);
             if (!owned.isEmpty()) {
@@ -122,7 +127,7 @@ public final class UserService {
     public int createGroup(Actor actor, String name) {
         String checked = checkName("GROUP", name);
         return tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "create groups");
+            access.of(c, actor).requireAdmin("create groups");
             if (users.findGroup(c, checked).isPresent()) {
                 throw new ConflictException("GROUP: a group named \"" + checked + "\" already exists");
             }
@@ -135,7 +140,7 @@ public final class UserService {
     /** Deletes a group; refused for oneadmin and users and while it has members or owns objects. */
     public void deleteGroup(Actor actor, String group) {
         tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "delete groups");
+            access.of(c, actor).requireAdmin("delete groups");
             int gid = groupId(c, group);
             if (gid <= 1) {
                 throw new ConflictException("GROUP: the oneadmin and users groups cannot be deleted");
@@ -160,7 +165,7 @@ public final class UserService {
     public int addAcl(Actor actor, String text) {
         AclRule.parse(0, text);
         return tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "change ACL rules");
+            access.of(c, actor).requireAdmin("change ACL rules");
             int id = ids.nextId(c, "ACL");
             AclRule rule = AclRule.parse(id, text);
             if (rule.user() instanceof AclRule.Subject.User u && users.findUser(c, u.uid()).isEmpty()) {
@@ -179,7 +184,7 @@ public final class UserService {
 
     public void deleteAcl(Actor actor, int id) {
         tx.write((c, hooks) -> {
-            Access.requireAdmin(actor, "change ACL rules");
+            access.of(c, actor).requireAdmin("change ACL rules");
             if (!acls.delete(c, id)) {
                 throw new NotFoundException("ACL rule " + id + " does not exist");
             }
@@ -204,6 +209,11 @@ public final class UserService {
         if (!name.matches(NAME_PATTERN)) {
             throw ValidationException.invalid(field, name,
                     "use 1 to 128 letters, digits and _ . @ - (no spaces)");
+        }
+        if (name.matches("[0-9]+")) {
+            // commands take a user or group by name or by id: an all-digit name would be read as an id
+            throw ValidationException.invalid(field, name, "a name needs at least one letter or _ . @ - (digits alone"
+                    + " are read as an id)");
         }
         return name;
     }

@@ -179,4 +179,37 @@ class AccessRightsTest extends ServiceTestSupport {
             assertTrue(inv.queries().details(carol, Integer.toString(id), 0).network().addressRanges().isEmpty());
         }
     }
+
+    @Test
+    void rightsFollowTheUserAsStoredNowNotAsTheConsoleOpenedIt(@TempDir Path dir) {
+        try (Inventory inv = open(dir)) {
+            inv.users().createUser(ADMIN, "alice", "oneadmin");
+            Actor openedAsAdmin = inv.actor("alice");
+            assertTrue(openedAsAdmin.isAdmin());
+            inv.users().chgrp(ADMIN, "alice", "users");
+            Access.PermissionDeniedException e = assertThrows(Access.PermissionDeniedException.class,
+                    () -> inv.networks().create(openedAsAdmin, t("NAME = n\nVN_MAD = fw\n")));
+            assertTrue(e.getMessage().contains("needs the CREATE right"), e.getMessage());
+            inv.users().createUser(ADMIN, "root2", "oneadmin");
+            Actor root2 = inv.actor("root2");
+            vnetdesk.model.ConflictException self = assertThrows(vnetdesk.model.ConflictException.class,
+                    () -> inv.users().deleteUser(root2, "root2"));
+            assertTrue(self.getMessage().contains("you cannot delete the user you act as"), self.getMessage());
+            inv.users().deleteUser(ADMIN, "alice");
+            Access.PermissionDeniedException gone = assertThrows(Access.PermissionDeniedException.class,
+                    () -> inv.queries().list(openedAsAdmin));
+            assertTrue(gone.getMessage().contains("no longer exists"), gone.getMessage());
+        }
+    }
+
+    @Test
+    void allDigitUserAndGroupNamesAreRefusedSinceCommandsReadThemAsIds(@TempDir Path dir) {
+        try (Inventory inv = open(dir)) {
+            vnetdesk.model.ValidationException user = assertThrows(vnetdesk.model.ValidationException.class,
+                    () -> inv.users().createUser(ADMIN, "1", "users"));
+            assertTrue(user.getMessage().startsWith("USER: invalid value \"1\""), user.getMessage());
+            assertThrows(vnetdesk.model.ValidationException.class, () -> inv.users().createGroup(ADMIN, "100"));
+            inv.users().createUser(ADMIN, "u1", "users");
+        }
+    }
 }

@@ -171,7 +171,8 @@ class InterchangeRoundTripTest {
                 assertEquals(inv.queries().details(ADMIN, "lan", 1000).leases(),
                         target.queries().details(ADMIN, "lan", 1000).leases());
             }
-            Actor bob = new Actor(5, "bob", 1);
+            inv.users().createUser(ADMIN, "bob", "users");
+            Actor bob = inv.actor("bob");
             assertRefused(() -> inv.interchange().exportJson(bob, List.of()), "oneadmin rights");
             assertRefused(() -> inv.interchange().importFile(bob, "{}", "x.json"), "oneadmin rights");
         }

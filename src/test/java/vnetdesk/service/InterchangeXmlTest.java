@@ -220,7 +220,8 @@ class InterchangeXmlTest {
     @Test
     void anOpenNebulaNetworkImportsForTheActingUser() {
         try (Inventory inv = open("one")) {
-            Actor bob = new Actor(5, "bob", 1);
+            inv.users().createUser(ADMIN, "bob", "users");
+            Actor bob = inv.actor("bob");
             InterchangeRoundTripTest.assertRefused(() -> inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml"),
                     "needs the CREATE right on NET");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
@@ -228,7 +229,7 @@ class InterchangeXmlTest {
             NetworkDetails d = inv.queries().details(bob, Integer.toString(ids.get(0)), 100);
             VirtualNetwork n = d.network();
             assertEquals("private", n.name());
-            assertEquals(5, n.ownership().uid());
+            assertEquals(bob.uid(), n.ownership().uid());
             assertEquals("onebr12", n.conf().bridge());
             assertEquals("10.1.0.1", n.attributes().get("GATEWAY"));
             assertEquals(List.of(0, 3), n.addressRanges().stream().map(ar -> ar.id()).toList());
@@ -326,11 +327,12 @@ class InterchangeXmlTest {
                         "<USED_LEASES>3</USED_LEASES>\n  <LOCK><LOCKED>1</LOCKED><OWNER>2</OWNER></LOCK><VROUTERS/>");
         assertTrue(xml.contains("<LOCKED>1</LOCKED>"));
         try (Inventory inv = open("one")) {
-            Actor bob = new Actor(5, "bob", 1);
+            inv.users().createUser(ADMIN, "bob", "users");
+            Actor bob = inv.actor("bob");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             int id = inv.interchange().importFile(bob, xml, "private.xml").get(0);
             VirtualNetwork n = inv.queries().details(bob, Integer.toString(id), 0).network();
-            assertEquals(new Ownership(5, 1, Permissions.parseOctal("p", "644")), n.ownership());
+            assertEquals(new Ownership(bob.uid(), 1, Permissions.parseOctal("p", "644")), n.ownership());
             assertEquals(Optional.of(LockLevel.USE), n.lock());
         }
     }
@@ -356,7 +358,8 @@ class InterchangeXmlTest {
     void exportXmlIsOneVnetForOneNetworkAndAPoolWithRelativesOtherwise() {
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.populate(inv);
-            Actor bob = new Actor(5, "bob", 1);
+            inv.users().createUser(ADMIN, "bob", "users");
+            Actor bob = inv.actor("bob");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             inv.networks().create(bob, TemplateParser.parse("NAME = bobnet\nVN_MAD = bridge\n", "b"));
             String tagged = inv.interchange().exportXml(ADMIN, List.of("tagged"));

@@ -172,11 +172,14 @@ class NetworkServiceTest extends ServiceTestSupport {
     @Test
     void aNormalUserWithoutRightsIsRefusedNamingTheRight() {
         create(inv, "NAME = a\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
-        Actor stranger = new Actor(5, "alice", 100);
+        inv.users().createGroup(ADMIN, "others");
+        inv.users().createUser(ADMIN, "alice", "others");
+        inv.users().createUser(ADMIN, "bob", "users");
+        Actor stranger = inv.actor("alice");
         Access.PermissionDeniedException e = assertThrows(Access.PermissionDeniedException.class,
                 () -> inv.leases().hold(stranger, "a", List.of("10.0.0.2"), Optional.empty()));
         assertTrue(e.getMessage().contains("needs USE rights"), e.getMessage());
-        Actor groupMember = new Actor(6, "bob", 0 + 1);
+        Actor groupMember = inv.actor("bob");
         assertThrows(Access.PermissionDeniedException.class,
                 () -> inv.leases().hold(groupMember, "a", List.of("10.0.0.2"), Optional.empty()));
         assertEquals(0, used(inv, "a"));
