@@ -331,4 +331,23 @@ class ConsoleWindowTest {
         Label title = ConsoleFixture.node(robot, "#detail-title");
         assertFalse(title.getText().contains("unsaved"), title.getText());
     }
+
+    @Test
+    void ctrlSSavesOnlyTheEditorOnScreen(FxRobot robot) {
+        createLan();
+        refreshAndSelect(robot, "lan");
+        robot.clickOn("#field-DESCRIPTION").write("kept for later");
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith("Security Groups")).queryAs(Node.class));
+        console.idle(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        console.idle(robot);
+        assertEquals("", stored().get(0).description(), "the hidden network form is not saved");
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith("Networks")).queryAs(Node.class));
+        console.idle(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        console.idle(robot);
+        ConsoleFixture.await("saved once on screen", () -> stored().get(0).description().equals("kept for later"));
+    }
 }

@@ -20,6 +20,7 @@ import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.OwnershipActions;
+import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
@@ -118,15 +119,7 @@ public final class NetworkDetailView {
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         save.setOnAction(e -> editor.save(saved::accept));
         save.setTooltip(new javafx.scene.control.Tooltip("Save the changes (Ctrl+S)"));
-        root.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
-                    if (!save.isDisabled()) {
-                        save.fire();
-                    }
-                });
-            }
-        });
+        SaveShortcut.install(root, save);
         Button revert = new Button("Revert");
         revert.setId("revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());

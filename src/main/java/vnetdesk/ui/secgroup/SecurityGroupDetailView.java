@@ -31,6 +31,7 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.service.Actor;
 import vnetdesk.ui.common.FieldErrors;
+import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.PermissionsGrid;
@@ -103,6 +104,7 @@ final class SecurityGroupDetailView {
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.validProperty().not())
                 .or(editor.busyProperty()));
         save.setOnAction(e -> editor.save(saved));
+        SaveShortcut.install(root, save);
         Button revert = new Button("Revert");
         revert.setId("sg-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));

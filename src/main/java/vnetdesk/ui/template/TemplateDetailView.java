@@ -16,7 +16,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
+import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.network.FormValidation;
 import vnetdesk.ui.network.NetworkForm;
 
@@ -83,15 +83,7 @@ final class TemplateDetailView {
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         save.setOnAction(e -> editor.save(saved));
         save.setTooltip(new Tooltip("Save the changes (Ctrl+S)"));
-        root.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"), () -> {
-                    if (root.isVisible() && !save.isDisabled()) {
-                        save.fire();
-                    }
-                });
-            }
-        });
+        SaveShortcut.install(root, save);
         Button revert = new Button("Revert");
         revert.setId("template-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());
