@@ -52,6 +52,7 @@ public final class InterchangeService {
     private final InterchangeXmlImport xmlImport;
     private final InterchangeAccessRestore accessRestore;
     private final AclRepository acls;
+    private final OwnedObjects securityGroups;
 
     InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
         this.tx = ctx.tx();
@@ -64,6 +65,8 @@ public final class InterchangeService {
         this.queries = queries;
         this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
         this.acls = ctx.acls();
+        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
+                ctx.users());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
     }
@@ -217,8 +220,17 @@ public final class InterchangeService {
         if (first == '<') {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
             return tx.write((c, hooks) -> {
-                access.of(c, actor).requireCreate(ResourceType.NET);
-                return xmlImport.importNetworks(c, actor, parsed, sourceName);
+                Access.Checker rights = access.of(c, actor);
+                rights.requireCreate(ResourceType.NET);
+                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName);
+                if (!rights.actor().isAdmin()) {
+                    // an administrator may bring networks whose groups are made later; a user only uses what exists
+                    for (int id : ids) {
+                        securityGroups.requireUsable(c, rights, "SECURITY_GROUPS",
+                                networks.find(c, id).orElseThrow().securityGroups());
+                    }
+                }
+                return ids;
             });
         }
         if (first == '{') {

@@ -225,6 +225,9 @@ class InterchangeXmlTest {
             InterchangeRoundTripTest.assertRefused(() -> inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml"),
                     "needs the CREATE right on NET");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
+            InterchangeRoundTripTest.assertRefused(() -> inv.interchange().importFile(bob,
+                    OPENNEBULA_SAMPLE.replace("<SECURITY_GROUPS><![CDATA[0]]>", "<SECURITY_GROUPS><![CDATA[0,100]]>"),
+                    "private.xml"), "security group 100 does not exist");
             List<Integer> ids = inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml");
             NetworkDetails d = inv.queries().details(bob, Integer.toString(ids.get(0)), 100);
             VirtualNetwork n = d.network();

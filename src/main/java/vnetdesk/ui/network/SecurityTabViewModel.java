@@ -71,6 +71,8 @@ public final class SecurityTabViewModel {
     private final ReadOnlyStringWrapper effectiveNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper effectiveWarning = new ReadOnlyStringWrapper("");
     private boolean syncing;
+    /** Bumped by every load, so a late result for the network shown before is dropped. */
+    private int generation;
 
     /** {@code ids} is the form's SECURITY_GROUPS text, the one source of truth the check boxes follow. */
     public SecurityTabViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, StringProperty ids) {
@@ -84,8 +86,12 @@ public final class SecurityTabViewModel {
 
     /** Reads the groups the user may use, and the effective rules of the saved network (if any). */
     public void load(Optional<Integer> networkId) {
-        runner.run("Loading security groups", () -> inventory.securityGroups().list(actor), this::showGroups,
-                e -> dialogs.showError("Cannot load the security groups", e));
+        int gen = ++generation;
+        runner.run("Loading security groups", () -> inventory.securityGroups().list(actor), list -> {
+            if (gen == generation) {
+                showGroups(list);
+            }
+        }, e -> dialogs.showError("Cannot load the security groups", e));
         effective.clear();
         effectiveWarning.set("");
         if (networkId.isEmpty()) {
@@ -95,7 +101,15 @@ public final class SecurityTabViewModel {
         effectiveNote.set("Loading…");
         runner.run("Reading effective rules",
                 () -> inventory.securityGroups().effectiveRules(actor, Integer.toString(networkId.get())),
-                this::showEffective, e -> effectiveNote.set("Cannot read the effective rules: " + e.getMessage()));
+                rules -> {
+                    if (gen == generation) {
+                        showEffective(rules);
+                    }
+                }, e -> {
+                    if (gen == generation) {
+                        effectiveNote.set("Cannot read the effective rules: " + e.getMessage());
+                    }
+                });
     }
 
     private void showGroups(List<GroupSummary> list) {

@@ -57,4 +57,17 @@ class SecurityTabViewModelTest extends ViewModelTestBase {
         assertTrue(vm.effectiveNoteProperty().get().contains("groups 0:default, " + web + ":web"),
                 vm.effectiveNoteProperty().get());
     }
+
+    @Test
+    void aLateResultForTheNetworkShownBeforeIsDropped() {
+        int net = inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\n", "t"));
+        vnetdesk.ui.common.QueuedTaskRunner queued = new vnetdesk.ui.common.QueuedTaskRunner();
+        SecurityTabViewModel vm = new SecurityTabViewModel(inventory, ADMIN, queued, dialogs,
+                new SimpleStringProperty("0"));
+        vm.load(Optional.of(net));
+        vm.load(Optional.empty());
+        queued.runAll();
+        assertTrue(vm.effective().isEmpty(), "the new form shows no rules of the network before");
+        assertEquals("Save the network to see the rules its NICs get.", vm.effectiveNoteProperty().get());
+    }
 }
