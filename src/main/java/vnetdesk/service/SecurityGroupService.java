@@ -17,10 +17,8 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.PropagationState;
 import vnetdesk.model.ResourceType;
-import vnetdesk.model.RuleTarget;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
-import vnetdesk.model.SecurityRuleExpansion;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.store.LeaseRepository;
@@ -32,6 +30,7 @@ import vnetdesk.store.SecurityGroupStateRepository;
 import vnetdesk.store.SecurityGroupStateRepository.VmState;
 import vnetdesk.store.UserRepository;
 import vnetdesk.template.Template;
+import vnetdesk.template.TemplateParser;
 import vnetdesk.template.TemplateAttribute;
 
 /**
@@ -83,6 +82,7 @@ public final class SecurityGroupService {
     private final Access access;
     private final OwnedObjects objects;
     private final OwnedObjectRepository groups;
+    private final OwnedObjectRepository templateRows;
     private final SecurityGroupStateRepository states;
     private final LeaseRepository leases;
     private final ArCatalog catalog;
@@ -94,6 +94,7 @@ public final class SecurityGroupService {
         this.tx = ctx.tx();
         this.access = ctx.access();
         this.groups = OwnedObjectRepository.securityGroups();
+        this.templateRows = OwnedObjectRepository.networkTemplates();
         this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users());
         this.states = new SecurityGroupStateRepository();
         this.leases = ctx.leases();
@@ -142,7 +143,7 @@ public final class SecurityGroupService {
             String description = p.description().orElse(append ? current.description() : "");
             groups.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1,
                     SecurityGroupCodec.encode(description, SecurityRule.withoutDuplicates(rules))));
-            states.setAll(c, row.id(), vmsOf(c, row.id()), PropagationState.OUTDATED);
+            states.setAll(c, row.id(), vmsOf(c, row.id(), Optional.empty()), PropagationState.OUTDATED);
             return null;
         });
     }
@@ -151,15 +152,22 @@ public final class SecurityGroupService {
     public void delete(Actor actor, String ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
-            access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "delete");
+            Access.Checker rights = access.of(c, actor);
+            rights.require(objects.guarded(row), Right.MANAGE, "delete");
             if (row.id() == SecurityGroup.DEFAULT_ID) {
                 throw new ConflictException("security group " + row.id() + ":" + row.name()
                         + " is the default group and cannot be deleted");
             }
-            List<String> users = networksUsing(c, row.id());
+            List<String> users = networksUsing(c, rights, row.id());
             if (!users.isEmpty()) {
                 throw new ConflictException("security group " + row.id() + ":" + row.name()
                         + " is used by networks " + String.join(", ", users) + "; remove it from them first");
+            }
+            List<String> templateUsers = templatesUsing(c, row.id());
+            if (!templateUsers.isEmpty()) {
+                throw new ConflictException("security group " + row.id() + ":" + row.name()
+                        + " is named by network templates " + String.join(", ", templateUsers)
+                        + "; their networks could not be instantiated; remove it from them first");
             }
             groups.delete(c, row.id());
             return null;
@@ -212,7 +220,7 @@ public final class SecurityGroupService {
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
             Map<Integer, VmState> stored = states.states(c, row.id());
             List<Integer> selected = new ArrayList<>();
-            for (int vm : vmsOf(c, row.id())) {
+            for (int vm : vmsOf(c, row.id(), Optional.empty())) {
                 PropagationState s = Optional.ofNullable(stored.get(vm)).map(VmState::state)
                         .orElse(PropagationState.OUTDATED);
                 if (!onlyOutdatedAndFailed || s == PropagationState.OUTDATED || s == PropagationState.ERROR) {
@@ -235,7 +243,7 @@ public final class SecurityGroupService {
             List<GroupSummary> out = new ArrayList<>();
             for (Row row : groups.list(c)) {
                 if (rights.may(objects.guarded(row), Right.USE)) {
-                    out.add(summary(c, row));
+                    out.add(summary(c, rights, row));
                 }
             }
             return out;
@@ -246,14 +254,15 @@ public final class SecurityGroupService {
     public GroupDetails show(Actor actor, String ref) {
         return tx.read(c -> {
             Row row = objects.resolve(c, ref);
-            access.of(c, actor).requireRight(objects.guarded(row), Right.USE, "show");
+            Access.Checker rights = access.of(c, actor);
+            rights.requireRight(objects.guarded(row), Right.USE, "show");
             Map<Integer, VmState> stored = states.states(c, row.id());
             List<VmStatus> vms = new ArrayList<>();
-            for (int vm : vmsOf(c, row.id())) {
+            for (int vm : vmsOf(c, row.id(), Optional.of(rights))) {
                 VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
                 vms.add(new VmStatus(vm, s.state(), s.error()));
             }
-            return new GroupDetails(summary(c, row), vms);
+            return new GroupDetails(summary(c, rights, row), vms);
         });
     }
 
@@ -262,76 +271,55 @@ public final class SecurityGroupService {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, networkRef);
             access.of(c, actor).requireRight(n, Right.USE, "show the security rules of");
-            List<String> labels = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            Map<SecurityRule, List<String>> granted = new LinkedHashMap<>();
-            for (int id : n.securityGroups()) {
-                Optional<Row> row = groups.find(c, id);
-                if (row.isEmpty()) {
-                    notes.add("security group " + id + " does not exist; it adds no rule");
-                    continue;
-                }
-                SecurityGroup g = SecurityGroupCodec.decode(row.get());
-                labels.add(g.label());
-                for (SecurityRule rule : g.rules()) {
-                    for (SecurityRule r : expand(c, rule, g, notes)) {
-                        granted.computeIfAbsent(r, k -> new ArrayList<>()).add(g.label());
-                    }
-                }
-            }
-            List<EffectiveRule> rules = new ArrayList<>();
-            granted.forEach((r, by) -> rules.add(new EffectiveRule(r, List.copyOf(by))));
-            Optional<String> warning = Optional.empty();
-            if (n.securityGroups().contains(SecurityGroup.DEFAULT_ID) && n.securityGroups().size() > 1) {
-                warning = Optional.of("the default group allows all traffic, so the other groups filter nothing; "
-                        + "remove default from the network to apply them");
-            }
-            if (n.securityGroups().isEmpty()) {
-                notes.add("the network has no security group: its NICs' traffic is not filtered");
-            }
-            return new EffectiveRules(n.label(), labels, rules, warning, notes);
+            return EffectiveRulesOf.network(c, n, groups, networks);
         });
     }
 
-    private List<SecurityRule> expand(Connection c, SecurityRule rule, SecurityGroup g, List<String> notes)
-            throws SQLException {
-        if (!(rule.target() instanceof RuleTarget.OfNetwork of)) {
-            return List.of(rule);
-        }
-        Optional<VirtualNetwork> target = networks.find(c, of.networkId());
-        if (target.isEmpty()) {
-            notes.add("a rule of group " + g.label() + " names network " + of.networkId()
-                    + ", which does not exist; it allows nothing");
-            return List.of();
-        }
-        List<SecurityRule> expanded = SecurityRuleExpansion.expand(rule, target.get());
-        if (expanded.isEmpty()) {
-            notes.add("a rule of group " + g.label() + " names network " + target.get().label()
-                    + ", which has no IP address range for it; it allows nothing");
-        }
-        return expanded;
-    }
-
-    private GroupSummary summary(Connection c, Row row) throws SQLException {
+    private GroupSummary summary(Connection c, Access.Checker rights, Row row) throws SQLException {
         return new GroupSummary(SecurityGroupCodec.decode(row),
                 users.userNames(c).getOrDefault(row.ownership().uid(), "?"),
-                users.groupNames(c).getOrDefault(row.ownership().gid(), "?"), networksUsing(c, row.id()));
+                users.groupNames(c).getOrDefault(row.ownership().gid(), "?"), networksUsing(c, rights, row.id()));
     }
 
-    private List<String> networksUsing(Connection c, int groupId) throws SQLException {
+    /**
+     * The networks carrying the group that the actor may see, by label, and a
+     * count of the others (their names are not the actor's to read).
+     */
+    private List<String> networksUsing(Connection c, Access.Checker rights, int groupId) throws SQLException {
         List<String> out = new ArrayList<>();
+        int hidden = 0;
         for (VirtualNetwork n : catalog.networks(c)) {
             if (n.securityGroups().contains(groupId)) {
-                out.add(n.label());
+                if (rights.may(n, Right.USE)) {
+                    out.add(n.label());
+                } else {
+                    hidden++;
+                }
+            }
+        }
+        if (hidden > 0) {
+            out.add(hidden + " more you may not see");
+        }
+        return out;
+    }
+
+    /** Network templates whose SECURITY_GROUPS name the group, by label. */
+    private List<String> templatesUsing(Connection c, int groupId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Row t : templateRows.list(c)) {
+            Optional<String> ids = TemplateParser.parse(t.body(), "network template " + t.id()).single("SECURITY_GROUPS");
+            if (ids.flatMap(v -> NetworkAttributes.idList("SECURITY_GROUPS", v)).orElse(List.of()).contains(groupId)) {
+                out.add(t.id() + ":" + t.name());
             }
         }
         return out;
     }
 
-    private SortedSet<Integer> vmsOf(Connection c, int groupId) throws SQLException {
+    /** VMs with a NIC in the group; with {@code rights}, only those on networks the actor may see. */
+    private SortedSet<Integer> vmsOf(Connection c, int groupId, Optional<Access.Checker> rights) throws SQLException {
         List<Integer> ids = new ArrayList<>();
         for (VirtualNetwork n : catalog.networks(c)) {
-            if (n.securityGroups().contains(groupId)) {
+            if (n.securityGroups().contains(groupId) && rights.map(r -> r.may(n, Right.USE)).orElse(true)) {
                 ids.add(n.id());
             }
         }

@@ -187,4 +187,20 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         inv.networks().update(ADMIN, "lan", t("SECURITY_GROUPS = \"" + web + "\"\n"), true);
         assertTrue(inv.securityGroups().effectiveRules(ADMIN, "lan").warning().isEmpty());
     }
+
+    @Test
+    void aGroupNamedByATemplateIsNotDeletedAndHiddenNetworksAreCountedNotNamed() {
+        int web = group("NAME = web\n");
+        inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = fw\nSECURITY_GROUPS = \"" + web + "\"\n"));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.securityGroups().delete(ADMIN, "web"));
+        assertTrue(e.getMessage().contains("named by network templates 100:office"), e.getMessage());
+
+        create(inv, "NAME = lan\nVN_MAD = fw\n");
+        inv.users().createUser(ADMIN, "bob", "users");
+        Actor bob = inv.actor("bob");
+        assertEquals(List.of("1 more you may not see"), inv.securityGroups().show(bob, "default").summary()
+                .networks(), "bob may not use lan: its name stays hidden");
+        inv.networks().chmod(ADMIN, "lan", Permissions.parseOctal("OCTAL", "644"));
+        assertEquals(List.of("0:lan"), inv.securityGroups().show(bob, "default").summary().networks());
+    }
 }
