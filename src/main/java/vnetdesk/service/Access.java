@@ -109,12 +109,16 @@ final class Access {
             requireRight(Guarded.of(n), right, operation);
         }
 
-        /** Refuses unless an ACL rule lets the actor create objects of this type in its group. */
-        void requireCreate(ResourceType type) {
+        /**
+         * Refuses unless an ACL rule lets the actor create objects of this type in
+         * its group (or, for a {@code %cid} rule, in one of {@code clusterIds}).
+         */
+        void requireCreate(ResourceType type, List<Integer> clusterIds) {
             if (actor.isAdmin()) {
                 return;
             }
-            AclRule.ObjectRef ref = AclRule.ObjectRef.newInGroup(actor.gid());
+            AclRule.ObjectRef ref = new AclRule.ObjectRef(OptionalInt.empty(), OptionalInt.of(actor.gid()),
+                    Set.copyOf(clusterIds));
             if (rules.stream().noneMatch(r -> r.grants(actor.uid(), actor.gid(), type, AclRight.CREATE, ref))) {
                 throw new PermissionDeniedException("user " + actor.name() + " may not create a " + type.noun()
                         + ": it needs the CREATE right on " + type + " (an ACL rule such as \"@" + actor.gid() + " "

@@ -66,7 +66,7 @@ public final class InterchangeService {
         this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
         this.acls = ctx.acls();
         this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
-                ctx.users());
+                ctx.users(), row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
     }
@@ -221,13 +221,13 @@ public final class InterchangeService {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
             return tx.write((c, hooks) -> {
                 Access.Checker rights = access.of(c, actor);
-                rights.requireCreate(ResourceType.NET);
                 List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName);
-                if (!rights.actor().isAdmin()) {
-                    // an administrator may bring networks whose groups are made later; a user only uses what exists
-                    for (int id : ids) {
-                        securityGroups.requireUsable(c, rights, "SECURITY_GROUPS",
-                                networks.find(c, id).orElseThrow().securityGroups());
+                for (int id : ids) {
+                    VirtualNetwork n = networks.find(c, id).orElseThrow();
+                    rights.requireCreate(ResourceType.NET, n.clusterIds());
+                    if (!rights.actor().isAdmin()) {
+                        // an administrator may bring networks whose groups are made later; a user uses what exists
+                        securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", n.securityGroups());
                     }
                 }
                 return ids;

@@ -69,7 +69,8 @@ public final class NetworkService {
         this.cache = ctx.cache();
         this.catalog = ctx.catalog();
         this.users = ctx.users();
-        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(), users);
+        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(), users,
+                row -> List.of());
     }
 
     /** Creates a network from a template (attributes and AR vectors); returns its id. */
@@ -78,9 +79,14 @@ public final class NetworkService {
         List<Map<String, String>> ars = arVectors(template);
         return tx.write((c, hooks) -> {
             Access.Checker rights = access.of(c, actor);
-            rights.requireCreate(ResourceType.NET);
+            rights.requireCreate(ResourceType.NET, clustersOf(attributes));
             return insertNew(c, rights, attributes, ars);
         });
+    }
+
+    /** The clusters a network with these attributes is placed in (the default cluster 0 unless CLUSTER_IDS says). */
+    static List<Integer> clustersOf(Map<String, String> attributes) {
+        return NetworkAttributes.idList("CLUSTER_IDS", attributes.get("CLUSTER_IDS")).orElse(List.of(0));
     }
 
     /**
@@ -284,7 +290,7 @@ public final class NetworkService {
             VirtualNetwork source = refs.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
             rights.requireRight(source, Right.USE, "clone");
-            rights.requireCreate(ResourceType.NET);
+            rights.requireCreate(ResourceType.NET, source.clusterIds());
             if (source.isReservation()) {
                 throw new ConflictException("network " + source.label() + " is a reservation; reserve again instead of cloning it");
             }

@@ -71,7 +71,8 @@ public final class NetworkTemplateService {
         this.tx = ctx.tx();
         this.access = ctx.access();
         this.templates = OwnedObjectRepository.networkTemplates();
-        this.objects = new OwnedObjects(ResourceType.VNTEMPLATE, templates, ctx.users());
+        this.objects = new OwnedObjects(ResourceType.VNTEMPLATE, templates, ctx.users(),
+                row -> clustersOf(TemplateParser.parse(row.body(), "network template " + row.id())));
         this.ids = ctx.networks();
         this.users = ctx.users();
         this.networks = networks;
@@ -83,7 +84,7 @@ public final class NetworkTemplateService {
         Template body = template.without("NAME");
         check(body);
         return tx.write((c, hooks) -> {
-            access.of(c, actor).requireCreate(ResourceType.VNTEMPLATE);
+            access.of(c, actor).requireCreate(ResourceType.VNTEMPLATE, clustersOf(body));
             return insert(c, actor, name, body);
         });
     }
@@ -189,8 +190,9 @@ public final class NetworkTemplateService {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
             rights.requireRight(objects.guarded(row), Right.USE, "clone");
-            rights.requireCreate(ResourceType.VNTEMPLATE);
-            return insert(c, actor, name, decode(row).body());
+            Template body = decode(row).body();
+            rights.requireCreate(ResourceType.VNTEMPLATE, clustersOf(body));
+            return insert(c, actor, name, body);
         });
     }
 
@@ -245,6 +247,11 @@ public final class NetworkTemplateService {
                 throw new ValidationException(e.field().orElse("AR"), "AR " + (i + 1) + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The clusters of a template's networks, for ACL rules scoped to a cluster ({@code %cid}). */
+    private static List<Integer> clustersOf(Template body) {
+        return NetworkService.clustersOf(NetworkService.singles(body));
     }
 
     private static NetworkTemplate decode(Row row) {

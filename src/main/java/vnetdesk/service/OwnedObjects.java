@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import vnetdesk.model.ConflictException;
@@ -29,11 +30,15 @@ final class OwnedObjects {
     private final ResourceType type;
     private final OwnedObjectRepository repo;
     private final UserRepository users;
+    private final Function<Row, List<Integer>> clustersOf;
 
-    OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users) {
+    /** {@code clustersOf} gives the clusters of a stored object, for ACL rules scoped to a cluster. */
+    OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users,
+                 Function<Row, List<Integer>> clustersOf) {
         this.type = type;
         this.repo = repo;
         this.users = users;
+        this.clustersOf = clustersOf;
     }
 
     ResourceType type() {
@@ -67,7 +72,8 @@ final class OwnedObjects {
     }
 
     Guarded guarded(Row row) {
-        return new Guarded(type, row.id(), row.id() + ":" + row.name(), row.ownership(), row.lock(), List.of());
+        return new Guarded(type, row.id(), row.id() + ":" + row.name(), row.ownership(), row.lock(),
+                clustersOf.apply(row));
     }
 
     /**

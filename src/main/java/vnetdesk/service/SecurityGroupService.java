@@ -95,7 +95,7 @@ public final class SecurityGroupService {
         this.access = ctx.access();
         this.groups = OwnedObjectRepository.securityGroups();
         this.templateRows = OwnedObjectRepository.networkTemplates();
-        this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users());
+        this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users(), row -> List.of());
         this.states = new SecurityGroupStateRepository();
         this.leases = ctx.leases();
         this.catalog = ctx.catalog();
@@ -109,7 +109,7 @@ public final class SecurityGroupService {
         Parsed p = parse(template);
         String name = p.name().orElseThrow(() -> ValidationException.missing("NAME"));
         return tx.write((c, hooks) -> {
-            access.of(c, actor).requireCreate(ResourceType.SECGROUP);
+            access.of(c, actor).requireCreate(ResourceType.SECGROUP, List.of());
             return insert(c, actor, name, p.description().orElse(""), p.rules());
         });
     }
@@ -181,7 +181,7 @@ public final class SecurityGroupService {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
             rights.requireRight(objects.guarded(row), Right.USE, "clone");
-            rights.requireCreate(ResourceType.SECGROUP);
+            rights.requireCreate(ResourceType.SECGROUP, List.of());
             SecurityGroup source = SecurityGroupCodec.decode(row);
             return insert(c, actor, name, source.description(), source.rules());
         });

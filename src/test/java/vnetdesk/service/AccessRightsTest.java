@@ -1,5 +1,6 @@
 package vnetdesk.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -210,6 +211,24 @@ class AccessRightsTest extends ServiceTestSupport {
             assertTrue(user.getMessage().startsWith("USER: invalid value \"1\""), user.getMessage());
             assertThrows(vnetdesk.model.ValidationException.class, () -> inv.users().createGroup(ADMIN, "100"));
             inv.users().createUser(ADMIN, "u1", "users");
+        }
+    }
+
+    @Test
+    void aClusterScopedAclRuleGrantsWhatIsInThatCluster(@TempDir Path dir) {
+        try (Inventory inv = open(dir)) {
+            inv.users().createUser(ADMIN, "bob", "users");
+            Actor bob = inv.actor("bob");
+            inv.users().addAcl(ADMIN, "@1 NET/%0 CREATE");
+            inv.networks().create(bob, t("NAME = in0\nVN_MAD = fw\n"));
+            Access.PermissionDeniedException e = assertThrows(Access.PermissionDeniedException.class,
+                    () -> inv.networks().create(bob, t("NAME = in100\nVN_MAD = fw\nCLUSTER_IDS = \"100\"\n")));
+            assertTrue(e.getMessage().contains("needs the CREATE right on NET"), e.getMessage());
+
+            inv.templates().allocate(ADMIN, t("NAME = edge\nVN_MAD = fw\nCLUSTER_IDS = \"100\"\n"));
+            assertThrows(Access.PermissionDeniedException.class, () -> inv.templates().info(bob, "edge"));
+            inv.users().addAcl(ADMIN, "#" + bob.uid() + " VNTEMPLATE/%100 USE");
+            assertEquals("edge", inv.templates().info(bob, "edge").name());
         }
     }
 }
