@@ -240,10 +240,16 @@ public final class NetworkEditorViewModel {
         String what = mode.get() == Mode.CREATE ? "the new network"
                 : "network " + current.get().map(d -> d.network().label()).orElse("");
         switch (dialogs.askUnsaved(what)) {
-            case SAVE -> save(id -> {
-                savedWhileLeaving.accept(id);
-                proceed.run();
-            });
+            case SAVE -> {
+                if (!valid.get()) {
+                    // the form may not be on screen (quit, switch user): say why nothing moves on
+                    dialogs.notify("Not saved: " + what + " has errors; fix them, or choose Discard");
+                }
+                save(id -> {
+                    savedWhileLeaving.accept(id);
+                    proceed.run();
+                });
+            }
             case DISCARD -> {
                 revert();
                 proceed.run();

@@ -29,7 +29,6 @@ import javafx.scene.shape.Circle;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
-import vnetdesk.service.Actor;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.FormGrid;
@@ -44,7 +43,6 @@ final class SecurityGroupDetailView {
 
     private final SecurityGroupEditorViewModel editor;
     private final SecurityGroupVmsViewModel vms;
-    private final Actor actor;
     private final Runnable chown;
     private final Consumer<Permissions> chmod;
     private final BorderPane root = new BorderPane();
@@ -54,11 +52,10 @@ final class SecurityGroupDetailView {
      * {@code chown} opens Change owner for the shown group; {@code chmod} applies the grid's permissions;
      * {@code saved} gets the id of a group saved with Save.
      */
-    SecurityGroupDetailView(SecurityGroupEditorViewModel editor, SecurityGroupVmsViewModel vms, Actor actor,
+    SecurityGroupDetailView(SecurityGroupEditorViewModel editor, SecurityGroupVmsViewModel vms,
                             Runnable chown, Consumer<Permissions> chmod, IntConsumer saved) {
         this.editor = editor;
         this.vms = vms;
-        this.actor = actor;
         this.chown = chown;
         this.chmod = chmod;
         Tab general = new Tab("General", general());
@@ -162,7 +159,8 @@ final class SecurityGroupDetailView {
         grid.managedProperty().bind(grid.visibleProperty());
         editor.currentProperty().addListener((o, was, now) -> now.ifPresent(d -> {
             Ownership own = d.summary().group().ownership();
-            permissions.show(own.permissions(), actor.isAdmin() || own.uid() == actor.uid());
+            // whether the user may chmod is the service's to say; a refusal names the missing right
+            permissions.show(own.permissions(), true);
         }));
         g.add("Permissions", grid);
         ScrollPane scroll = new ScrollPane(g.node());

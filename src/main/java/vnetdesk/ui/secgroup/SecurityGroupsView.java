@@ -50,7 +50,7 @@ public final class SecurityGroupsView {
         this.editor = new SecurityGroupEditorViewModel(inventory, actor, runner, dialogs);
         this.vms = new SecurityGroupVmsViewModel(inventory, actor, runner, dialogs, editor);
         this.actions = new SecurityGroupActions(inventory, actor, runner, dialogs);
-        this.detail = new SecurityGroupDetailView(editor, vms, actor, () -> withRow(this::chown),
+        this.detail = new SecurityGroupDetailView(editor, vms, () -> withRow(this::chown),
                 p -> editor.currentProperty().get().ifPresent(d ->
                         actions.chmod(d.summary().group().id(), p, this::changed)), this::saved);
         editor.setOnSavedWhileLeaving(id -> list.reload());

@@ -217,10 +217,16 @@ public final class TemplateEditorViewModel {
         String what = current.get().map(s -> "network template " + s.template().label())
                 .orElse("the new network template");
         switch (dialogs.askUnsaved(what)) {
-            case SAVE -> save(id -> {
-                saved.accept(id);
-                proceed.run();
-            });
+            case SAVE -> {
+                if (!valid.get()) {
+                    // the form may not be on screen: say why nothing moves on
+                    dialogs.notify("Not saved: " + what + " has errors; fix them, or choose Discard");
+                }
+                save(id -> {
+                    saved.accept(id);
+                    proceed.run();
+                });
+            }
             case DISCARD -> {
                 revert();
                 proceed.run();
@@ -259,10 +265,13 @@ public final class TemplateEditorViewModel {
         }, e -> dialogs.showError("Cannot change the permissions of " + s.template().name(), e)));
     }
 
-    /** Whether the user may change the permissions of the template shown (its owner, or an admin). */
+    /**
+     * Whether the permissions grid is offered: for a stored template. Whether the
+     * user may chmod is the service's to say (bits, ACL rules, locks), and a
+     * refusal names the missing right.
+     */
     public boolean mayChmod() {
-        return current.get().map(s -> actor.isAdmin() || s.template().ownership().uid() == actor.uid())
-                .orElse(false);
+        return current.get().isPresent();
     }
 
     /** Adds the AR of {@code arForm} if it is valid (true); otherwise reveals its errors (false). */

@@ -243,6 +243,19 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void savingAnInvalidFormThroughTheQuestionSaysWhyNothingMovesOn() {
+        int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
+        vm.edit(id, () -> { });
+        vm.form().text("MTU").set("10");
+        dialogs.answer(UnsavedChoice.SAVE);
+        List<String> left = new ArrayList<>();
+        vm.leave(() -> left.add("left"));
+        assertEquals(List.of(), left);
+        assertEquals(List.of("Not saved: network " + id + ":lan has errors; fix them, or choose Discard"),
+                dialogs.notices);
+    }
+
+    @Test
     void aLoadThatFinishesAfterTheUserMovedOnIsDropped() {
         int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
         vnetdesk.ui.common.QueuedTaskRunner queued = new vnetdesk.ui.common.QueuedTaskRunner();
