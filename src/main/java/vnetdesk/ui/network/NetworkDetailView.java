@@ -166,7 +166,12 @@ public final class NetworkDetailView {
 
     /** Reads network {@code id} again if it is the one shown and has no unsaved edits (after rename, lock). */
     public void refreshIfShowing(int id) {
-        if (shownId().filter(s -> s == id).isPresent() && !editor.dirtyProperty().get()) {
+        if (shownId().filter(s -> s == id).isEmpty()) {
+            return;
+        }
+        if (editor.dirtyProperty().get()) {
+            editor.reloadKeepingEdits();
+        } else {
             load(id);
         }
     }

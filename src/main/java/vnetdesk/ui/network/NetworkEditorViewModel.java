@@ -144,10 +144,12 @@ public final class NetworkEditorViewModel {
     }
 
     /**
-     * Reads the shown network again after an ownership change: the form too
-     * when it has no edits, else only the owner, group and permissions shown.
+     * Reads the shown network again after a change made elsewhere (rename,
+     * lock, chown, chmod): the form too when it has no edits; else the edits
+     * stay, and a new name reaches the name field unless the user edited it
+     * (Save would otherwise rename the network back).
      */
-    void reloadOwnership() {
+    void reloadKeepingEdits() {
         current.get().ifPresent(shown -> {
             int gen = generation;
             int id = shown.network().id();
@@ -156,11 +158,19 @@ public final class NetworkEditorViewModel {
                         if (gen != generation) {
                             return;
                         }
-                        if (dirty.get()) {
-                            current.set(Optional.of(d));
-                        } else {
+                        if (!dirty.get()) {
                             show(d);
+                            return;
                         }
+                        boolean nameUnedited = form.text("NAME").get().equals(loaded.get("NAME"));
+                        Map<String, String> renamed = new LinkedHashMap<>(loaded);
+                        renamed.put("NAME", d.network().name());
+                        loaded = renamed;
+                        current.set(Optional.of(d));
+                        if (nameUnedited) {
+                            form.text("NAME").set(d.network().name());
+                        }
+                        changed();
                     }, e -> dialogs.showError("Cannot load network " + id, e));
         });
     }

@@ -247,7 +247,17 @@ public final class TemplateEditorViewModel {
                 return;
             }
             if (dirty.get()) {
+                // a rename must reach the form, or Save would rename the template back
+                String storedName = s.template().name();
+                boolean nameUnedited = form.text("NAME").get().equals(loaded.get("NAME"));
+                Map<String, String> renamed = new LinkedHashMap<>(loaded);
+                renamed.put("NAME", storedName);
+                loaded = renamed;
                 current.set(Optional.of(s));
+                if (nameUnedited) {
+                    form.text("NAME").set(storedName);
+                }
+                changed();
             } else {
                 show(s);
             }

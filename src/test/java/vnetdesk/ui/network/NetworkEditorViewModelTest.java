@@ -243,6 +243,20 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void aRenameElsewhereReachesAFormWithEditsSoSaveKeepsTheNewName() {
+        int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
+        vm.edit(id, () -> { });
+        vm.form().text("DESCRIPTION").set("second floor");
+        inventory.networks().rename(Actor.ONEADMIN, "lan", "lan-2");
+        vm.reloadKeepingEdits();
+        assertEquals("lan-2", vm.form().text("NAME").get());
+        assertTrue(vm.dirtyProperty().get(), "the description edit stays");
+        vm.save(saved -> { });
+        assertEquals("lan-2", stored().get(0).name());
+        assertEquals("second floor", stored().get(0).description());
+    }
+
+    @Test
     void savingAnInvalidFormThroughTheQuestionSaysWhyNothingMovesOn() {
         int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
         vm.edit(id, () -> { });

@@ -47,6 +47,19 @@ class TemplateEditorViewModelTest extends TemplateTestBase {
     }
 
     @Test
+    void aRenameElsewhereReachesAFormWithEditsSoSaveKeepsTheNewName() {
+        editor.edit(0, () -> { });
+        editor.form().text("DESCRIPTION").set("lab networks");
+        inventory.templates().rename(ADMIN, "0", "Private lab");
+        editor.refreshIfShowing(0);
+        assertEquals("Private lab", editor.form().text("NAME").get());
+        assertTrue(editor.dirtyProperty().get(), "the description edit stays");
+        editor.save(saved::add);
+        assertEquals("Private lab", stored(0).name());
+        assertEquals(Optional.of("lab networks"), stored(0).body().single("DESCRIPTION"));
+    }
+
+    @Test
     void savingAnEditedTemplateReplacesItsAttributesAndArs() {
         editor.edit(0, () -> { });
         editor.form().text("DESCRIPTION").set("lab networks");
