@@ -13,8 +13,9 @@ import vnetdesk.template.TemplateParser;
 
 /**
  * Writes {@code assets/sample/sample-inventory.json}: networks of every driver
- * and AR type with holds, VM NIC leases and a reservation, built through the
- * services and exported as a JSON backup.
+ * and AR type with holds, VM NIC leases and a reservation, security groups, a
+ * network template, a user and an ACL rule, built through the services and
+ * exported as a whole-inventory JSON backup.
  *
  * <p>Run: {@code mvn -q test-compile exec:java} is not configured; use
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) vnetdesk.ui.SampleInventoryGenerator assets/sample/sample-inventory.json}
@@ -117,7 +118,40 @@ public final class SampleInventoryGenerator {
         }
         inv.leases().hold(ADMIN, "lab-v6", List.of("2001:db8:99::100", "2001:db8:99::101"), Optional.empty());
         inv.leases().hold(ADMIN, "mgmt", List.of("10.255.0.1-10.255.0.9"), Optional.empty());
+        addAccessObjects(inv, ADMIN);
     }
+
+    private static void addAccessObjects(Inventory inventory, Actor actor) {
+        int web = inventory.securityGroups().create(actor, template("""
+                NAME = "web"
+                DESCRIPTION = "Public web servers: HTTP(S) from anywhere, ping"
+                RULE = [ PROTOCOL = "TCP", RULE_TYPE = "inbound", RANGE = "80,443" ]
+                RULE = [ PROTOCOL = "ICMP", RULE_TYPE = "inbound", ICMP_TYPE = "8" ]
+                RULE = [ PROTOCOL = "ALL", RULE_TYPE = "outbound" ]
+                """));
+        int admins = inventory.securityGroups().create(actor, template("""
+                NAME = "ssh-from-mgmt"
+                DESCRIPTION = "SSH and monitoring from the management network only"
+                RULE = [ PROTOCOL = "TCP", RULE_TYPE = "inbound", RANGE = "22,9100:9110", NETWORK_ID = "5" ]
+                RULE = [ PROTOCOL = "ICMPV6", RULE_TYPE = "inbound", ICMPV6_TYPE = "128" ]
+                """));
+        inventory.networks().update(actor, "office-lan", template("SECURITY_GROUPS = \"" + web + "," + admins + "\"\n"),
+                true);
+        inventory.templates().allocate(actor, template("""
+                NAME = "Branch office"
+                DESCRIPTION = "A branch LAN behind the site firewall; instantiate with its own /24"
+                VN_MAD = "fw"
+                SECURITY_GROUPS = "0"
+                DNS = "10.10.0.53"
+                """));
+        inventory.users().createUser(actor, "alice", "users");
+        inventory.users().addAcl(actor, "@1 VNTEMPLATE/* CREATE");
+    }
+
+    private static vnetdesk.template.Template template(String text) {
+        return TemplateParser.parse(text, "sample");
+    }
+
 
     private static void create(Inventory inv, String template) {
         inv.networks().create(ADMIN, TemplateParser.parse(template, "sample"));
