@@ -266,6 +266,43 @@ public final class SecurityGroupService {
         });
     }
 
+    /**
+     * The security-group state of each VM with a NIC on the network (the Leases
+     * tab's SG state): across the network's groups, the state furthest from
+     * done (error, then outdated, then updating). Empty for a network without
+     * groups. Needs USE on the network.
+     */
+    public Map<Integer, VmStatus> vmStatesOn(Actor actor, String networkRef) {
+        return tx.read(c -> {
+            VirtualNetwork n = refs.resolve(c, networkRef);
+            access.of(c, actor).requireRight(n, Right.USE, "show the security-group state of");
+            Map<Integer, VmStatus> out = new LinkedHashMap<>();
+            if (n.securityGroups().isEmpty()) {
+                return out;
+            }
+            SortedSet<Integer> vms = leases.vmsOn(c, List.of(n.id()));
+            for (int groupId : n.securityGroups()) {
+                Map<Integer, VmState> stored = states.states(c, groupId);
+                for (int vm : vms) {
+                    VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
+                    VmStatus candidate = new VmStatus(vm, s.state(), s.error());
+                    out.merge(vm, candidate, (a, b) -> rank(b.state()) > rank(a.state()) ? b : a);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** How far from done a state is: error, then outdated, then updating, then up to date. */
+    private static int rank(PropagationState s) {
+        return switch (s) {
+            case ERROR -> 3;
+            case OUTDATED -> 2;
+            case UPDATING -> 1;
+            case UPDATED -> 0;
+        };
+    }
+
     /** The effective rules of a NIC of the network (needs USE on the network). */
     public EffectiveRules effectiveRules(Actor actor, String networkRef) {
         return tx.read(c -> {

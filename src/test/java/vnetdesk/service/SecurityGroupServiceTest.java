@@ -203,4 +203,16 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         inv.networks().chmod(ADMIN, "lan", Permissions.parseOctal("OCTAL", "644"));
         assertEquals(List.of("0:lan"), inv.securityGroups().show(bob, "default").summary().networks());
     }
+
+    @Test
+    void theVmStatesOfANetworkAreTheFurthestFromDoneAcrossItsGroups() {
+        create(inv, "NAME = lan\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
+        create(inv, "NAME = open\nVN_MAD = bridge\nSECURITY_GROUPS = \"\"\n"
+                + "AR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 10 ]\n");
+        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
+        inv.leases().allocate(ADMIN, "open", new LeaseOwner.VmNic(8, 0), Optional.empty(), Optional.empty());
+        assertEquals(List.of(7), List.copyOf(inv.securityGroups().vmStatesOn(ADMIN, "lan").keySet()));
+        assertEquals(PropagationState.OUTDATED, inv.securityGroups().vmStatesOn(ADMIN, "lan").get(7).state());
+        assertTrue(inv.securityGroups().vmStatesOn(ADMIN, "open").isEmpty(), "no group, no firewall state");
+    }
 }

@@ -61,6 +61,7 @@ final class LeasesTab {
         table.getColumns().add(Tables.column("MAC", 130, LeaseRow::mac));
         table.getColumns().add(Tables.column("Owner", 130, LeaseRow::owner));
         table.getColumns().add(Tables.column("Name", 140, LeaseRow::ownerName));
+        table.getColumns().add(Tables.column("SG state", 110, LeaseRow::sgState));
         table.setPlaceholder(new Label("No leases: every address of this network is free."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

@@ -14,9 +14,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import vnetdesk.model.Lease;
+import vnetdesk.model.LeaseOwner;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.FreeRange;
+import vnetdesk.service.SecurityGroupService.VmStatus;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
 
@@ -95,8 +97,10 @@ public final class LeasesViewModel {
         runner.run("Reading leases", () -> {
             List<Lease> page = inventory.queries().leasePage(actor, ref, afterAr, afterIndex, PAGE);
             Map<String, String> names = inventory.queries().ownerDescriptions(page);
+            Map<Integer, VmStatus> sgStates = page.stream().anyMatch(l -> l.owner() instanceof LeaseOwner.VmNic)
+                    ? inventory.securityGroups().vmStatesOn(actor, ref) : Map.of();
             List<LeaseRow> rows = new ArrayList<>(page.size());
-            page.forEach(l -> rows.add(LeaseRow.of(l, names)));
+            page.forEach(l -> rows.add(LeaseRow.of(l, names, sgStates)));
             return rows;
         }, rows -> {
             if (gen != generation) {

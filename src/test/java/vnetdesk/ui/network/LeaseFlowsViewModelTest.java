@@ -93,6 +93,8 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
         assertEquals(3, rows.size());
         LeaseRow vm = rows.stream().filter(r -> !r.held()).findFirst().orElseThrow();
         List<LeaseRow> holds = rows.stream().filter(LeaseRow::held).toList();
+        assertEquals("outdated", vm.sgState(), "the VM's firewall never got the default group's rules");
+        assertEquals("", holds.get(0).sgState(), "a hold has no firewall");
 
         leases.release(List.of(vm, holds.get(0)));
         assertTrue(dialogs.notices.get(0).contains("10.0.0.5 is used by VM:7 NIC:0"), dialogs.notices.toString());
