@@ -57,11 +57,11 @@ final class LeasesTab {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Tables.column("AR", 45, LeaseRow::arId));
         table.getColumns().add(Tables.column("IP", 120, LeaseRow::ip));
-        table.getColumns().add(Tables.column("IPv6", 220, LeaseRow::ip6));
+        table.getColumns().add(Tables.column("IPv6", 200, LeaseRow::ip6));
         table.getColumns().add(Tables.column("MAC", 130, LeaseRow::mac));
-        table.getColumns().add(Tables.column("Owner", 130, LeaseRow::owner));
+        table.getColumns().add(Tables.column("Owner", 110, LeaseRow::owner));
+        table.getColumns().add(Tables.column("SG state", 80, LeaseRow::sgState));
         table.getColumns().add(Tables.column("Name", 140, LeaseRow::ownerName));
-        table.getColumns().add(Tables.column("SG state", 110, LeaseRow::sgState));
         table.setPlaceholder(new Label("No leases: every address of this network is free."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
