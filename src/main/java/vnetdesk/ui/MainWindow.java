@@ -267,8 +267,16 @@ public final class MainWindow {
                 contextItem("Unlock", rename, () -> withRow(actions::unlock)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 contextItem("Delete…", rename, () -> withRow(actions::delete))));
-        ToolBar bar = new ToolBar(create, template, new Separator(), rename, delete, lock, unlock, new Separator(),
-                hold, reserve, new Separator(), refresh, grow, who.node());
+        Separator first = new Separator();
+        Separator second = new Separator();
+        Separator third = new Separator();
+        // the network actions show with the Networks view; the other views carry their own action bars
+        for (Node n : List.of(create, template, first, rename, delete, lock, unlock, second, hold, reserve, third)) {
+            n.visibleProperty().bind(navigation.getSelectionModel().selectedItemProperty().isEqualTo("Networks"));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        ToolBar bar = new ToolBar(create, template, first, rename, delete, lock, unlock, second,
+                hold, reserve, third, refresh, grow, who.node());
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
