@@ -156,4 +156,27 @@ class AccessCliTest {
         r = refused("--user", "bob", "user", "create", "eve");
         assertTrue(r.err().contains("needs oneadmin rights"), r::toString);
     }
+
+    @Test
+    void groupsAndUsersAreCreatedMovedAndDeleted() throws Exception {
+        int lab = id(ok("group", "create", "lab"));
+        assertEquals(100, lab);
+        ok("user", "create", "carol", "--group", "lab");
+        JsonNode groups = JSON.readTree(ok("group", "list", "--json").out());
+        assertEquals("carol", groups.get(2).get("members").get(0).asText(), groups.toString());
+        CliRunner.Result r = refused("group", "delete", "lab");
+        assertTrue(r.err().contains("still has members"), r::toString);
+        ok("user", "chgrp", "carol", "users");
+        ok("group", "delete", "lab");
+        Path net = file("n.tpl", "NAME = mine\nVN_MAD = fw\n");
+        ok("vnet", "create", net.toString());
+        ok("vnet", "chown", "mine", "carol");
+        r = refused("user", "delete", "carol");
+        assertTrue(r.err().contains("still owns 1 network"), r::toString);
+        ok("vnet", "delete", "mine");
+        ok("user", "delete", "carol");
+        r = refused("user", "create", "42");
+        assertTrue(r.err().contains("USER: invalid value \"42\""), r::toString);
+        assertEquals(2, ok("user", "list").out().split("\n").length, "header and oneadmin");
+    }
 }
