@@ -70,6 +70,7 @@ class BadInputCorpusTest {
     static Path baseline;
     static String baselineList;
     static String baselineExport;
+    static String baselineBackup;
     static SortedSet<String> baselineFiles;
 
     @TempDir
@@ -91,6 +92,7 @@ class BadInputCorpusTest {
         succeed(CliCall.on(baseline, "vnet", "hold", "base", "10.0.0.5"));
         baselineList = succeed(CliCall.on(baseline, "vnet", "list", "--json")).out();
         baselineExport = succeed(CliCall.on(baseline, "export")).out();
+        baselineBackup = succeed(CliCall.on(baseline, "export", "--json")).out();
         baselineFiles = fileNames(baseline);
         assertEquals(1, new ObjectMapper().readTree(baselineList).size(), baselineList);
     }
@@ -227,6 +229,11 @@ class BadInputCorpusTest {
         CliCall export = CliCall.on(data, "export");
         if (export.code() != 0 || !export.out().equals(baselineExport)) {
             p.add("export differs from the baseline (networks, ARs or leases changed): " + export);
+        }
+        CliCall backup = CliCall.on(data, "export", "--json");
+        if (backup.code() != 0 || !backup.out().equals(baselineBackup)) {
+            p.add("export --json differs from the baseline (users, groups, ACL rules, security groups or"
+                    + " templates changed): " + backup);
         }
         return p;
     }

@@ -81,6 +81,30 @@ final class CliArgumentCases {
         c.add(new CorpusCase("cli/create-from-a-folder", "cli", 1, "it is a folder",
                 (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, "vnet", "create", work.toString()))));
         c.add(dataIsARegularFile());
+        // ---- permissions, users, ACL rules, security groups, templates
+        c.add(value("chmod-digit-eight", "OCTAL: invalid value \"648\"", "vnet", "chmod", "base", "648"));
+        c.add(value("chmod-four-digits", "OCTAL: invalid value \"0640\"", "vnet", "chmod", "base", "0640"));
+        c.add(value("chown-unknown-user", "USER: user \"nobody\" does not exist", "vnet", "chown", "base", "nobody"));
+        c.add(value("chown-unknown-group", "GROUP: group \"nogroup\" does not exist",
+                "vnet", "chown", "base", "oneadmin", "nogroup"));
+        c.add(value("user-name-with-space", "USER: invalid value \"a b\"", "user", "create", "a b"));
+        c.add(value("user-name-all-digits", "USER: invalid value \"42\"", "user", "create", "42"));
+        c.add(value("acl-unknown-resource", "unknown resource type NETS", "acl", "create", "@1 NETS/* USE"));
+        c.add(value("acl-create-on-one-object", "RIGHTS: invalid value", "acl", "create", "@1 NET/#3 CREATE"));
+        c.add(value("acl-unknown-group", "group 77 does not exist", "acl", "create", "@77 NET/* USE"));
+        c.add(value("secgroup-delete-default", "is the default group and cannot be deleted",
+                "secgroup", "delete", "default"));
+        c.add(stdin("secgroup-sixteen-ports", "RULE 1: RANGE: invalid value \"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\"",
+                "NAME = many\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = \"1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\" ]\n",
+                "secgroup", "create", "-"));
+        c.add(stdin("secgroup-icmp-type-on-tcp", "ICMP_TYPE",
+                "NAME = wrong\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, ICMP_TYPE = 8 ]\n", "secgroup", "create", "-"));
+        c.add(stdin("vntemplate-bad-ar", "AR 1: IP: invalid value \"10.0.0.300\"",
+                "NAME = t\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.300, SIZE = 4 ]\n", "vntemplate", "create", "-"));
+        c.add(value("instantiate-unknown-template", "network template \"nosuch\" does not exist",
+                "vntemplate", "instantiate", "nosuch", "--name", "x"));
+        c.add(value("instantiate-name-taken", "NAME: a network named \"base\" already exists",
+                "vntemplate", "instantiate", "Private IPv4", "--name", "base"));
         // ---- usage errors: exit 2
         c.add(usage("usage-unknown-subcommand", "'frobnicate'", "vnet", "frobnicate"));
         c.add(usage("usage-unknown-option", "Unknown option: '--colour'", "vnet", "list", "--colour"));
@@ -108,6 +132,12 @@ final class CliArgumentCases {
     private static CorpusCase value(String name, String message, String... args) {
         return new CorpusCase("cli/" + name, "cli", 1, message,
                 (work, data) -> CorpusCase.Invocation.of(CliCall.withData(data, args)));
+    }
+
+    /** A value error of a command that reads its template from standard input. */
+    private static CorpusCase stdin(String name, String message, String input, String... args) {
+        return new CorpusCase("cli/" + name, "cli", 1, message, (work, data) -> new CorpusCase.Invocation(
+                CliCall.withData(data, args), input.getBytes(StandardCharsets.UTF_8), Optional.empty()));
     }
 
     private static CorpusCase usage(String name, String message, String... args) {
