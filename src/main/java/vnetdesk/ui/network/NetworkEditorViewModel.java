@@ -340,7 +340,8 @@ public final class NetworkEditorViewModel {
     }
 
     /** The portal's warning: group 0 "default" opens everything, so combined with others it defeats them. */
-    static String defaultGroupWarning(String ids) {
+    /** The warning for SECURITY_GROUPS ids that combine group 0 with others, or "" when there is none. */
+    public static String defaultGroupWarning(String ids) {
         List<String> list = List.of(ids.trim().split("\\s*,\\s*"));
         if (list.contains("0") && list.stream().anyMatch(s -> !s.isEmpty() && !s.equals("0"))) {
             return "Security group 0 (default) allows all traffic; combined with other groups it makes their"
@@ -351,9 +352,13 @@ public final class NetworkEditorViewModel {
 
     /** Removes group 0 from the security groups (the warning's one-click fix). */
     public void removeDefaultGroup() {
-        String ids = form.text(NetworkForm.SECURITY_GROUPS).get();
-        form.text(NetworkForm.SECURITY_GROUPS).set(String.join(",", List.of(ids.trim().split("\\s*,\\s*")).stream()
-                .filter(s -> !s.isEmpty() && !s.equals("0")).toList()));
+        form.text(NetworkForm.SECURITY_GROUPS).set(withoutDefaultGroup(form.text(NetworkForm.SECURITY_GROUPS).get()));
+    }
+
+    /** SECURITY_GROUPS ids without group 0. */
+    public static String withoutDefaultGroup(String ids) {
+        return String.join(",", List.of(ids.trim().split("\\s*,\\s*")).stream()
+                .filter(s -> !s.isEmpty() && !s.equals("0")).toList());
     }
 
     public NetworkForm form() {

@@ -5,19 +5,16 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -262,38 +259,9 @@ final class NetworkFormTabs {
 
     private FormGrid securityGrid() {
         FormGrid g = new FormGrid();
-        Label warning = new Label();
-        warning.setId("default-group-warning");
-        warning.getStyleClass().add("warning-banner");
-        warning.setWrapText(true);
-        warning.textProperty().bind(vm.defaultGroupWarningProperty());
-        Button fix = new Button("Remove group 0 (default)");
-        fix.setId("remove-default-group");
-        fix.setOnAction(e -> vm.removeDefaultGroup());
-        VBox box = new VBox(8, warning, fix);
-        box.setPadding(new Insets(4, 0, 0, 0));
-        box.visibleProperty().bind(vm.defaultGroupWarningProperty().isNotEmpty());
-        box.managedProperty().bind(box.visibleProperty());
-        g.wide(box);
+        g.wide(SecurityGroupChecklist.warningBox("", vm.defaultGroupWarningProperty(), vm::removeDefaultGroup));
         g.section("Security groups (their rules apply to every NIC of this network)");
-        ListView<SecurityTabViewModel.GroupChoice> list = new ListView<>(security.groups());
-        list.setId("security-group-list");
-        list.setPrefHeight(190);
-        list.setPlaceholder(new Label("No security group you may use"));
-        list.setCellFactory(CheckBoxListCell.forListView(SecurityTabViewModel.GroupChoice::checkedProperty,
-                new StringConverter<>() {
-                    @Override
-                    public String toString(SecurityTabViewModel.GroupChoice c) {
-                        return c == null ? "" : c.label() + (c.rules().isEmpty() ? "   (no rules: allows nothing)"
-                                : "\n    " + c.rules().replace("\n", "\n    "));
-                    }
-
-                    @Override
-                    public SecurityTabViewModel.GroupChoice fromString(String s) {
-                        throw new UnsupportedOperationException("the list is not edited as text");
-                    }
-                }));
-        g.wide(list);
+        g.wide(SecurityGroupChecklist.list("security-group-list", security));
         field(g, "Group ids", NetworkForm.SECURITY_GROUPS, "0",
                 "the checked groups as ids; groups you may not see stay in the list by id");
         g.section("Effective rules of a NIC of this network");

@@ -70,6 +70,7 @@ public final class SecurityTabViewModel {
     private final ObservableList<EffectiveRule> effective = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper effectiveNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper effectiveWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper defaultGroupWarning = new ReadOnlyStringWrapper("");
     private boolean syncing;
     /** Bumped by every load, so a late result for the network shown before is dropped. */
     private int generation;
@@ -81,7 +82,11 @@ public final class SecurityTabViewModel {
         this.runner = runner;
         this.dialogs = dialogs;
         this.ids = ids;
-        ids.addListener((o, was, now) -> syncChecks());
+        ids.addListener((o, was, now) -> {
+            syncChecks();
+            defaultGroupWarning.set(NetworkEditorViewModel.defaultGroupWarning(now == null ? "" : now));
+        });
+        defaultGroupWarning.set(NetworkEditorViewModel.defaultGroupWarning(ids.get() == null ? "" : ids.get()));
     }
 
     /** Reads the groups the user may use, and the effective rules of the saved network (if any). */
@@ -166,6 +171,16 @@ public final class SecurityTabViewModel {
             current.remove(Integer.valueOf(id));
         }
         ids.set(current.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
+
+    /** The default-group warning for the ids as they stand (for forms that have no editor of their own for it). */
+    public ReadOnlyStringProperty defaultGroupWarningProperty() {
+        return defaultGroupWarning.getReadOnlyProperty();
+    }
+
+    /** Takes group 0 out of the ids (the warning's one-click fix). */
+    public void removeDefaultGroup() {
+        ids.set(NetworkEditorViewModel.withoutDefaultGroup(ids.get() == null ? "" : ids.get()));
     }
 
     public ObservableList<GroupChoice> groups() {

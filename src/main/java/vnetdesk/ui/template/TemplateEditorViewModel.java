@@ -33,6 +33,7 @@ import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.network.ArForm;
 import vnetdesk.ui.network.FormValidation;
 import vnetdesk.ui.network.NetworkForm;
+import vnetdesk.ui.network.SecurityTabViewModel;
 
 /**
  * The template detail form behind every tab, for a stored template or a new
@@ -50,6 +51,7 @@ public final class TemplateEditorViewModel {
     private final TaskRunner runner;
     private final Dialogs dialogs;
     private final NetworkForm form = new NetworkForm();
+    private final SecurityTabViewModel securityGroups;
     private final ObservableList<TemplateAr> ars = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.CREATE);
     private final ReadOnlyObjectWrapper<Optional<TemplateSummary>> current =
@@ -84,7 +86,11 @@ public final class TemplateEditorViewModel {
         }));
         form.observables().forEach(o -> o.addListener(x -> changed()));
         ars.addListener((javafx.beans.Observable x) -> changed());
+        this.securityGroups = new SecurityTabViewModel(inventory, actor, runner, dialogs,
+                form.text(NetworkForm.SECURITY_GROUPS));
         startCreate();
+        // the list of groups is read again whenever another template (or a new one) is shown
+        current.addListener((o, was, now) -> securityGroups.load(Optional.empty()));
     }
 
     /** An empty form for a new template (bridged, security group 0, no AR). */
@@ -347,6 +353,11 @@ public final class TemplateEditorViewModel {
         visible.putAll(refused);
         shownErrors.keySet().retainAll(visible.keySet());
         shownErrors.putAll(visible);
+    }
+
+    /** The Security tab's groups, kept in step with the form's SECURITY_GROUPS ids. */
+    public SecurityTabViewModel securityGroups() {
+        return securityGroups;
     }
 
     public NetworkForm form() {

@@ -1,5 +1,6 @@
 package vnetdesk.ui.template;
 
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -28,6 +29,8 @@ import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.PermissionsGrid;
 import vnetdesk.ui.network.NetworkForm;
+import vnetdesk.ui.network.SecurityGroupChecklist;
+import vnetdesk.ui.network.SecurityTabViewModel;
 
 /**
  * The network-attribute tabs of the template view — General, Conf, QoS,
@@ -231,9 +234,14 @@ final class TemplateFormTabs {
 
     private FormGrid securityGrid() {
         FormGrid g = new FormGrid();
-        field(g, "Security groups", NetworkForm.SECURITY_GROUPS, "0",
-                "group ids separated by commas, given to every network made from this template;"
-                        + " empty means none");
+        SecurityTabViewModel groups = vm.securityGroups();
+        groups.load(Optional.empty());
+        g.wide(SecurityGroupChecklist.warningBox("tpl-", groups.defaultGroupWarningProperty(),
+                groups::removeDefaultGroup));
+        g.section("Security groups (given to every network made from this template)");
+        g.wide(SecurityGroupChecklist.list("tpl-security-group-list", groups));
+        field(g, "Group ids", NetworkForm.SECURITY_GROUPS, "0",
+                "the checked groups as ids; groups you may not see stay by id; empty means none");
         return g;
     }
 }

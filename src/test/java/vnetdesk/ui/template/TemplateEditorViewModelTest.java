@@ -60,6 +60,22 @@ class TemplateEditorViewModelTest extends TemplateTestBase {
     }
 
     @Test
+    void theSecurityTabChecksGroupsAndDropsDefaultInOneClick() {
+        int web = inventory.securityGroups().create(ADMIN, vnetdesk.template.TemplateParser.parse("NAME = web\n", "t"));
+        editor.edit(0, () -> { });
+        var groups = editor.securityGroups();
+        assertEquals(List.of(0, web), groups.groups().stream().map(g -> g.id()).toList());
+        groups.groups().get(1).checkedProperty().set(true);
+        assertEquals("0," + web, editor.form().text("SECURITY_GROUPS").get());
+        assertTrue(groups.defaultGroupWarningProperty().get().contains("allows all traffic"));
+        groups.removeDefaultGroup();
+        assertEquals(String.valueOf(web), editor.form().text("SECURITY_GROUPS").get());
+        assertEquals("", groups.defaultGroupWarningProperty().get());
+        editor.save(saved::add);
+        assertEquals(Optional.of(String.valueOf(web)), stored(0).body().single("SECURITY_GROUPS"));
+    }
+
+    @Test
     void savingAnEditedTemplateReplacesItsAttributesAndArs() {
         editor.edit(0, () -> { });
         editor.form().text("DESCRIPTION").set("lab networks");
