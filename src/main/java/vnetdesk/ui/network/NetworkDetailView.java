@@ -3,24 +3,19 @@ package vnetdesk.ui.network;
 import java.util.function.IntConsumer;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.OwnershipActions;
+import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.SaveShortcut;
+import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
@@ -107,7 +102,6 @@ public final class NetworkDetailView {
         TabErrors.mark(addressesTab, editor.firstAr().errors(), k -> true);
         tabs.setId("network-tabs");
 
-        title.getStyleClass().add("detail-title");
         title.setId("detail-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
                 .map(d -> d.network().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
@@ -124,24 +118,11 @@ public final class NetworkDetailView {
         revert.setId("revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());
         revert.setOnAction(e -> editor.revert());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(editor.busyProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, title, grow, busy, revert, save);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(8, 10, 8, 10));
-        header.getStyleClass().add("detail-header");
         Label banner = new Label();
         banner.setId("form-banner");
         banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced(), editor.errors()));
-        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        root.setTop(new VBox(header, banner));
+        root.setTop(EditorHeader.of(title, editor.busyProperty(), revert, save, banner));
         root.setCenter(tabs);
     }
 

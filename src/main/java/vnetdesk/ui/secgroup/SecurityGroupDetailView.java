@@ -11,26 +11,24 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.ui.common.FieldErrors;
+import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.SaveShortcut;
+import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.PermissionsGrid;
@@ -64,35 +62,17 @@ final class SecurityGroupDetailView {
         Tab vmsTab = LazyTab.of("VMs", this::vmsTab);
         vmsTab.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
         Tab rules = LazyTab.of("Rules", () -> new RulesTab(editor).build());
-        markInvalidRules(rules);
+        // the Rules tab says when a rule is invalid: Save is refused for it even while another tab shows
+        TabErrors.mark(rules, editor.rulesErrorProperty());
         tabs.getTabs().addAll(general, rules, vmsTab);
         tabs.setId("sg-tabs");
         root.setTop(header(saved));
         root.setCenter(tabs);
     }
 
-    /** The Rules tab says when a rule is invalid: Save is refused for it even while another tab shows. */
-    private void markInvalidRules(Tab rules) {
-        Runnable mark = () -> {
-            String errors = editor.rulesErrorProperty().get();
-            if (errors.isEmpty()) {
-                rules.setGraphic(null);
-                rules.setTooltip(null);
-            } else {
-                Circle dot = new Circle(4);
-                dot.getStyleClass().add("tab-error-dot");
-                rules.setGraphic(dot);
-                rules.setTooltip(new Tooltip(errors));
-            }
-        };
-        editor.rulesErrorProperty().addListener(x -> mark.run());
-        mark.run();
-    }
-
     private Node header(IntConsumer saved) {
         Label title = new Label();
         title.setId("sg-title");
-        title.getStyleClass().add("detail-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
                 .map(d -> d.summary().group().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
                 .orElse("New security group"), editor.currentProperty(), editor.dirtyProperty()));
@@ -106,25 +86,13 @@ final class SecurityGroupDetailView {
         revert.setId("sg-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         revert.setOnAction(e -> editor.revert());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(editor.busyProperty());
         Label problem = new Label();
         problem.setId("sg-save-message");
         problem.getStyleClass().add("field-error");
-        problem.setWrapText(true);
+        problem.setPadding(new Insets(0, 10, 6, 10));
         problem.textProperty().bind(Bindings.createStringBinding(() -> editor.problemProperty().get().isEmpty()
                 ? "" : "Cannot save: " + editor.problemProperty().get(), editor.problemProperty()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox line = new HBox(8, title, grow, busy, revert, save);
-        line.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, line, problem);
-        header.setPadding(new Insets(8, 10, 8, 10));
-        header.getStyleClass().add("detail-header");
-        return header;
+        return EditorHeader.of(title, editor.busyProperty(), revert, save, problem);
     }
 
     private Node general() {

@@ -1,29 +1,20 @@
 package vnetdesk.ui.template;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.function.Predicate;
 
 import javafx.beans.binding.Bindings;
-import javafx.collections.MapChangeListener;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 
+import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.SaveShortcut;
+import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.network.FormValidation;
 import vnetdesk.ui.network.NetworkForm;
 
@@ -64,15 +55,14 @@ final class TemplateDetailView {
         elsewhere.add(NetworkForm.SECURITY_GROUPS);
         elsewhere.add(FormValidation.GENERAL);
         elsewhere.addAll(TemplateAr.FIELDS);
-        mark(general, NetworkForm.GENERAL::contains);
-        mark(conf, confFields::contains);
-        mark(qos, NetworkForm.QOS::contains);
-        mark(context, k -> !elsewhere.contains(k));
-        mark(addresses, TemplateAr.FIELDS::contains);
-        mark(security, NetworkForm.SECURITY_GROUPS::equals);
+        TabErrors.mark(general, editor.errors(), NetworkForm.GENERAL::contains);
+        TabErrors.mark(conf, editor.errors(), confFields::contains);
+        TabErrors.mark(qos, editor.errors(), NetworkForm.QOS::contains);
+        TabErrors.mark(context, editor.errors(), k -> !elsewhere.contains(k));
+        TabErrors.mark(addresses, editor.errors(), TemplateAr.FIELDS::contains);
+        TabErrors.mark(security, editor.errors(), NetworkForm.SECURITY_GROUPS::equals);
 
         Label title = new Label();
-        title.getStyleClass().add("detail-title");
         title.setId("template-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> editor.currentProperty().get()
                 .map(s -> s.template().label() + (editor.dirtyProperty().get() ? "  •  unsaved changes" : ""))
@@ -88,44 +78,12 @@ final class TemplateDetailView {
         revert.setId("template-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not());
         revert.setOnAction(e -> editor.revert());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(editor.busyProperty());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, title, grow, busy, revert, save);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(8, 10, 8, 10));
-        header.getStyleClass().add("detail-header");
         Label banner = new Label();
         banner.setId("template-banner");
         banner.getStyleClass().add("error-banner");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced(), editor.errors()));
-        banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        root.setTop(new VBox(header, banner));
+        root.setTop(EditorHeader.of(title, editor.busyProperty(), revert, save, banner));
         root.setCenter(tabs);
-    }
-
-    /** Marks {@code tab} with a red dot, its tooltip listing the messages, while a field of it has an error. */
-    private void mark(Tab tab, Predicate<String> belongsHere) {
-        Runnable update = () -> {
-            String messages = String.join("\n", editor.errors().entrySet().stream()
-                    .filter(e -> belongsHere.test(e.getKey())).map(Map.Entry::getValue).sorted().toList());
-            if (messages.isEmpty()) {
-                tab.setGraphic(null);
-                tab.setTooltip(null);
-            } else {
-                Circle dot = new Circle(4);
-                dot.getStyleClass().add("tab-error-dot");
-                tab.setGraphic(dot);
-                tab.setTooltip(new Tooltip(messages));
-            }
-        };
-        editor.errors().addListener((MapChangeListener<String, String>) c -> update.run());
-        update.run();
     }
 
     /** Starts a new template without asking (the caller asked, or the template shown was deleted). */

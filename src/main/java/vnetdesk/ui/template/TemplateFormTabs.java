@@ -2,33 +2,20 @@ package vnetdesk.ui.template;
 
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
-import vnetdesk.model.Driver;
 import vnetdesk.model.Permissions;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
-import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.PermissionsGrid;
 import vnetdesk.ui.network.NetworkForm;
+import vnetdesk.ui.network.NetworkFormGrids;
 import vnetdesk.ui.network.SecurityGroupChecklist;
 import vnetdesk.ui.network.SecurityTabViewModel;
 
@@ -43,6 +30,7 @@ final class TemplateFormTabs {
     private final TemplateEditorViewModel vm;
     private final NetworkForm form;
     private final FieldErrors errors;
+    private final NetworkFormGrids grids;
     private final PermissionsGrid permissions;
     private final Runnable changeOwner;
 
@@ -53,6 +41,7 @@ final class TemplateFormTabs {
         this.changeOwner = changeOwner;
         this.errors = new FieldErrors(vm.errors());
         errors.expect(form.fieldsByAttribute().keySet());
+        this.grids = new NetworkFormGrids(form, errors, "tpl-");
         this.permissions = new PermissionsGrid("tpl-", p -> vm.chmod(p, permissionsApplied));
         vm.currentProperty().addListener((o, was, now) -> showPermissions());
         showPermissions();
@@ -68,69 +57,33 @@ final class TemplateFormTabs {
         return errors;
     }
 
-    private TextField text(String attribute, String prompt) {
-        TextField f = new TextField();
-        f.setId("tpl-field-" + attribute);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(form.text(attribute));
-        return f;
-    }
-
-    private CheckBox flag(String attribute, String label) {
-        CheckBox c = new CheckBox(label);
-        c.setId("tpl-field-" + attribute);
-        c.selectedProperty().bindBidirectional(form.flag(attribute));
-        return c;
-    }
-
     private void field(FormGrid g, String label, String attribute, String prompt, String hint) {
-        TextField f = text(attribute, prompt);
-        g.add(label, f, errors.register(attribute, f), hint == null ? null : FormGrid.hint(hint));
-    }
-
-    private static Tab lazy(String title, Supplier<FormGrid> build) {
-        return LazyTab.of(title, () -> scroll(build.get()));
-    }
-
-    private static ScrollPane scroll(FormGrid grid) {
-        ScrollPane scroll = new ScrollPane(grid.node());
-        scroll.setFitToWidth(true);
-        return scroll;
+        grids.field(g, label, attribute, prompt, hint);
     }
 
     /** The first tab is on screen when the view opens, so it is built at once. */
     Tab general() {
-        Tab t = lazy("General", this::generalGrid);
-        t.setContent(scroll(generalGrid()));
-        return t;
+        return NetworkFormGrids.eager("General", this::generalGrid);
     }
 
     Tab conf() {
-        return lazy("Conf", this::confGrid);
+        return NetworkFormGrids.lazy("Conf", this::confGrid);
     }
 
     Tab qos() {
-        return lazy("QoS", this::qosGrid);
+        return NetworkFormGrids.lazy("QoS", this::qosGrid);
     }
 
     Tab context() {
-        return lazy("Context", this::contextGrid);
+        return NetworkFormGrids.lazy("Context", this::contextGrid);
     }
 
     Tab security() {
-        return lazy("Security", this::securityGrid);
+        return NetworkFormGrids.lazy("Security", this::securityGrid);
     }
 
     private FormGrid generalGrid() {
-        FormGrid g = new FormGrid();
-        field(g, "Name", "NAME", "e.g. private-lan", null);
-        TextArea description = new TextArea();
-        description.setId("tpl-field-DESCRIPTION");
-        description.setPrefRowCount(3);
-        description.setWrapText(true);
-        description.textProperty().bindBidirectional(form.text("DESCRIPTION"));
-        g.add("Description", description, errors.register("DESCRIPTION", description));
-        field(g, "Clusters", "CLUSTER_IDS", "0", "cluster ids separated by commas; empty is the default cluster 0");
+        FormGrid g = grids.identity("e.g. private-lan", "cluster ids separated by commas; empty is the default cluster 0");
         Label owner = new Label();
         owner.setId("tpl-owner");
         owner.textProperty().bind(Bindings.createStringBinding(() -> vm.currentProperty().get()
@@ -155,81 +108,16 @@ final class TemplateFormTabs {
     }
 
     private FormGrid confGrid() {
-        FormGrid g = new FormGrid();
-        ComboBox<Driver> driver = new ComboBox<>(FXCollections.observableArrayList(Driver.values()));
-        driver.setId("tpl-field-VN_MAD");
-        driver.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Driver d) {
-                return d == null ? "" : d.label().equals(d.mad()) ? d.label() : d.label() + "  (" + d.mad() + ")";
-            }
-
-            @Override
-            public Driver fromString(String s) {
-                return Driver.parse("VN_MAD", s);
-            }
-        });
-        driver.valueProperty().bindBidirectional(form.driverProperty());
-        g.add("Network mode", driver, errors.register("VN_MAD", driver));
-        field(g, "Bridge", "BRIDGE", "empty: generated for each network", null);
-        TextField vlan = text("VLAN_ID", "1–4094 (VNI for VXLAN)");
-        CheckBox automatic = flag("AUTOMATIC_VLAN_ID", "automatic (first free id)");
-        vlan.disableProperty().bind(automatic.selectedProperty());
-        g.add("VLAN id", new HBox(12, vlan, automatic), errors.register("VLAN_ID", vlan),
-                FormGrid.hint("802.1Q and VXLAN only; needs a physical device"));
-        field(g, "Physical device", "PHYDEV", "e.g. eth0", null);
-        field(g, "MTU", "MTU", "default of the host", "68–65535, for the bridge and tagged devices");
-        g.add("Spoofing filters", new VBox(4, flag("FILTER_MAC_SPOOFING", "filter MAC spoofing"),
-                flag("FILTER_IP_SPOOFING", "filter IP spoofing")));
-        return g;
+        return grids.conf("empty: generated for each network", null);
     }
 
     private FormGrid qosGrid() {
-        FormGrid g = new FormGrid();
-        g.wide(FormGrid.hint("Limits apply to each NIC of a network made from this template individually."
-                + " Empty means no limit (the default)."));
-        g.section("Inbound (to the VM)");
-        field(g, "Average (KB/s)", "INBOUND_AVG_BW", "", null);
-        field(g, "Peak (KB/s)", "INBOUND_PEAK_BW", "", null);
-        field(g, "Peak burst (KB)", "INBOUND_PEAK_KB", "", null);
-        g.section("Outbound (from the VM)");
-        field(g, "Average (KB/s)", "OUTBOUND_AVG_BW", "", null);
-        field(g, "Peak (KB/s)", "OUTBOUND_PEAK_BW", "", null);
-        field(g, "Peak burst (KB)", "OUTBOUND_PEAK_KB", "", null);
-        return g;
+        return grids.qos("Limits apply to each NIC of a network made from this template individually."
+                + " Empty means no limit (the default).");
     }
 
     private FormGrid contextGrid() {
-        FormGrid g = new FormGrid();
-        field(g, "Network address", "NETWORK_ADDRESS", "e.g. 10.0.0.0", null);
-        field(g, "Network mask", "NETWORK_MASK", "e.g. 255.255.255.0 or 24", null);
-        field(g, "Gateway", "GATEWAY", "IPv4", null);
-        field(g, "IPv6 gateway", "GATEWAY6", "IPv6", null);
-        field(g, "DNS", "DNS", "servers separated by blanks", null);
-        field(g, "Guest MTU", "GUEST_MTU", "", null);
-        field(g, "Search domain", "SEARCH_DOMAIN", "", null);
-        g.section("Custom attributes");
-        TableView<NetworkForm.Custom> table = new TableView<>(form.custom());
-        table.setId("tpl-context-custom");
-        table.setEditable(true);
-        table.setPrefHeight(160);
-        TableColumn<NetworkForm.Custom, String> key = new TableColumn<>("Attribute");
-        key.setCellValueFactory(c -> c.getValue().keyProperty());
-        key.setCellFactory(TextFieldTableCell.forTableColumn());
-        TableColumn<NetworkForm.Custom, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> c.getValue().valueProperty());
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
-        table.getColumns().add(key);
-        table.getColumns().add(value);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No custom attributes"));
-        Button add = new Button("Add");
-        add.setOnAction(e -> form.custom().add(new NetworkForm.Custom("NEW_ATTRIBUTE", "")));
-        Button remove = new Button("Remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> form.custom().remove(table.getSelectionModel().getSelectedItem()));
-        g.wide(new VBox(6, table, new HBox(6, add, remove)));
-        return g;
+        return grids.context();
     }
 
     private FormGrid securityGrid() {
