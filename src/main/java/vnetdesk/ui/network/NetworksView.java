@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 
+import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 
 /** The Networks view: filterable, sortable master table above the detail tabs. */
@@ -19,7 +20,7 @@ public final class NetworksView {
     private final NetworkDetailView detail;
     private final TableView<NetworkRow> table = new TableView<>();
     private final SplitPane root;
-    private boolean reverting;
+    private final SelectionFollower<NetworkRow> selection;
 
     public NetworksView(NetworkListViewModel list, NetworkDetailView detail) {
         this.list = list;
@@ -39,18 +40,7 @@ public final class NetworksView {
         table.getColumns().add(Tables.column("Parent", 60, NetworkRow::parent));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No virtual networks yet — create one with New, or File → Load sample."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (reverting || now == null || list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
-                return;
-            }
-            select(now.id());
-            if (!list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
-                // the user stayed on the unsaved network (or its save is still running): the selection goes
-                // back, after this selection change has been processed (changing it inside is not allowed)
-                javafx.application.Platform.runLater(this::reselect);
-            }
-        });
-        list.rows().addListener((javafx.collections.ListChangeListener<NetworkRow>) c -> reselect());
+        selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), NetworkRow::id, this::select);
 
         TextField filter = new TextField();
         filter.setId("network-filter");
@@ -64,30 +54,18 @@ public final class NetworksView {
         root.setDividerPositions(0.38);
     }
 
-    /** The table selects the network the detail shows (after a reload, or when a move was refused). */
-    void reselect() {
-        Optional<NetworkRow> row = list.selectedIdProperty().get()
-                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
-        NetworkRow selected = table.getSelectionModel().getSelectedItem();
-        if (row.isPresent() ? selected != row.get() : selected != null) {
-            reverting = true;
-            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
-            reverting = false;
-        }
-    }
-
     /**
      * Shows network {@code id} and selects its row, once the user may leave the
      * network shown (asks about unsaved edits; stays when they cancel).
      */
     public void select(int id) {
         if (list.selectedIdProperty().get().equals(Optional.of(id)) && detail.shownId().equals(Optional.of(id))) {
-            reselect();
+            selection.reselect();
             return;
         }
         detail.show(id, () -> {
             list.selectedIdProperty().set(Optional.of(id));
-            reselect();
+            selection.reselect();
         });
     }
 
@@ -95,9 +73,7 @@ public final class NetworksView {
     public void startCreate() {
         detail.startCreate(() -> {
             list.selectedIdProperty().set(Optional.empty());
-            reverting = true;
-            table.getSelectionModel().clearSelection();
-            reverting = false;
+            selection.reselect();
         });
     }
 

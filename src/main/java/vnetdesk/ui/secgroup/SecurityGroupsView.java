@@ -3,10 +3,8 @@ package vnetdesk.ui.secgroup;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -26,6 +24,7 @@ import javafx.scene.layout.VBox;
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
 
@@ -43,7 +42,7 @@ public final class SecurityGroupsView {
     private final SecurityGroupDetailView detail;
     private final TableView<SecurityGroupRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
-    private boolean reverting;
+    private SelectionFollower<SecurityGroupRow> selection;
 
     public SecurityGroupsView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
         this.list = new SecurityGroupListViewModel(inventory, actor, runner, dialogs);
@@ -83,18 +82,8 @@ public final class SecurityGroupsView {
         table.getColumns().add(Tables.column("Networks", 250, SecurityGroupRow::networks));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No security groups you may see."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (reverting || now == null || list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
-                return;
-            }
-            select(now.id());
-            if (!list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
-                // the user stayed on the unsaved group (or it is still loading): the selection goes back,
-                // after this selection change has been processed (changing it inside is not allowed)
-                Platform.runLater(this::reselect);
-            }
-        });
-        list.rows().addListener((ListChangeListener<SecurityGroupRow>) c -> reselect());
+        selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), SecurityGroupRow::id,
+                this::select);
     }
 
     private ToolBar actionBar() {
@@ -165,23 +154,11 @@ public final class SecurityGroupsView {
         list.reload();
     }
 
-    /** The table selects the group the editor shows (after a reload, or when a move was refused). */
-    private void reselect() {
-        Optional<SecurityGroupRow> row = list.selectedIdProperty().get()
-                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
-        SecurityGroupRow selected = table.getSelectionModel().getSelectedItem();
-        if (row.isPresent() ? selected != row.get() : selected != null) {
-            reverting = true;
-            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
-            reverting = false;
-        }
-    }
-
     /** Shows group {@code id} once the user may leave the group shown (asks about unsaved edits). */
     public void select(int id) {
         editor.leave(() -> {
             list.selectedIdProperty().set(Optional.of(id));
-            reselect();
+            selection.reselect();
             editor.edit(id, () -> { });
         });
     }
@@ -190,9 +167,7 @@ public final class SecurityGroupsView {
     public void startCreate() {
         editor.leave(() -> {
             list.selectedIdProperty().set(Optional.empty());
-            reverting = true;
-            table.getSelectionModel().clearSelection();
-            reverting = false;
+            selection.reselect();
             editor.startCreate();
             detail.selectFirstTab();
         });

@@ -4,11 +4,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -29,6 +27,7 @@ import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 
 /**
@@ -50,7 +49,7 @@ public final class NetworkTemplatesView {
     private final TemplateDetailView detail;
     private final TableView<TemplateRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
-    private boolean reverting;
+    private SelectionFollower<TemplateRow> selection;
 
     /**
      * Builds the view and starts loading the templates. {@code openNetwork} gets the id of each network
@@ -88,12 +87,8 @@ public final class NetworkTemplatesView {
         table.getColumns().add(Tables.column("Lock", 70, TemplateRow::lock));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No network templates you may use — create one with New."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (!reverting && now != null && !list.selectedIdProperty().get().equals(Optional.of(now.id()))) {
-                select(now.id());
-            }
-        });
-        list.rows().addListener((ListChangeListener<TemplateRow>) c -> reselect());
+        selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), TemplateRow::id,
+                this::select);
 
         TextField filter = new TextField();
         filter.setId("template-filter");
@@ -153,35 +148,19 @@ public final class NetworkTemplatesView {
         selected().ifPresent(action);
     }
 
-    /** The table selects the template the editor shows (after a reload, or when leaving was cancelled). */
-    private void reselect() {
-        Optional<TemplateRow> row = list.selectedIdProperty().get()
-                .flatMap(id -> table.getItems().stream().filter(r -> r.id() == id).findFirst());
-        TemplateRow now = table.getSelectionModel().getSelectedItem();
-        if (row.isPresent() ? now != row.get() : now != null) {
-            reverting = true;
-            row.ifPresentOrElse(table.getSelectionModel()::select, table.getSelectionModel()::clearSelection);
-            reverting = false;
-        }
-    }
-
     /** Shows template {@code id} and selects its row, once unsaved edits of the one shown are settled. */
     public void select(int id) {
         editor.leave(() -> {
             list.selectedIdProperty().set(Optional.of(id));
-            reselect();
+            selection.reselect();
             editor.edit(id, () -> { });
         }, this::saved);
-        if (!list.selectedIdProperty().get().equals(Optional.of(id))) {
-            // the user stayed on the unsaved template: the selection goes back once this change is processed
-            Platform.runLater(this::reselect);
-        }
     }
 
     private void startCreate() {
         editor.leave(() -> {
             list.selectedIdProperty().set(Optional.empty());
-            reselect();
+            selection.reselect();
             detail.newTemplate();
         }, this::saved);
     }
