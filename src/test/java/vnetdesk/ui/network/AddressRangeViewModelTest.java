@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.common.ViewModelTestBase;
 
 /** The AR form and the Addresses tab without the toolkit; the network list's filter. */
 class AddressRangeViewModelTest extends ViewModelTestBase {

@@ -15,6 +15,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.network.HoldViewModel.State;
+import vnetdesk.ui.common.ViewModelTestBase;
 
 /** Hold, release, reserve and the paged Leases tab, without the toolkit, on a real inventory. */
 class LeaseFlowsViewModelTest extends ViewModelTestBase {

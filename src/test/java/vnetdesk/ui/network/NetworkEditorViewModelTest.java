@@ -18,6 +18,7 @@ import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Actor;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
+import vnetdesk.ui.common.ViewModelTestBase;
 
 /** The network form without the toolkit: validation, save, revert, unsaved edits, hints. */
 class NetworkEditorViewModelTest extends ViewModelTestBase {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.network.SecurityTabViewModel.GroupChoice;
+import vnetdesk.ui.common.ViewModelTestBase;
 
 /** The network's Security tab: check boxes that follow the SECURITY_GROUPS ids, and the effective rules. */
 class SecurityTabViewModelTest extends ViewModelTestBase {

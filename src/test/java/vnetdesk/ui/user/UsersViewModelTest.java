@@ -3,40 +3,18 @@ package vnetdesk.ui.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.AclRule;
 import vnetdesk.service.Actor;
-import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.UserInfo;
-import vnetdesk.ui.common.SameThreadTaskRunner;
-import vnetdesk.ui.common.ScriptedDialogs;
+import vnetdesk.ui.common.ViewModelTestBase;
 
 /** Users & Groups without the toolkit: what an administrator changes and what a normal user is told. */
-class UsersViewModelTest {
-
-    @TempDir
-    Path dir;
-    Inventory inventory;
-    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
-    final ScriptedDialogs dialogs = new ScriptedDialogs();
-
-    @BeforeEach
-    void open() {
-        inventory = Inventory.openDirectory(dir);
-    }
-
-    @AfterEach
-    void close() {
-        inventory.close();
-    }
+class UsersViewModelTest extends ViewModelTestBase {
 
     @Test
     void anAdministratorCreatesUsersGroupsAndAclRules() {

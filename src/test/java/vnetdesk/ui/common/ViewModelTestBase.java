@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common;
 
 import java.nio.file.Path;
 
@@ -8,22 +8,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
-import vnetdesk.ui.common.SameThreadTaskRunner;
-import vnetdesk.ui.common.ScriptedDialogs;
 
 /**
- * What every ViewModel test needs: a real inventory in a temp folder (opened
+ * What every ViewModel test needs (networks, security groups, templates, users): a real inventory in a temp folder (opened
  * before the subclass's own set-up, closed after the test), a same-thread
  * runner and scripted dialogs.
  */
-abstract class ViewModelTestBase {
+public abstract class ViewModelTestBase {
 
-    static final Actor ADMIN = Actor.ONEADMIN;
+    protected static final Actor ADMIN = Actor.ONEADMIN;
     @TempDir
-    Path dir;
-    Inventory inventory;
-    final SameThreadTaskRunner runner = new SameThreadTaskRunner();
-    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    protected Path dir;
+    protected Inventory inventory;
+    protected final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+    protected final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @BeforeEach
     final void openInventory() {
