@@ -240,10 +240,11 @@ public final class SecurityGroupService {
     public List<GroupSummary> list(Actor actor) {
         return tx.read(c -> {
             Access.Checker rights = access.of(c, actor);
+            Names names = names(c);
             List<GroupSummary> out = new ArrayList<>();
             for (Row row : groups.list(c)) {
                 if (rights.may(objects.guarded(row), Right.USE)) {
-                    out.add(summary(c, rights, row));
+                    out.add(summary(c, rights, names, row));
                 }
             }
             return out;
@@ -262,7 +263,7 @@ public final class SecurityGroupService {
                 VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
                 vms.add(new VmStatus(vm, s.state(), s.error()));
             }
-            return new GroupDetails(summary(c, rights, row), vms);
+            return new GroupDetails(summary(c, rights, names(c), row), vms);
         });
     }
 
@@ -312,10 +313,17 @@ public final class SecurityGroupService {
         });
     }
 
-    private GroupSummary summary(Connection c, Access.Checker rights, Row row) throws SQLException {
-        return new GroupSummary(SecurityGroupCodec.decode(row),
-                users.userNames(c).getOrDefault(row.ownership().uid(), "?"),
-                users.groupNames(c).getOrDefault(row.ownership().gid(), "?"), networksUsing(c, rights, row.id()));
+    /** User and group names by id, read once per call. */
+    private record Names(Map<Integer, String> users, Map<Integer, String> groups) {
+    }
+
+    private Names names(Connection c) throws SQLException {
+        return new Names(users.userNames(c), users.groupNames(c));
+    }
+
+    private GroupSummary summary(Connection c, Access.Checker rights, Names names, Row row) throws SQLException {
+        return new GroupSummary(SecurityGroupCodec.decode(row), names.users().getOrDefault(row.ownership().uid(), "?"),
+                names.groups().getOrDefault(row.ownership().gid(), "?"), networksUsing(c, rights, row.id()));
     }
 
     /**

@@ -3,6 +3,7 @@ package vnetdesk.ui.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -51,6 +52,13 @@ public final class LeasesViewModel {
     /** Bumped on every (re)load so pages of an earlier network or filter are dropped. */
     private int generation;
 
+    /** One page as read, with the VMs' security-group states once they are known. */
+    private record Page(List<LeaseRow> rows, Optional<Map<Integer, VmStatus>> sgStates) {
+    }
+
+    /** The SG states of the shown network's VMs, read with the first page that has a VM lease. */
+    private Optional<Map<Integer, VmStatus>> sgStates = Optional.empty();
+
     public LeasesViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
         this.inventory = inventory;
         this.actor = actor;
@@ -68,6 +76,7 @@ public final class LeasesViewModel {
     public void show(int id) {
         networkId = id;
         generation++;
+        sgStates = Optional.empty();
         loaded.clear();
         freeRanges.clear();
         complete.set(false);
@@ -94,18 +103,23 @@ public final class LeasesViewModel {
         OptionalLong afterIndex = loaded.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(loaded.get(loaded.size() - 1).index());
         String ref = String.valueOf(networkId);
+        Optional<Map<Integer, VmStatus>> known = sgStates;
         runner.run("Reading leases", () -> {
             List<Lease> page = inventory.queries().leasePage(actor, ref, afterAr, afterIndex, PAGE);
             Map<String, String> names = inventory.queries().ownerDescriptions(page);
-            Map<Integer, VmStatus> sgStates = page.stream().anyMatch(l -> l.owner() instanceof LeaseOwner.VmNic)
-                    ? inventory.securityGroups().vmStatesOn(actor, ref) : Map.of();
+            // the states of the network's VMs are read once per showing, by the first page that needs them
+            Optional<Map<Integer, VmStatus>> states = known.isPresent()
+                    || page.stream().noneMatch(l -> l.owner() instanceof LeaseOwner.VmNic) ? known
+                    : Optional.of(inventory.securityGroups().vmStatesOn(actor, ref));
             List<LeaseRow> rows = new ArrayList<>(page.size());
-            page.forEach(l -> rows.add(LeaseRow.of(l, names, sgStates)));
-            return rows;
-        }, rows -> {
+            page.forEach(l -> rows.add(LeaseRow.of(l, names, states.orElse(Map.of()))));
+            return new Page(rows, states);
+        }, result -> {
             if (gen != generation) {
                 return;
             }
+            List<LeaseRow> rows = result.rows();
+            sgStates = result.sgStates();
             loading.set(false);
             loaded.addAll(rows);
             if (rows.size() < PAGE) {
