@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
-import vnetdesk.model.Attributes;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Ownership;
@@ -31,7 +30,6 @@ import vnetdesk.store.SecurityGroupStateRepository.VmState;
 import vnetdesk.store.UserRepository;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.template.TemplateAttribute;
 
 /**
  * Security groups: create, update, delete, clone, rename, chown, chmod, and
@@ -106,7 +104,7 @@ public final class SecurityGroupService {
 
     /** Creates a group from a template (NAME, DESCRIPTION, RULE vectors); returns its id. */
     public int create(Actor actor, Template template) {
-        Parsed p = parse(template);
+        SecurityGroupTemplate p = SecurityGroupTemplate.parse(template);
         String name = p.name().orElseThrow(() -> ValidationException.missing("NAME"));
         return tx.write((c, hooks) -> {
             access.of(c, actor).requireCreate(ResourceType.SECGROUP, List.of());
@@ -133,7 +131,7 @@ public final class SecurityGroupService {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "update");
             SecurityGroup current = SecurityGroupCodec.decode(row);
-            Parsed p = parse(template);
+            SecurityGroupTemplate p = SecurityGroupTemplate.parse(template);
             String name = p.name().orElse(current.name());
             if (!name.equals(current.name())) {
                 objects.checkNameFree(c, row.ownership().uid(), name, row.id());
@@ -369,43 +367,5 @@ public final class SecurityGroupService {
             }
         }
         return leases.vmsOn(c, ids);
-    }
-
-    private record Parsed(Optional<String> name, Optional<String> description, List<SecurityRule> rules) {
-    }
-
-    /**
-     * Reads a group template. Rule errors name the rule's position and the
-     * attribute (the field stays the attribute, for forms).
-     */
-    private static Parsed parse(Template t) {
-        Optional<String> name = Optional.empty();
-        Optional<String> description = Optional.empty();
-        List<SecurityRule> rules = new ArrayList<>();
-        for (TemplateAttribute a : t.attributes()) {
-            String key = Attributes.name(a.name());
-            if (a instanceof TemplateAttribute.Single s && key.equals("NAME")) {
-                name = Optional.of(NetworkAttributes.checkName("NAME", s.value()));
-            } else if (a instanceof TemplateAttribute.Single s && key.equals("DESCRIPTION")) {
-                NetworkAttributes.checkText("DESCRIPTION", s.value(), 65_536);
-                description = Optional.of(s.value());
-            } else if (a instanceof TemplateAttribute.Vector v && key.equals("RULE")) {
-                rules.add(parseRule(rules.size() + 1, v));
-            } else {
-                throw new ValidationException(key, key + ": a security group template holds NAME, DESCRIPTION and "
-                        + "RULE = [ … ] vectors only");
-            }
-        }
-        return new Parsed(name, description, rules);
-    }
-
-    private static SecurityRule parseRule(int position, TemplateAttribute.Vector v) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        v.entries().forEach(e -> attributes.put(e.name(), e.value()));
-        try {
-            return SecurityRule.parse(attributes);
-        } catch (ValidationException e) {
-            throw new ValidationException(e.field().orElse("RULE"), "RULE " + position + ": " + e.getMessage());
-        }
     }
 }

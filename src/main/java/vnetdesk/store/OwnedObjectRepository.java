@@ -22,10 +22,6 @@ public final class OwnedObjectRepository {
 
     /** One stored object; {@code body} is JSON (groups) or template text (templates). */
     public record Row(int id, String name, Ownership ownership, Optional<LockLevel> lock, long version, String body) {
-
-        public Row withVersionBumped() {
-            return new Row(id, name, ownership, lock, version + 1, body);
-        }
     }
 
     private static final String COLUMNS = "ID, NAME, UID, GID, PERMS, LOCK_LEVEL, VERSION, BODY";

@@ -1,5 +1,6 @@
 package vnetdesk.ui.common;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,5 +28,5 @@ public interface Dialogs {
     Optional<String> askText(String title, String prompt, String initial);
 
     /** Asks to pick one of {@code choices} (e.g. a new owner); empty when cancelled. */
-    Optional<String> askChoice(String title, String prompt, java.util.List<String> choices, String initial);
+    Optional<String> askChoice(String title, String prompt, List<String> choices, String initial);
 }

@@ -295,7 +295,7 @@ public final class NetworkEditorViewModel {
                 && (mode.get() == Mode.EDIT || !withFirstAr.get() || firstAr.validBinding().get()));
         dirty.set(!attributes.equals(loaded) || (mode.get() == Mode.CREATE && withFirstAr.get() && firstArTouched()));
         bridgeHint.set(bridgeHint(attributes));
-        defaultGroupWarning.set(defaultGroupWarning(attributes.getOrDefault(NetworkForm.SECURITY_GROUPS, "")));
+        defaultGroupWarning.set(SecurityTabViewModel.defaultGroupWarning(attributes.getOrDefault(NetworkForm.SECURITY_GROUPS, "")));
     }
 
     private Map<String, String> check(Map<String, String> attributes) {
@@ -339,26 +339,9 @@ public final class NetworkEditorViewModel {
         }
     }
 
-    /** The portal's warning: group 0 "default" opens everything, so combined with others it defeats them. */
-    /** The warning for SECURITY_GROUPS ids that combine group 0 with others, or "" when there is none. */
-    public static String defaultGroupWarning(String ids) {
-        List<String> list = List.of(ids.trim().split("\\s*,\\s*"));
-        if (list.contains("0") && list.stream().anyMatch(s -> !s.isEmpty() && !s.equals("0"))) {
-            return "Security group 0 (default) allows all traffic; combined with other groups it makes their"
-                    + " rules pointless. Remove it unless that is intended.";
-        }
-        return "";
-    }
-
     /** Removes group 0 from the security groups (the warning's one-click fix). */
     public void removeDefaultGroup() {
-        form.text(NetworkForm.SECURITY_GROUPS).set(withoutDefaultGroup(form.text(NetworkForm.SECURITY_GROUPS).get()));
-    }
-
-    /** SECURITY_GROUPS ids without group 0. */
-    public static String withoutDefaultGroup(String ids) {
-        return String.join(",", List.of(ids.trim().split("\\s*,\\s*")).stream()
-                .filter(s -> !s.isEmpty() && !s.equals("0")).toList());
+        form.text(NetworkForm.SECURITY_GROUPS).set(SecurityTabViewModel.withoutDefaultGroup(form.text(NetworkForm.SECURITY_GROUPS).get()));
     }
 
     public NetworkForm form() {

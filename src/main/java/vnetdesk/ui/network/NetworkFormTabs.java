@@ -1,9 +1,11 @@
 package vnetdesk.ui.network;
 
 import java.util.List;
+import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -12,6 +14,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.Permissions;
 import vnetdesk.service.SecurityGroupService.EffectiveRule;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
@@ -86,7 +90,7 @@ final class NetworkFormTabs {
                 + d.network().label(), d.ownerName(), d.groupName(), (user, group) -> vm.chown(d.network().id(), user, group),
                 vm::reloadKeepingEdits)));
         HBox ownerRow = new HBox(12, owner, chown);
-        ownerRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ownerRow.setAlignment(Pos.CENTER_LEFT);
         g.add("Owner / group", ownerRow);
         PermissionsGrid grid = new PermissionsGrid("general-", to -> vm.currentProperty().get().ifPresent(d ->
                 ownership.changePermissions("network " + d.network().label(), to,
@@ -103,8 +107,8 @@ final class NetworkFormTabs {
         return g;
     }
 
-    private static void showPermissions(PermissionsGrid grid, java.util.Optional<vnetdesk.model.NetworkDetails> d) {
-        grid.show(d.map(x -> x.network().ownership().permissions()).orElse(vnetdesk.model.Permissions.DEFAULT),
+    private static void showPermissions(PermissionsGrid grid, Optional<NetworkDetails> d) {
+        grid.show(d.map(x -> x.network().ownership().permissions()).orElse(Permissions.DEFAULT),
                 d.isPresent());
     }
 

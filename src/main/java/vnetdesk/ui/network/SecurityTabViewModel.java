@@ -84,9 +84,9 @@ public final class SecurityTabViewModel {
         this.ids = ids;
         ids.addListener((o, was, now) -> {
             syncChecks();
-            defaultGroupWarning.set(NetworkEditorViewModel.defaultGroupWarning(now == null ? "" : now));
+            defaultGroupWarning.set(defaultGroupWarning(now == null ? "" : now));
         });
-        defaultGroupWarning.set(NetworkEditorViewModel.defaultGroupWarning(ids.get() == null ? "" : ids.get()));
+        defaultGroupWarning.set(defaultGroupWarning(ids.get() == null ? "" : ids.get()));
     }
 
     /** Reads the groups the user may use, and the effective rules of the saved network (if any). */
@@ -180,7 +180,23 @@ public final class SecurityTabViewModel {
 
     /** Takes group 0 out of the ids (the warning's one-click fix). */
     public void removeDefaultGroup() {
-        ids.set(NetworkEditorViewModel.withoutDefaultGroup(ids.get() == null ? "" : ids.get()));
+        ids.set(withoutDefaultGroup(ids.get() == null ? "" : ids.get()));
+    }
+
+    /** The portal's warning: group 0 "default" opens everything, so combined with others it defeats them. */
+    public static String defaultGroupWarning(String ids) {
+        List<String> list = List.of(ids.trim().split("\\s*,\\s*"));
+        if (list.contains("0") && list.stream().anyMatch(s -> !s.isEmpty() && !s.equals("0"))) {
+            return "Security group 0 (default) allows all traffic; combined with other groups it makes their"
+                    + " rules pointless. Remove it unless that is intended.";
+        }
+        return "";
+    }
+
+    /** SECURITY_GROUPS ids without group 0. */
+    public static String withoutDefaultGroup(String ids) {
+        return String.join(",", List.of(ids.trim().split("\\s*,\\s*")).stream()
+                .filter(s -> !s.isEmpty() && !s.equals("0")).toList());
     }
 
     public ObservableList<GroupChoice> groups() {

@@ -51,7 +51,7 @@ public final class ScriptedDialogs implements Dialogs {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Optional<String> askChoice(String title, String prompt, java.util.List<String> choices, String initial) {
+    public Optional<String> askChoice(String title, String prompt, List<String> choices, String initial) {
         questions.add(prompt);
         return (Optional<String>) next(prompt);
     }
