@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ValidationException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.InventoryLocation;
 

@@ -7,9 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Permissions;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 
 /**

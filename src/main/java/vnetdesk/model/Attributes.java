@@ -35,4 +35,11 @@ public final class Attributes {
         }
         return key;
     }
+
+    /** The same attributes, in the same order, with validated upper-case names (values kept as given). */
+    public static Map<String, String> upperKeys(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(name(k), v));
+        return out;
+    }
 }

@@ -2,8 +2,17 @@ package vnetdesk.service;
 
 import java.nio.file.Path;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ArCatalog;
+import vnetdesk.service.core.NetworkRefs;
+import vnetdesk.service.core.OwnerNames;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
+import vnetdesk.service.interchange.InterchangeService;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.Database;
 import vnetdesk.store.LeaseRepository;

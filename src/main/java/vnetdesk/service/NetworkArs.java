@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Attributes;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Mac;
@@ -19,6 +21,12 @@ import vnetdesk.model.NotFoundException;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ArCatalog;
+import vnetdesk.service.core.NetworkRefs;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 
@@ -64,7 +72,7 @@ final class NetworkArs {
     }
 
     void update(Actor actor, String ref, Map<String, String> attributes) {
-        Map<String, String> a = NetworkService.upperKeys(attributes);
+        Map<String, String> a = Attributes.upperKeys(attributes);
         String arIdText = a.get("AR_ID");
         if (arIdText == null) {
             throw ValidationException.missing("AR_ID");

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Attributes;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Mac;
@@ -25,6 +27,14 @@ import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ArCatalog;
+import vnetdesk.service.core.Guarded;
+import vnetdesk.service.core.NetworkRefs;
+import vnetdesk.service.core.OwnedObjects;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
@@ -100,7 +110,7 @@ public final class NetworkService {
     }
 
     /** Builds (does not store) a new network owned by the actor, id allocated. */
-    VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
+    public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
             throws SQLException {
         NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
         if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
@@ -168,7 +178,7 @@ public final class NetworkService {
                     merged.put(k, v);
                 }
             });
-            merged.putAll(upperKeys(given));
+            merged.putAll(Attributes.upperKeys(given));
             NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
             if (!p.name().equals(n.name()) && networks.nameTaken(c, n.ownership().uid(), p.name(), n.id())) {
                 throw new ConflictException("NAME: a network named \"" + p.name() + "\" already exists");
@@ -342,7 +352,8 @@ public final class NetworkService {
         return ars.remove(actor, ref, arId, force);
     }
 
-    ArFactory arFactory(Connection c, List<AddressRange> sameNetwork) throws SQLException {
+    /** An AR factory for a network being built inside the caller's transaction ({@code sameNetwork}: its ARs so far). */
+    public ArFactory arFactory(Connection c, List<AddressRange> sameNetwork) throws SQLException {
         return ars.factory(c, sameNetwork);
     }
 
@@ -375,9 +386,4 @@ public final class NetworkService {
         return out;
     }
 
-    static Map<String, String> upperKeys(Map<String, String> in) {
-        Map<String, String> out = new LinkedHashMap<>();
-        in.forEach((k, v) -> out.put(vnetdesk.model.Attributes.name(k), v));
-        return out;
-    }
 }

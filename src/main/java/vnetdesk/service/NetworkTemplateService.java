@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Ownership;
@@ -15,6 +16,10 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.OwnedObjects;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.OwnedObjectRepository.Row;
@@ -235,7 +240,7 @@ public final class NetworkTemplateService {
      * Checks a template body as the network it describes: every attribute
      * (with a stand-in name) and each AR on its own.
      */
-    static void check(Template body) {
+    public static void check(Template body) {
         Map<String, String> attributes = new LinkedHashMap<>(NetworkService.singles(body));
         attributes.put("NAME", "template");
         NetworkAttributes.parse(attributes);

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import vnetdesk.model.AclRule;
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
@@ -202,7 +206,7 @@ public final class UserService {
                 + ValidationException.printable(group) + "\" does not exist"));
     }
 
-    static String checkName(String field, String name) {
+    public static String checkName(String field, String name) {
         if (name == null || name.isBlank()) {
             throw ValidationException.missing(field);
         }

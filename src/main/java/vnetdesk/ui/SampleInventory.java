@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntConsumer;
 
-
+import vnetdesk.model.Actor;
 import vnetdesk.model.VnetException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;

@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService;
 import vnetdesk.ui.common.Dialogs;

@@ -13,7 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.WhoisMatch;
 import vnetdesk.ui.common.ErrorText;

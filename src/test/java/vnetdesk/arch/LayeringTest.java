@@ -1,7 +1,10 @@
 package vnetdesk.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -53,4 +56,32 @@ class LayeringTest {
     static final ArchRule onlyTheStoreUsesJdbc = noClasses().that()
             .resideOutsideOfPackages("vnetdesk.store..", "vnetdesk.service..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..");
+
+    /**
+     * The service layer's plumbing (transactions, rights, caches, object
+     * lookup) serves the use cases in {@code service} and its sub-packages;
+     * the console and the CLI see only the use cases.
+     */
+    @ArchTest
+    static final ArchRule servicePlumbingStaysInside = noClasses().that()
+            .resideOutsideOfPackages("vnetdesk.service..")
+            .should().dependOnClassesThat().resideInAPackage("vnetdesk.service.core..");
+
+    /**
+     * Console features (networks, security groups, templates, users, and
+     * VMs and hosts to come) share code only through {@code ui.common}; the
+     * main window in {@code ui} composes them.
+     */
+    @ArchTest
+    static final ArchRule consoleFeaturesShareOnlyCommonCode = slices().matching("vnetdesk.ui.(*)..")
+            .namingSlices("ui.$1")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("vnetdesk.ui.common.."));
+
+    /** Common console code knows no feature and not the main window. */
+    @ArchTest
+    static final ArchRule commonUiKnowsNoFeature = noClasses().that().resideInAPackage("vnetdesk.ui.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("vnetdesk.ui.network..", "vnetdesk.ui.secgroup..",
+                    "vnetdesk.ui.template..", "vnetdesk.ui.user..", "vnetdesk.ui.vm..", "vnetdesk.ui.host..")
+            .orShould().dependOnClassesThat().resideInAPackage("vnetdesk.ui");
 }

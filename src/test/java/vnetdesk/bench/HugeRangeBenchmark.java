@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService;
 import vnetdesk.template.Template;

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 
 /**

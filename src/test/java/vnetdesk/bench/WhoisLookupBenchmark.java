@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Ipv4;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService;
 

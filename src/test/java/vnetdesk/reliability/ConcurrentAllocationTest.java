@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 

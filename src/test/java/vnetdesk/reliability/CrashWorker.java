@@ -12,11 +12,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.VnetException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.NetworkSummary;
 import vnetdesk.service.ReservationService;

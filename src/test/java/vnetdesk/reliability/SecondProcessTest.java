@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.store.InventoryInUseException;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.AclRule;
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Permissions;

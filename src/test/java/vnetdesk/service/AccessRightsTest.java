@@ -17,9 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ResourceType;
+import vnetdesk.service.core.Access;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateParser;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Ownership;

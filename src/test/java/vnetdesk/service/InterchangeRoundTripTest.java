@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Lease;

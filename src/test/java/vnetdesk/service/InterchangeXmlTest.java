@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkDetails;

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.core.Access;
 import vnetdesk.template.TemplateParser;
 
 class NetworkServiceTest extends ServiceTestSupport {

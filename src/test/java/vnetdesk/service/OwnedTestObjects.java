@@ -2,6 +2,7 @@ package vnetdesk.service;
 
 import java.util.Map;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ResourceType;
 import vnetdesk.template.TemplateParser;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Permissions;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
 import vnetdesk.template.TemplateParser;
 

@@ -20,7 +20,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +28,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.service.Actor;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.network.LeaseRow;
 import vnetdesk.ui.network.NetworkRow;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.template.TemplateParser;

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.VnetException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 
 /** File → Load sample: networks from the JSON sample plus groups, a template, a user and an ACL rule. */

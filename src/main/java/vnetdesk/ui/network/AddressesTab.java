@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import vnetdesk.ui.common.Tables;
+import vnetdesk.ui.common.netform.ArFormPane;
 
 /**
  * The Addresses tab: in edit mode the AR table with Add / Modify / Remove; in

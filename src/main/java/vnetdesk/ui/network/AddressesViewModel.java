@@ -6,12 +6,13 @@ import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkDetails;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.netform.ArForm;
 
 /**
  * The Addresses tab: the network's address ranges with usage, and the Add,

@@ -14,10 +14,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Address;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.WhoisMatch;
 import vnetdesk.ui.common.ErrorText;

@@ -14,9 +14,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.FreeRange;
 import vnetdesk.service.SecurityGroupService.VmStatus;

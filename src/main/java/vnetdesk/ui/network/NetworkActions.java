@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.TextFiles;
 import vnetdesk.template.TemplateParser;

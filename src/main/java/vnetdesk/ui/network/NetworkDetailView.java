@@ -9,14 +9,17 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
-import vnetdesk.ui.common.OwnershipActions;
 import vnetdesk.ui.common.EditorHeader;
+import vnetdesk.ui.common.OwnershipActions;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.netform.FormValidation;
+import vnetdesk.ui.common.netform.NetworkForm;
+import vnetdesk.ui.common.netform.SecurityTabViewModel;
 
 /**
  * The detail area of the Networks view: the seven portal tabs (General, Conf,

@@ -18,6 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import vnetdesk.ui.common.FormGrid;
+import vnetdesk.ui.common.netform.ArForm;
+import vnetdesk.ui.common.netform.ArFormPane;
 
 /** The Hold IP, Reserve and Add / Modify AR dialogs of the network view. */
 final class NetworkDialogs {

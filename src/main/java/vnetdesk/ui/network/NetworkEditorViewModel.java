@@ -18,19 +18,24 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
-import vnetdesk.model.Permissions;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateAttribute;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.netform.ArForm;
+import vnetdesk.ui.common.netform.FormValidation;
+import vnetdesk.ui.common.netform.NetworkForm;
+import vnetdesk.ui.common.netform.SecurityTabViewModel;
+import vnetdesk.ui.common.netform.ShownErrors;
 
 /**
  * The network detail form behind the General, Conf, QoS, Context and Security

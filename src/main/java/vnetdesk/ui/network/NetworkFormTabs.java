@@ -21,6 +21,10 @@ import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.OwnershipActions;
 import vnetdesk.ui.common.PermissionsGrid;
+import vnetdesk.ui.common.netform.NetworkForm;
+import vnetdesk.ui.common.netform.NetworkFormGrids;
+import vnetdesk.ui.common.netform.SecurityGroupChecklist;
+import vnetdesk.ui.common.netform.SecurityTabViewModel;
 
 /**
  * The form tabs of the network view — General, Conf, QoS, Context, Security —

@@ -10,9 +10,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Numbers;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.ui.common.ErrorText;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Permissions;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;

@@ -19,10 +19,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.ValidationException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.template.Template;

@@ -10,8 +10,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.PropagationState;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.service.SecurityGroupService.VmStatus;

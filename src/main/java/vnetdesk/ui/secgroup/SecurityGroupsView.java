@@ -21,7 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.SelectionFollower;

@@ -16,7 +16,7 @@ import javafx.stage.Window;
 
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
-import vnetdesk.ui.network.ArFormPane;
+import vnetdesk.ui.common.netform.ArFormPane;
 
 /**
  * The Instantiate dialog over an {@link InstantiateViewModel}: name, extra

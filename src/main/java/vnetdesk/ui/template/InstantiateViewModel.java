@@ -16,10 +16,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VnetException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateAttribute;
@@ -27,7 +27,7 @@ import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.network.ArForm;
+import vnetdesk.ui.common.netform.ArForm;
 
 /**
  * The Instantiate dialog's state: the new network's name, optional extra

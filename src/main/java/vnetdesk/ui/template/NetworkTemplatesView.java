@@ -23,12 +23,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
-import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
+import vnetdesk.ui.common.TaskRunner;
 
 /**
  * The Network Templates view: its action bar (New, Instantiate…, Clone,

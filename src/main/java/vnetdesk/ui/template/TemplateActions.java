@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;

@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.Tables;
-import vnetdesk.ui.network.ArForm;
-import vnetdesk.ui.network.ArFormPane;
+import vnetdesk.ui.common.netform.ArForm;
+import vnetdesk.ui.common.netform.ArFormPane;
 
 /**
  * The Addresses tab of a template: its AR vectors, each network made from it

@@ -15,8 +15,8 @@ import javafx.scene.layout.BorderPane;
 import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
-import vnetdesk.ui.network.FormValidation;
-import vnetdesk.ui.network.NetworkForm;
+import vnetdesk.ui.common.netform.FormValidation;
+import vnetdesk.ui.common.netform.NetworkForm;
 
 /**
  * The detail area of the templates view: title with Save / Revert, a banner

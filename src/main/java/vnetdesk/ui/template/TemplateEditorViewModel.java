@@ -17,11 +17,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.service.NetworkTemplateService.TemplateSummary;
@@ -30,10 +30,10 @@ import vnetdesk.template.TemplateAttribute;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.network.ArForm;
-import vnetdesk.ui.network.FormValidation;
-import vnetdesk.ui.network.NetworkForm;
-import vnetdesk.ui.network.SecurityTabViewModel;
+import vnetdesk.ui.common.netform.ArForm;
+import vnetdesk.ui.common.netform.FormValidation;
+import vnetdesk.ui.common.netform.NetworkForm;
+import vnetdesk.ui.common.netform.SecurityTabViewModel;
 
 /**
  * The template detail form behind every tab, for a stored template or a new

@@ -14,10 +14,10 @@ import vnetdesk.model.Permissions;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.PermissionsGrid;
-import vnetdesk.ui.network.NetworkForm;
-import vnetdesk.ui.network.NetworkFormGrids;
-import vnetdesk.ui.network.SecurityGroupChecklist;
-import vnetdesk.ui.network.SecurityTabViewModel;
+import vnetdesk.ui.common.netform.NetworkForm;
+import vnetdesk.ui.common.netform.NetworkFormGrids;
+import vnetdesk.ui.common.netform.SecurityGroupChecklist;
+import vnetdesk.ui.common.netform.SecurityTabViewModel;
 
 /**
  * The network-attribute tabs of the template view — General, Conf, QoS,

@@ -9,7 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import vnetdesk.model.AclRule;
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.ViewModelTestBase;
+import vnetdesk.ui.common.netform.ArForm;
 
 /** The AR form and the Addresses tab without the toolkit; the network list's filter. */
 class AddressRangeViewModelTest extends ViewModelTestBase {

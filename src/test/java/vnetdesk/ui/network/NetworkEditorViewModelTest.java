@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.Driver;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.service.Actor;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
 import vnetdesk.ui.common.ViewModelTestBase;
+import vnetdesk.ui.common.netform.NetworkForm;
 
 /** The network form without the toolkit: validation, save, revert, unsaved edits, hints. */
 class NetworkEditorViewModelTest extends ViewModelTestBase {

@@ -18,12 +18,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +32,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;

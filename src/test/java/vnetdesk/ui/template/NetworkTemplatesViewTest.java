@@ -15,11 +15,10 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +28,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;

@@ -15,7 +15,7 @@ import vnetdesk.model.LockLevel;
 import vnetdesk.model.Permissions;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
-import vnetdesk.ui.network.ArForm;
+import vnetdesk.ui.common.netform.ArForm;
 
 /** The template editor behind the tabs, without the toolkit, against a real inventory. */
 class TemplateEditorViewModelTest extends TemplateTestBase {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.AclRule;
-import vnetdesk.service.Actor;
+import vnetdesk.model.Actor;
 import vnetdesk.service.UserService.UserInfo;
 import vnetdesk.ui.common.ViewModelTestBase;
 

@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common.netform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +8,11 @@ import java.util.Optional;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.network.SecurityTabViewModel.GroupChoice;
 import vnetdesk.ui.common.ViewModelTestBase;
+import vnetdesk.ui.common.netform.SecurityTabViewModel.GroupChoice;
 
 /** The network's Security tab: check boxes that follow the SECURITY_GROUPS ids, and the effective rules. */
 class SecurityTabViewModelTest extends ViewModelTestBase {

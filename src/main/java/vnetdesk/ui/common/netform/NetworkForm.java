@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common.netform;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,24 +13,24 @@ import vnetdesk.store.Database;
  * serialised (the embedded inventory has a single writer process anyway), and
  * in-memory caches are told whether the transaction committed or rolled back.
  */
-final class Tx {
+public final class Tx {
 
     /** A unit of work that may register commit/rollback hooks. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c, Tx.Hooks hooks) throws SQLException;
     }
 
     /** Actions to run after the transaction's outcome is known. */
-    static final class Hooks {
+    public static final class Hooks {
         private final List<Runnable> onCommit = new ArrayList<>();
         private final List<Runnable> onRollback = new ArrayList<>();
 
-        void afterCommit(Runnable r) {
+        public void afterCommit(Runnable r) {
             onCommit.add(r);
         }
 
-        void afterRollback(Runnable r) {
+        public void afterRollback(Runnable r) {
             onRollback.add(r);
         }
     }
@@ -39,16 +39,16 @@ final class Tx {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final List<Runnable> afterEveryRollback = new ArrayList<>();
 
-    Tx(Database db) {
+    public Tx(Database db) {
         this.db = db;
     }
 
     /** Registers a cache reset to run after any rolled-back write (it may have cached uncommitted rows). */
-    void afterEveryRollback(Runnable r) {
+    public void afterEveryRollback(Runnable r) {
         afterEveryRollback.add(r);
     }
 
-    <T> T write(Work<T> work) {
+    public <T> T write(Work<T> work) {
         writeLock.lock();
         Hooks hooks = new Hooks();
         try {
@@ -64,7 +64,7 @@ final class Tx {
         }
     }
 
-    <T> T read(Database.Work<T> work) {
+    public <T> T read(Database.Work<T> work) {
         return db.read(work);
     }
 }

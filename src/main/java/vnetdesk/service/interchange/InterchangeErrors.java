@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NotFoundException;

@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common.netform;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,8 +15,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.SecurityRule;
-import vnetdesk.service.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.EffectiveRule;
 import vnetdesk.service.SecurityGroupService.EffectiveRules;

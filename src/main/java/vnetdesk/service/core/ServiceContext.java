@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.LeaseRepository;
@@ -6,7 +6,7 @@ import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
 
 /** The collaborators every service of one inventory shares (wired once by {@link Inventory}). */
-record ServiceContext(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
+public record ServiceContext(Tx tx, NetworkRepository networks, LeaseRepository leases, UserRepository users,
                       AllocatorCache cache, ArCatalog catalog, OwnerNames ownerNames, NetworkRefs refs,
                       Access access, AclRepository acls) {
 }

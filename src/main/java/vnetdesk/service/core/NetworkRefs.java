@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,11 +20,11 @@ import vnetdesk.store.NetworkRepository.Stamp;
  * version and the inventory's AR generation are unchanged, which one small
  * query tells (the same query returns the AR lease counters).
  */
-final class NetworkRefs {
+public final class NetworkRefs {
 
     /** A current network and the lease counters of its ARs. */
-    record Resolved(VirtualNetwork network, Map<Integer, ArState> arStates) {
-        ArState state(int arId) {
+    public record Resolved(VirtualNetwork network, Map<Integer, ArState> arStates) {
+        public ArState state(int arId) {
             ArState s = arStates.get(arId);
             if (s == null) {
                 throw new NotFoundException("network " + network.label() + " has no address range " + arId);
@@ -39,20 +39,20 @@ final class NetworkRefs {
     private final NetworkRepository repo;
     private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
 
-    NetworkRefs(NetworkRepository repo) {
+    public NetworkRefs(NetworkRepository repo) {
         this.repo = repo;
     }
 
     /** Forgets every cached network (after a rollback, which may have let one see uncommitted rows). */
-    void clear() {
+    public void clear() {
         cache.clear();
     }
 
-    VirtualNetwork resolve(Connection c, String ref) throws SQLException {
+    public VirtualNetwork resolve(Connection c, String ref) throws SQLException {
         return resolveWithState(c, ref).network();
     }
 
-    Resolved resolveWithState(Connection c, String ref) throws SQLException {
+    public Resolved resolveWithState(Connection c, String ref) throws SQLException {
         int id = idOf(c, ref);
         Stamp stamp = repo.stamp(c, id).orElseThrow(() -> notFound(ref));
         Cached cached = cache.get(id);

@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common.netform;
 
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
@@ -24,6 +25,7 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.service.NetworkService;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.template.ImportedAr;

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,15 +12,15 @@ import vnetdesk.model.VirtualNetwork;
  * What a permission check needs to know of an object: its kind and id (for
  * ACL rules), owner, group and permission bits, lock, and clusters.
  */
-record Guarded(ResourceType type, int id, String label, Ownership ownership, Optional<LockLevel> lock,
+public record Guarded(ResourceType type, int id, String label, Ownership ownership, Optional<LockLevel> lock,
                List<Integer> clusterIds) {
 
-    static Guarded of(VirtualNetwork n) {
+    public static Guarded of(VirtualNetwork n) {
         return new Guarded(ResourceType.NET, n.id(), n.label(), n.ownership(), n.lock(), n.clusterIds());
     }
 
     /** "network 3:web" for messages. */
-    String described() {
+    public String described() {
         return type.noun() + " " + label;
     }
 }

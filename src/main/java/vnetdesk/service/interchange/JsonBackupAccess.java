@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -22,6 +22,8 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.model.ValidationException;
+import vnetdesk.service.NetworkTemplateService;
+import vnetdesk.service.UserService;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.OwnedObjectRepository.Row;

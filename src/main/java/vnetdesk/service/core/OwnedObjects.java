@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ import vnetdesk.store.UserRepository;
  * by id or name, and rename, chown, chmod, lock — each checked against the
  * actor and written with the object's version bumped.
  */
-final class OwnedObjects {
+public final class OwnedObjects {
 
     private final ResourceType type;
     private final OwnedObjectRepository repo;
@@ -33,7 +33,7 @@ final class OwnedObjects {
     private final Function<Row, List<Integer>> clustersOf;
 
     /** {@code clustersOf} gives the clusters of a stored object, for ACL rules scoped to a cluster. */
-    OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users,
+    public OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users,
                  Function<Row, List<Integer>> clustersOf) {
         this.type = type;
         this.repo = repo;
@@ -41,12 +41,12 @@ final class OwnedObjects {
         this.clustersOf = clustersOf;
     }
 
-    ResourceType type() {
+    public ResourceType type() {
         return type;
     }
 
     /** The object named by id or by name; a name used by several owners must be given as id. */
-    Row resolve(Connection c, String ref) throws SQLException {
+    public Row resolve(Connection c, String ref) throws SQLException {
         String field = type.toString();
         if (ref == null || ref.isBlank()) {
             throw ValidationException.missing(field);
@@ -71,7 +71,7 @@ final class OwnedObjects {
         return new NotFoundException(type.noun() + " \"" + ValidationException.printable(ref) + "\" does not exist");
     }
 
-    Guarded guarded(Row row) {
+    public Guarded guarded(Row row) {
         return new Guarded(type, row.id(), row.id() + ":" + row.name(), row.ownership(), row.lock(),
                 clustersOf.apply(row));
     }
@@ -80,7 +80,7 @@ final class OwnedObjects {
      * Checks that objects named in an attribute (e.g. a network's
      * SECURITY_GROUPS) exist and that the actor may use each of them.
      */
-    void requireUsable(Connection c, Access.Checker rights, String field, List<Integer> ids) throws SQLException {
+    public void requireUsable(Connection c, Access.Checker rights, String field, List<Integer> ids) throws SQLException {
         for (int id : ids) {
             Row row = repo.find(c, id).orElseThrow(() -> ValidationException.invalid(field, id,
                     type.noun() + " " + id + " does not exist"));
@@ -89,7 +89,7 @@ final class OwnedObjects {
     }
 
     /** Refuses a name the owner already uses for another object of this kind. */
-    void checkNameFree(Connection c, int uid, String name, int exceptId) throws SQLException {
+    public void checkNameFree(Connection c, int uid, String name, int exceptId) throws SQLException {
         if (repo.nameTaken(c, uid, name, exceptId)) {
             String owner = users.userNames(c).getOrDefault(uid, "#" + uid);
             throw new ConflictException("NAME: a " + type.noun() + " named \"" + name + "\" already exists for user "
@@ -97,7 +97,7 @@ final class OwnedObjects {
         }
     }
 
-    void rename(Connection c, Access.Checker rights, String ref, String newName) throws SQLException {
+    public void rename(Connection c, Access.Checker rights, String ref, String newName) throws SQLException {
         String name = NetworkAttributes.checkName("NAME", newName);
         Row row = resolve(c, ref);
         rights.require(guarded(row), Right.MANAGE, "rename");
@@ -105,14 +105,14 @@ final class OwnedObjects {
         repo.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1, row.body()));
     }
 
-    void chmod(Connection c, Access.Checker rights, String ref, Permissions to) throws SQLException {
+    public void chmod(Connection c, Access.Checker rights, String ref, Permissions to) throws SQLException {
         Row row = resolve(c, ref);
         rights.requireChmod(guarded(row), to);
         repo.update(c, new Row(row.id(), row.name(), row.ownership().withPermissions(to), row.lock(),
                 row.version() + 1, row.body()));
     }
 
-    void chown(Connection c, Access.Checker rights, String ref, Optional<String> user, Optional<String> group)
+    public void chown(Connection c, Access.Checker rights, String ref, Optional<String> user, Optional<String> group)
             throws SQLException {
         Row row = resolve(c, ref);
         rights.require(guarded(row), Right.ADMIN, "change the owner of");
@@ -123,7 +123,7 @@ final class OwnedObjects {
         repo.update(c, new Row(row.id(), row.name(), to, row.lock(), row.version() + 1, row.body()));
     }
 
-    void setLock(Connection c, Access.Checker rights, String ref, Optional<LockLevel> level) throws SQLException {
+    public void setLock(Connection c, Access.Checker rights, String ref, Optional<LockLevel> level) throws SQLException {
         Row row = resolve(c, ref);
         rights.requireRight(guarded(row), Right.MANAGE, level.isPresent() ? "lock" : "unlock");
         repo.update(c, new Row(row.id(), row.name(), row.ownership(), level, row.version() + 1, row.body()));
@@ -133,7 +133,7 @@ final class OwnedObjects {
      * The ownership after {@code chown USER [GROUP]}: either part may be absent
      * (kept); both are given by name or id and must exist.
      */
-    static Ownership newOwnership(Connection c, UserRepository users, Ownership from, Optional<String> user,
+    public static Ownership newOwnership(Connection c, UserRepository users, Ownership from, Optional<String> user,
                                   Optional<String> group) throws SQLException {
         if (user.isEmpty() && group.isEmpty()) {
             throw new ValidationException("USER", "USER: give a new owner user, a new group, or both");

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.util.List;
 import java.util.Map;

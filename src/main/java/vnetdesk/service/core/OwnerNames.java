@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,15 +8,15 @@ import vnetdesk.model.VirtualNetwork;
 import vnetdesk.store.NetworkRepository;
 
 /** Readable names of lease owners: "VM:3 NIC:0", "HOLD", "NET:7 (name)". */
-final class OwnerNames {
+public final class OwnerNames {
 
     private final NetworkRepository networks;
 
-    OwnerNames(NetworkRepository networks) {
+    public OwnerNames(NetworkRepository networks) {
         this.networks = networks;
     }
 
-    String describe(Connection c, LeaseOwner owner) throws SQLException {
+    public String describe(Connection c, LeaseOwner owner) throws SQLException {
         if (owner instanceof LeaseOwner.Reservation r) {
             return networks.find(c, r.networkId()).map(VirtualNetwork::name)
                     .map(name -> owner.label() + " (reservation " + name + ")").orElse(owner.label());

@@ -1,4 +1,4 @@
-package vnetdesk.ui.network;
+package vnetdesk.ui.common.netform;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import javafx.collections.ObservableMap;
  * stay hidden until their field is edited or the user tries to save; any
  * error an edit causes shows at once.
  */
-final class ShownErrors {
+public final class ShownErrors {
 
     private final Map<String, String> all = new LinkedHashMap<>();
     private final ObservableMap<String, String> shown = FXCollections.observableHashMap();
@@ -24,7 +24,7 @@ final class ShownErrors {
     private boolean revealAll;
 
     /** A fresh form: what is wrong now is not the user's doing yet. */
-    void loaded(Map<String, String> errors) {
+    public void loaded(Map<String, String> errors) {
         atLoad.clear();
         atLoad.putAll(errors);
         touched.clear();
@@ -32,17 +32,17 @@ final class ShownErrors {
         update(errors);
     }
 
-    void touch(String field) {
+    public void touch(String field) {
         touched.add(field);
     }
 
     /** After a save attempt every error shows. */
-    void revealAll() {
+    public void revealAll() {
         revealAll = true;
         update(new LinkedHashMap<>(all));
     }
 
-    void update(Map<String, String> errors) {
+    public void update(Map<String, String> errors) {
         all.clear();
         all.putAll(errors);
         Map<String, String> visible = new LinkedHashMap<>();
@@ -57,16 +57,16 @@ final class ShownErrors {
     }
 
     /** Every error, shown or not (Save is refused while any exists). */
-    Map<String, String> all() {
+    public Map<String, String> all() {
         return all;
     }
 
-    ObservableMap<String, String> shown() {
+    public ObservableMap<String, String> shown() {
         return shown;
     }
 
     /** Records a service refusal on its field; it shows at once. */
-    void refused(String field, String message) {
+    public void refused(String field, String message) {
         touched.add(field);
         all.put(field, message);
         shown.put(field, message);

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Attributes;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
@@ -20,6 +21,9 @@ import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.NetworkService;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 
@@ -141,7 +145,7 @@ final class InterchangeRestore {
                 if (built.stream().anyMatch(other -> other.id() == def.arId())) {
                     throw ValidationException.invalid("arId", def.arId(), "the network has two address ranges with this id");
                 }
-                Map<String, String> attributes = NetworkService.upperKeys(def.attributes());
+                Map<String, String> attributes = Attributes.upperKeys(def.attributes());
                 Optional<Integer> parentArId = Optional.ofNullable(attributes.get("PARENT_NETWORK_AR_ID"))
                         .map(v -> Numbers.parseInt("PARENT_NETWORK_AR_ID", v, 0, Integer.MAX_VALUE));
                 AddressRange created = factory.create(def.arId(), attributes, parentArId);

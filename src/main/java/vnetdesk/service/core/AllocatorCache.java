@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import vnetdesk.store.LeaseRepository;
  * database equals the version it was loaded at; any other writer (another
  * console on a shared database) bumps it and forces a reload.
  */
-final class AllocatorCache {
+public final class AllocatorCache {
 
     private record Key(int networkId, int arId) {
     }
@@ -26,7 +26,7 @@ final class AllocatorCache {
     private final LeaseRepository leases;
     private final Map<Key, Entry> entries = new HashMap<>();
 
-    AllocatorCache(LeaseRepository leases) {
+    public AllocatorCache(LeaseRepository leases) {
         this.leases = leases;
     }
 
@@ -35,7 +35,7 @@ final class AllocatorCache {
      * the caller). The returned set may be changed by the caller inside its
      * transaction; it must then call {@link #committed} or {@link #discard}.
      */
-    synchronized UsedIndexSet forWrite(Connection c, int networkId, AddressRange ar, long version)
+    public synchronized UsedIndexSet forWrite(Connection c, int networkId, AddressRange ar, long version)
             throws SQLException {
         Key key = new Key(networkId, ar.id());
         Entry e = entries.get(key);
@@ -47,7 +47,7 @@ final class AllocatorCache {
         return set;
     }
 
-    synchronized void committed(int networkId, int arId, long newVersion) {
+    public synchronized void committed(int networkId, int arId, long newVersion) {
         Key key = new Key(networkId, arId);
         Entry e = entries.get(key);
         if (e != null) {
@@ -55,15 +55,15 @@ final class AllocatorCache {
         }
     }
 
-    synchronized void discard(int networkId, int arId) {
+    public synchronized void discard(int networkId, int arId) {
         entries.remove(new Key(networkId, arId));
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         entries.clear();
     }
 
-    synchronized void discardNetwork(int networkId) {
+    public synchronized void discardNetwork(int networkId) {
         entries.keySet().removeIf(k -> k.networkId == networkId);
     }
 

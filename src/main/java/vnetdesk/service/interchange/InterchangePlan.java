@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -16,6 +16,8 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
@@ -19,11 +20,18 @@ import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.service.NetworkService;
+import vnetdesk.service.QueryService;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.core.NetworkRefs;
+import vnetdesk.service.core.OwnedObjects;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.LeaseRepository;
-import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.UserRepository;
 import vnetdesk.template.ImportedNetwork;
 import vnetdesk.template.OneXml;
@@ -54,7 +62,7 @@ public final class InterchangeService {
     private final AclRepository acls;
     private final OwnedObjects securityGroups;
 
-    InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
+    public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
         this.access = ctx.access();

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.model;
 
 /** The user on whose behalf a service call runs; every call is checked against it. */
 public record Actor(int uid, String name, int gid) {

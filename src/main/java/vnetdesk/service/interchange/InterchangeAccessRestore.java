@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.interchange;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.util.Set;
 
 import vnetdesk.model.AclRight;
 import vnetdesk.model.AclRule;
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Ownership;
@@ -27,12 +28,12 @@ import vnetdesk.store.UserRepository;
  * (the oneadmin group) pass every check. A refusal names the missing right and
  * the object.
  */
-final class Access {
+public final class Access {
 
     private final AclRepository acls;
     private final UserRepository users;
 
-    Access(AclRepository acls, UserRepository users) {
+    public Access(AclRepository acls, UserRepository users) {
         this.acls = acls;
         this.users = users;
     }
@@ -42,7 +43,7 @@ final class Access {
      * so a console opened before a change of group (or a deletion) acts with the
      * rights the user has now; ACL rules are read once.
      */
-    Checker of(Connection c, Actor actor) throws SQLException {
+    public Checker of(Connection c, Actor actor) throws SQLException {
         Actor current = users.findUser(c, actor.uid()).map(u -> new Actor(u.id(), u.name(), u.gid()))
                 .orElseThrow(() -> new PermissionDeniedException("user " + actor.name() + " (id " + actor.uid()
                         + ") no longer exists; act as another user"));
@@ -50,7 +51,7 @@ final class Access {
     }
 
     /** Rights of one actor, with the ACL rules in force. */
-    static final class Checker {
+    public static final class Checker {
         private final Actor actor;
         private final List<AclRule> rules;
 
@@ -60,12 +61,12 @@ final class Access {
         }
 
         /** The actor as the inventory knows it now. */
-        Actor actor() {
+        public Actor actor() {
             return actor;
         }
 
         /** Refuses the call unless the actor is an administrator (a member of the oneadmin group). */
-        void requireAdmin(String operation) {
+        public void requireAdmin(String operation) {
             if (!actor.isAdmin()) {
                 throw new PermissionDeniedException("user " + actor.name() + " may not " + operation
                         + ": it needs oneadmin rights (a member of the oneadmin group)");
@@ -73,7 +74,7 @@ final class Access {
         }
 
         /** Whether the actor holds the right on the object (locks aside). */
-        boolean may(Guarded g, Right right) {
+        public boolean may(Guarded g, Right right) {
             if (actor.isAdmin() || byBits(g.ownership(), right)) {
                 return true;
             }
@@ -83,12 +84,12 @@ final class Access {
             return rules.stream().anyMatch(r -> r.grants(actor.uid(), actor.gid(), g.type(), wanted, ref));
         }
 
-        boolean may(VirtualNetwork n, Right right) {
+        public boolean may(VirtualNetwork n, Right right) {
             return may(Guarded.of(n), right);
         }
 
         /** Refuses unless the actor holds the right; locks are not looked at (lock, unlock, show). */
-        void requireRight(Guarded g, Right right, String operation) {
+        public void requireRight(Guarded g, Right right, String operation) {
             if (!may(g, right)) {
                 throw new PermissionDeniedException("user " + actor.name() + " may not " + operation + " "
                         + g.described() + ": it needs " + right + " rights on it");
@@ -96,16 +97,16 @@ final class Access {
         }
 
         /** Refuses unless the actor holds the right and no lock of the object refuses the operation. */
-        void require(Guarded g, Right right, String operation) {
+        public void require(Guarded g, Right right, String operation) {
             requireRight(g, right, operation);
             g.lock().ifPresent(level -> refuseIfLocked(level, right, g.described(), operation));
         }
 
-        void require(VirtualNetwork n, Right right, String operation) {
+        public void require(VirtualNetwork n, Right right, String operation) {
             require(Guarded.of(n), right, operation);
         }
 
-        void requireRight(VirtualNetwork n, Right right, String operation) {
+        public void requireRight(VirtualNetwork n, Right right, String operation) {
             requireRight(Guarded.of(n), right, operation);
         }
 
@@ -113,7 +114,7 @@ final class Access {
          * Refuses unless an ACL rule lets the actor create objects of this type in
          * its group (or, for a {@code %cid} rule, in one of {@code clusterIds}).
          */
-        void requireCreate(ResourceType type, List<Integer> clusterIds) {
+        public void requireCreate(ResourceType type, List<Integer> clusterIds) {
             if (actor.isAdmin()) {
                 return;
             }
@@ -130,7 +131,7 @@ final class Access {
          * chmod: MANAGE on the object, and ADMIN as well when an ADMIN bit changes
          * (as OpenNebula).
          */
-        void requireChmod(Guarded g, Permissions to) {
+        public void requireChmod(Guarded g, Permissions to) {
             require(g, Right.MANAGE, "change the permissions of");
             boolean adminBitsChange = false;
             for (Who w : Who.values()) {
@@ -156,8 +157,8 @@ final class Access {
     }
 
     /** A call was refused for missing rights. */
-    static final class PermissionDeniedException extends VnetException {
-        PermissionDeniedException(String message) {
+    public static final class PermissionDeniedException extends VnetException {
+        public PermissionDeniedException(String message) {
             super(message);
         }
     }

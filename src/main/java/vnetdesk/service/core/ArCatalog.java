@@ -1,4 +1,4 @@
-package vnetdesk.service;
+package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,13 +12,13 @@ import vnetdesk.store.NetworkRepository;
  * ("who holds this address?"). Reloaded when the inventory's AR generation
  * changes, so it is never stale, even with other writers.
  */
-final class ArCatalog {
+public final class ArCatalog {
 
     private final NetworkRepository networks;
     private long generation = -1;
     private List<VirtualNetwork> all = List.of();
 
-    ArCatalog(NetworkRepository networks) {
+    public ArCatalog(NetworkRepository networks) {
         this.networks = networks;
     }
 
@@ -27,7 +27,7 @@ final class ArCatalog {
      * transaction the view may include uncommitted changes, so it is returned
      * but not kept.
      */
-    synchronized List<VirtualNetwork> networks(Connection c) throws SQLException {
+    public synchronized List<VirtualNetwork> networks(Connection c) throws SQLException {
         long current = networks.arGeneration(c);
         if (current == generation) {
             return all;
