@@ -2,6 +2,7 @@ package vnetdesk.ipam;
 
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.Mac;
 import vnetdesk.model.Numbers;
+import vnetdesk.model.Problem;
+import vnetdesk.model.Problems;
 import vnetdesk.model.ValidationException;
 
 /**
@@ -52,57 +55,96 @@ public final class ArFactory {
 
     /** Builds a new AR with the given id from user attributes (names in any case). */
     public AddressRange create(int arId, Map<String, String> rawAttributes, Optional<Integer> parentArId) {
+        Problems problems = new Problems();
+        Optional<AddressRange> ar = create(arId, rawAttributes, parentArId, problems);
+        problems.throwFirst();
+        return ar.orElseThrow();
+    }
+
+    /**
+     * Every problem of a new AR's attributes at once, each with its field;
+     * empty when {@link #create} would accept them (overlaps with other ARs
+     * are the caller's check).
+     */
+    public List<Problem> createProblems(Map<String, String> rawAttributes) {
+        Problems problems = new Problems();
+        create(0, rawAttributes, Optional.empty(), problems);
+        return problems.list();
+    }
+
+    private Optional<AddressRange> create(int arId, Map<String, String> rawAttributes, Optional<Integer> parentArId,
+                                          Problems problems) {
         Map<String, String> a = upper(rawAttributes);
         String typeText = a.get("TYPE");
         if (typeText == null || typeText.isBlank()) {
-            throw ValidationException.missing("TYPE");
+            problems.add(ValidationException.missing("TYPE"));
         }
-        String type = typeText.trim().toUpperCase(Locale.ROOT);
-        ArType arType;
-        Optional<BigInteger> givenSize = optionalSize(a);
-        BigInteger size;
+        String type = typeText == null ? "" : typeText.trim().toUpperCase(Locale.ROOT);
+        Optional<Optional<BigInteger>> givenSize = problems.value(() -> optionalSize(a));
+        Optional<ArType> arType = Optional.empty();
+        Optional<BigInteger> size = Optional.empty();
         switch (type) {
+            case "" -> {
+            }
             case "IP4" -> {
-                Ipv4 ip = Ipv4.parse("IP", required(a, "IP"));
-                arType = new ArType.Ip4(ip);
-                size = requiredSize(givenSize);
+                arType = problems.value(() -> Ipv4.parse("IP", required(a, "IP"))).map(ArType.Ip4::new);
+                size = requiredSize(givenSize, problems);
             }
             case "IP6" -> {
-                arType = new ArType.Ip6(prefix(a, "GLOBAL_PREFIX"), prefix(a, "ULA_PREFIX"));
-                size = requiredSize(givenSize);
+                Optional<Optional<Ipv6>> global = problems.value(() -> prefix(a, "GLOBAL_PREFIX"));
+                Optional<Optional<Ipv6>> ula = problems.value(() -> prefix(a, "ULA_PREFIX"));
+                arType = both(global, ula).map(p -> new ArType.Ip6(p.first(), p.second()));
+                size = requiredSize(givenSize, problems);
             }
             case "IP6_STATIC" -> {
-                Ipv6 ip6 = Ipv6.parse("IP6", required(a, "IP6"));
-                int len = prefixLength(a);
-                arType = new ArType.Ip6Static(ip6, len);
-                size = givenSize.orElseGet(() -> toEndOfPrefix(ip6, len));
+                Optional<Ipv6> ip6 = problems.value(() -> Ipv6.parse("IP6", required(a, "IP6")));
+                Optional<Integer> len = problems.value(() -> prefixLength(a));
+                arType = both(ip6, len).map(p -> new ArType.Ip6Static(p.first(), p.second()));
+                size = givenSize.flatMap(g -> g.or(() -> both(ip6, len)
+                        .map(p -> toEndOfPrefix(p.first(), p.second()))));
             }
             case "IP4_6" -> {
-                Ipv4 ip = Ipv4.parse("IP", required(a, "IP"));
-                arType = new ArType.Ip4And6(ip, prefix(a, "GLOBAL_PREFIX"), prefix(a, "ULA_PREFIX"));
-                size = requiredSize(givenSize);
+                Optional<Ipv4> ip = problems.value(() -> Ipv4.parse("IP", required(a, "IP")));
+                Optional<Optional<Ipv6>> global = problems.value(() -> prefix(a, "GLOBAL_PREFIX"));
+                Optional<Optional<Ipv6>> ula = problems.value(() -> prefix(a, "ULA_PREFIX"));
+                arType = both(ip, both(global, ula)).map(p -> new ArType.Ip4And6(p.first(), p.second().first(),
+                        p.second().second()));
+                size = requiredSize(givenSize, problems);
             }
             case "IP4_6_STATIC" -> {
-                Ipv4 ip = Ipv4.parse("IP", required(a, "IP"));
-                Ipv6 ip6 = Ipv6.parse("IP6", required(a, "IP6"));
-                int len = prefixLength(a);
-                arType = new ArType.Ip4And6Static(ip, ip6, len);
-                size = givenSize.orElseGet(() ->
-                        toEndOfPrefix(ip6, len).min(BigInteger.valueOf(Ipv4.SPACE - ip.unsigned())));
+                Optional<Ipv4> ip = problems.value(() -> Ipv4.parse("IP", required(a, "IP")));
+                Optional<Ipv6> ip6 = problems.value(() -> Ipv6.parse("IP6", required(a, "IP6")));
+                Optional<Integer> len = problems.value(() -> prefixLength(a));
+                arType = both(ip, both(ip6, len)).map(p -> new ArType.Ip4And6Static(p.first(), p.second().first(),
+                        p.second().second()));
+                size = givenSize.flatMap(g -> g.or(() -> both(ip, both(ip6, len)).map(p ->
+                        toEndOfPrefix(p.second().first(), p.second().second())
+                                .min(BigInteger.valueOf(Ipv4.SPACE - p.first().unsigned())))));
             }
             case "ETHER" -> {
-                arType = new ArType.Ether();
-                size = requiredSize(givenSize);
+                arType = Optional.of(new ArType.Ether());
+                size = requiredSize(givenSize, problems);
             }
-            default -> throw ValidationException.invalid("TYPE", typeText,
-                    "expected IP4, IP6, IP6_STATIC, IP4_6, IP4_6_STATIC or ETHER");
+            default -> problems.add(ValidationException.invalid("TYPE", typeText,
+                    "expected IP4, IP6, IP6_STATIC, IP4_6, IP4_6_STATIC or ETHER"));
         }
-        checkSizeFits(arType, size);
+        if (arType.isPresent() && size.isPresent()) {
+            ArType t = arType.get();
+            BigInteger n = size.get();
+            problems.check(() -> checkSizeFits(t, n));
+        }
         Map<String, String> overrides = overrides(a);
-        ContextAttributes.validate(overrides);
-        Mac mac = a.containsKey("MAC") ? Mac.parse("MAC", a.get("MAC").trim()) : defaultMac(arType);
-        return new AddressRange(arId, arType, mac, size.subtract(BigInteger.ONE).longValue(), overrides,
-                parentArId);
+        ContextAttributes.validate(overrides, problems);
+        Optional<Mac> givenMac = a.containsKey("MAC")
+                ? problems.value(() -> Mac.parse("MAC", a.get("MAC").trim())) : Optional.empty();
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        // the default MAC may draw a random unique one: only for an AR that is going to be built
+        ArType built = arType.orElseThrow();
+        Mac mac = givenMac.orElseGet(() -> defaultMac(built));
+        return Optional.of(new AddressRange(arId, built, mac,
+                size.orElseThrow().subtract(BigInteger.ONE).longValue(), overrides, parentArId));
     }
 
     /**
@@ -111,36 +153,70 @@ public final class ArFactory {
      * Whether used leases still fit is the caller's check.
      */
     public AddressRange update(AddressRange current, Map<String, String> rawAttributes) {
+        Problems problems = new Problems();
+        Optional<AddressRange> ar = update(current, rawAttributes, problems);
+        problems.throwFirst();
+        return ar.orElseThrow();
+    }
+
+    /** Every problem of an update of {@code current} at once, each with its field; empty when valid. */
+    public List<Problem> updateProblems(AddressRange current, Map<String, String> rawAttributes) {
+        Problems problems = new Problems();
+        update(current, rawAttributes, problems);
+        return problems.list();
+    }
+
+    private Optional<AddressRange> update(AddressRange current, Map<String, String> rawAttributes, Problems problems) {
         Map<String, String> a = upper(rawAttributes);
         ArType t = current.type();
         if (a.containsKey("TYPE") && !a.get("TYPE").trim().equalsIgnoreCase(t.typeName())) {
-            throw ValidationException.invalid("TYPE", a.get("TYPE"), "the type of an address range cannot change");
+            problems.add(ValidationException.invalid("TYPE", a.get("TYPE"), "the type of an address range cannot change"));
         }
-        unchanged(a, "IP", t.firstIp().map(Ipv4::toString), v -> Ipv4.parse("IP", v).toString());
-        unchanged(a, "IP6", t.firstIp6().map(Ipv6::toString), v -> Ipv6.parse("IP6", v).toString());
-        unchanged(a, "MAC", Optional.of(current.firstMac().toString()), v -> Mac.parse("MAC", v).toString());
-        ArType updated = t;
-        if (t instanceof ArType.Ip6 ip6) {
-            updated = new ArType.Ip6(prefixOr(a, "GLOBAL_PREFIX", ip6.global()), prefixOr(a, "ULA_PREFIX", ip6.ula()));
-        } else if (t instanceof ArType.Ip4And6 d) {
-            updated = new ArType.Ip4And6(d.first(), prefixOr(a, "GLOBAL_PREFIX", d.global()),
-                    prefixOr(a, "ULA_PREFIX", d.ula()));
-        } else if (t instanceof ArType.Ip6Static s && a.containsKey("PREFIX_LENGTH")) {
-            updated = new ArType.Ip6Static(s.first(), prefixLength(a));
-        } else if (t instanceof ArType.Ip4And6Static s && a.containsKey("PREFIX_LENGTH")) {
-            updated = new ArType.Ip4And6Static(s.first(), s.first6(), prefixLength(a));
-        }
+        problems.check(() -> unchanged(a, "IP", t.firstIp().map(Ipv4::toString), v -> Ipv4.parse("IP", v).toString()));
+        problems.check(() -> unchanged(a, "IP6", t.firstIp6().map(Ipv6::toString), v -> Ipv6.parse("IP6", v).toString()));
+        problems.check(() -> unchanged(a, "MAC", Optional.of(current.firstMac().toString()),
+                v -> Mac.parse("MAC", v).toString()));
+        Optional<ArType> updated = problems.value(() -> updatedType(t, a));
         long lastIndex = current.lastIndex();
-        Optional<BigInteger> size = optionalSize(a);
-        if (size.isPresent()) {
-            checkSizeFits(updated, size.get());
-            lastIndex = size.get().subtract(BigInteger.ONE).longValue();
+        Optional<Optional<BigInteger>> size = problems.value(() -> optionalSize(a));
+        if (size.isPresent() && size.get().isPresent() && updated.isPresent()) {
+            BigInteger n = size.get().get();
+            if (problems.check(() -> checkSizeFits(updated.get(), n))) {
+                lastIndex = n.subtract(BigInteger.ONE).longValue();
+            }
         }
         Map<String, String> changed = overrides(a);
-        ContextAttributes.validate(changed);
+        ContextAttributes.validate(changed, problems);
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.putAll(changed);
-        return new AddressRange(current.id(), updated, current.firstMac(), lastIndex, attrs, current.parentArId());
+        return Optional.of(new AddressRange(current.id(), updated.orElseThrow(), current.firstMac(), lastIndex, attrs,
+                current.parentArId()));
+    }
+
+    /** The type with the prefixes and prefix length an update gives. */
+    private static ArType updatedType(ArType t, Map<String, String> a) {
+        if (t instanceof ArType.Ip6 ip6) {
+            return new ArType.Ip6(prefixOr(a, "GLOBAL_PREFIX", ip6.global()), prefixOr(a, "ULA_PREFIX", ip6.ula()));
+        } else if (t instanceof ArType.Ip4And6 d) {
+            return new ArType.Ip4And6(d.first(), prefixOr(a, "GLOBAL_PREFIX", d.global()),
+                    prefixOr(a, "ULA_PREFIX", d.ula()));
+        } else if (t instanceof ArType.Ip6Static s && a.containsKey("PREFIX_LENGTH")) {
+            return new ArType.Ip6Static(s.first(), prefixLength(a));
+        } else if (t instanceof ArType.Ip4And6Static s && a.containsKey("PREFIX_LENGTH")) {
+            return new ArType.Ip4And6Static(s.first(), s.first6(), prefixLength(a));
+        }
+        return t;
+    }
+
+    /** Two values that were checked separately, when both are valid. */
+    private record Pair<A, B>(A first, B second) {
+    }
+
+    private static <A, B> Optional<Pair<A, B>> both(Optional<A> a, Optional<B> b) {
+        return a.isPresent() && b.isPresent() ? Optional.of(new Pair<>(a.get(), b.get())) : Optional.empty();
     }
 
     private Mac defaultMac(ArType type) {
@@ -194,8 +270,12 @@ public final class ArFactory {
         return Optional.of(size);
     }
 
-    private static BigInteger requiredSize(Optional<BigInteger> size) {
-        return size.orElseThrow(() -> ValidationException.missing("SIZE"));
+    /** The SIZE a type needs: absent (recorded as missing) when not given, absent when it was invalid. */
+    private static Optional<BigInteger> requiredSize(Optional<Optional<BigInteger>> given, Problems problems) {
+        if (given.isPresent() && given.get().isEmpty()) {
+            problems.add(ValidationException.missing("SIZE"));
+        }
+        return given.flatMap(g -> g);
     }
 
     private static void checkSizeFits(ArType type, BigInteger size) {

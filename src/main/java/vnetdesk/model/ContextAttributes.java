@@ -15,6 +15,11 @@ public final class ContextAttributes {
         attributes.forEach(ContextAttributes::validateOne);
     }
 
+    /** Checks every attribute, recording each problem instead of stopping at the first. */
+    public static void validate(Map<String, String> attributes, Problems problems) {
+        attributes.forEach((name, value) -> problems.check(() -> validateOne(name, value)));
+    }
+
     public static void validateOne(String name, String value) {
         String v = value.trim();
         if (v.isEmpty()) {

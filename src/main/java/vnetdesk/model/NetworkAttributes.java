@@ -47,35 +47,107 @@ public final class NetworkAttributes {
 
     /** Validates a network's attributes (names in any case). NAME and VN_MAD are required. */
     public static Parsed parse(Map<String, String> raw) {
-        Map<String, String> a = upper(raw);
-        String name = checkName("NAME", a.get("NAME"));
+        Problems problems = new Problems();
+        Optional<Parsed> parsed = parse(raw, problems);
+        problems.throwFirst();
+        return parsed.orElseThrow();
+    }
+
+    /** Every problem of a new network's attributes at once, each with its field; empty when valid. */
+    public static List<Problem> problems(Map<String, String> raw) {
+        Problems problems = new Problems();
+        parse(raw, problems);
+        return problems.list();
+    }
+
+    private static Optional<Parsed> parse(Map<String, String> raw, Problems problems) {
+        Map<String, String> a = upper(raw, problems);
+        Optional<String> name = problems.value(() -> checkName("NAME", a.get("NAME")));
         String vnMad = a.get("VN_MAD");
-        if (vnMad == null || vnMad.isBlank()) {
-            throw ValidationException.missing("VN_MAD");
-        }
-        Driver driver = Driver.parse("VN_MAD", vnMad);
-        return parseWith(name, driver, a);
+        Optional<Driver> driver = vnMad == null || vnMad.isBlank()
+                ? missing(problems, "VN_MAD")
+                : problems.value(() -> Driver.parse("VN_MAD", vnMad));
+        return parseWith(name, driver, a, problems);
     }
 
     /** Same as {@link #parse} but NAME and VN_MAD may be absent and then come from {@code current}. */
     public static Parsed parseUpdate(Map<String, String> raw, String currentName, Driver currentDriver) {
-        Map<String, String> a = upper(raw);
-        String name = a.containsKey("NAME") ? checkName("NAME", a.get("NAME")) : currentName;
-        Driver driver = a.containsKey("VN_MAD") ? Driver.parse("VN_MAD", a.get("VN_MAD")) : currentDriver;
-        return parseWith(name, driver, a);
+        Problems problems = new Problems();
+        Optional<Parsed> parsed = parseUpdate(raw, currentName, currentDriver, problems);
+        problems.throwFirst();
+        return parsed.orElseThrow();
     }
 
-    private static Parsed parseWith(String name, Driver driver, Map<String, String> a) {
+    /** Every problem of an update of a stored network at once, each with its field; empty when valid. */
+    public static List<Problem> updateProblems(Map<String, String> raw, String currentName, Driver currentDriver) {
+        Problems problems = new Problems();
+        parseUpdate(raw, currentName, currentDriver, problems);
+        return problems.list();
+    }
+
+    private static Optional<Parsed> parseUpdate(Map<String, String> raw, String currentName, Driver currentDriver,
+                                                Problems problems) {
+        Map<String, String> a = upper(raw, problems);
+        Optional<String> name = a.containsKey("NAME") ? problems.value(() -> checkName("NAME", a.get("NAME")))
+                : Optional.of(currentName);
+        Optional<Driver> driver = a.containsKey("VN_MAD") ? problems.value(() -> Driver.parse("VN_MAD", a.get("VN_MAD")))
+                : Optional.of(currentDriver);
+        return parseWith(name, driver, a, problems);
+    }
+
+    private static <T> Optional<T> missing(Problems problems, String field) {
+        problems.add(ValidationException.missing(field));
+        return Optional.empty();
+    }
+
+    /**
+     * Checks every attribute in the order a stop-at-first validation would; a
+     * rule that needs another attribute (VLAN_ID needs the driver) is checked
+     * only when that attribute is valid, so no problem follows from another.
+     */
+    private static Optional<Parsed> parseWith(Optional<String> name, Optional<Driver> driver, Map<String, String> a,
+                                              Problems problems) {
         String description = a.getOrDefault("DESCRIPTION", "");
-        checkText("DESCRIPTION", description, 65_536);
-        List<Integer> clusters = idList("CLUSTER_IDS", a.get("CLUSTER_IDS")).orElse(List.of(0));
+        problems.check(() -> checkText("DESCRIPTION", description, 65_536));
+        Optional<List<Integer>> clusters = problems.value(() ->
+                idList("CLUSTER_IDS", a.get("CLUSTER_IDS")).orElse(List.of(0)));
         Optional<String> bridge = nonBlank(a.get("BRIDGE"));
-        bridge.ifPresent(b -> NetworkConf.checkDevice("BRIDGE", b));
+        boolean bridgeOk = bridge.isEmpty() || problems.check(() -> NetworkConf.checkDevice("BRIDGE", bridge.get()));
         Optional<String> phydev = nonBlank(a.get("PHYDEV"));
-        phydev.ifPresent(p -> NetworkConf.checkDevice("PHYDEV", p));
-        boolean automatic = yesNo("AUTOMATIC_VLAN_ID", a.get("AUTOMATIC_VLAN_ID"), false);
-        Optional<Integer> vlan = nonBlank(a.get("VLAN_ID"))
-                .map(v -> Numbers.parseInt("VLAN_ID", v, 1, (int) driver.maxVlanId()));
+        boolean phydevOk = phydev.isEmpty() || problems.check(() -> NetworkConf.checkDevice("PHYDEV", phydev.get()));
+        Optional<Boolean> automatic = problems.value(() -> yesNo("AUTOMATIC_VLAN_ID", a.get("AUTOMATIC_VLAN_ID"), false));
+        Optional<Optional<Integer>> vlan = driver.flatMap(d -> problems.value(() -> nonBlank(a.get("VLAN_ID"))
+                .map(v -> Numbers.parseInt("VLAN_ID", v, 1, (int) d.maxVlanId()))));
+        boolean vlanOk = driver.isPresent() && automatic.isPresent() && vlan.isPresent()
+                && problems.check(() -> checkVlan(driver.get(), phydev, vlan.get(), automatic.get(), a));
+        Optional<Optional<Integer>> mtu = problems.value(() ->
+                nonBlank(a.get("MTU")).map(v -> Numbers.parseInt("MTU", v, 68, 65535)));
+        Optional<Boolean> filterMac = problems.value(() -> yesNo("FILTER_MAC_SPOOFING", a.get("FILTER_MAC_SPOOFING"), false));
+        Optional<Boolean> filterIp = problems.value(() -> yesNo("FILTER_IP_SPOOFING", a.get("FILTER_IP_SPOOFING"), false));
+        Optional<AllocationPolicy> allocation = problems.value(() -> nonBlank(a.get("ALLOCATION"))
+                .map(v -> AllocationPolicy.parse("ALLOCATION", v)).orElse(AllocationPolicy.LOWEST_FREE));
+        Optional<Qos> qos = Qos.fromAttributes(a, problems);
+        Optional<Optional<List<Integer>>> groups = problems.value(() -> a.containsKey("SECURITY_GROUPS")
+                ? Optional.of(idList("SECURITY_GROUPS", a.get("SECURITY_GROUPS")).orElse(List.of()))
+                : Optional.empty());
+        Map<String, String> rest = new LinkedHashMap<>();
+        a.forEach((k, v) -> {
+            if (!TYPED.contains(k) && problems.check(() -> checkText(k, v, 65_536))) {
+                rest.put(k, v);
+            }
+        });
+        ContextAttributes.validate(rest, problems);
+        if (!problems.isEmpty() || name.isEmpty() || !bridgeOk || !phydevOk || !vlanOk) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parsed(name.get(), description, clusters.orElseThrow(), driver.get(), bridge, phydev,
+                vlan.get(), automatic.get(), mtu.orElseThrow(), filterMac.orElseThrow(), filterIp.orElseThrow(),
+                allocation.orElseThrow(), qos.orElseThrow(), groups.orElseThrow(), rest));
+    }
+
+    /** The VLAN id rules of a driver: tagged drivers need PHYDEV and a VLAN id (or automatic), others none. */
+    private static void checkVlan(Driver driver, Optional<String> phydev, Optional<Integer> vlan, boolean automatic,
+                                  Map<String, String> a) {
         if (automatic && vlan.isPresent()) {
             throw ValidationException.invalid("VLAN_ID", vlan.get(), "give either VLAN_ID or AUTOMATIC_VLAN_ID=YES, not both");
         }
@@ -91,25 +163,6 @@ public final class NetworkAttributes {
             throw ValidationException.invalid("VLAN_ID", a.getOrDefault("VLAN_ID", "AUTOMATIC"),
                     "only the 802.1Q and vxlan drivers use a VLAN id");
         }
-        Optional<Integer> mtu = nonBlank(a.get("MTU")).map(v -> Numbers.parseInt("MTU", v, 68, 65535));
-        boolean filterMac = yesNo("FILTER_MAC_SPOOFING", a.get("FILTER_MAC_SPOOFING"), false);
-        boolean filterIp = yesNo("FILTER_IP_SPOOFING", a.get("FILTER_IP_SPOOFING"), false);
-        AllocationPolicy allocation = nonBlank(a.get("ALLOCATION"))
-                .map(v -> AllocationPolicy.parse("ALLOCATION", v)).orElse(AllocationPolicy.LOWEST_FREE);
-        Qos qos = Qos.fromAttributes(a);
-        Optional<List<Integer>> groups = a.containsKey("SECURITY_GROUPS")
-                ? Optional.of(idList("SECURITY_GROUPS", a.get("SECURITY_GROUPS")).orElse(List.of()))
-                : Optional.empty();
-        Map<String, String> rest = new LinkedHashMap<>();
-        a.forEach((k, v) -> {
-            if (!TYPED.contains(k)) {
-                checkText(k, v, 65_536);
-                rest.put(k, v);
-            }
-        });
-        ContextAttributes.validate(rest);
-        return new Parsed(name, description, clusters, driver, bridge, phydev, vlan, automatic, mtu, filterMac,
-                filterIp, allocation, qos, groups, rest);
     }
 
     /** The network as OpenNebula attributes (no ARs), in a stable order. */
@@ -230,9 +283,10 @@ public final class NetworkAttributes {
         return b.toString();
     }
 
-    private static Map<String, String> upper(Map<String, String> raw) {
+    /** The attributes with upper-case names; a name that is not a valid attribute name is a problem. */
+    private static Map<String, String> upper(Map<String, String> raw, Problems problems) {
         Map<String, String> a = new LinkedHashMap<>();
-        raw.forEach((k, v) -> a.put(Attributes.name(k), v == null ? "" : v));
+        raw.forEach((k, v) -> problems.value(() -> Attributes.name(k)).ifPresent(name -> a.put(name, v == null ? "" : v)));
         return a;
     }
 }

@@ -2,6 +2,7 @@ package vnetdesk.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -34,13 +35,25 @@ public record Qos(OptionalLong inboundAvg, OptionalLong inboundPeak, OptionalLon
 
     /** Builds QoS from attribute values (names of {@link #ATTRIBUTES}); absent or empty = no limit. */
     public static Qos fromAttributes(Map<String, String> attributes) {
+        Problems problems = new Problems();
+        Optional<Qos> qos = fromAttributes(attributes, problems);
+        problems.throwFirst();
+        return qos.orElseThrow();
+    }
+
+    /** Same as {@link #fromAttributes(Map)}, recording every problem; absent when there is one. */
+    public static Optional<Qos> fromAttributes(Map<String, String> attributes, Problems problems) {
         OptionalLong[] v = new OptionalLong[6];
+        boolean parsed = true;
         for (int i = 0; i < 6; i++) {
-            String raw = attributes.get(ATTRIBUTES[i]);
-            v[i] = raw == null || raw.isBlank() ? OptionalLong.empty()
-                    : OptionalLong.of(Numbers.parseLong(ATTRIBUTES[i], raw, 1, MAX));
+            String field = ATTRIBUTES[i];
+            String raw = attributes.get(field);
+            Optional<OptionalLong> value = problems.value(() -> raw == null || raw.isBlank() ? OptionalLong.empty()
+                    : OptionalLong.of(Numbers.parseLong(field, raw, 1, MAX)));
+            v[i] = value.orElse(OptionalLong.empty());
+            parsed &= value.isPresent();
         }
-        return new Qos(v[0], v[1], v[2], v[3], v[4], v[5]);
+        return parsed ? problems.value(() -> new Qos(v[0], v[1], v[2], v[3], v[4], v[5])) : Optional.empty();
     }
 
     public Map<String, String> toAttributes() {

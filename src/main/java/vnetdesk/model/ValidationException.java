@@ -1,15 +1,10 @@
 package vnetdesk.model;
 
-import java.util.Optional;
-
 /** A value given by the user breaks a rule; names the field and the value. */
 public class ValidationException extends VnetException {
 
-    private final String field;
-
     public ValidationException(String field, String message) {
-        super(message);
-        this.field = field;
+        super(field, message);
     }
 
     /** Standard form: {@code FIELD: invalid value "v": reason}. */
@@ -19,11 +14,6 @@ public class ValidationException extends VnetException {
 
     public static ValidationException missing(String field) {
         return new ValidationException(field, field + ": required attribute is missing");
-    }
-
-    /** The attribute this error is about, so a UI can put the message next to it. */
-    public Optional<String> field() {
-        return Optional.ofNullable(field);
     }
 
     /** Makes control characters visible and keeps very long values readable. */

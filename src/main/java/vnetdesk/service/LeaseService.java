@@ -79,7 +79,7 @@ public final class LeaseService {
                     checkAllHeld(c, n, ar, set, run);
                     for (long i = 0; i < run.count(); i++) {
                         if (!set.remove(run.first() + i)) {
-                            throw new ConflictException("ADDRESS: " + ar.addressesAt(run.first() + i).primary()
+                            throw new ConflictException("ADDRESS", "ADDRESS: " + ar.addressesAt(run.first() + i).primary()
                                     + " is named twice in this request");
                         }
                     }
@@ -98,12 +98,12 @@ public final class LeaseService {
             throws SQLException {
         OptionalLong free = set.firstFreeAtOrAfter(run.first());
         if (free.isPresent() && Long.compareUnsigned(free.getAsLong() - run.first(), run.count()) < 0) {
-            throw new ConflictException("ADDRESS: " + ar.addressesAt(free.getAsLong()).primary()
+            throw new ConflictException("ADDRESS", "ADDRESS: " + ar.addressesAt(free.getAsLong()).primary()
                     + " is not held (it is free)");
         }
         for (LeaseRow row : leases.inRun(c, n.id(), ar.id(), run.first(), run.count())) {
             if (!(row.owner() instanceof LeaseOwner.Hold)) {
-                throw new ConflictException("ADDRESS: " + ar.addressesAt(row.index()).primary()
+                throw new ConflictException("ADDRESS", "ADDRESS: " + ar.addressesAt(row.index()).primary()
                         + " is not held; it is used by " + ownerNames.describe(c, row.owner())
                         + (row.owner() instanceof LeaseOwner.VmNic ? " (detach the NIC to free it)"
                         : " (delete that reservation to free it)"));
@@ -217,9 +217,9 @@ public final class LeaseService {
         String text = ar.addressesAt(idx).primary();
         Optional<LeaseRow> row = leases.find(c, n.id(), ar.id(), idx);
         if (row.isEmpty()) {
-            return new ConflictException("ADDRESS: " + text + " is named twice in this request");
+            return new ConflictException("ADDRESS", "ADDRESS: " + text + " is named twice in this request");
         }
-        return new ConflictException("ADDRESS: " + text + " is already used by "
+        return new ConflictException("ADDRESS", "ADDRESS: " + text + " is already used by "
                 + ownerNames.describe(c, row.get().owner()) + " in network " + n.label());
     }
 }

@@ -192,6 +192,6 @@ final class NetworkArs {
                 return candidate;
             }
         }
-        throw new ConflictException("MAC: cannot find a free random MAC address; give MAC explicitly");
+        throw new ConflictException("MAC", "MAC: cannot find a free random MAC address; give MAC explicitly");
     }
 }

@@ -24,6 +24,7 @@ import vnetdesk.model.NetworkConf;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.Problem;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
@@ -114,7 +115,7 @@ public final class NetworkService {
             throws SQLException {
         NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
         if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
-            throw new ConflictException("NAME: a network named \"" + p.name() + "\" already exists for user "
+            throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists for user "
                     + actor.name());
         }
         int id = networks.nextId(c, "NETWORK");
@@ -135,7 +136,7 @@ public final class NetworkService {
                 return v;
             }
         }
-        throw new ConflictException("AUTOMATIC_VLAN_ID: no free VLAN id left");
+        throw new ConflictException("AUTOMATIC_VLAN_ID", "AUTOMATIC_VLAN_ID: no free VLAN id left");
     }
 
     private List<AddressRange> buildArs(Connection c, VirtualNetwork n, List<Map<String, String>> defs)
@@ -181,7 +182,7 @@ public final class NetworkService {
             merged.putAll(Attributes.upperKeys(given));
             NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
             if (!p.name().equals(n.name()) && networks.nameTaken(c, n.ownership().uid(), p.name(), n.id())) {
-                throw new ConflictException("NAME: a network named \"" + p.name() + "\" already exists");
+                throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists");
             }
             Optional<Integer> vlan = p.vlanId();
             if (p.automaticVlanId()) {
@@ -237,7 +238,7 @@ public final class NetworkService {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).require(n, Right.MANAGE, "rename");
             if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
-                throw new ConflictException("NAME: a network named \"" + name + "\" already exists");
+                throw new ConflictException("NAME", "NAME: a network named \"" + name + "\" already exists");
             }
             networks.update(c, n.toBuilder().name(name).version(n.version() + 1).build());
             return null;
@@ -268,7 +269,7 @@ public final class NetworkService {
             access.of(c, actor).require(n, Right.ADMIN, "change the owner of");
             Ownership to = OwnedObjects.newOwnership(c, users, n.ownership(), user, group);
             if (to.uid() != n.ownership().uid() && networks.nameTaken(c, to.uid(), n.name(), n.id())) {
-                throw new ConflictException("NAME: the new owner already has a network named \"" + n.name() + "\"");
+                throw new ConflictException("NAME", "NAME: the new owner already has a network named \"" + n.name() + "\"");
             }
             networks.update(c, n.toBuilder().ownership(to).version(n.version() + 1).build());
             return null;
@@ -320,17 +321,15 @@ public final class NetworkService {
     }
 
     /**
-     * Checks AR attributes the way {@link #addAr} (or, with {@code current},
-     * {@link #updateAr}) will, without the inventory: for live form validation.
-     * Overlaps and used leases are checked only when the AR is saved.
+     * Every problem of AR attributes, found the way {@link #addAr} (or, with
+     * {@code current}, {@link #updateAr}) will, without the inventory: for
+     * live form validation. Overlaps and used leases are checked only when
+     * the AR is saved.
      */
-    public static void checkArAttributes(Map<String, String> attributes, Optional<AddressRange> current) {
+    public static List<Problem> arProblems(Map<String, String> attributes, Optional<AddressRange> current) {
         ArFactory factory = new ArFactory(MAC_PREFIX, prefix -> Mac.of(prefix, 0));
-        if (current.isPresent()) {
-            factory.update(current.get(), attributes);
-        } else {
-            factory.create(0, attributes, Optional.empty());
-        }
+        return current.map(ar -> factory.updateProblems(ar, attributes))
+                .orElseGet(() -> factory.createProblems(attributes));
     }
 
     /** Adds an AR; returns its id. */

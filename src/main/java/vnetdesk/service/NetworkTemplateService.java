@@ -14,6 +14,7 @@ import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
+import vnetdesk.model.Problem;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.core.Access;
@@ -246,10 +247,11 @@ public final class NetworkTemplateService {
         NetworkAttributes.parse(attributes);
         List<Map<String, String>> ars = NetworkService.arVectors(body);
         for (int i = 0; i < ars.size(); i++) {
-            try {
-                NetworkService.checkArAttributes(ars.get(i), Optional.empty());
-            } catch (ValidationException e) {
-                throw new ValidationException(e.field().orElse("AR"), "AR " + (i + 1) + ": " + e.getMessage());
+            List<Problem> problems = NetworkService.arProblems(ars.get(i), Optional.empty());
+            if (!problems.isEmpty()) {
+                Problem first = problems.get(0);
+                throw new ValidationException(first.field().isEmpty() ? "AR" : first.field(),
+                        "AR " + (i + 1) + ": " + first.message());
             }
         }
     }

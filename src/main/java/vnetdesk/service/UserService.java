@@ -85,7 +85,7 @@ public final class UserService {
         return tx.write((c, hooks) -> {
             access.of(c, actor).requireAdmin("create users");
             if (users.findUser(c, checked).isPresent()) {
-                throw new ConflictException("USER: a user named \"" + checked + "\" already exists");
+                throw new ConflictException("USER", "USER: a user named \"" + checked + "\" already exists");
             }
             int gid = groupId(c, group);
             int id = ids.nextId(c, "USER");
@@ -100,7 +100,7 @@ public final class UserService {
             access.of(c, actor).requireAdmin("change the group of a user");
             int uid = userId(c, user);
             if (uid == 0) {
-                throw new ConflictException("USER: oneadmin stays in the oneadmin group");
+                throw new ConflictException("USER", "USER: oneadmin stays in the oneadmin group");
             }
             users.setUserGroup(c, uid, groupId(c, group));
             return null;
@@ -113,10 +113,10 @@ public final class UserService {
             access.of(c, actor).requireAdmin("delete users");
             int uid = userId(c, user);
             if (uid == 0) {
-                throw new ConflictException("USER: oneadmin cannot be deleted");
+                throw new ConflictException("USER", "USER: oneadmin cannot be deleted");
             }
             if (uid == actor.uid()) {
-                throw new ConflictException("USER: you cannot delete the user you act as; act as another user first");
+                throw new ConflictException("USER", "USER: you cannot delete the user you act as; act as another user first");
             }
             String owned = users.ownedObjects(c, uid);
             if (!owned.isEmpty()) {
@@ -133,7 +133,7 @@ public final class UserService {
         return tx.write((c, hooks) -> {
             access.of(c, actor).requireAdmin("create groups");
             if (users.findGroup(c, checked).isPresent()) {
-                throw new ConflictException("GROUP: a group named \"" + checked + "\" already exists");
+                throw new ConflictException("GROUP", "GROUP: a group named \"" + checked + "\" already exists");
             }
             int id = ids.nextId(c, "GROUP");
             users.insertGroup(c, id, checked);
@@ -147,7 +147,7 @@ public final class UserService {
             access.of(c, actor).requireAdmin("delete groups");
             int gid = groupId(c, group);
             if (gid <= 1) {
-                throw new ConflictException("GROUP: the oneadmin and users groups cannot be deleted");
+                throw new ConflictException("GROUP", "GROUP: the oneadmin and users groups cannot be deleted");
             }
             if (users.users(c).stream().anyMatch(u -> u.gid() == gid)) {
                 throw new ConflictException("group " + group + " still has members; move them to another group first");
@@ -179,7 +179,7 @@ public final class UserService {
                 throw ValidationException.invalid("USER", rule.user().text(), "group " + g.gid() + " does not exist");
             }
             if (acls.list(c).stream().anyMatch(r -> r.text().equals(rule.text()))) {
-                throw new ConflictException("ACL: the rule \"" + rule.text() + "\" exists already");
+                throw new ConflictException("ACL", "ACL: the rule \"" + rule.text() + "\" exists already");
             }
             acls.insert(c, rule);
             return id;

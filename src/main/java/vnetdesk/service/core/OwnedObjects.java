@@ -92,7 +92,7 @@ public final class OwnedObjects {
     public void checkNameFree(Connection c, int uid, String name, int exceptId) throws SQLException {
         if (repo.nameTaken(c, uid, name, exceptId)) {
             String owner = users.userNames(c).getOrDefault(uid, "#" + uid);
-            throw new ConflictException("NAME: a " + type.noun() + " named \"" + name + "\" already exists for user "
+            throw new ConflictException("NAME", "NAME: a " + type.noun() + " named \"" + name + "\" already exists for user "
                     + owner);
         }
     }

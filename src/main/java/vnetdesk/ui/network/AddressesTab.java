@@ -12,6 +12,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.netform.ArFormPane;
 
@@ -88,7 +89,7 @@ final class AddressesTab {
         create.setPadding(new Insets(12));
 
         StackPane content = new StackPane(edit, create);
-        edit.visibleProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.EDIT));
+        edit.visibleProperty().bind(editor.modeProperty().isEqualTo(EditorSession.Mode.EDIT));
         create.visibleProperty().bind(edit.visibleProperty().not());
         return content;
     }

@@ -10,14 +10,15 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.Problem;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorHeader;
+import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.OwnershipActions;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.common.netform.FormValidation;
 import vnetdesk.ui.common.netform.NetworkForm;
 import vnetdesk.ui.common.netform.SecurityTabViewModel;
 
@@ -80,7 +81,7 @@ public final class NetworkDetailView {
                 openReserve();
             }
         }).build();
-        leasesTab.disableProperty().bind(editor.modeProperty().isEqualTo(NetworkEditorViewModel.Mode.CREATE));
+        leasesTab.disableProperty().bind(editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE));
         Tab general = form.general();
         Tab conf = form.conf();
         Tab qos = form.qos();
@@ -96,7 +97,7 @@ public final class NetworkDetailView {
         elsewhere.addAll(confFields);
         elsewhere.addAll(NetworkForm.QOS);
         elsewhere.add(NetworkForm.SECURITY_GROUPS);
-        elsewhere.add(FormValidation.GENERAL);
+        elsewhere.add(Problem.WHOLE);
         TabErrors.mark(general, editor.errors(), NetworkForm.GENERAL::contains);
         TabErrors.mark(conf, editor.errors(), confFields::contains);
         TabErrors.mark(qos, editor.errors(), NetworkForm.QOS::contains);
@@ -154,7 +155,7 @@ public final class NetworkDetailView {
             return;
         }
         if (editor.dirtyProperty().get()) {
-            editor.reloadKeepingEdits();
+            editor.refresh();
         } else {
             load(id);
         }

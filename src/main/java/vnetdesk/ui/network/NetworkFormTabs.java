@@ -92,13 +92,13 @@ final class NetworkFormTabs {
                 vm.currentProperty()));
         chown.setOnAction(e -> vm.currentProperty().get().ifPresent(d -> ownership.changeOwner("network "
                 + d.network().label(), d.ownerName(), d.groupName(), (user, group) -> vm.chown(d.network().id(), user, group),
-                vm::reloadKeepingEdits)));
+                vm::refresh)));
         HBox ownerRow = new HBox(12, owner, chown);
         ownerRow.setAlignment(Pos.CENTER_LEFT);
         g.add("Owner / group", ownerRow);
         PermissionsGrid grid = new PermissionsGrid("general-", to -> vm.currentProperty().get().ifPresent(d ->
                 ownership.changePermissions("network " + d.network().label(), to,
-                        p -> vm.chmod(d.network().id(), p), vm::reloadKeepingEdits)));
+                        p -> vm.chmod(d.network().id(), p), vm::refresh)));
         vm.currentProperty().addListener((o, was, now) -> showPermissions(grid, now));
         showPermissions(grid, vm.currentProperty().get());
         g.add("Permissions", grid.node(), FormGrid.hint("USE: hold, reserve, attach NICs · MANAGE: change it"

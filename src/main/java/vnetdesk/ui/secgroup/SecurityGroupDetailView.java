@@ -25,13 +25,14 @@ import javafx.scene.layout.VBox;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
-import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.EditorHeader;
-import vnetdesk.ui.common.SaveShortcut;
-import vnetdesk.ui.common.TabErrors;
+import vnetdesk.ui.common.EditorSession;
+import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.LazyTab;
 import vnetdesk.ui.common.PermissionsGrid;
+import vnetdesk.ui.common.SaveShortcut;
+import vnetdesk.ui.common.TabErrors;
 
 /**
  * The editor area of the Security Groups view: a header with the title,
@@ -60,7 +61,7 @@ final class SecurityGroupDetailView {
         general.setId("tab-general");
         general.setClosable(false);
         Tab vmsTab = LazyTab.of("VMs", this::vmsTab);
-        vmsTab.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
+        vmsTab.disableProperty().bind(editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE));
         Tab rules = LazyTab.of("Rules", () -> new RulesTab(editor).build());
         // the Rules tab says when a rule is invalid: Save is refused for it even while another tab shows
         TabErrors.mark(rules, editor.rulesErrorProperty());
@@ -96,7 +97,7 @@ final class SecurityGroupDetailView {
     }
 
     private Node general() {
-        FieldErrors errors = new FieldErrors(editor.fieldErrors());
+        FieldErrors errors = new FieldErrors(editor.errors());
         FormGrid g = new FormGrid();
         TextField name = new TextField();
         name.setId("sg-name");
@@ -117,13 +118,13 @@ final class SecurityGroupDetailView {
         Button change = new Button("Change owner…");
         change.setId("sg-general-chown");
         change.setOnAction(e -> chown.run());
-        change.disableProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE));
+        change.disableProperty().bind(editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE));
         HBox ownerLine = new HBox(12, owner, change);
         ownerLine.setAlignment(Pos.CENTER_LEFT);
         g.add("Owner / group", ownerLine);
         PermissionsGrid permissions = new PermissionsGrid("sg-", chmod);
         Node grid = permissions.node();
-        grid.visibleProperty().bind(editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.EDIT));
+        grid.visibleProperty().bind(editor.modeProperty().isEqualTo(EditorSession.Mode.EDIT));
         grid.managedProperty().bind(grid.visibleProperty());
         editor.currentProperty().addListener((o, was, now) -> now.ifPresent(d -> {
             Ownership own = d.summary().group().ownership();

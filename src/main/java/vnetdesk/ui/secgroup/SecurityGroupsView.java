@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
@@ -88,7 +89,7 @@ public final class SecurityGroupsView {
 
     private ToolBar actionBar() {
         BooleanBinding none = list.selectedIdProperty().isEqualTo(Optional.empty());
-        BooleanBinding noCommit = editor.modeProperty().isEqualTo(SecurityGroupEditorViewModel.Mode.CREATE)
+        BooleanBinding noCommit = editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE)
                 .or(editor.dirtyProperty()).or(editor.busyProperty());
         Button create = button("New", "sg-new", "Create a security group", this::startCreate, null);
         Button delete = button("Delete", "sg-delete", "Delete the selected group",

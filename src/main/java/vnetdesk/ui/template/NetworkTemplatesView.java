@@ -64,6 +64,7 @@ public final class NetworkTemplatesView {
         this.openNetwork = openNetwork;
         this.list = new TemplateListViewModel(inventory, actor, runner, dialogs);
         this.editor = new TemplateEditorViewModel(inventory, actor, runner, dialogs);
+        editor.setOnSavedWhileLeaving(this::saved);
         this.actions = new TemplateActions(inventory, actor, runner, dialogs, this::created, this::changed,
                 this::deleted);
         // after a chmod the editor has re-read the template itself; the table only needs the new row
@@ -154,7 +155,7 @@ public final class NetworkTemplatesView {
             list.selectedIdProperty().set(Optional.of(id));
             selection.reselect();
             editor.edit(id, () -> { });
-        }, this::saved);
+        });
     }
 
     private void startCreate() {
@@ -162,7 +163,7 @@ public final class NetworkTemplatesView {
             list.selectedIdProperty().set(Optional.empty());
             selection.reselect();
             detail.newTemplate();
-        }, this::saved);
+        });
     }
 
     private void openInstantiate(TemplateRow row) {
@@ -172,7 +173,7 @@ public final class NetworkTemplatesView {
 
     /** Runs {@code proceed} once unsaved edits of the template shown are saved or dropped (not on Cancel). */
     public void leave(Runnable proceed) {
-        editor.leave(proceed, this::saved);
+        editor.leave(proceed);
     }
 
     /** Reads the templates again (the selection stays on the same template if it still exists). */

@@ -12,10 +12,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 
+import vnetdesk.model.Problem;
 import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
-import vnetdesk.ui.common.netform.FormValidation;
 import vnetdesk.ui.common.netform.NetworkForm;
 
 /**
@@ -53,7 +53,7 @@ final class TemplateDetailView {
         elsewhere.addAll(NetworkForm.GENERAL);
         elsewhere.addAll(NetworkForm.QOS);
         elsewhere.add(NetworkForm.SECURITY_GROUPS);
-        elsewhere.add(FormValidation.GENERAL);
+        elsewhere.add(Problem.WHOLE);
         elsewhere.addAll(TemplateAr.FIELDS);
         TabErrors.mark(general, editor.errors(), NetworkForm.GENERAL::contains);
         TabErrors.mark(conf, editor.errors(), confFields::contains);

@@ -11,6 +11,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 
 import vnetdesk.model.Permissions;
+import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
 import vnetdesk.ui.common.PermissionsGrid;
@@ -91,7 +92,7 @@ final class TemplateFormTabs {
                 .orElse("you (the template is created for the current user)"), vm.currentProperty()));
         Button chown = new Button("Change owner…");
         chown.setId("tpl-general-chown");
-        chown.disableProperty().bind(vm.modeProperty().isEqualTo(TemplateEditorViewModel.Mode.CREATE));
+        chown.disableProperty().bind(vm.modeProperty().isEqualTo(EditorSession.Mode.CREATE));
         chown.setOnAction(e -> changeOwner.run());
         HBox ownerRow = new HBox(12, owner, chown);
         ownerRow.setAlignment(Pos.CENTER_LEFT);

@@ -41,7 +41,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         vm.firstAr().field("IP").set("10.0.0.300");
         vm.firstAr().field("SIZE").set("50");
         assertTrue(vm.firstAr().errors().get("IP").contains("\"10.0.0.300\""), vm.firstAr().errors().toString());
-        assertFalse(vm.validBinding().get());
+        assertFalse(vm.validProperty().get());
         List<Integer> saved = new ArrayList<>();
         vm.save(saved::add);
         assertEquals(List.of(), saved);
@@ -49,7 +49,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         assertEquals(List.of(), stored());
 
         vm.firstAr().field("IP").set("10.0.0.1");
-        assertTrue(vm.validBinding().get(), vm.errors() + " " + vm.firstAr().errors());
+        assertTrue(vm.validProperty().get(), vm.errors() + " " + vm.firstAr().errors());
         assertTrue(vm.dirtyProperty().get());
         vm.save(saved::add);
         assertEquals(1, saved.size());
@@ -66,7 +66,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
     void anEmptyNewFormShowsNoErrorsUntilSaveIsTriedThenAllOfThem() {
         assertEquals(Map.of(), vm.errors());
         assertEquals(Map.of(), vm.firstAr().errors());
-        assertFalse(vm.validBinding().get(), "an empty form is still not valid");
+        assertFalse(vm.validProperty().get(), "an empty form is still not valid");
         vm.form().text("DESCRIPTION").set("office");
         assertEquals(Map.of(), vm.errors(), "editing another field does not reveal the empty name");
         vm.save(id -> { });
@@ -101,7 +101,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         vm.form().text(field).set(value);
         String message = vm.errors().get(field);
         assertTrue(message != null && message.contains(expected), field + ": " + vm.errors());
-        assertFalse(vm.validBinding().get());
+        assertFalse(vm.validProperty().get());
     }
 
     @Test
@@ -250,7 +250,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         vm.edit(id, () -> { });
         vm.form().text("DESCRIPTION").set("second floor");
         inventory.networks().rename(Actor.ONEADMIN, "lan", "lan-2");
-        vm.reloadKeepingEdits();
+        vm.refresh();
         assertEquals("lan-2", vm.form().text("NAME").get());
         assertTrue(vm.dirtyProperty().get(), "the description edit stays");
         vm.save(saved -> { });

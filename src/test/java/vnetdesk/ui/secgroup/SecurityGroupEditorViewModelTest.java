@@ -65,13 +65,13 @@ class SecurityGroupEditorViewModelTest extends SecGroupTestBase {
 
     @Test
     void aNewFormDoesNotScoldTheEmptyNameButCannotBeSaved() {
-        assertEquals(Map.of(), vm.fieldErrors());
+        assertEquals(Map.of(), vm.errors());
         assertFalse(vm.validProperty().get());
         assertEquals("give the new group a name", vm.problemProperty().get());
         vm.nameProperty().set("x");
         vm.nameProperty().set("");
-        assertTrue(vm.fieldErrors().get("NAME").startsWith("NAME: "), vm.fieldErrors().toString());
-        assertEquals(vm.fieldErrors().get("NAME"), vm.problemProperty().get());
+        assertTrue(vm.errors().get("NAME").startsWith("NAME: "), vm.errors().toString());
+        assertEquals(vm.errors().get("NAME"), vm.problemProperty().get());
     }
 
     @Test
@@ -113,7 +113,7 @@ class SecurityGroupEditorViewModelTest extends SecGroupTestBase {
         vm.save(saved::add);
         assertEquals(List.of(), saved);
         assertTrue(vm.problemProperty().get().contains("already exists"), vm.problemProperty().get());
-        assertTrue(vm.fieldErrors().get("NAME").contains("already exists"), vm.fieldErrors().toString());
+        assertTrue(vm.errors().get("NAME").contains("already exists"), vm.errors().toString());
         vm.nameProperty().set("web-2");
         assertEquals("", vm.problemProperty().get(), "an edit clears the refusal");
         vm.save(saved::add);

@@ -10,16 +10,17 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Problems;
 import vnetdesk.service.NetworkService;
+import vnetdesk.ui.common.ShownErrors;
 
 /**
  * The fields of one address range (the create-network form's first AR and the
  * Add / Modify AR dialogs), validated live by the same rules the service
- * applies on save ({@link NetworkService#checkArAttributes}).
+ * applies on save ({@link NetworkService#arProblems}).
  */
 public final class ArForm {
 
@@ -30,8 +31,6 @@ public final class ArForm {
     private final StringProperty type = new SimpleStringProperty("IP4");
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final ShownErrors errors = new ShownErrors();
-    /** One read-only view, kept: a listener on a short-lived unmodifiable wrapper would be collected with it. */
-    private final ObservableMap<String, String> errorsView = FXCollections.unmodifiableObservableMap(errors.shown());
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final Optional<AddressRange> current;
 
@@ -57,7 +56,7 @@ public final class ArForm {
             errors.touch("TYPE");
             validate();
         });
-        errors.loaded(check());
+        errors.loaded(check(), false);
         valid.set(errors.all().isEmpty());
     }
 
@@ -65,7 +64,7 @@ public final class ArForm {
     public void reset() {
         type.set("IP4");
         fields.values().forEach(p -> p.set(""));
-        errors.loaded(check());
+        errors.loaded(check(), false);
         valid.set(errors.all().isEmpty());
     }
 
@@ -106,7 +105,7 @@ public final class ArForm {
 
     /** The errors to show: field (or "" / "TYPE") to message; see {@link ShownErrors}. */
     public ObservableMap<String, String> errors() {
-        return errorsView;
+        return errors.shown();
     }
 
     /** True when the AR is valid (including errors not shown yet). */
@@ -141,6 +140,6 @@ public final class ArForm {
     }
 
     private Map<String, String> check() {
-        return FormValidation.errors(toAttributes(), a -> NetworkService.checkArAttributes(a, current));
+        return Problems.byField(NetworkService.arProblems(toAttributes(), current));
     }
 }
