@@ -12,7 +12,7 @@ import java.util.Optional;
  *                        custom tags, upper-case names, in the order given
  * @param parentNetworkId set when this network is a reservation from another
  * @param nextArId        the id the next AR gets (AR ids are never reused)
- * @param version         optimistic-locking version, bumped on every change
+ * @param version         optimistic-locking version as read; the store bumps it on every change
  */
 public record VirtualNetwork(int id, String name, String description, List<Integer> clusterIds,
                              Ownership ownership, Optional<LockLevel> lock, NetworkConf conf, Qos qos,

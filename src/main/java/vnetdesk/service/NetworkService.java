@@ -196,7 +196,7 @@ public final class NetworkService {
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
             VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge, generated, vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
-                    n.nextArId(), n.version() + 1);
+                    n.nextArId(), n.version());
             networks.update(c, updated);
             return null;
         });
@@ -239,7 +239,7 @@ public final class NetworkService {
             if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
                 throw new ConflictException("NAME: a network named \"" + name + "\" already exists");
             }
-            networks.update(c, n.toBuilder().name(name).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().name(name).build());
             return null;
         });
     }
@@ -256,7 +256,7 @@ public final class NetworkService {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.MANAGE, level.isPresent() ? "lock" : "unlock");
-            networks.update(c, n.toBuilder().lock(level).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().lock(level).build());
             return null;
         });
     }
@@ -270,7 +270,7 @@ public final class NetworkService {
             if (to.uid() != n.ownership().uid() && networks.nameTaken(c, to.uid(), n.name(), n.id())) {
                 throw new ConflictException("NAME: the new owner already has a network named \"" + n.name() + "\"");
             }
-            networks.update(c, n.toBuilder().ownership(to).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().ownership(to).build());
             return null;
         });
     }
@@ -280,8 +280,7 @@ public final class NetworkService {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireChmod(Guarded.of(n), permissions);
-            networks.update(c, n.toBuilder().ownership(n.ownership().withPermissions(permissions))
-                    .version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().ownership(n.ownership().withPermissions(permissions)).build());
             return null;
         });
     }

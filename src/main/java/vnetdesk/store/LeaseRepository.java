@@ -53,9 +53,10 @@ public final class LeaseRepository {
     /**
      * Adds {@code delta} used leases, bumps the version, and optionally moves the
      * round-robin cursor — only if the version is still {@code expectedVersion}
-     * (optimistic locking: another console may share the database).
+     * (optimistic locking: another console may share the database). Returns the
+     * new version.
      */
-    public void touchAr(Connection c, int networkId, int arId, long expectedVersion, long delta, OptionalLong cursor)
+    public long touchAr(Connection c, int networkId, int arId, long expectedVersion, long delta, OptionalLong cursor)
             throws SQLException {
         String sql = "UPDATE ADDRESS_RANGE SET USED = USED + ?, VERSION = VERSION + 1"
                 + (cursor.isPresent() ? ", RR_CURSOR = ?" : "") + " WHERE NETWORK_ID = ? AND AR_ID = ? AND VERSION = ?";
@@ -73,6 +74,7 @@ public final class LeaseRepository {
                         + " was changed by another console; try again");
             }
         }
+        return expectedVersion + 1;
     }
 
     /** Inserts leases in one batch; a duplicate index fails the whole batch (the caller rolls back). */
