@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.OptionalLong;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.VnetException;
 
 /**
  * Used addresses: one row per used index of an AR with its owner. Indexes are
@@ -85,7 +85,7 @@ public final class LeaseRepository {
                 s.setInt(1, l.networkId());
                 s.setInt(2, l.arId());
                 s.setBigDecimal(3, toDecimal(l.index()));
-                bindOwner(s, 4, l.owner());
+                LeaseOwnerCodec.bind(s, 4, l.owner());
                 if (leases.size() == 1) {
                     s.executeUpdate();
                 } else {
@@ -117,7 +117,7 @@ public final class LeaseRepository {
                 + "NIC) SELECT ?, ?, CAST(X AS NUMERIC(20, 0)), ?, ?, ? FROM SYSTEM_RANGE(?, ?)")) {
             s.setInt(1, networkId);
             s.setInt(2, arId);
-            bindOwner(s, 3, owner);
+            LeaseOwnerCodec.bind(s, 3, owner);
             s.setLong(6, first);
             s.setLong(7, first + count - 1);
             s.executeUpdate();
@@ -145,9 +145,10 @@ public final class LeaseRepository {
     /** Whether any lease of the AR is owned by a reservation (child network). */
     public boolean anyReserved(Connection c, int networkId, int arId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND OWNER_KIND = 'N' LIMIT 1")) {
+                "SELECT 1 FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND OWNER_KIND = ? LIMIT 1")) {
             s.setInt(1, networkId);
             s.setInt(2, arId);
+            s.setString(3, LeaseOwnerCodec.RESERVATION);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
@@ -163,14 +164,9 @@ public final class LeaseRepository {
             s.setInt(2, arId);
             s.setBigDecimal(3, toDecimal(first));
             s.setBigDecimal(4, toDecimal(first + count - 1));
-            s.setString(5, kind(owner));
-            if (owner instanceof LeaseOwner.VmNic v) {
-                s.setInt(6, v.vmId());
-            } else if (owner instanceof LeaseOwner.Reservation res) {
-                s.setInt(6, res.networkId());
-            } else {
-                s.setNull(6, Types.INTEGER);
-            }
+            LeaseOwnerCodec.Columns columns = LeaseOwnerCodec.encode(owner);
+            s.setString(5, columns.kind());
+            LeaseOwnerCodec.bindOptional(s, 6, columns.ownerId());
             return s.executeUpdate();
         }
     }
@@ -270,8 +266,9 @@ public final class LeaseRepository {
             return out;
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT OWNER_ID FROM LEASE WHERE OWNER_KIND = 'V' AND NETWORK_ID = ANY(?)")) {
-            s.setArray(1, c.createArrayOf("INTEGER", networkIds.toArray()));
+                "SELECT DISTINCT OWNER_ID FROM LEASE WHERE OWNER_KIND = ? AND NETWORK_ID = ANY(?)")) {
+            s.setString(1, LeaseOwnerCodec.VM_NIC);
+            s.setArray(2, c.createArrayOf("INTEGER", networkIds.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(r.getInt(1));
@@ -322,37 +319,18 @@ public final class LeaseRepository {
         return out;
     }
 
+    /** A lease row as read; an owner this version cannot read fails with where the lease is. */
     private static LeaseRow row(ResultSet r) throws SQLException {
-        String kind = r.getString(4);
-        int ownerId = r.getInt(5);
-        int nic = r.getInt(6);
-        LeaseOwner owner = switch (kind) {
-            case "V" -> new LeaseOwner.VmNic(ownerId, nic);
-            case "N" -> new LeaseOwner.Reservation(ownerId);
-            default -> LeaseOwner.HOLD;
-        };
-        return new LeaseRow(r.getInt(1), r.getInt(2), fromDecimal(r.getBigDecimal(3)), owner);
-    }
-
-    private static void bindOwner(PreparedStatement s, int i, LeaseOwner owner) throws SQLException {
-        s.setString(i, kind(owner));
-        if (owner instanceof LeaseOwner.VmNic v) {
-            s.setInt(i + 1, v.vmId());
-            s.setInt(i + 2, v.nicIndex());
-        } else if (owner instanceof LeaseOwner.Reservation n) {
-            s.setInt(i + 1, n.networkId());
-            s.setNull(i + 2, Types.INTEGER);
-        } else {
-            s.setNull(i + 1, Types.INTEGER);
-            s.setNull(i + 2, Types.INTEGER);
+        int networkId = r.getInt(1);
+        int arId = r.getInt(2);
+        long index = fromDecimal(r.getBigDecimal(3));
+        try {
+            return new LeaseRow(networkId, arId, index, LeaseOwnerCodec.read(r, 4));
+        } catch (VnetException e) {
+            throw new VnetException("the inventory holds a lease it cannot read (network " + networkId
+                    + ", address range " + arId + ", index " + Long.toUnsignedString(index) + "): "
+                    + e.getMessage(), e);
         }
-    }
-
-    private static String kind(LeaseOwner owner) {
-        if (owner instanceof LeaseOwner.VmNic) {
-            return "V";
-        }
-        return owner instanceof LeaseOwner.Reservation ? "N" : "H";
     }
 
     static BigDecimal toDecimal(long unsignedIndex) {
