@@ -6,11 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
@@ -243,7 +248,7 @@ public final class LeaseRepository {
     }
 
     /** All used indexes of one AR, ascending; fed to the in-memory allocator. */
-    public void forEachIndex(Connection c, int networkId, int arId, java.util.function.LongConsumer action)
+    public void forEachIndex(Connection c, int networkId, int arId, LongConsumer action)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT IDX FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {
@@ -258,10 +263,9 @@ public final class LeaseRepository {
         }
     }
 
-    /** Used lease count per AR of a network, from the AR counters. */
     /** Ids of the VMs with a NIC lease on any of these networks, ascending. */
-    public java.util.SortedSet<Integer> vmsOn(Connection c, java.util.Collection<Integer> networkIds) throws SQLException {
-        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+    public SortedSet<Integer> vmsOn(Connection c, Collection<Integer> networkIds) throws SQLException {
+        SortedSet<Integer> out = new TreeSet<>();
         if (networkIds.isEmpty()) {
             return out;
         }
@@ -278,6 +282,7 @@ public final class LeaseRepository {
         return out;
     }
 
+    /** Used lease count per AR of a network, from the AR counters. */
     public Map<Integer, Long> usedPerAr(Connection c, int networkId) throws SQLException {
         Map<Integer, Long> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
@@ -343,7 +348,7 @@ public final class LeaseRepository {
     }
 
     /** Every lease of one AR in index order, read as a stream (exports of large ranges). */
-    public void forEachLease(Connection c, int networkId, int arId, java.util.function.Consumer<LeaseRow> action)
+    public void forEachLease(Connection c, int networkId, int arId, Consumer<LeaseRow> action)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
                 + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {
