@@ -16,11 +16,11 @@ import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Attributes;
+import vnetdesk.model.BridgeNaming;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Mac;
 import vnetdesk.model.NetworkAttributes;
-import vnetdesk.model.NetworkConf;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -122,9 +122,9 @@ public final class NetworkService {
         if (p.automaticVlanId()) {
             vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
         }
-        String bridge = p.bridge().orElse(NetworkConf.generatedBridge(id, p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+        BridgeNaming.Choice bridge = BridgeNaming.of(p).forNewNetwork(id);
         Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.DEFAULT);
-        return p.toNetwork(id, owner, bridge, p.bridge().isEmpty(), vlan, Optional.empty(),
+        return p.toNetwork(id, owner, bridge.name(), bridge.generated(), vlan, Optional.empty(),
                 p.securityGroups().orElse(List.of(0)), List.of(), parent, 0, 0);
     }
 
@@ -188,13 +188,11 @@ public final class NetworkService {
                 vlan = n.conf().automaticVlanId() && n.conf().vlanId().isPresent() ? n.conf().vlanId()
                         : Optional.of(freeVlanId(c, p.driver().maxVlanId()));
             }
-            boolean generated = p.bridge().isEmpty();
-            String bridge = p.bridge().orElse(n.conf().bridgeGenerated() ? n.conf().bridge()
-                    : NetworkConf.generatedBridge(n.id(), p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+            BridgeNaming.Choice bridge = BridgeNaming.of(p).onUpdate(n.id(), n.conf());
             List<Integer> added = new ArrayList<>(p.securityGroups().orElse(n.securityGroups()));
             added.removeAll(n.securityGroups());
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
-            VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge, generated, vlan, n.lock(),
+            VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge.name(), bridge.generated(), vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
                     n.nextArId(), n.version());
             networks.update(c, updated);
