@@ -1,5 +1,6 @@
 package vnetdesk.model;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
 
     public Optional<AddressRange> addressRange(int arId) {
         return addressRanges.stream().filter(a -> a.id() == arId).findFirst();
+    }
+
+    /** How many addresses the network's ranges hold together; beyond a long for a static IPv6 /64. */
+    public BigInteger totalSize() {
+        BigInteger total = BigInteger.ZERO;
+        for (AddressRange ar : addressRanges) {
+            total = total.add(ar.size());
+        }
+        return total;
     }
 
     public boolean isReservation() {
