@@ -93,7 +93,7 @@ public final class NetworkService {
 
     /** The clusters a network with these attributes is placed in (the default cluster 0 unless CLUSTER_IDS says). */
     static List<Integer> clustersOf(Map<String, String> attributes) {
-        return NetworkAttributes.idList("CLUSTER_IDS", attributes.get("CLUSTER_IDS")).orElse(List.of(0));
+        return NetworkAttributes.clusterIds(attributes);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class NetworkService {
         BridgeNaming.Choice bridge = BridgeNaming.of(p).forNewNetwork(id);
         Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.DEFAULT);
         return p.toNetwork(id, owner, bridge.name(), bridge.generated(), vlan, Optional.empty(),
-                p.securityGroups().orElse(List.of(0)), List.of(), parent, 0, 0);
+                p.securityGroupsOrDefault(), List.of(), parent, 0, 0);
     }
 
     private int freeVlanId(Connection c, long max) throws SQLException {

@@ -309,7 +309,8 @@ public final class SecurityGroupEditorViewModel {
         if (!nameError.isEmpty() && nameShown) {
             fieldErrors.put("NAME", nameError);
         }
-        String descriptionError = check(() -> NetworkAttributes.checkText("DESCRIPTION", description.get(), 65_536));
+        String descriptionError = check(() -> NetworkAttributes.checkText("DESCRIPTION", description.get(),
+                NetworkAttributes.MAX_TEXT_LENGTH));
         if (!descriptionError.isEmpty()) {
             fieldErrors.put("DESCRIPTION", descriptionError);
         }
