@@ -134,7 +134,7 @@ final class NetworkShow {
         c.vlanId().ifPresent(v -> m.put("vlan_id", v));
         n.parentNetworkId().ifPresent(p -> m.put("parent_network_id", p));
         m.put("used_leases", d.usedLeases());
-        m.put("size", Views.totalSize(n).toString());
+        m.put("size", n.totalSize().toString());
         m.put("template", NetworkAttributes.toAttributes(n));
         List<Map<String, Object>> ars = new ArrayList<>();
         for (AddressRange ar : n.addressRanges()) {

@@ -1,6 +1,5 @@
 package vnetdesk.cli;
 
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +23,6 @@ final class Views {
     static final String NONE = "-";
 
     private Views() {
-    }
-
-    static BigInteger totalSize(VirtualNetwork n) {
-        BigInteger total = BigInteger.ZERO;
-        for (AddressRange ar : n.addressRanges()) {
-            total = total.add(ar.size());
-        }
-        return total;
     }
 
     static String vlan(VirtualNetwork n) {

@@ -83,7 +83,7 @@ final class VnetCommands {
             for (NetworkSummary s : rows) {
                 VirtualNetwork n = s.network();
                 t.row(n.id(), s.ownerName(), s.groupName(), n.name(), n.conf().driver().mad(), n.conf().bridge(),
-                        Views.vlan(n), Views.clusters(n), s.used() + "/" + Views.totalSize(n));
+                        Views.vlan(n), Views.clusters(n), s.used() + "/" + n.totalSize());
             }
             t.print(ctx.out());
             return Cli.OK;
@@ -102,7 +102,7 @@ final class VnetCommands {
             m.put("clusters", n.clusterIds());
             n.parentNetworkId().ifPresent(p -> m.put("parent_network_id", p));
             m.put("used_leases", s.used());
-            m.put("size", Views.totalSize(n).toString());
+            m.put("size", n.totalSize().toString());
             return m;
         }
     }

@@ -23,6 +23,12 @@ public final class NetworkAttributes {
             "OUTBOUND_PEAK_KB", "SECURITY_GROUPS", "ALLOCATION", "AR", "PARENT_NETWORK_ID", "BRIDGE_TYPE",
             "VLAN", "ID", "UID", "GID", "UNAME", "GNAME", "USED_LEASES");
 
+    /** The longest description or custom attribute value, in characters (networks and security groups alike). */
+    public static final int MAX_TEXT_LENGTH = 65_536;
+
+    /** The cluster a network is in unless CLUSTER_IDS names others. */
+    public static final int DEFAULT_CLUSTER_ID = 0;
+
     private NetworkAttributes() {
     }
 
@@ -32,6 +38,11 @@ public final class NetworkAttributes {
                          boolean automaticVlanId, Optional<Integer> mtu, boolean filterMac, boolean filterIp,
                          AllocationPolicy allocation, Qos qos, Optional<List<Integer>> securityGroups,
                          Map<String, String> attributes) {
+
+        /** SECURITY_GROUPS as given, else the default group (what a network gets when the template names none). */
+        public List<Integer> securityGroupsOrDefault() {
+            return securityGroups.orElse(List.of(SecurityGroup.DEFAULT_ID));
+        }
 
         /** Assembles the network; identity, bridge, VLAN id and ARs come from the caller. */
         public VirtualNetwork toNetwork(int id, Ownership ownership, String effectiveBridge, boolean bridgeGenerated,
@@ -108,9 +119,8 @@ public final class NetworkAttributes {
     private static Optional<Parsed> parseWith(Optional<String> name, Optional<Driver> driver, Map<String, String> a,
                                               Problems problems) {
         String description = a.getOrDefault("DESCRIPTION", "");
-        problems.check(() -> checkText("DESCRIPTION", description, 65_536));
-        Optional<List<Integer>> clusters = problems.value(() ->
-                idList("CLUSTER_IDS", a.get("CLUSTER_IDS")).orElse(List.of(0)));
+        problems.check(() -> checkText("DESCRIPTION", description, MAX_TEXT_LENGTH));
+        Optional<List<Integer>> clusters = problems.value(() -> clusterIds(a));
         Optional<String> bridge = nonBlank(a.get("BRIDGE"));
         boolean bridgeOk = bridge.isEmpty() || problems.check(() -> NetworkConf.checkDevice("BRIDGE", bridge.get()));
         Optional<String> phydev = nonBlank(a.get("PHYDEV"));
@@ -132,7 +142,7 @@ public final class NetworkAttributes {
                 : Optional.empty());
         Map<String, String> rest = new LinkedHashMap<>();
         a.forEach((k, v) -> {
-            if (!TYPED.contains(k) && problems.check(() -> checkText(k, v, 65_536))) {
+            if (!TYPED.contains(k) && problems.check(() -> checkText(k, v, MAX_TEXT_LENGTH))) {
                 rest.put(k, v);
             }
         });
@@ -198,6 +208,11 @@ public final class NetworkAttributes {
         a.put("SECURITY_GROUPS", join(n.securityGroups()));
         a.putAll(n.attributes());
         return a;
+    }
+
+    /** The clusters named by CLUSTER_IDS (upper-case key), or the default cluster when it is absent. */
+    public static List<Integer> clusterIds(Map<String, String> attributes) {
+        return idList("CLUSTER_IDS", attributes.get("CLUSTER_IDS")).orElse(List.of(DEFAULT_CLUSTER_ID));
     }
 
     public static String checkName(String field, String name) {

@@ -6,7 +6,7 @@ import java.util.List;
  * A security group: a named set of allow rules. Rule order carries no meaning
  * (everything is allow), so equal rules are kept once.
  *
- * @param version optimistic-locking version, bumped on every change
+ * @param version optimistic-locking version as read; the store bumps it on every change
  */
 public record SecurityGroup(int id, String name, String description, Ownership ownership, List<SecurityRule> rules,
                             long version) {

@@ -1,5 +1,6 @@
 package vnetdesk.model;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  *                        custom tags, upper-case names, in the order given
  * @param parentNetworkId set when this network is a reservation from another
  * @param nextArId        the id the next AR gets (AR ids are never reused)
- * @param version         optimistic-locking version, bumped on every change
+ * @param version         optimistic-locking version as read; the store bumps it on every change
  */
 public record VirtualNetwork(int id, String name, String description, List<Integer> clusterIds,
                              Ownership ownership, Optional<LockLevel> lock, NetworkConf conf, Qos qos,
@@ -29,6 +30,15 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
 
     public Optional<AddressRange> addressRange(int arId) {
         return addressRanges.stream().filter(a -> a.id() == arId).findFirst();
+    }
+
+    /** How many addresses the network's ranges hold together; beyond a long for a static IPv6 /64. */
+    public BigInteger totalSize() {
+        BigInteger total = BigInteger.ZERO;
+        for (AddressRange ar : addressRanges) {
+            total = total.add(ar.size());
+        }
+        return total;
     }
 
     public boolean isReservation() {

@@ -207,8 +207,8 @@ public final class LeaseService {
         }
 
         void record(long delta, OptionalLong cursor) throws SQLException {
-            leases.touchAr(c, networkId, arId, state.version(), delta, cursor);
-            hooks.afterCommit(() -> cache.committed(networkId, arId, state.version() + 1));
+            long committedVersion = leases.touchAr(c, networkId, arId, state.version(), delta, cursor);
+            hooks.afterCommit(() -> cache.committed(networkId, arId, committedVersion));
         }
     }
 

@@ -66,7 +66,7 @@ final class NetworkArs {
             AddressRange ar = factory(c, n.addressRanges()).create(n.nextArId(), attributes, Optional.empty());
             ArOverlap.check(n.addressRanges(), ar);
             networks.insertAr(c, n.id(), ar);
-            networks.update(c, n.toBuilder().nextArId(n.nextArId() + 1).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().nextArId(n.nextArId() + 1).build());
             return ar.id();
         });
     }
@@ -105,7 +105,7 @@ final class NetworkArs {
             }
             ArOverlap.check(n.addressRanges(), updated);
             networks.updateAr(c, n.id(), updated);
-            networks.update(c, n.toBuilder().version(n.version() + 1).build());
+            networks.update(c, n);
             return null;
         });
     }
@@ -144,7 +144,7 @@ final class NetworkArs {
                 freeParentLeases(c, hooks, n.parentNetworkId().get(), n.id(), ar);
             }
             networks.deleteAr(c, n.id(), arId);
-            networks.update(c, n.toBuilder().version(n.version() + 1).build());
+            networks.update(c, n);
             hooks.afterCommit(() -> cache.discard(n.id(), arId));
             return dropped;
         });

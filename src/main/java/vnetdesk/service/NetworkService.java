@@ -16,11 +16,11 @@ import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Attributes;
+import vnetdesk.model.BridgeNaming;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Mac;
 import vnetdesk.model.NetworkAttributes;
-import vnetdesk.model.NetworkConf;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -94,7 +94,7 @@ public final class NetworkService {
 
     /** The clusters a network with these attributes is placed in (the default cluster 0 unless CLUSTER_IDS says). */
     static List<Integer> clustersOf(Map<String, String> attributes) {
-        return NetworkAttributes.idList("CLUSTER_IDS", attributes.get("CLUSTER_IDS")).orElse(List.of(0));
+        return NetworkAttributes.clusterIds(attributes);
     }
 
     /**
@@ -123,10 +123,10 @@ public final class NetworkService {
         if (p.automaticVlanId()) {
             vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
         }
-        String bridge = p.bridge().orElse(NetworkConf.generatedBridge(id, p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+        BridgeNaming.Choice bridge = BridgeNaming.of(p).forNewNetwork(id);
         Ownership owner = new Ownership(actor.uid(), actor.gid(), Permissions.DEFAULT);
-        return p.toNetwork(id, owner, bridge, p.bridge().isEmpty(), vlan, Optional.empty(),
-                p.securityGroups().orElse(List.of(0)), List.of(), parent, 0, 0);
+        return p.toNetwork(id, owner, bridge.name(), bridge.generated(), vlan, Optional.empty(),
+                p.securityGroupsOrDefault(), List.of(), parent, 0, 0);
     }
 
     private int freeVlanId(Connection c, long max) throws SQLException {
@@ -189,15 +189,13 @@ public final class NetworkService {
                 vlan = n.conf().automaticVlanId() && n.conf().vlanId().isPresent() ? n.conf().vlanId()
                         : Optional.of(freeVlanId(c, p.driver().maxVlanId()));
             }
-            boolean generated = p.bridge().isEmpty();
-            String bridge = p.bridge().orElse(n.conf().bridgeGenerated() ? n.conf().bridge()
-                    : NetworkConf.generatedBridge(n.id(), p.automaticVlanId() ? Optional.empty() : p.vlanId()));
+            BridgeNaming.Choice bridge = BridgeNaming.of(p).onUpdate(n.id(), n.conf());
             List<Integer> added = new ArrayList<>(p.securityGroups().orElse(n.securityGroups()));
             added.removeAll(n.securityGroups());
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
-            VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge, generated, vlan, n.lock(),
+            VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge.name(), bridge.generated(), vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
-                    n.nextArId(), n.version() + 1);
+                    n.nextArId(), n.version());
             networks.update(c, updated);
             return null;
         });
@@ -240,7 +238,7 @@ public final class NetworkService {
             if (networks.nameTaken(c, n.ownership().uid(), name, n.id())) {
                 throw new ConflictException("NAME", "NAME: a network named \"" + name + "\" already exists");
             }
-            networks.update(c, n.toBuilder().name(name).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().name(name).build());
             return null;
         });
     }
@@ -257,7 +255,7 @@ public final class NetworkService {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.MANAGE, level.isPresent() ? "lock" : "unlock");
-            networks.update(c, n.toBuilder().lock(level).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().lock(level).build());
             return null;
         });
     }
@@ -271,7 +269,7 @@ public final class NetworkService {
             if (to.uid() != n.ownership().uid() && networks.nameTaken(c, to.uid(), n.name(), n.id())) {
                 throw new ConflictException("NAME", "NAME: the new owner already has a network named \"" + n.name() + "\"");
             }
-            networks.update(c, n.toBuilder().ownership(to).version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().ownership(to).build());
             return null;
         });
     }
@@ -281,8 +279,7 @@ public final class NetworkService {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireChmod(Guarded.of(n), permissions);
-            networks.update(c, n.toBuilder().ownership(n.ownership().withPermissions(permissions))
-                    .version(n.version() + 1).build());
+            networks.update(c, n.toBuilder().ownership(n.ownership().withPermissions(permissions)).build());
             return null;
         });
     }

@@ -119,8 +119,7 @@ public final class NetworkTemplateService {
             if (!name.equals(row.name())) {
                 objects.checkNameFree(c, row.ownership().uid(), name, row.id());
             }
-            templates.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1,
-                    TemplateWriter.write(body)));
+            templates.update(c, row.withName(name).withBody(TemplateWriter.write(body)));
             return null;
         });
     }

@@ -86,8 +86,7 @@ public final class ReservationService {
                     parentAr.firstMac().plus(block.first), r.size() - 1, parentAr.attributes(),
                     Optional.of(parentAr.id()));
             ArOverlap.check(child.addressRanges(), childAr);
-            VirtualNetwork updatedChild = child.toBuilder().nextArId(child.nextArId() + 1)
-                    .version(child.version() + (r.into().isPresent() ? 1 : 0)).build();
+            VirtualNetwork updatedChild = child.toBuilder().nextArId(child.nextArId() + 1).build();
             if (r.into().isPresent()) {
                 networks.update(c, updatedChild);
             } else {

@@ -146,8 +146,8 @@ public final class SecurityGroupService {
             List<SecurityRule> rules = new ArrayList<>(append ? current.rules() : List.of());
             rules.addAll(p.rules());
             String description = p.description().orElse(append ? current.description() : "");
-            groups.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1,
-                    SecurityGroupCodec.encode(description, SecurityRule.withoutDuplicates(rules))));
+            groups.update(c, row.withName(name)
+                    .withBody(SecurityGroupCodec.encode(description, SecurityRule.withoutDuplicates(rules))));
             states.setAll(c, row.id(), vmsOf(c, row.id(), Optional.empty()), PropagationState.OUTDATED);
             return null;
         });

@@ -32,7 +32,7 @@ record SecurityGroupTemplate(Optional<String> name, Optional<String> description
             if (a instanceof TemplateAttribute.Single s && key.equals("NAME")) {
                 name = Optional.of(NetworkAttributes.checkName("NAME", s.value()));
             } else if (a instanceof TemplateAttribute.Single s && key.equals("DESCRIPTION")) {
-                NetworkAttributes.checkText("DESCRIPTION", s.value(), 65_536);
+                NetworkAttributes.checkText("DESCRIPTION", s.value(), NetworkAttributes.MAX_TEXT_LENGTH);
                 description = Optional.of(s.value());
             } else if (a instanceof TemplateAttribute.Vector v && key.equals("RULE")) {
                 rules.add(parseRule(rules.size() + 1, v));

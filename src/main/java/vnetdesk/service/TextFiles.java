@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import vnetdesk.model.ValidationException;
+import vnetdesk.template.TemplateParser;
 
 /**
  * Reads a template or import file as strict UTF-8 text for the CLI and the
@@ -21,8 +22,8 @@ import vnetdesk.model.ValidationException;
  */
 public final class TextFiles {
 
-    /** 16 MiB: the template parser's own input limit. */
-    public static final int MAX_TEMPLATE_BYTES = 16 * 1024 * 1024;
+    /** The template parser's own input limit (16 MiB): a larger file could not be parsed anyway. */
+    public static final int MAX_TEMPLATE_BYTES = TemplateParser.MAX_INPUT_BYTES;
     /** 1 GiB for imports: a JSON backup takes about 65 bytes per lease, so this holds a full /8. */
     public static final int MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 

@@ -5,16 +5,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.VnetException;
 
 /**
  * Used addresses: one row per used index of an AR with its owner. Indexes are
@@ -53,9 +58,10 @@ public final class LeaseRepository {
     /**
      * Adds {@code delta} used leases, bumps the version, and optionally moves the
      * round-robin cursor — only if the version is still {@code expectedVersion}
-     * (optimistic locking: another console may share the database).
+     * (optimistic locking: another console may share the database). Returns the
+     * new version.
      */
-    public void touchAr(Connection c, int networkId, int arId, long expectedVersion, long delta, OptionalLong cursor)
+    public long touchAr(Connection c, int networkId, int arId, long expectedVersion, long delta, OptionalLong cursor)
             throws SQLException {
         String sql = "UPDATE ADDRESS_RANGE SET USED = USED + ?, VERSION = VERSION + 1"
                 + (cursor.isPresent() ? ", RR_CURSOR = ?" : "") + " WHERE NETWORK_ID = ? AND AR_ID = ? AND VERSION = ?";
@@ -73,6 +79,7 @@ public final class LeaseRepository {
                         + " was changed by another console; try again");
             }
         }
+        return expectedVersion + 1;
     }
 
     /** Inserts leases in one batch; a duplicate index fails the whole batch (the caller rolls back). */
@@ -83,7 +90,7 @@ public final class LeaseRepository {
                 s.setInt(1, l.networkId());
                 s.setInt(2, l.arId());
                 s.setBigDecimal(3, toDecimal(l.index()));
-                bindOwner(s, 4, l.owner());
+                LeaseOwnerCodec.bind(s, 4, l.owner());
                 if (leases.size() == 1) {
                     s.executeUpdate();
                 } else {
@@ -115,7 +122,7 @@ public final class LeaseRepository {
                 + "NIC) SELECT ?, ?, CAST(X AS NUMERIC(20, 0)), ?, ?, ? FROM SYSTEM_RANGE(?, ?)")) {
             s.setInt(1, networkId);
             s.setInt(2, arId);
-            bindOwner(s, 3, owner);
+            LeaseOwnerCodec.bind(s, 3, owner);
             s.setLong(6, first);
             s.setLong(7, first + count - 1);
             s.executeUpdate();
@@ -143,9 +150,10 @@ public final class LeaseRepository {
     /** Whether any lease of the AR is owned by a reservation (child network). */
     public boolean anyReserved(Connection c, int networkId, int arId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND OWNER_KIND = 'N' LIMIT 1")) {
+                "SELECT 1 FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? AND OWNER_KIND = ? LIMIT 1")) {
             s.setInt(1, networkId);
             s.setInt(2, arId);
+            s.setString(3, LeaseOwnerCodec.RESERVATION);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
@@ -161,14 +169,9 @@ public final class LeaseRepository {
             s.setInt(2, arId);
             s.setBigDecimal(3, toDecimal(first));
             s.setBigDecimal(4, toDecimal(first + count - 1));
-            s.setString(5, kind(owner));
-            if (owner instanceof LeaseOwner.VmNic v) {
-                s.setInt(6, v.vmId());
-            } else if (owner instanceof LeaseOwner.Reservation res) {
-                s.setInt(6, res.networkId());
-            } else {
-                s.setNull(6, Types.INTEGER);
-            }
+            LeaseOwnerCodec.Columns columns = LeaseOwnerCodec.encode(owner);
+            s.setString(5, columns.kind());
+            LeaseOwnerCodec.bindOptional(s, 6, columns.ownerId());
             return s.executeUpdate();
         }
     }
@@ -245,7 +248,7 @@ public final class LeaseRepository {
     }
 
     /** All used indexes of one AR, ascending; fed to the in-memory allocator. */
-    public void forEachIndex(Connection c, int networkId, int arId, java.util.function.LongConsumer action)
+    public void forEachIndex(Connection c, int networkId, int arId, LongConsumer action)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT IDX FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {
@@ -260,16 +263,16 @@ public final class LeaseRepository {
         }
     }
 
-    /** Used lease count per AR of a network, from the AR counters. */
     /** Ids of the VMs with a NIC lease on any of these networks, ascending. */
-    public java.util.SortedSet<Integer> vmsOn(Connection c, java.util.Collection<Integer> networkIds) throws SQLException {
-        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+    public SortedSet<Integer> vmsOn(Connection c, Collection<Integer> networkIds) throws SQLException {
+        SortedSet<Integer> out = new TreeSet<>();
         if (networkIds.isEmpty()) {
             return out;
         }
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT DISTINCT OWNER_ID FROM LEASE WHERE OWNER_KIND = 'V' AND NETWORK_ID = ANY(?)")) {
-            s.setArray(1, c.createArrayOf("INTEGER", networkIds.toArray()));
+                "SELECT DISTINCT OWNER_ID FROM LEASE WHERE OWNER_KIND = ? AND NETWORK_ID = ANY(?)")) {
+            s.setString(1, LeaseOwnerCodec.VM_NIC);
+            s.setArray(2, c.createArrayOf("INTEGER", networkIds.toArray()));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(r.getInt(1));
@@ -279,6 +282,7 @@ public final class LeaseRepository {
         return out;
     }
 
+    /** Used lease count per AR of a network, from the AR counters. */
     public Map<Integer, Long> usedPerAr(Connection c, int networkId) throws SQLException {
         Map<Integer, Long> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
@@ -320,37 +324,18 @@ public final class LeaseRepository {
         return out;
     }
 
+    /** A lease row as read; an owner this version cannot read fails with where the lease is. */
     private static LeaseRow row(ResultSet r) throws SQLException {
-        String kind = r.getString(4);
-        int ownerId = r.getInt(5);
-        int nic = r.getInt(6);
-        LeaseOwner owner = switch (kind) {
-            case "V" -> new LeaseOwner.VmNic(ownerId, nic);
-            case "N" -> new LeaseOwner.Reservation(ownerId);
-            default -> LeaseOwner.HOLD;
-        };
-        return new LeaseRow(r.getInt(1), r.getInt(2), fromDecimal(r.getBigDecimal(3)), owner);
-    }
-
-    private static void bindOwner(PreparedStatement s, int i, LeaseOwner owner) throws SQLException {
-        s.setString(i, kind(owner));
-        if (owner instanceof LeaseOwner.VmNic v) {
-            s.setInt(i + 1, v.vmId());
-            s.setInt(i + 2, v.nicIndex());
-        } else if (owner instanceof LeaseOwner.Reservation n) {
-            s.setInt(i + 1, n.networkId());
-            s.setNull(i + 2, Types.INTEGER);
-        } else {
-            s.setNull(i + 1, Types.INTEGER);
-            s.setNull(i + 2, Types.INTEGER);
+        int networkId = r.getInt(1);
+        int arId = r.getInt(2);
+        long index = fromDecimal(r.getBigDecimal(3));
+        try {
+            return new LeaseRow(networkId, arId, index, LeaseOwnerCodec.read(r, 4));
+        } catch (VnetException e) {
+            throw new VnetException("the inventory holds a lease it cannot read (network " + networkId
+                    + ", address range " + arId + ", index " + Long.toUnsignedString(index) + "): "
+                    + e.getMessage(), e);
         }
-    }
-
-    private static String kind(LeaseOwner owner) {
-        if (owner instanceof LeaseOwner.VmNic) {
-            return "V";
-        }
-        return owner instanceof LeaseOwner.Reservation ? "N" : "H";
     }
 
     static BigDecimal toDecimal(long unsignedIndex) {
@@ -363,7 +348,7 @@ public final class LeaseRepository {
     }
 
     /** Every lease of one AR in index order, read as a stream (exports of large ranges). */
-    public void forEachLease(Connection c, int networkId, int arId, java.util.function.Consumer<LeaseRow> action)
+    public void forEachLease(Connection c, int networkId, int arId, Consumer<LeaseRow> action)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT NETWORK_ID, AR_ID, IDX, OWNER_KIND, OWNER_ID, NIC "
                 + "FROM LEASE WHERE NETWORK_ID = ? AND AR_ID = ? ORDER BY IDX")) {

@@ -23,8 +23,9 @@ import vnetdesk.model.VnetException;
 
 /**
  * Networks and their address ranges in the inventory. Updates are optimistic:
- * a write names the version it read and fails with a conflict message when
- * another console changed the network meanwhile.
+ * a write names the version it read, the repository bumps it, and the write
+ * fails with a conflict message when another console changed the network
+ * meanwhile.
  */
 public final class NetworkRepository {
 
@@ -64,14 +65,15 @@ public final class NetworkRepository {
     }
 
     /**
-     * Writes the network row (not its ARs) if its version is still {@code n.version() - 1};
-     * the caller passes the network with the version already bumped.
+     * Writes the network row (not its ARs) if it is still at the version it was
+     * read with ({@code n.version()}), and bumps that version; returns the new one.
+     * The caller passes the network as read — never a version of its own.
      */
-    public void update(Connection c, VirtualNetwork n) throws SQLException {
+    public long update(Connection c, VirtualNetwork n) throws SQLException {
         bumpArGeneration(c);
         try (PreparedStatement s = c.prepareStatement("UPDATE NETWORK SET NAME = ?, UID = ?, GID = ?, PERMS = ?, "
                 + "BRIDGE = ?, BRIDGE_GENERATED = ?, VLAN_ID = ?, LOCK_LEVEL = ?, PARENT_ID = ?, NEXT_AR_ID = ?, "
-                + "VERSION = ?, BODY = ? WHERE ID = ? AND VERSION = ?")) {
+                + "VERSION = VERSION + 1, BODY = ? WHERE ID = ? AND VERSION = ?")) {
             s.setString(1, n.name());
             s.setInt(2, n.ownership().uid());
             s.setInt(3, n.ownership().gid());
@@ -82,14 +84,14 @@ public final class NetworkRepository {
             s.setString(8, n.lock().map(Enum::name).orElse(null));
             setOptionalInt(s, 9, n.parentNetworkId());
             s.setInt(10, n.nextArId());
-            s.setLong(11, n.version());
-            s.setString(12, Json.write(NetworkAttributes.toAttributes(n)));
-            s.setInt(13, n.id());
-            s.setLong(14, n.version() - 1);
+            s.setString(11, Json.write(NetworkAttributes.toAttributes(n)));
+            s.setInt(12, n.id());
+            s.setLong(13, n.version());
             if (s.executeUpdate() != 1) {
                 throw new ConflictException("network " + n.id() + " was changed by another console; reload and try again");
             }
         }
+        return n.version() + 1;
     }
 
     /** The generation of the network/AR catalogue; changes whenever a network or an AR changes. */

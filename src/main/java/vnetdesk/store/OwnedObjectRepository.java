@@ -16,12 +16,29 @@ import vnetdesk.model.Permissions;
 /**
  * Security groups and network templates in the inventory: both are a named,
  * owned object with an optional lock and a body the service layer decodes.
- * Updates are optimistic like networks': a write names the version it read.
+ * Updates are optimistic like networks': a write names the version it read
+ * and the repository bumps it.
  */
 public final class OwnedObjectRepository {
 
     /** One stored object; {@code body} is JSON (groups) or template text (templates). */
     public record Row(int id, String name, Ownership ownership, Optional<LockLevel> lock, long version, String body) {
+
+        public Row withName(String newName) {
+            return new Row(id, newName, ownership, lock, version, body);
+        }
+
+        public Row withOwnership(Ownership newOwnership) {
+            return new Row(id, name, newOwnership, lock, version, body);
+        }
+
+        public Row withLock(Optional<LockLevel> newLock) {
+            return new Row(id, name, ownership, newLock, version, body);
+        }
+
+        public Row withBody(String newBody) {
+            return new Row(id, name, ownership, lock, version, newBody);
+        }
     }
 
     private static final String COLUMNS = "ID, NAME, UID, GID, PERMS, LOCK_LEVEL, VERSION, BODY";
@@ -47,32 +64,37 @@ public final class OwnedObjectRepository {
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setInt(1, row.id());
             s.setString(2, row.name());
-            bindRest(s, 3, row);
+            s.setInt(3, row.ownership().uid());
+            s.setInt(4, row.ownership().gid());
+            s.setInt(5, row.ownership().permissions().bits());
+            s.setString(6, row.lock().map(Enum::name).orElse(null));
+            s.setLong(7, row.version());
+            s.setString(8, row.body());
             s.executeUpdate();
         }
     }
 
-    /** Writes the row if its stored version is still {@code row.version() - 1}. */
-    public void update(Connection c, Row row) throws SQLException {
+    /**
+     * Writes the row if it is still at the version it was read with
+     * ({@code row.version()}), and bumps that version; returns the new one.
+     * The caller passes the row as read — never a version of its own.
+     */
+    public long update(Connection c, Row row) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET NAME = ?, UID = ?, GID = ?, "
-                + "PERMS = ?, LOCK_LEVEL = ?, VERSION = ?, BODY = ? WHERE ID = ? AND VERSION = ?")) {
+                + "PERMS = ?, LOCK_LEVEL = ?, VERSION = VERSION + 1, BODY = ? WHERE ID = ? AND VERSION = ?")) {
             s.setString(1, row.name());
-            bindRest(s, 2, row);
-            s.setInt(8, row.id());
-            s.setLong(9, row.version() - 1);
+            s.setInt(2, row.ownership().uid());
+            s.setInt(3, row.ownership().gid());
+            s.setInt(4, row.ownership().permissions().bits());
+            s.setString(5, row.lock().map(Enum::name).orElse(null));
+            s.setString(6, row.body());
+            s.setInt(7, row.id());
+            s.setLong(8, row.version());
             if (s.executeUpdate() != 1) {
                 throw new ConflictException(noun + " " + row.id() + " was changed by another console; reload and try again");
             }
         }
-    }
-
-    private static void bindRest(PreparedStatement s, int first, Row row) throws SQLException {
-        s.setInt(first, row.ownership().uid());
-        s.setInt(first + 1, row.ownership().gid());
-        s.setInt(first + 2, row.ownership().permissions().bits());
-        s.setString(first + 3, row.lock().map(Enum::name).orElse(null));
-        s.setLong(first + 4, row.version());
-        s.setString(first + 5, row.body());
+        return row.version() + 1;
     }
 
     public void delete(Connection c, int id) throws SQLException {

@@ -268,7 +268,8 @@ final class OneXmlReader {
                                 + " exactly one owner: <VM> (a VM id, or -1 for a hold) or <VNET> (a reservation)");
                     }
                     ownerElement = name;
-                    ownerId = name.equals("VM") ? s.integer(name, at, -1) : s.integer(name, at, 0);
+                    ownerId = name.equals("VM") ? s.integer(name, at, OneXmlLeaseOwner.HOLD_VM_ID)
+                            : s.integer(name, at, 0);
                 }
                 default -> s.skip();
             }
@@ -285,26 +286,12 @@ final class OneXmlReader {
         if (ownerElement.equals("VNET")) {
             return new ImportedLease(ip, anyIp6, mac, new ImportedOwner.Vnet(ownerId));
         }
-        if (ownerId == -1) {
+        if (ownerId == OneXmlLeaseOwner.HOLD_VM_ID) {
             return new ImportedLease(ip, anyIp6, mac, new ImportedOwner.Hold());
         }
-        OptionalInt nic = nicName.map(OneXmlReader::nicIndex).orElse(OptionalInt.empty());
+        OptionalInt nic = nicName.map(OneXmlLeaseOwner::nicIndex).orElse(OptionalInt.empty());
         ImportedLease lease = new ImportedLease(ip, anyIp6, mac, new ImportedOwner.Vm(ownerId, nic.orElse(0)));
         nics.add(lease, nic.isPresent());
         return lease;
-    }
-
-    /** {@code NIC3} → 3; anything else (a user-chosen NIC name) has no number. */
-    private static OptionalInt nicIndex(String nicName) {
-        if (nicName.length() < 4 || nicName.length() > 13 || !nicName.startsWith("NIC")) {
-            return OptionalInt.empty();
-        }
-        for (int i = 3; i < nicName.length(); i++) {
-            if (nicName.charAt(i) < '0' || nicName.charAt(i) > '9') {
-                return OptionalInt.empty();
-            }
-        }
-        long n = Long.parseLong(nicName.substring(3));
-        return n > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) n);
     }
 }

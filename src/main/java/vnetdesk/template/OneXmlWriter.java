@@ -202,11 +202,11 @@ final class OneXmlWriter {
         LeaseOwner owner = lease.owner();
         if (owner instanceof LeaseOwner.VmNic nic) {
             leaf("VM", nic.vmId());
-            leaf("NIC_NAME", "NIC" + nic.nicIndex());
+            leaf("NIC_NAME", OneXmlLeaseOwner.nicName(nic.nicIndex()));
         } else if (owner instanceof LeaseOwner.Reservation r) {
             leaf("VNET", r.networkId());
         } else {
-            leaf("VM", -1);
+            leaf("VM", OneXmlLeaseOwner.HOLD_VM_ID);
         }
         close();
     }

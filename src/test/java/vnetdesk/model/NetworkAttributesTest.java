@@ -211,4 +211,18 @@ class NetworkAttributesTest {
         assertEquals(Driver.EBTABLES, p.driver());
         assertEquals(Optional.of(1400), p.mtu());
     }
+
+    @Test
+    void withoutSecurityGroupsANetworkGetsTheDefaultGroupButAnEmptyListStaysEmpty() {
+        assertEquals(List.of(SecurityGroup.DEFAULT_ID), NetworkAttributes.parse(attrs()).securityGroupsOrDefault());
+        assertEquals(List.of(), NetworkAttributes.parse(attrs("SECURITY_GROUPS", "")).securityGroupsOrDefault());
+        assertEquals(List.of(100, 0),
+                NetworkAttributes.parse(attrs("SECURITY_GROUPS", "100,0")).securityGroupsOrDefault());
+    }
+
+    @Test
+    void withoutClusterIdsANetworkIsInTheDefaultCluster() {
+        assertEquals(List.of(NetworkAttributes.DEFAULT_CLUSTER_ID), NetworkAttributes.clusterIds(Map.of()));
+        assertEquals(List.of(100, 101), NetworkAttributes.clusterIds(Map.of("CLUSTER_IDS", "100, 101")));
+    }
 }

@@ -23,7 +23,7 @@ import vnetdesk.store.UserRepository;
 /**
  * The operations security groups and network templates share: finding one
  * by id or name, and rename, chown, chmod, lock — each checked against the
- * actor and written with the object's version bumped.
+ * actor and written against the version it was read with.
  */
 public final class OwnedObjects {
 
@@ -102,14 +102,13 @@ public final class OwnedObjects {
         Row row = resolve(c, ref);
         rights.require(guarded(row), Right.MANAGE, "rename");
         checkNameFree(c, row.ownership().uid(), name, row.id());
-        repo.update(c, new Row(row.id(), name, row.ownership(), row.lock(), row.version() + 1, row.body()));
+        repo.update(c, row.withName(name));
     }
 
     public void chmod(Connection c, Access.Checker rights, String ref, Permissions to) throws SQLException {
         Row row = resolve(c, ref);
         rights.requireChmod(guarded(row), to);
-        repo.update(c, new Row(row.id(), row.name(), row.ownership().withPermissions(to), row.lock(),
-                row.version() + 1, row.body()));
+        repo.update(c, row.withOwnership(row.ownership().withPermissions(to)));
     }
 
     public void chown(Connection c, Access.Checker rights, String ref, Optional<String> user, Optional<String> group)
@@ -120,13 +119,13 @@ public final class OwnedObjects {
         if (to.uid() != row.ownership().uid()) {
             checkNameFree(c, to.uid(), row.name(), row.id());
         }
-        repo.update(c, new Row(row.id(), row.name(), to, row.lock(), row.version() + 1, row.body()));
+        repo.update(c, row.withOwnership(to));
     }
 
     public void setLock(Connection c, Access.Checker rights, String ref, Optional<LockLevel> level) throws SQLException {
         Row row = resolve(c, ref);
         rights.requireRight(guarded(row), Right.MANAGE, level.isPresent() ? "lock" : "unlock");
-        repo.update(c, new Row(row.id(), row.name(), row.ownership(), level, row.version() + 1, row.body()));
+        repo.update(c, row.withLock(level));
     }
 
     /**

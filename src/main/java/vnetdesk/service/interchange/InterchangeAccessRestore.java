@@ -100,7 +100,7 @@ final class InterchangeAccessRestore {
     private void put(Connection c, OwnedObjectRepository repo, Row row, String sequence) throws SQLException {
         Optional<Row> builtIn = repo.find(c, row.id());
         if (builtIn.isPresent()) {
-            repo.update(c, new Row(row.id(), row.name(), row.ownership(), row.lock(), builtIn.get().version() + 1,
+            repo.update(c, new Row(row.id(), row.name(), row.ownership(), row.lock(), builtIn.get().version(),
                     row.body()));
         } else {
             repo.insert(c, row);

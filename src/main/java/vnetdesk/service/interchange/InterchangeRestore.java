@@ -126,7 +126,7 @@ final class InterchangeRestore {
                     "only a network with AUTOMATIC_VLAN_ID=YES has a picked VLAN id");
         }
         return p.toNetwork(b.id(), new Ownership(b.uid(), b.gid(), permissions), bridge, b.bridgeGenerated(), vlan,
-                lock, p.securityGroups().orElse(List.of(0)), ars, b.parentNetworkId(), b.nextArId(), 0);
+                lock, p.securityGroupsOrDefault(), ars, b.parentNetworkId(), b.nextArId(), 0);
     }
 
     /** The ARs as {@code vnet create} would build them, with the backup's ids; errors name the AR's place. */

@@ -176,7 +176,7 @@ final class JsonBackupAccess {
             });
             String description = r.text(g, at, "description");
             r.in(at, () -> {
-                NetworkAttributes.checkText("description", description, 65_536);
+                NetworkAttributes.checkText("description", description, NetworkAttributes.MAX_TEXT_LENGTH);
                 return null;
             });
             securityGroups.add(new SecurityGroup(r.id(g, at), r.name(g, at), description, r.ownership(g, at), rules,

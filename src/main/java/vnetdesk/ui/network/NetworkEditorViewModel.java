@@ -14,8 +14,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.BridgeNaming;
 import vnetdesk.model.NetworkAttributes;
-import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
@@ -159,21 +159,22 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
         return new Template(attributes);
     }
 
-    /** Mirrors the service: a generated name is kept on update; a new one is onebr.VLAN or onebrID. */
+    /** What the Conf tab says of an empty bridge field, by the service's own naming rule. */
     private String bridgeHint(Map<String, String> a) {
-        if (!a.getOrDefault("BRIDGE", "").isEmpty()) {
-            return "";
-        }
+        String given = a.getOrDefault("BRIDGE", "");
+        BridgeNaming naming = new BridgeNaming(given.isEmpty() ? Optional.empty() : Optional.of(given),
+                parseInt(a.getOrDefault("VLAN_ID", "")), "YES".equals(a.get("AUTOMATIC_VLAN_ID")));
         Optional<VirtualNetwork> n = currentProperty().get().map(NetworkDetails::network);
-        if (n.isPresent() && n.get().conf().bridgeGenerated()) {
-            return "empty: keeps the generated name " + n.get().conf().bridge();
+        if (n.isEmpty()) {
+            return naming.given().isPresent() ? "" : "empty: the bridge will be named "
+                    + naming.generatedNameBeforeId().orElse("onebr<id> (id given on save)");
         }
-        boolean automatic = "YES".equals(a.get("AUTOMATIC_VLAN_ID"));
-        Optional<Integer> vlan = automatic ? Optional.empty() : parseInt(a.getOrDefault("VLAN_ID", ""));
-        if (n.isPresent()) {
-            return "empty: the bridge will be named " + NetworkConf.generatedBridge(n.get().id(), vlan);
-        }
-        return "empty: the bridge will be named " + vlan.map(v -> "onebr." + v).orElse("onebr<id> (id given on save)");
+        BridgeNaming.Choice bridge = naming.onUpdate(n.get().id(), n.get().conf());
+        return switch (bridge.origin()) {
+            case GIVEN -> "";
+            case KEPT -> "empty: keeps the generated name " + bridge.name();
+            case GENERATED -> "empty: the bridge will be named " + bridge.name();
+        };
     }
 
     private static Optional<Integer> parseInt(String s) {

@@ -2,7 +2,6 @@ package vnetdesk.ui.network;
 
 import java.math.BigInteger;
 
-import vnetdesk.model.AddressRange;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.QueryService.NetworkSummary;
 import vnetdesk.ui.common.Usage;
@@ -13,9 +12,8 @@ public record NetworkRow(int id, String name, String driver, String vlan, String
 
     static NetworkRow of(NetworkSummary s) {
         VirtualNetwork n = s.network();
-        BigInteger size = n.addressRanges().stream().map(AddressRange::size).reduce(BigInteger.ZERO, BigInteger::add);
         return new NetworkRow(n.id(), n.name(), n.conf().driver().label(),
-                n.conf().vlanId().map(String::valueOf).orElse(""), n.conf().bridge(), s.used(), size,
+                n.conf().vlanId().map(String::valueOf).orElse(""), n.conf().bridge(), s.used(), n.totalSize(),
                 s.ownerName(), s.groupName(), n.lock().map(l -> l.name()).orElse(""),
                 n.parentNetworkId().map(String::valueOf).orElse(""));
     }

@@ -83,7 +83,7 @@ public final class SecurityGroupEditorViewModel extends EditorSession<GroupDetai
     protected Map<String, String> problems(Optional<GroupDetails> stored) {
         Problems problems = new Problems();
         problems.check(() -> NetworkAttributes.checkName("NAME", name.get()));
-        problems.check(() -> NetworkAttributes.checkText("DESCRIPTION", description.get(), 65_536));
+        problems.check(() -> NetworkAttributes.checkText("DESCRIPTION", description.get(), NetworkAttributes.MAX_TEXT_LENGTH));
         return problems.byField();
     }
 
