@@ -18,6 +18,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.AddressCheck;
 import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.TaskHandle;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
@@ -45,7 +46,8 @@ public final class HoldViewModel {
     private final ReadOnlyBooleanWrapper holding = new ReadOnlyBooleanWrapper(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding canHold;
-    private int generation;
+    /** The check of the text before the last change: cancelled, so that it never runs or its answer is dropped. */
+    private Optional<TaskHandle> lastCheck = Optional.empty();
 
     public HoldViewModel(Inventory inventory, Actor actor, TaskRunner runner, int networkId) {
         this.inventory = inventory;
@@ -64,7 +66,8 @@ public final class HoldViewModel {
     }
 
     private void check() {
-        int gen = ++generation;
+        lastCheck.ifPresent(TaskHandle::cancel);
+        lastCheck = Optional.empty();
         List<String> tokens = tokens();
         error.set("");
         if (tokens.isEmpty()) {
@@ -73,18 +76,14 @@ public final class HoldViewModel {
             return;
         }
         checking.set(true);
-        runner.run("Checking addresses",
+        lastCheck = Optional.of(runner.run("Checking addresses",
                 () -> inventory.queries().checkAddresses(actor, String.valueOf(networkId), tokens), result -> {
-                    if (gen == generation) {
-                        checks.setAll(result.stream().map(HoldViewModel::shown).toList());
-                        checking.set(false);
-                    }
+                    checks.setAll(result.stream().map(HoldViewModel::shown).toList());
+                    checking.set(false);
                 }, e -> {
-                    if (gen == generation) {
-                        checking.set(false);
-                        error.set(ErrorText.message(e));
-                    }
-                });
+                    checking.set(false);
+                    error.set(ErrorText.message(e));
+                }));
     }
 
     /**
