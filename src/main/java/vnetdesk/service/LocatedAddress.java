@@ -51,12 +51,34 @@ final class LocatedAddress {
     }
 
     static Run resolveToken(VirtualNetwork n, String token, Optional<Integer> arId) {
+        Token parsed = parse(token);
+        if (parsed instanceof Token.Single single) {
+            Located l = locateOrRefuse(n, single.address(), arId, single.text());
+            return new Run(l.ar(), l.index(), 1, single.text());
+        }
+        Token.Range range = (Token.Range) parsed;
+        Located a = locateOrRefuse(n, range.first(), arId, range.firstText());
+        Located b = locateOrRefuse(n, range.last(), Optional.of(a.ar().id()), range.lastText());
+        return new Run(a.ar(), a.index(), countOf(range, a, b), range.text());
+    }
+
+    /** A typed token, parsed but not yet placed in a network: one address, or the two ends of FIRST-LAST. */
+    sealed interface Token {
+        String text();
+
+        record Single(String text, Address address) implements Token {
+        }
+
+        record Range(String text, Address first, String firstText, Address last, String lastText) implements Token {
+        }
+    }
+
+    /** Parses one token; a malformed one is a {@link ValidationException} naming it. */
+    static Token parse(String token) {
         String t = token == null ? "" : token.trim();
         int dash = t.indexOf('-');
         if (dash < 0) {
-            Address a = Address.parse("ADDRESS", t);
-            Located l = locate(n, a, arId, t);
-            return new Run(l.ar, l.index, 1, t);
+            return new Token.Single(t, Address.parse("ADDRESS", t));
         }
         if (t.indexOf('-', dash + 1) >= 0) {
             throw ValidationException.invalid("ADDRESS", token, "a range is FIRST-LAST");
@@ -71,23 +93,31 @@ final class LocatedAddress {
         if (first.getClass() != last.getClass()) {
             throw ValidationException.invalid("ADDRESS", token, "both ends of a range must be the same kind of address");
         }
-        Located a = locate(n, first, arId, firstText);
-        Located b = locate(n, last, Optional.of(a.ar.id()), lastText);
-        if (Long.compareUnsigned(b.index, a.index) < 0) {
-            throw ValidationException.invalid("ADDRESS", token, "the last address comes before the first");
+        return new Token.Range(t, first, firstText, last, lastText);
+    }
+
+    /** How many addresses a range holds once both ends are placed in one AR; refuses a reversed or too long one. */
+    static long countOf(Token.Range range, Located first, Located last) {
+        if (Long.compareUnsigned(last.index(), first.index()) < 0) {
+            throw ValidationException.invalid("ADDRESS", range.text(), "the last address comes before the first");
         }
-        long count = b.index - a.index + 1;
+        long count = last.index() - first.index() + 1;
         if (count == 0 || Long.compareUnsigned(count, MAX_BULK) > 0) {
-            throw ValidationException.invalid("ADDRESS", token, "more than " + MAX_BULK + " addresses in one operation");
+            throw ValidationException.invalid("ADDRESS", range.text(),
+                    "more than " + MAX_BULK + " addresses in one operation");
         }
-        return new Run(a.ar, a.index, count, t);
+        return count;
     }
 
-    private record Located(AddressRange ar, long index) {
+    /** An address placed in the network: its AR and index there. */
+    record Located(AddressRange ar, long index) {
     }
 
-    private static Located locate(VirtualNetwork n, Address a, Optional<Integer> arId, String text) {
-        // a MAC names a lease unambiguously only in ranges whose MACs do not repeat: try those first
+    /**
+     * The AR holding the address (only AR {@code arId} when given). A MAC names a lease unambiguously only in
+     * ranges whose MACs do not repeat, so those are tried first.
+     */
+    static Optional<Located> locate(VirtualNetwork n, Address a, Optional<Integer> arId) {
         List<AddressRange> candidates = new ArrayList<>(n.addressRanges());
         if (a instanceof Address.Ether) {
             candidates.sort(Comparator.comparing(AddressRange::macsRepeat));
@@ -98,11 +128,17 @@ final class LocatedAddress {
             }
             OptionalLong idx = ar.indexOf(a);
             if (idx.isPresent()) {
-                return new Located(ar, idx.getAsLong());
+                return Optional.of(new Located(ar, idx.getAsLong()));
             }
         }
-        String where = arId.map(id -> "address range " + id + " of network " + n.label())
-                .orElse("network " + n.label());
-        throw ValidationException.invalid("ADDRESS", text, "not inside " + where);
+        return Optional.empty();
+    }
+
+    private static Located locateOrRefuse(VirtualNetwork n, Address a, Optional<Integer> arId, String text) {
+        return locate(n, a, arId).orElseThrow(() -> {
+            String where = arId.map(id -> "address range " + id + " of network " + n.label())
+                    .orElse("network " + n.label());
+            return ValidationException.invalid("ADDRESS", text, "not inside " + where);
+        });
     }
 }

@@ -33,8 +33,9 @@ import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
 
 /**
- * Read side: network lists and details, lease pages, free ranges, and "who
- * holds this address?" across the whole inventory.
+ * Read side: network lists and details, lease pages, free ranges, "who
+ * holds this address?" across the whole inventory, and the live check of
+ * addresses typed for a hold.
  */
 public final class QueryService {
 
@@ -54,6 +55,39 @@ public final class QueryService {
                              Optional<LeaseOwner> leaseOwner, Optional<String> owner) {
     }
 
+    /**
+     * What one typed token (an address or a FIRST-LAST range) would meet if it
+     * were held in the network now: the Hold dialog's live check.
+     */
+    public sealed interface AddressCheck {
+        /** The token as it was given. */
+        String token();
+
+        /** One address, free, in address range {@code arId}. */
+        record Free(String token, int arId) implements AddressCheck {
+        }
+
+        /** One address, used; {@code usedBy} describes its owner. */
+        record Used(String token, String usedBy) implements AddressCheck {
+        }
+
+        /** A range inside one AR: {@code used} of its {@code count} addresses are in use, the lowest of them given. */
+        record Range(String token, long count, long used, Optional<UsedAddress> lowestUsed) implements AddressCheck {
+        }
+
+        /** {@code address} (the token, or one end of a range) lies in none of the network's address ranges. */
+        record Outside(String token, String address) implements AddressCheck {
+        }
+
+        /** The token is no address or range a hold would accept; {@code reason} says why. */
+        record Invalid(String token, String reason) implements AddressCheck {
+        }
+
+        /** A used address of a range and who uses it. */
+        record UsedAddress(String address, String usedBy) {
+        }
+    }
+
     private final Tx tx;
     private final NetworkRefs refs;
     private final Access access;
@@ -63,6 +97,7 @@ public final class QueryService {
     private final AllocatorCache cache;
     private final ArCatalog catalog;
     private final OwnerNames ownerNames;
+    private final AddressChecker addressChecker;
 
     QueryService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -74,6 +109,7 @@ public final class QueryService {
         this.cache = ctx.cache();
         this.catalog = ctx.catalog();
         this.ownerNames = ctx.ownerNames();
+        this.addressChecker = new AddressChecker(ctx.leases(), ctx.ownerNames());
     }
 
     /** Networks the actor may see (USE right or owner), with usage. */
@@ -177,6 +213,22 @@ public final class QueryService {
                                 described));
                     }
                 }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Checks every token of one hold request in one read, as the hold would
+     * read them; answers in the order given. A bad token is an answer, not an error.
+     */
+    public List<AddressCheck> checkAddresses(Actor actor, String ref, List<String> tokens) {
+        return tx.read(c -> {
+            VirtualNetwork n = refs.resolve(c, ref);
+            access.of(c, actor).requireRight(n, Right.USE, "check the addresses of");
+            List<AddressCheck> out = new ArrayList<>(tokens.size());
+            for (String token : tokens) {
+                out.add(addressChecker.check(c, n, token));
             }
             return out;
         });

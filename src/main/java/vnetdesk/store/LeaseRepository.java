@@ -147,6 +147,31 @@ public final class LeaseRepository {
         }
     }
 
+    /** How many leases a run of indexes holds and the lowest of them. */
+    public record RunUsage(long used, Optional<LeaseRow> lowest) {
+    }
+
+    /**
+     * The leases of one AR in [first, first+count-1], counted on the primary key
+     * rather than read row by row, so a range of any length is checked at the cost
+     * of the leases inside it.
+     */
+    public RunUsage usageOfRun(Connection c, int networkId, int arId, long first, long count) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(IDX) FROM LEASE "
+                + "WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX BETWEEN ? AND ?")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(first));
+            s.setBigDecimal(4, toDecimal(first + count - 1));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long used = r.getLong(1);
+                return used == 0 ? new RunUsage(0, Optional.empty())
+                        : new RunUsage(used, find(c, networkId, arId, fromDecimal(r.getBigDecimal(2))));
+            }
+        }
+    }
+
     /** Whether any lease of the AR is owned by a reservation (child network). */
     public boolean anyReserved(Connection c, int networkId, int arId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

@@ -1,11 +1,13 @@
 package vnetdesk.ui;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -20,11 +22,13 @@ import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.TaskHandle;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
  * The main window's status bar: inventory location, the user the console
- * acts as (a menu to switch), pending host changes, and the background work.
+ * acts as (a menu to switch), pending host changes, and the background work
+ * (title and queue count, progress, message, Cancel).
  */
 final class StatusBar {
 
@@ -56,16 +60,48 @@ final class StatusBar {
                 ? " (+" + (runner.running().get() - 1) + " queued)" : "") + "…",
                 runner.running(), runner.currentTitle()));
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("status-progress");
         progress.setPrefWidth(90);
         progress.visibleProperty().bind(runner.running().greaterThan(0));
+        Label message = new Label();
+        message.setId("status-message");
+        Button cancel = new Button("Cancel");
+        cancel.setId("status-cancel");
+        cancel.setTooltip(new Tooltip("Ask this task to stop; it stops at its next step."));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> runner.currentTask().get().ifPresent(TaskHandle::cancel));
+        follow(runner.currentTask().get(), progress, message, cancel);
+        runner.currentTask().addListener((o, was, now) -> follow(now, progress, message, cancel));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(16, location, new Separator(javafx.geometry.Orientation.VERTICAL), user,
-                new Separator(javafx.geometry.Orientation.VERTICAL), hosts, grow, progress, task);
+                new Separator(javafx.geometry.Orientation.VERTICAL), hosts, grow, progress, task, message, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /**
+     * Shows the task the runner shows: its fraction (indeterminate until it
+     * reports one), its message, and Cancel while a stoppable task runs.
+     */
+    private static void follow(Optional<TaskHandle> task, ProgressBar progress, Label message, Button cancel) {
+        progress.progressProperty().unbind();
+        message.textProperty().unbind();
+        cancel.visibleProperty().unbind();
+        if (task.isEmpty()) {
+            progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+            message.setText("");
+            cancel.setVisible(false);
+            return;
+        }
+        TaskHandle t = task.get();
+        progress.progressProperty().bind(t.progressProperty());
+        message.textProperty().bind(Bindings.when(t.stateProperty().isEqualTo(TaskHandle.State.CANCELLING))
+                .then("Cancelling…").otherwise(t.messageProperty()));
+        cancel.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> t.isStoppable() && t.state() == TaskHandle.State.RUNNING, t.stateProperty()));
     }
 
     /**

@@ -72,6 +72,8 @@ class AccessRightsTest extends ServiceTestSupport {
         ops.add(op("vnet leases", NET, "USE", (inv, bob) -> inv.queries().leasePage(bob, "net", 0,
                 java.util.OptionalLong.empty(), 10)));
         ops.add(op("vnet free", NET, "USE", (inv, bob) -> inv.queries().freeRanges(bob, "net", 10)));
+        ops.add(op("hold dialog check", NET, "USE", (inv, bob) -> inv.queries().checkAddresses(bob, "net",
+                List.of("10.0.0.5", "10.0.0.6-10.0.0.9"))));
         ops.add(op("secgroup effective", NET, "USE", (inv, bob) -> inv.securityGroups().effectiveRules(bob, "net")));
         ops.add(op("vnet hold", NET, "USE", (inv, bob) -> inv.leases().hold(bob, "net", List.of("10.0.0.5"),
                 Optional.empty())));

@@ -1,36 +1,28 @@
 package vnetdesk.ui.common;
 
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-
-/** Runs work immediately on the calling thread: for ViewModel tests without the toolkit. */
+/**
+ * Runs work immediately on the calling thread, both lanes alike, and delivers
+ * on it too: for ViewModel tests without the toolkit. Cancel and progress
+ * follow the console's rules; a test cancels from a progress listener (of
+ * {@link #currentTask()}), as the status bar's Cancel button does.
+ */
 public final class SameThreadTaskRunner extends TaskRunner {
 
     private int completed;
 
     @Override
-    public <T> void run(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
-                        Consumer<Throwable> onFailure) {
-        submitted();
-        started(taskTitle);
-        T result;
-        try {
-            result = work.call();
-        } catch (Exception | Error e) {
-            end();
-            onFailure.accept(e);
-            return;
+    void dispatch(Lane lane, TaskJob<?> job) {
+        if (job.runWork()) {
+            completed++;
         }
-        end();
-        onSuccess.accept(result);
     }
 
-    private void end() {
-        finished();
-        completed++;
+    @Override
+    void onUiThread(Runnable delivery) {
+        delivery.run();
     }
 
-    /** Tasks finished so far (tests check that an action did or did not reach the service). */
+    /** Tasks whose work ran so far (tests check that an action did or did not reach the service). */
     public int completed() {
         return completed;
     }

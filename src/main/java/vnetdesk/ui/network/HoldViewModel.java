@@ -1,6 +1,5 @@
 package vnetdesk.ui.network;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,18 +14,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
-import vnetdesk.model.Address;
-import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.service.Inventory;
-import vnetdesk.service.QueryService.WhoisMatch;
+import vnetdesk.service.QueryService.AddressCheck;
 import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.TaskHandle;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
- * The Hold IP dialog: one address, a list, or FIRST-LAST ranges, each checked
- * live against the network (inside it? free? used by whom?) before the hold,
- * which is all-or-nothing in the service.
+ * The Hold IP dialog: one address, a list, or FIRST-LAST ranges, checked live
+ * against the network (inside it? free? used by whom?) with one service query
+ * per change of the text, before the hold, which is all-or-nothing in the service.
  */
 public final class HoldViewModel {
 
@@ -48,7 +46,8 @@ public final class HoldViewModel {
     private final ReadOnlyBooleanWrapper holding = new ReadOnlyBooleanWrapper(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding canHold;
-    private int generation;
+    /** The check of the text before the last change: cancelled, so that it never runs or its answer is dropped. */
+    private Optional<TaskHandle> lastCheck = Optional.empty();
 
     public HoldViewModel(Inventory inventory, Actor actor, TaskRunner runner, int networkId) {
         this.inventory = inventory;
@@ -67,7 +66,8 @@ public final class HoldViewModel {
     }
 
     private void check() {
-        int gen = ++generation;
+        lastCheck.ifPresent(TaskHandle::cancel);
+        lastCheck = Optional.empty();
         List<String> tokens = tokens();
         error.set("");
         if (tokens.isEmpty()) {
@@ -76,86 +76,46 @@ public final class HoldViewModel {
             return;
         }
         checking.set(true);
-        runner.run("Checking addresses", () -> {
-            List<Check> out = new ArrayList<>();
-            for (String t : tokens) {
-                out.add(checkToken(t));
-            }
-            return out;
-        }, result -> {
-            if (gen == generation) {
-                checks.setAll(result);
-                checking.set(false);
-            }
-        }, e -> {
-            if (gen == generation) {
-                checking.set(false);
-                error.set(ErrorText.message(e));
-            }
-        });
+        lastCheck = Optional.of(runner.run("Checking addresses",
+                () -> inventory.queries().checkAddresses(actor, String.valueOf(networkId), tokens), result -> {
+                    checks.setAll(result.stream().map(HoldViewModel::shown).toList());
+                    checking.set(false);
+                }, e -> {
+                    checking.set(false);
+                    error.set(ErrorText.message(e));
+                }));
     }
 
-    /** IPv4 ranges up to this many addresses are checked address by address; longer ones by the service. */
+    /**
+     * Ranges longer than this are shown as {@link State#RANGE} ("held only if every one is free") rather than
+     * with their count. The service counts a range of any length in one query; the limit keeps the dialog's
+     * long-standing answer for long ranges, which leaves the refusal (naming a used address) to the hold.
+     */
     static final int RANGE_CHECK_LIMIT = 1024;
 
-    private Check checkToken(String token) {
-        int dash = token.indexOf('-');
-        if (dash > 0 && token.indexOf(':') < 0) {
-            for (String end : new String[]{token.substring(0, dash), token.substring(dash + 1)}) {
-                Check c = checkToken(end);
-                if (c.state() == State.INVALID || c.state() == State.OUTSIDE) {
-                    return new Check(token, c.state(), c.detail());
-                }
-            }
-            return checkRange(token, token.substring(0, dash), token.substring(dash + 1));
+    private static Check shown(AddressCheck answer) {
+        String token = answer.token();
+        if (answer instanceof AddressCheck.Free free) {
+            return new Check(token, State.FREE, "free (AR " + free.arId() + ")");
         }
-        try {
-            Address.parse("ADDRESS", token);
-        } catch (RuntimeException e) {
-            return new Check(token, State.INVALID, ErrorText.message(e));
+        if (answer instanceof AddressCheck.Used used) {
+            return new Check(token, State.USED, "used by " + used.usedBy());
         }
-        Optional<WhoisMatch> here = inventory.queries().whois(actor, token).stream()
-                .filter(m -> m.network().id() == networkId).findFirst();
-        if (here.isEmpty()) {
-            return new Check(token, State.OUTSIDE, "not in this network's address ranges");
+        if (answer instanceof AddressCheck.Outside outside) {
+            return new Check(token, State.OUTSIDE, outside.address().equals(token)
+                    ? "not in this network's address ranges"
+                    : outside.address() + " is not in this network's address ranges");
         }
-        WhoisMatch m = here.get();
-        if (m.leaseOwner().isEmpty()) {
-            return new Check(token, State.FREE, "free (AR " + m.arId() + ")");
+        if (answer instanceof AddressCheck.Invalid invalid) {
+            return new Check(token, State.INVALID, invalid.reason());
         }
-        return new Check(token, State.USED, "used by " + m.owner().orElse(m.leaseOwner().get().label()));
-    }
-
-    /** A FIRST-LAST IPv4 range: every address checked when it is short enough, else left to the service. */
-    private Check checkRange(String token, String first, String last) {
-        Ipv4 from;
-        Ipv4 to;
-        try {
-            from = Ipv4.parse("ADDRESS", first);
-            to = Ipv4.parse("ADDRESS", last);
-        } catch (RuntimeException e) {
-            return new Check(token, State.RANGE, "a range: held only if every address in it is free");
+        AddressCheck.Range range = (AddressCheck.Range) answer;
+        if (range.count() > RANGE_CHECK_LIMIT) {
+            return new Check(token, State.RANGE, range.count() + " addresses: held only if every one is free");
         }
-        long count = to.unsigned() - from.unsigned() + 1;
-        if (count < 1) {
-            return new Check(token, State.INVALID, "the range ends before it starts");
-        }
-        if (count > RANGE_CHECK_LIMIT) {
-            return new Check(token, State.RANGE, count + " addresses: held only if every one is free");
-        }
-        long used = 0;
-        String firstUsed = "";
-        for (long i = 0; i < count; i++) {
-            Check c = checkToken(from.plus(i).toString());
-            if (c.state() == State.OUTSIDE) {
-                return new Check(token, State.OUTSIDE, from.plus(i) + " is not in this network's address ranges");
-            }
-            if (c.state() == State.USED && used++ == 0) {
-                firstUsed = c.token() + " " + c.detail();
-            }
-        }
-        return used == 0 ? new Check(token, State.FREE, "all " + count + " addresses free")
-                : new Check(token, State.USED, used + " of " + count + " addresses in use, e.g. " + firstUsed);
+        return range.lowestUsed().map(first -> new Check(token, State.USED, range.used() + " of " + range.count()
+                        + " addresses in use, e.g. " + first.address() + " used by " + first.usedBy()))
+                .orElseGet(() -> new Check(token, State.FREE, "all " + range.count() + " addresses free"));
     }
 
     /** Holds every typed address (all or nothing); {@code onHeld} gets the leases made. */

@@ -2,37 +2,30 @@ package vnetdesk.ui.common;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
-/** A runner for tests of late results: work waits in a queue until the test runs it. */
+/**
+ * A runner for tests of late results: work waits in a queue until the test
+ * runs it, then delivers on the test's thread. A task cancelled while queued
+ * is skipped.
+ */
 public final class QueuedTaskRunner extends TaskRunner {
 
-    private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final Deque<TaskJob<?>> queue = new ArrayDeque<>();
 
     @Override
-    public <T> void run(String taskTitle, Callable<T> work, Consumer<? super T> onSuccess,
-                        Consumer<Throwable> onFailure) {
-        submitted();
-        queue.addLast(() -> {
-            started(taskTitle);
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                finished();
-                onFailure.accept(e);
-                return;
-            }
-            finished();
-            onSuccess.accept(result);
-        });
+    void dispatch(Lane lane, TaskJob<?> job) {
+        queue.addLast(job);
+    }
+
+    @Override
+    void onUiThread(Runnable delivery) {
+        delivery.run();
     }
 
     /** Runs everything queued, including work queued by the callbacks, in order. */
     public void runAll() {
         while (!queue.isEmpty()) {
-            queue.removeFirst().run();
+            queue.removeFirst().runWork();
         }
     }
 }

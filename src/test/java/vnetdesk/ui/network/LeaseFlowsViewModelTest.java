@@ -15,6 +15,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.network.HoldViewModel.State;
+import vnetdesk.ui.common.QueuedTaskRunner;
 import vnetdesk.ui.common.ViewModelTestBase;
 
 /** Hold, release, reserve and the paged Leases tab, without the toolkit, on a real inventory. */
@@ -83,6 +84,18 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
         longRange.hold(l -> { });
         assertTrue(longRange.errorProperty().get().contains("10.9.4.0"), longRange.errorProperty().get());
         assertEquals(1, inventory.queries().details(ADMIN, "big", 0).usedLeases(), "nothing held");
+    }
+
+    @Test
+    void aCheckOfTextChangedBeforeItRanIsCancelledAndOnlyTheLatestRuns() {
+        QueuedTaskRunner queued = new QueuedTaskRunner();
+        HoldViewModel hold = new HoldViewModel(inventory, ADMIN, queued, lan);
+        hold.inputProperty().set("10.0.0.2");
+        hold.inputProperty().set("10.0.0.5");
+        assertEquals(1, queued.running().get(), "the check of \"10.0.0.2\" was cancelled before it ran");
+        queued.runAll();
+        assertEquals(List.of(new HoldViewModel.Check("10.0.0.5", State.USED, "used by VM:7 NIC:0")), hold.checks());
+        assertFalse(hold.checkingProperty().get());
     }
 
     @Test
