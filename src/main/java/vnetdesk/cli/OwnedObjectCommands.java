@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.service.Inventory;
 
@@ -25,16 +26,19 @@ final class OwnedObjectCommands {
 
     /** The kinds of object these commands work on, and how each service does them. */
     enum Kind {
-        NET("vnet"), VNTEMPLATE("vntemplate"), SECGROUP("secgroup");
+        NET("vnet", "NETWORK"), VNTEMPLATE("vntemplate", "VNTEMPLATE"), SECGROUP("secgroup", "SECGROUP");
 
         /** The command group of this kind. */
         final String group;
+        /** The field a missing OBJECT is reported as. */
+        final String field;
 
-        Kind(String group) {
+        Kind(String group, String field) {
             this.group = group;
+            this.field = field;
         }
 
-        int cloneAs(Inventory inv, Actor a, String ref, String name) {
+        int cloneAs(Inventory inv, Actor a, ObjectRef ref, String name) {
             return switch (this) {
                 case NET -> inv.networks().clone(a, ref, name);
                 case VNTEMPLATE -> inv.templates().clone(a, ref, name);
@@ -42,7 +46,7 @@ final class OwnedObjectCommands {
             };
         }
 
-        void rename(Inventory inv, Actor a, String ref, String name) {
+        void rename(Inventory inv, Actor a, ObjectRef ref, String name) {
             switch (this) {
                 case NET -> inv.networks().rename(a, ref, name);
                 case VNTEMPLATE -> inv.templates().rename(a, ref, name);
@@ -50,7 +54,7 @@ final class OwnedObjectCommands {
             }
         }
 
-        void chown(Inventory inv, Actor a, String ref, String user, Optional<String> group) {
+        void chown(Inventory inv, Actor a, ObjectRef ref, String user, Optional<String> group) {
             switch (this) {
                 case NET -> inv.networks().chown(a, ref, Optional.of(user), group);
                 case VNTEMPLATE -> inv.templates().chown(a, ref, Optional.of(user), group);
@@ -58,7 +62,7 @@ final class OwnedObjectCommands {
             }
         }
 
-        void chmod(Inventory inv, Actor a, String ref, Permissions p) {
+        void chmod(Inventory inv, Actor a, ObjectRef ref, Permissions p) {
             switch (this) {
                 case NET -> inv.networks().chmod(a, ref, p);
                 case VNTEMPLATE -> inv.templates().chmod(a, ref, p);
@@ -66,7 +70,7 @@ final class OwnedObjectCommands {
             }
         }
 
-        void lock(Inventory inv, Actor a, String ref, Optional<LockLevel> level) {
+        void lock(Inventory inv, Actor a, ObjectRef ref, Optional<LockLevel> level) {
             switch (this) {
                 case NET -> level.ifPresentOrElse(l -> inv.networks().lock(a, ref, l), () -> inv.networks().unlock(a, ref));
                 case VNTEMPLATE -> level.ifPresentOrElse(l -> inv.templates().lock(a, ref, l),
@@ -103,6 +107,11 @@ final class OwnedObjectCommands {
             this.ctx = ctx;
             this.kind = kind;
         }
+
+        /** The object OBJECT names. */
+        ObjectRef object() {
+            return ObjectRef.parse(kind.field, ref);
+        }
     }
 
     @Command(name = "clone", mixinStandardHelpOptions = true,
@@ -117,7 +126,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            ctx.out().println("ID: " + kind.cloneAs(ctx.inventory(), ctx.actor(), ref, name));
+            ctx.out().println("ID: " + kind.cloneAs(ctx.inventory(), ctx.actor(), object(), name));
             return Cli.OK;
         }
     }
@@ -133,7 +142,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.rename(ctx.inventory(), ctx.actor(), ref, name);
+            kind.rename(ctx.inventory(), ctx.actor(), object(), name);
             return Cli.OK;
         }
     }
@@ -153,7 +162,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.chown(ctx.inventory(), ctx.actor(), ref, user, Optional.ofNullable(group));
+            kind.chown(ctx.inventory(), ctx.actor(), object(), user, Optional.ofNullable(group));
             return Cli.OK;
         }
     }
@@ -170,7 +179,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.chmod(ctx.inventory(), ctx.actor(), ref, Permissions.parseOctal("OCTAL", octal));
+            kind.chmod(ctx.inventory(), ctx.actor(), object(), Permissions.parseOctal("OCTAL", octal));
             return Cli.OK;
         }
     }
@@ -187,7 +196,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.lock(ctx.inventory(), ctx.actor(), ref, Optional.of(LockLevel.parse("--level", level)));
+            kind.lock(ctx.inventory(), ctx.actor(), object(), Optional.of(LockLevel.parse("--level", level)));
             return Cli.OK;
         }
     }
@@ -200,7 +209,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.lock(ctx.inventory(), ctx.actor(), ref, Optional.empty());
+            kind.lock(ctx.inventory(), ctx.actor(), object(), Optional.empty());
             return Cli.OK;
         }
     }

@@ -18,6 +18,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.core.Access;
@@ -95,7 +96,7 @@ public final class QueryService {
     }
 
     /** A network with usage and up to {@code leaseLimit} of its leases. */
-    public NetworkDetails details(Actor actor, String ref, int leaseLimit) {
+    public NetworkDetails details(Actor actor, ObjectRef ref, int leaseLimit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.USE, "show");
@@ -107,7 +108,7 @@ public final class QueryService {
     }
 
     /** Leases after position (arId, index) in (AR, index) order; for paged tables. */
-    public List<Lease> leasePage(Actor actor, String ref, int afterAr, OptionalLong afterIndex, int limit) {
+    public List<Lease> leasePage(Actor actor, ObjectRef ref, int afterAr, OptionalLong afterIndex, int limit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.USE, "list the leases of");
@@ -131,7 +132,7 @@ public final class QueryService {
     }
 
     /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
-    public List<FreeRange> freeRanges(Actor actor, String ref, int limit) {
+    public List<FreeRange> freeRanges(Actor actor, ObjectRef ref, int limit) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
             VirtualNetwork n = resolved.network();

@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -100,7 +101,7 @@ public final class SecurityGroupService {
         this.access = ctx.access();
         this.groups = OwnedObjectRepository.securityGroups();
         this.templateRows = OwnedObjectRepository.networkTemplates();
-        this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users(), row -> List.of());
+        this.objects = new OwnedObjects(ctx, ResourceType.SECGROUP, groups, row -> List.of());
         this.states = new SecurityGroupStateRepository();
         this.leases = ctx.leases();
         this.catalog = ctx.catalog();
@@ -133,7 +134,7 @@ public final class SecurityGroupService {
      * template's rules and keeps the rest); NAME renames. Every VM of the group
      * becomes outdated.
      */
-    public void update(Actor actor, String ref, Template template, boolean append) {
+    public void update(Actor actor, ObjectRef ref, Template template, boolean append) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "update");
@@ -154,7 +155,7 @@ public final class SecurityGroupService {
     }
 
     /** Deletes a group; refused for {@code default} and while a network uses it. */
-    public void delete(Actor actor, String ref) {
+    public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
@@ -180,7 +181,7 @@ public final class SecurityGroupService {
     }
 
     /** Copies a group's rules and description under a new name, owned by the actor; returns the new id. */
-    public int clone(Actor actor, String ref, String newName) {
+    public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
@@ -192,25 +193,16 @@ public final class SecurityGroupService {
         });
     }
 
-    public void rename(Actor actor, String ref, String newName) {
-        tx.write((c, hooks) -> {
-            objects.rename(c, access.of(c, actor), ref, newName);
-            return null;
-        });
+    public void rename(Actor actor, ObjectRef ref, String newName) {
+        objects.rename(actor, ref, newName);
     }
 
-    public void chmod(Actor actor, String ref, Permissions permissions) {
-        tx.write((c, hooks) -> {
-            objects.chmod(c, access.of(c, actor), ref, permissions);
-            return null;
-        });
+    public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
+        objects.chmod(actor, ref, permissions);
     }
 
-    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
-        tx.write((c, hooks) -> {
-            objects.chown(c, access.of(c, actor), ref, user, group);
-            return null;
-        });
+    public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
+        objects.chown(actor, ref, user, group);
     }
 
     /**
@@ -219,7 +211,7 @@ public final class SecurityGroupService {
      * updated). Host apply is not available in this version: the selected VMs
      * are marked outdated and stay so, and the report says so.
      */
-    public CommitReport commit(Actor actor, String ref, boolean onlyOutdatedAndFailed) {
+    public CommitReport commit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
@@ -257,7 +249,7 @@ public final class SecurityGroupService {
     }
 
     /** One group with the propagation state of each VM that has a NIC in it. */
-    public GroupDetails show(Actor actor, String ref) {
+    public GroupDetails show(Actor actor, ObjectRef ref) {
         return tx.read(c -> {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
@@ -278,7 +270,7 @@ public final class SecurityGroupService {
      * done (error, then outdated, then updating). Empty for a network without
      * groups. Needs USE on the network.
      */
-    public Map<Integer, VmStatus> vmStatesOn(Actor actor, String networkRef) {
+    public Map<Integer, VmStatus> vmStatesOn(Actor actor, ObjectRef networkRef) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, networkRef);
             access.of(c, actor).requireRight(n, Right.USE, "show the security-group state of");
@@ -310,7 +302,7 @@ public final class SecurityGroupService {
     }
 
     /** The effective rules of a NIC of the network (needs USE on the network). */
-    public EffectiveRules effectiveRules(Actor actor, String networkRef) {
+    public EffectiveRules effectiveRules(Actor actor, ObjectRef networkRef) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, networkRef);
             access.of(c, actor).requireRight(n, Right.USE, "show the security rules of");

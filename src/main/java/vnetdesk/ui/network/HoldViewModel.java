@@ -18,6 +18,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.Address;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.WhoisMatch;
 import vnetdesk.ui.common.ErrorText;
@@ -166,7 +167,7 @@ public final class HoldViewModel {
         List<String> tokens = tokens();
         holding.set(true);
         runner.run("Holding " + tokens.size() + " address(es)",
-                () -> inventory.leases().hold(actor, String.valueOf(networkId), tokens, Optional.empty()),
+                () -> inventory.leases().hold(actor, ObjectRef.id(networkId), tokens, Optional.empty()),
                 leases -> {
                     holding.set(false);
                     input.set("");

@@ -16,6 +16,7 @@ import javafx.stage.Window;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.TextFiles;
 import vnetdesk.template.TemplateParser;
@@ -53,7 +54,7 @@ public final class NetworkActions {
         dialogs.askText("Rename network", "New name of " + row.id() + ":" + row.name(), row.name())
                 .filter(n -> !n.equals(row.name()))
                 .ifPresent(name -> runner.run("Renaming network " + row.id(), () -> {
-                    inventory.networks().rename(actor, String.valueOf(row.id()), name);
+                    inventory.networks().rename(actor, ObjectRef.id(row.id()), name);
                     return row.id();
                 }, changed::accept, e -> dialogs.showError("Cannot rename " + row.name(), e)));
     }
@@ -66,21 +67,21 @@ public final class NetworkActions {
             return;
         }
         runner.run("Deleting network " + row.id(), () -> {
-            inventory.networks().delete(actor, String.valueOf(row.id()));
+            inventory.networks().delete(actor, ObjectRef.id(row.id()));
             return row.id();
         }, id -> deleted.run(), e -> dialogs.showError("Cannot delete " + row.name(), e));
     }
 
     public void lock(NetworkRow row) {
         runner.run("Locking network " + row.id(), () -> {
-            inventory.networks().lock(actor, String.valueOf(row.id()), LockLevel.MANAGE);
+            inventory.networks().lock(actor, ObjectRef.id(row.id()), LockLevel.MANAGE);
             return row.id();
         }, changed::accept, e -> dialogs.showError("Cannot lock " + row.name(), e));
     }
 
     public void unlock(NetworkRow row) {
         runner.run("Unlocking network " + row.id(), () -> {
-            inventory.networks().unlock(actor, String.valueOf(row.id()));
+            inventory.networks().unlock(actor, ObjectRef.id(row.id()));
             return row.id();
         }, changed::accept, e -> dialogs.showError("Cannot unlock " + row.name(), e));
     }

@@ -22,6 +22,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
@@ -109,8 +110,7 @@ public final class NetworkEditorViewModel {
     public void edit(int id, Runnable whenLoaded) {
         int gen = ++generation;
         busy.set(true);
-        runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0),
-                d -> {
+        runner.run("Loading network " + id, () -> inventory.queries().details(actor, ObjectRef.id(id), 0), d -> {
                     if (gen != generation) {
                         return; // the user moved on (New, another network) while it loaded
                     }
@@ -140,12 +140,12 @@ public final class NetworkEditorViewModel {
 
     /** chown of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
     void chown(int id, Optional<String> user, Optional<String> group) {
-        inventory.networks().chown(actor, String.valueOf(id), user, group);
+        inventory.networks().chown(actor, ObjectRef.id(id), user, group);
     }
 
     /** chmod of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
     void chmod(int id, Permissions permissions) {
-        inventory.networks().chmod(actor, String.valueOf(id), permissions);
+        inventory.networks().chmod(actor, ObjectRef.id(id), permissions);
     }
 
     /**
@@ -158,8 +158,7 @@ public final class NetworkEditorViewModel {
         current.get().ifPresent(shown -> {
             int gen = generation;
             int id = shown.network().id();
-            runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0),
-                    d -> {
+            runner.run("Loading network " + id, () -> inventory.queries().details(actor, ObjectRef.id(id), 0), d -> {
                         if (gen != generation) {
                             return;
                         }
@@ -209,7 +208,7 @@ public final class NetworkEditorViewModel {
         } else {
             int id = current.get().orElseThrow().network().id();
             runner.run("Saving network " + id, () -> {
-                inventory.networks().update(actor, String.valueOf(id), template, false);
+                inventory.networks().update(actor, ObjectRef.id(id), template, false);
                 return id;
             }, saved -> afterSave(saved, onSaved), this::saveFailed);
         }
@@ -218,7 +217,7 @@ public final class NetworkEditorViewModel {
     private void afterSave(int id, IntConsumer onSaved) {
         // read back what the service stored (generated bridge, automatic VLAN id)
         int gen = generation;
-        runner.run("Loading network " + id, () -> inventory.queries().details(actor, String.valueOf(id), 0), d -> {
+        runner.run("Loading network " + id, () -> inventory.queries().details(actor, ObjectRef.id(id), 0), d -> {
             busy.set(false);
             if (gen == generation) {
                 show(d);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.GroupInfo;
@@ -39,7 +40,7 @@ public final class SecurityGroupActions {
             return;
         }
         runner.run("Deleting security group " + row.id(), () -> {
-            inventory.securityGroups().delete(actor, String.valueOf(row.id()));
+            inventory.securityGroups().delete(actor, ObjectRef.id(row.id()));
             return row.id();
         }, id -> {
             dialogs.notify("Security group " + row.label() + " deleted");
@@ -51,7 +52,7 @@ public final class SecurityGroupActions {
     public void cloneGroup(SecurityGroupRow row, IntConsumer created) {
         dialogs.askText("Clone security group", "Name of the copy of " + row.label(), row.name() + "-copy")
                 .ifPresent(name -> runner.run("Cloning security group " + row.id(),
-                        () -> inventory.securityGroups().clone(actor, String.valueOf(row.id()), name),
+                        () -> inventory.securityGroups().clone(actor, ObjectRef.id(row.id()), name),
                         created::accept, e -> dialogs.showError("Cannot clone " + row.label(), e)));
     }
 
@@ -59,7 +60,7 @@ public final class SecurityGroupActions {
         dialogs.askText("Rename security group", "New name of " + row.label(), row.name())
                 .filter(n -> !n.equals(row.name()))
                 .ifPresent(name -> runner.run("Renaming security group " + row.id(), () -> {
-                    inventory.securityGroups().rename(actor, String.valueOf(row.id()), name);
+                    inventory.securityGroups().rename(actor, ObjectRef.id(row.id()), name);
                     return row.id();
                 }, changed::accept, e -> dialogs.showError("Cannot rename " + row.label(), e)));
     }
@@ -87,7 +88,7 @@ public final class SecurityGroupActions {
             return;
         }
         runner.run("Changing the owner of security group " + row.id(), () -> {
-            inventory.securityGroups().chown(actor, String.valueOf(row.id()), user, group);
+            inventory.securityGroups().chown(actor, ObjectRef.id(row.id()), user, group);
             return row.id();
         }, id -> {
             dialogs.notify("Security group " + row.label() + " now belongs to " + user.get() + " / " + group.get());
@@ -98,7 +99,7 @@ public final class SecurityGroupActions {
     /** Sets the permissions of group {@code id} (the General tab's grid). */
     public void chmod(int id, Permissions permissions, IntConsumer changed) {
         runner.run("Changing the permissions of security group " + id, () -> {
-            inventory.securityGroups().chmod(actor, String.valueOf(id), permissions);
+            inventory.securityGroups().chmod(actor, ObjectRef.id(id), permissions);
             return id;
         }, changed::accept, e -> dialogs.showError("Cannot change the permissions of security group " + id, e));
     }

@@ -21,6 +21,7 @@ import javafx.collections.ObservableMap;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.Inventory;
@@ -101,7 +102,7 @@ public final class SecurityGroupEditorViewModel {
     public void edit(int id, Runnable whenLoaded) {
         int gen = ++generation;
         busy.set(true);
-        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, String.valueOf(id)),
+        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, ObjectRef.id(id)),
                 d -> {
                     if (gen == generation) {
                         busy.set(false);
@@ -128,7 +129,7 @@ public final class SecurityGroupEditorViewModel {
         }
         int id = shown.get().summary().group().id();
         int gen = generation;
-        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, String.valueOf(id)),
+        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, ObjectRef.id(id)),
                 d -> {
                     if (gen != generation) {
                         return;
@@ -207,7 +208,7 @@ public final class SecurityGroupEditorViewModel {
         } else {
             int id = current.get().orElseThrow().summary().group().id();
             runner.run("Saving security group " + id, () -> {
-                inventory.securityGroups().update(actor, String.valueOf(id), template, false);
+                inventory.securityGroups().update(actor, ObjectRef.id(id), template, false);
                 return id;
             }, saved -> afterSave(saved, onSaved), this::saveFailed);
         }
@@ -215,7 +216,7 @@ public final class SecurityGroupEditorViewModel {
 
     private void afterSave(int id, IntConsumer onSaved) {
         int gen = generation;
-        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, String.valueOf(id)),
+        runner.run("Loading security group " + id, () -> inventory.securityGroups().show(actor, ObjectRef.id(id)),
                 d -> {
                     busy.set(false);
                     if (gen == generation) {

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;
@@ -120,7 +121,7 @@ public final class TemplateActions {
                 e -> dialogs.showError("Cannot " + verb + " " + row.name(), e));
     }
 
-    private static String ref(TemplateRow row) {
-        return String.valueOf(row.id());
+    private static ObjectRef ref(TemplateRow row) {
+        return ObjectRef.id(row.id());
     }
 }

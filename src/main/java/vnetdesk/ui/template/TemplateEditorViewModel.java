@@ -20,6 +20,7 @@ import javafx.collections.ObservableMap;
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.Inventory;
@@ -124,7 +125,7 @@ public final class TemplateEditorViewModel {
     }
 
     private TemplateSummary summary(int id) {
-        inventory.templates().info(actor, String.valueOf(id)); // refuses (not found, no right) with its own message
+        inventory.templates().info(actor, ObjectRef.id(id)); // refuses (not found, no right) with its own message
         return inventory.templates().list(actor).stream().filter(s -> s.template().id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("network template " + id + " is no longer listed for you"));
     }
@@ -183,7 +184,7 @@ public final class TemplateEditorViewModel {
         Optional<Integer> id = current.get().map(s -> s.template().id());
         runner.run(id.map(i -> "Saving network template " + i).orElse("Creating network template"), () -> {
             if (id.isPresent()) {
-                inventory.templates().update(actor, String.valueOf(id.get()), template, false);
+                inventory.templates().update(actor, ObjectRef.id(id.get()), template, false);
                 return summary(id.get());
             }
             return summary(inventory.templates().allocate(actor, template));
@@ -273,7 +274,7 @@ public final class TemplateEditorViewModel {
     /** Changes the permissions of the template shown (the General tab's Apply); {@code done} gets its id. */
     public void chmod(Permissions permissions, IntConsumer done) {
         current.get().ifPresent(s -> runner.run("Changing permissions of " + s.template().label(), () -> {
-            inventory.templates().chmod(actor, String.valueOf(s.template().id()), permissions);
+            inventory.templates().chmod(actor, ObjectRef.id(s.template().id()), permissions);
             return s.template().id();
         }, id -> {
             refreshIfShowing(id);

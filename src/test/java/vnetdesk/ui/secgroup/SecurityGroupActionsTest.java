@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.template.TemplateParser;
@@ -100,7 +101,8 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     void commitShowsTheServicesReportAndTheVmsTabListsTheVms() {
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \""
                 + web + "\"\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
+        inventory.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
+                Optional.empty());
         SecurityGroupEditorViewModel editor = new SecurityGroupEditorViewModel(inventory, ADMIN, runner, dialogs);
         SecurityGroupVmsViewModel vms = new SecurityGroupVmsViewModel(inventory, ADMIN, runner, dialogs, editor);
         editor.edit(web, () -> { });

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 
 /** The templates table and its action bar, without the toolkit, against a real inventory. */
 class TemplateListAndActionsTest extends TemplateTestBase {
@@ -94,7 +95,7 @@ class TemplateListAndActionsTest extends TemplateTestBase {
 
     @Test
     void deletingALockedTemplateIsRefusedWithAnError() {
-        inventory.templates().lock(ADMIN, "0", LockLevel.MANAGE);
+        inventory.templates().lock(ADMIN, ObjectRef.id(0), LockLevel.MANAGE);
         dialogs.answer(true);
         actions.delete(row("Private IPv4"));
         assertEquals(1, dialogs.errors.size());
