@@ -48,7 +48,7 @@ import vnetdesk.template.TemplateAttribute;
  * lock, and AR add / update / remove. Every call is one transaction, checked
  * against the acting user.
  */
-public final class NetworkService {
+public final class NetworkService implements OwnedObjectService {
 
     /** How many dropped leases a forced AR removal names (the rest are counted). */
     static final int DROPPED_LISTED = 1000;
@@ -79,6 +79,16 @@ public final class NetworkService {
         this.ars = new NetworkArs(ctx);
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.NET;
+    }
+
+    @Override
+    public boolean lockable() {
+        return true;
     }
 
     /** Creates a network from a template (attributes and AR vectors); returns its id. */
@@ -204,6 +214,7 @@ public final class NetworkService {
     }
 
     /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
+    @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
@@ -232,6 +243,7 @@ public final class NetworkService {
         });
     }
 
+    @Override
     public void rename(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         tx.write((c, hooks) -> {
@@ -245,10 +257,12 @@ public final class NetworkService {
         });
     }
 
+    @Override
     public void lock(Actor actor, ObjectRef ref, LockLevel level) {
         setLock(actor, ref, Optional.of(level));
     }
 
+    @Override
     public void unlock(Actor actor, ObjectRef ref) {
         setLock(actor, ref, Optional.empty());
     }
@@ -263,6 +277,7 @@ public final class NetworkService {
     }
 
     /** {@code chown NET USER [GROUP]}: needs ADMIN on the network. */
+    @Override
     public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
@@ -277,6 +292,7 @@ public final class NetworkService {
     }
 
     /** {@code chmod NET 640}: needs MANAGE, and ADMIN when an ADMIN bit changes. */
+    @Override
     public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
@@ -292,6 +308,7 @@ public final class NetworkService {
      * new name, owned by the actor; the copy gets fresh MAC addresses and, when
      * the bridge name was generated, its own bridge. Returns the new id.
      */
+    @Override
     public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {

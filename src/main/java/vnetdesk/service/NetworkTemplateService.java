@@ -36,7 +36,7 @@ import vnetdesk.template.TemplateWriter;
  * when it is stored (its attributes and address ranges), so instantiating it
  * fails only for what depends on the moment (names taken, overlaps, rights).
  */
-public final class NetworkTemplateService {
+public final class NetworkTemplateService implements OwnedObjectService {
 
     /** A stored template; {@code body} holds its attributes without NAME. */
     public record NetworkTemplate(int id, String name, Ownership ownership, Optional<LockLevel> lock, long version,
@@ -82,6 +82,16 @@ public final class NetworkTemplateService {
         this.ids = ctx.networks();
         this.users = ctx.users();
         this.networks = networks;
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.VNTEMPLATE;
+    }
+
+    @Override
+    public boolean lockable() {
+        return true;
     }
 
     /** Stores a new template (NAME, network attributes, optional AR vectors); returns its id. */
@@ -134,6 +144,7 @@ public final class NetworkTemplateService {
         return out;
     }
 
+    @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
@@ -190,6 +201,7 @@ public final class NetworkTemplateService {
     }
 
     /** Copies a template under a new name, owned by the actor; returns the new id. */
+    @Override
     public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
@@ -202,22 +214,27 @@ public final class NetworkTemplateService {
         });
     }
 
+    @Override
     public void rename(Actor actor, ObjectRef ref, String newName) {
         objects.rename(actor, ref, newName);
     }
 
+    @Override
     public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
         objects.chmod(actor, ref, permissions);
     }
 
+    @Override
     public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
         objects.chown(actor, ref, user, group);
     }
 
+    @Override
     public void lock(Actor actor, ObjectRef ref, LockLevel level) {
         objects.setLock(actor, ref, Optional.of(level));
     }
 
+    @Override
     public void unlock(Actor actor, ObjectRef ref) {
         objects.setLock(actor, ref, Optional.empty());
     }

@@ -11,6 +11,7 @@ import java.util.SortedSet;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
+import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
@@ -22,6 +23,7 @@ import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.VnetException;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.ArCatalog;
 import vnetdesk.service.core.NetworkRefs;
@@ -43,8 +45,9 @@ import vnetdesk.template.TemplateParser;
  * Security groups: create, update, delete, clone, rename, chown, chmod, and
  * commit; each call one transaction, checked against the actor. Rules are
  * validated before anything is stored, so a bad rule never reaches a host.
+ * Security groups have no lock.
  */
-public final class SecurityGroupService {
+public final class SecurityGroupService implements OwnedObjectService {
 
     /** A group with its owner's names and the networks that carry it. */
     public record GroupSummary(SecurityGroup group, String ownerName, String groupName, List<String> networks) {
@@ -110,6 +113,16 @@ public final class SecurityGroupService {
         this.refs = ctx.refs();
     }
 
+    @Override
+    public ResourceType type() {
+        return ResourceType.SECGROUP;
+    }
+
+    @Override
+    public boolean lockable() {
+        return false;
+    }
+
     /** Creates a group from a template (NAME, DESCRIPTION, RULE vectors); returns its id. */
     public int create(Actor actor, Template template) {
         SecurityGroupTemplate p = SecurityGroupTemplate.parse(template);
@@ -155,6 +168,7 @@ public final class SecurityGroupService {
     }
 
     /** Deletes a group; refused for {@code default} and while a network uses it. */
+    @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
@@ -181,6 +195,7 @@ public final class SecurityGroupService {
     }
 
     /** Copies a group's rules and description under a new name, owned by the actor; returns the new id. */
+    @Override
     public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
@@ -193,16 +208,36 @@ public final class SecurityGroupService {
         });
     }
 
+    @Override
     public void rename(Actor actor, ObjectRef ref, String newName) {
         objects.rename(actor, ref, newName);
     }
 
+    @Override
     public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
         objects.chmod(actor, ref, permissions);
     }
 
+    @Override
     public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
         objects.chown(actor, ref, user, group);
+    }
+
+    /** Refused: security groups have no lock. */
+    @Override
+    public void lock(Actor actor, ObjectRef ref, LockLevel level) {
+        throw notLockable(ref);
+    }
+
+    /** Refused: security groups have no lock. */
+    @Override
+    public void unlock(Actor actor, ObjectRef ref) {
+        throw notLockable(ref);
+    }
+
+    private static VnetException notLockable(ObjectRef ref) {
+        return new VnetException("security group \"" + ValidationException.printable(ref)
+                + "\" cannot be locked: security groups have no lock");
     }
 
     /**
