@@ -26,6 +26,7 @@ import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.network.NetworkDetailView;
 
 /**
@@ -155,7 +156,10 @@ public final class ConsoleBenchmarks {
         FxTaskRunner runner = onFx(FxTaskRunner::new);
         Stage stage = onFx(Stage::new);
         NetworkDetailView detail = onFx(() -> {
-            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, new FxDialogs(stage), id -> { }, () -> { });
+            FxDialogs dialogs = new FxDialogs(stage);
+            OwnedObjectActions actions = new OwnedObjectActions(inv.networks(), inv.users(), ADMIN, runner, dialogs,
+                    new OwnedObjectActions.Followup(id -> { }, id -> { }, () -> { }));
+            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, dialogs, actions, id -> { }, () -> { });
             stage.setScene(new Scene(d.node(), 1200, 800));
             stage.show();
             ((TabPane) d.node().lookup("#network-tabs")).getSelectionModel().select(5);

@@ -23,7 +23,6 @@ import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ObjectRef;
-import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Inventory;
@@ -136,16 +135,6 @@ public final class NetworkEditorViewModel {
         loaded = form.toAttributes();
         errors.loaded(check(loaded));
         changed();
-    }
-
-    /** chown of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
-    void chown(int id, Optional<String> user, Optional<String> group) {
-        inventory.networks().chown(actor, ObjectRef.id(id), user, group);
-    }
-
-    /** chmod of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
-    void chmod(int id, Permissions permissions) {
-        inventory.networks().chmod(actor, ObjectRef.id(id), permissions);
     }
 
     /**
