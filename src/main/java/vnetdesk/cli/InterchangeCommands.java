@@ -8,6 +8,8 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.QueryService.NetworkSummary;
 
 /** {@code import FILE} and {@code export}: OpenNebula XML (the default), template syntax and JSON backups. */
@@ -71,24 +73,28 @@ final class InterchangeCommands {
         @Override
         public Integer call() {
             if (format == null) {
-                printText(ctx.inventory().interchange().exportXml(ctx.actor(), networks));
+                printText(ctx.inventory().interchange().exportXml(ctx.actor(), named()));
             } else if (format.template) {
                 printTemplates();
             } else {
-                printText(ctx.inventory().interchange().exportJson(ctx.actor(), networks));
+                printText(ctx.inventory().interchange().exportJson(ctx.actor(), named()));
             }
             return Cli.OK;
         }
 
+        private List<ObjectRef> named() {
+            return networks.stream().map(NetworkCommand::network).toList();
+        }
+
         private void printTemplates() {
-            List<String> refs = networks;
+            List<ObjectRef> refs = named();
             if (refs.isEmpty()) {
                 refs = ctx.inventory().queries().list(ctx.actor()).stream()
-                        .map(NetworkSummary::network).map(n -> Integer.toString(n.id())).toList();
+                        .map(NetworkSummary::network).map(n -> ObjectRef.id(n.id())).toList();
             }
             // every template is computed before anything is printed, so a bad NET leaves no partial output
             List<String> texts = new ArrayList<>();
-            for (String ref : refs) {
+            for (ObjectRef ref : refs) {
                 texts.add(ctx.inventory().interchange().exportTemplate(ctx.actor(), ref));
             }
             for (int i = 0; i < texts.size(); i++) {

@@ -1,5 +1,6 @@
 package vnetdesk.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -8,83 +9,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
-import vnetdesk.service.Inventory;
+import vnetdesk.model.ResourceType;
+import vnetdesk.service.OwnedObjectService;
 
 /**
  * {@code clone}, {@code rename}, {@code chown}, {@code chmod}, {@code lock}
  * and {@code unlock}: the same commands for networks, network templates and
- * security groups, one class each, added to every group that has them.
+ * security groups, one class each, added to every group that has them and run
+ * through the kind's {@link OwnedObjectService}. ({@code delete} stays with
+ * each group: its help names the kind's own refusals.)
  */
 final class OwnedObjectCommands {
 
     private OwnedObjectCommands() {
     }
 
-    /** The kinds of object these commands work on, and how each service does them. */
-    enum Kind {
-        NET("vnet"), VNTEMPLATE("vntemplate"), SECGROUP("secgroup");
-
-        /** The command group of this kind. */
-        final String group;
-
-        Kind(String group) {
-            this.group = group;
-        }
-
-        int cloneAs(Inventory inv, Actor a, String ref, String name) {
-            return switch (this) {
-                case NET -> inv.networks().clone(a, ref, name);
-                case VNTEMPLATE -> inv.templates().clone(a, ref, name);
-                case SECGROUP -> inv.securityGroups().clone(a, ref, name);
-            };
-        }
-
-        void rename(Inventory inv, Actor a, String ref, String name) {
-            switch (this) {
-                case NET -> inv.networks().rename(a, ref, name);
-                case VNTEMPLATE -> inv.templates().rename(a, ref, name);
-                case SECGROUP -> inv.securityGroups().rename(a, ref, name);
-            }
-        }
-
-        void chown(Inventory inv, Actor a, String ref, String user, Optional<String> group) {
-            switch (this) {
-                case NET -> inv.networks().chown(a, ref, Optional.of(user), group);
-                case VNTEMPLATE -> inv.templates().chown(a, ref, Optional.of(user), group);
-                case SECGROUP -> inv.securityGroups().chown(a, ref, Optional.of(user), group);
-            }
-        }
-
-        void chmod(Inventory inv, Actor a, String ref, Permissions p) {
-            switch (this) {
-                case NET -> inv.networks().chmod(a, ref, p);
-                case VNTEMPLATE -> inv.templates().chmod(a, ref, p);
-                case SECGROUP -> inv.securityGroups().chmod(a, ref, p);
-            }
-        }
-
-        void lock(Inventory inv, Actor a, String ref, Optional<LockLevel> level) {
-            switch (this) {
-                case NET -> level.ifPresentOrElse(l -> inv.networks().lock(a, ref, l), () -> inv.networks().unlock(a, ref));
-                case VNTEMPLATE -> level.ifPresentOrElse(l -> inv.templates().lock(a, ref, l),
-                        () -> inv.templates().unlock(a, ref));
-                case SECGROUP -> throw new IllegalStateException("security groups are not locked");
-            }
-        }
+    /**
+     * A kind these commands work on: its command group, the field a missing
+     * OBJECT is reported as, and whether it has lock and unlock (as its
+     * service's {@link OwnedObjectService#lockable}; the commands are added
+     * before the inventory is opened, so {@code --help} needs none).
+     */
+    record Kind(ResourceType type, String group, String field, boolean lockable) {
     }
 
-    /** Adds the commands to the groups of the three kinds (security groups have no lock). */
+    static final List<Kind> KINDS = List.of(
+            new Kind(ResourceType.NET, "vnet", "NETWORK", true),
+            new Kind(ResourceType.VNTEMPLATE, "vntemplate", "VNTEMPLATE", true),
+            new Kind(ResourceType.SECGROUP, "secgroup", "SECGROUP", false));
+
+    /** Adds the commands to the group of each kind. */
     static void addTo(CommandLine root, CliContext ctx) {
-        for (Kind kind : Kind.values()) {
-            CommandLine group = root.getSubcommands().get(kind.group);
+        for (Kind kind : KINDS) {
+            CommandLine group = root.getSubcommands().get(kind.group());
             group.addSubcommand("clone", new Clone(ctx, kind));
             group.addSubcommand("rename", new Rename(ctx, kind));
             group.addSubcommand("chown", new Chown(ctx, kind));
             group.addSubcommand("chmod", new Chmod(ctx, kind));
-            if (kind != Kind.SECGROUP) {
+            if (kind.lockable()) {
                 group.addSubcommand("lock", new Lock(ctx, kind));
                 group.addSubcommand("unlock", new Unlock(ctx, kind));
             }
@@ -103,6 +68,16 @@ final class OwnedObjectCommands {
             this.ctx = ctx;
             this.kind = kind;
         }
+
+        /** The service of this kind (opens the inventory). */
+        OwnedObjectService service() {
+            return ctx.inventory().owned(kind.type());
+        }
+
+        /** The object OBJECT names. */
+        ObjectRef object() {
+            return ObjectRef.parse(kind.field(), ref);
+        }
     }
 
     @Command(name = "clone", mixinStandardHelpOptions = true,
@@ -117,7 +92,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            ctx.out().println("ID: " + kind.cloneAs(ctx.inventory(), ctx.actor(), ref, name));
+            ctx.out().println("ID: " + service().clone(ctx.actor(), object(), name));
             return Cli.OK;
         }
     }
@@ -133,7 +108,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.rename(ctx.inventory(), ctx.actor(), ref, name);
+            service().rename(ctx.actor(), object(), name);
             return Cli.OK;
         }
     }
@@ -153,7 +128,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.chown(ctx.inventory(), ctx.actor(), ref, user, Optional.ofNullable(group));
+            service().chown(ctx.actor(), object(), Optional.of(user), Optional.ofNullable(group));
             return Cli.OK;
         }
     }
@@ -170,7 +145,8 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.chmod(ctx.inventory(), ctx.actor(), ref, Permissions.parseOctal("OCTAL", octal));
+            Permissions permissions = Permissions.parseOctal("OCTAL", octal);
+            service().chmod(ctx.actor(), object(), permissions);
             return Cli.OK;
         }
     }
@@ -187,7 +163,8 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.lock(ctx.inventory(), ctx.actor(), ref, Optional.of(LockLevel.parse("--level", level)));
+            LockLevel parsed = LockLevel.parse("--level", level);
+            service().lock(ctx.actor(), object(), parsed);
             return Cli.OK;
         }
     }
@@ -200,7 +177,7 @@ final class OwnedObjectCommands {
 
         @Override
         public Integer call() {
-            kind.lock(ctx.inventory(), ctx.actor(), ref, Optional.empty());
+            service().unlock(ctx.actor(), object());
             return Cli.OK;
         }
     }

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.PropagationState;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
@@ -18,6 +20,7 @@ import vnetdesk.service.SecurityGroupService.EffectiveRules;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.service.SecurityGroupService.GroupSummary;
 import vnetdesk.service.SecurityGroupService.VmStatus;
+import vnetdesk.template.Template;
 
 /**
  * {@code secgroup create|list|show|update|delete|commit|effective} (clone,
@@ -43,6 +46,11 @@ final class SecgroupCommands {
 
         OnGroup(CliContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** The group SG names. */
+        ObjectRef groupRef() {
+            return ObjectRef.parse("SECGROUP", group);
         }
     }
 
@@ -128,7 +136,7 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
-            GroupDetails d = ctx.inventory().securityGroups().show(ctx.actor(), group);
+            GroupDetails d = ctx.inventory().securityGroups().show(ctx.actor(), groupRef());
             SecurityGroup g = d.summary().group();
             if (json) {
                 Map<String, Object> m = summaryJson(d.summary());
@@ -190,7 +198,8 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().securityGroups().update(ctx.actor(), group, VnetCommands.template(ctx, file), append);
+            Template t = VnetCommands.template(ctx, file);
+            ctx.inventory().securityGroups().update(ctx.actor(), groupRef(), t, append);
             return Cli.OK;
         }
     }
@@ -203,7 +212,7 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().securityGroups().delete(ctx.actor(), group);
+            ctx.inventory().securityGroups().delete(ctx.actor(), groupRef());
             return Cli.OK;
         }
     }
@@ -220,7 +229,7 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
-            CommitReport r = ctx.inventory().securityGroups().commit(ctx.actor(), group, recovery);
+            CommitReport r = ctx.inventory().securityGroups().commit(ctx.actor(), groupRef(), recovery);
             if (r.applied() < r.selected().size()) {
                 ctx.err().println("error: " + r.message());
                 return Cli.FAILED;
@@ -247,7 +256,8 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
-            EffectiveRules e = ctx.inventory().securityGroups().effectiveRules(ctx.actor(), net);
+            EffectiveRules e = ctx.inventory().securityGroups().effectiveRules(ctx.actor(),
+                    NetworkCommand.network(net));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("network", e.network());

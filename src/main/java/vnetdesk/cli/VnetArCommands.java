@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 import vnetdesk.model.Numbers;
 import vnetdesk.model.ValidationException;
 import vnetdesk.template.Template;
@@ -90,7 +91,7 @@ final class VnetArCommands {
             }
             Map<String, String> attributes = file != null
                     ? arAttributes(VnetCommands.template(ctx, file), file) : options;
-            int id = ctx.inventory().networks().addAr(ctx.actor(), net, attributes);
+            int id = ctx.inventory().networks().addAr(ctx.actor(), network(), attributes);
             ctx.out().println("AR_ID: " + id);
             return Cli.OK;
         }
@@ -137,7 +138,7 @@ final class VnetArCommands {
         @Override
         public Integer call() {
             Map<String, String> attributes = arAttributes(VnetCommands.template(ctx, file), file);
-            ctx.inventory().networks().updateAr(ctx.actor(), net, attributes);
+            ctx.inventory().networks().updateAr(ctx.actor(), network(), attributes);
             return Cli.OK;
         }
     }
@@ -159,7 +160,7 @@ final class VnetArCommands {
         @Override
         public Integer call() {
             int id = Numbers.parseInt("AR_ID", arId, 0, Integer.MAX_VALUE);
-            List<String> dropped = ctx.inventory().networks().removeAr(ctx.actor(), net, id, force);
+            List<String> dropped = ctx.inventory().networks().removeAr(ctx.actor(), network(), id, force);
             for (String lease : dropped) {
                 ctx.out().println("dropped lease " + lease);
             }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.QueryService.NetworkSummary;
 import vnetdesk.template.Template;
@@ -129,10 +130,10 @@ final class VnetCommands {
                 throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
             }
             if (xml) {
-                ctx.out().print(ctx.inventory().interchange().showXml(ctx.actor(), net));
+                ctx.out().print(ctx.inventory().interchange().showXml(ctx.actor(), network()));
                 return Cli.OK;
             }
-            NetworkShow show = new NetworkShow(ctx.inventory().queries().details(ctx.actor(), net,
+            NetworkShow show = new NetworkShow(ctx.inventory().queries().details(ctx.actor(), network(),
                     NetworkShow.LEASE_LIMIT));
             if (json) {
                 Printer.json(ctx.out(), show.json());
@@ -160,7 +161,7 @@ final class VnetCommands {
         @Override
         public Integer call() {
             Template t = template(ctx, file);
-            ctx.inventory().networks().update(ctx.actor(), net, t, append);
+            ctx.inventory().networks().update(ctx.actor(), network(), t, append);
             return Cli.OK;
         }
     }
@@ -174,7 +175,7 @@ final class VnetCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().networks().delete(ctx.actor(), net);
+            ctx.inventory().networks().delete(ctx.actor(), network());
             return Cli.OK;
         }
     }

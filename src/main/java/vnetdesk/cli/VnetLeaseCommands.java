@@ -10,8 +10,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 import vnetdesk.model.Lease;
 import vnetdesk.model.Numbers;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.QueryService.FreeRange;
 import vnetdesk.service.ReservationService;
 
@@ -50,7 +52,7 @@ final class VnetLeaseCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().leases().hold(ctx.actor(), net, addresses, VnetArCommands.arOption(ar));
+            ctx.inventory().leases().hold(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar));
             return Cli.OK;
         }
     }
@@ -64,7 +66,7 @@ final class VnetLeaseCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().leases().release(ctx.actor(), net, addresses, VnetArCommands.arOption(ar));
+            ctx.inventory().leases().release(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar));
             return Cli.OK;
         }
     }
@@ -112,9 +114,10 @@ final class VnetLeaseCommands {
             long n = Numbers.parseLong("--size", size, 1, Long.MAX_VALUE);
             Optional<String> first = start == null ? Optional.empty()
                     : Optional.ofNullable(start.ip).or(() -> Optional.ofNullable(start.mac));
-            ReservationService.Request r = new ReservationService.Request(n, Optional.ofNullable(target.name),
-                    Optional.ofNullable(target.into), VnetArCommands.arOption(ar), first);
-            int id = ctx.inventory().reservations().reserve(ctx.actor(), net, r);
+            Optional<ObjectRef> into = Optional.ofNullable(target.into).map(NetworkCommand::network);
+            ReservationService.Request r = new ReservationService.Request(n, Optional.ofNullable(target.name), into,
+                    VnetArCommands.arOption(ar), first);
+            int id = ctx.inventory().reservations().reserve(ctx.actor(), network(), r);
             ctx.out().println("ID: " + id);
             return Cli.OK;
         }
@@ -138,7 +141,7 @@ final class VnetLeaseCommands {
             OptionalLong afterIndex = OptionalLong.empty();
             List<Lease> page;
             do {
-                page = ctx.inventory().queries().leasePage(ctx.actor(), net, afterAr, afterIndex, LEASE_PAGE);
+                page = ctx.inventory().queries().leasePage(ctx.actor(), network(), afterAr, afterIndex, LEASE_PAGE);
                 if (json && array == null) {
                     // opened after the first page so an unknown network prints no stray "["
                     array = new Printer.JsonArray(ctx.out());
@@ -180,7 +183,7 @@ final class VnetLeaseCommands {
 
         @Override
         public Integer call() {
-            List<FreeRange> ranges = ctx.inventory().queries().freeRanges(ctx.actor(), net, FREE_LIMIT);
+            List<FreeRange> ranges = ctx.inventory().queries().freeRanges(ctx.actor(), network(), FREE_LIMIT);
             if (json) {
                 Printer.json(ctx.out(), ranges.stream().map(Free::rangeJson).toList());
             } else {

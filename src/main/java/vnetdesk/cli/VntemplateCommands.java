@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.service.NetworkTemplateService.TemplateSummary;
 import vnetdesk.template.Template;
@@ -38,6 +40,11 @@ final class VntemplateCommands {
 
         OnTemplate(CliContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** The template TPL names. */
+        ObjectRef templateRef() {
+            return ObjectRef.parse("VNTEMPLATE", template);
         }
     }
 
@@ -116,7 +123,7 @@ final class VntemplateCommands {
 
         @Override
         public Integer call() {
-            NetworkTemplate t = ctx.inventory().templates().info(ctx.actor(), template);
+            NetworkTemplate t = ctx.inventory().templates().info(ctx.actor(), templateRef());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", t.id());
@@ -151,7 +158,8 @@ final class VntemplateCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().templates().update(ctx.actor(), template, VnetCommands.template(ctx, file), append);
+            Template t = VnetCommands.template(ctx, file);
+            ctx.inventory().templates().update(ctx.actor(), templateRef(), t, append);
             return Cli.OK;
         }
     }
@@ -164,7 +172,7 @@ final class VntemplateCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().templates().delete(ctx.actor(), template);
+            ctx.inventory().templates().delete(ctx.actor(), templateRef());
             return Cli.OK;
         }
     }
@@ -186,9 +194,9 @@ final class VntemplateCommands {
         @Override
         public Integer call() {
             Template extra = file == null ? Template.empty() : VnetCommands.template(ctx, file);
-            int id = ctx.inventory().templates().instantiate(ctx.actor(), template, name, extra);
+            int id = ctx.inventory().templates().instantiate(ctx.actor(), templateRef(), name, extra);
             ctx.out().println("ID: " + id);
-            if (ctx.inventory().queries().details(ctx.actor(), Integer.toString(id), 0).network()
+            if (ctx.inventory().queries().details(ctx.actor(), ObjectRef.id(id), 0).network()
                     .addressRanges().isEmpty()) {
                 ctx.err().println("note: network " + id + ":" + name + " has no address range; add one with "
                         + "'vnet addar' before it can hand out addresses");

@@ -1,9 +1,14 @@
 package vnetdesk.service;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.AllocatorCache;
@@ -35,6 +40,7 @@ public final class Inventory implements AutoCloseable {
     private final SecurityGroupService securityGroups;
     private final NetworkTemplateService templates;
     private final UserService userService;
+    private final Map<ResourceType, OwnedObjectService> owned;
 
     private Inventory(Database db) {
         this.db = db;
@@ -57,6 +63,8 @@ public final class Inventory implements AutoCloseable {
         securityGroups = new SecurityGroupService(ctx);
         templates = new NetworkTemplateService(ctx, networks);
         userService = new UserService(ctx);
+        owned = List.of(networks, templates, securityGroups).stream()
+                .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }
 
     /** Opens the embedded inventory in a folder (created if missing). */
@@ -111,6 +119,20 @@ public final class Inventory implements AutoCloseable {
 
     public UserService users() {
         return userService;
+    }
+
+    /**
+     * The service of one kind of owned object, for code that handles every kind
+     * alike (the CLI's rename, lock …, the console's whole-object actions).
+     *
+     * @throws IllegalArgumentException for a kind no service manages yet (VMs, hosts, clusters)
+     */
+    public OwnedObjectService owned(ResourceType type) {
+        OwnedObjectService service = owned.get(type);
+        if (service == null) {
+            throw new IllegalArgumentException("no service manages " + type.plural() + " yet");
+        }
+        return service;
     }
 
     /** For integrity checks and tests: direct access to the database. */

@@ -16,6 +16,7 @@ import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.core.Access;
@@ -54,7 +55,7 @@ public final class LeaseService {
     }
 
     /** Marks addresses as held (used, never assigned automatically); returns the new leases. */
-    public List<Lease> hold(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
+    public List<Lease> hold(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
@@ -64,7 +65,7 @@ public final class LeaseService {
     }
 
     /** Frees held addresses; any address that is not held is an error and nothing is freed. */
-    public int release(Actor actor, String ref, List<String> addresses, Optional<Integer> arId) {
+    public int release(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
@@ -116,7 +117,7 @@ public final class LeaseService {
      * (ARs in id order, lowest free index or round robin), optionally within one AR.
      * (Holds and reservations have their own operations, which can undo them.)
      */
-    public Lease allocate(Actor actor, String ref, LeaseOwner.VmNic owner, Optional<String> address,
+    public Lease allocate(Actor actor, ObjectRef ref, LeaseOwner.VmNic owner, Optional<String> address,
                           Optional<Integer> arId) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);

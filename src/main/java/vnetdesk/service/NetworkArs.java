@@ -18,6 +18,7 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Mac;
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
@@ -56,7 +57,7 @@ final class NetworkArs {
         this.catalog = ctx.catalog();
     }
 
-    int add(Actor actor, String ref, Map<String, String> attributes) {
+    int add(Actor actor, ObjectRef ref, Map<String, String> attributes) {
         return tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).require(n, Right.MANAGE, "add an address range to");
@@ -71,7 +72,7 @@ final class NetworkArs {
         });
     }
 
-    void update(Actor actor, String ref, Map<String, String> attributes) {
+    void update(Actor actor, ObjectRef ref, Map<String, String> attributes) {
         Map<String, String> a = Attributes.upperKeys(attributes);
         String arIdText = a.get("AR_ID");
         if (arIdText == null) {
@@ -115,7 +116,7 @@ final class NetworkArs {
      * forced removal returns the addresses it dropped. Removing a reservation's
      * AR frees the parent's addresses.
      */
-    List<String> remove(Actor actor, String ref, int arId, boolean force) {
+    List<String> remove(Actor actor, ObjectRef ref, int arId, boolean force) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();

@@ -21,6 +21,7 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Mac;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -48,7 +49,7 @@ import vnetdesk.template.TemplateAttribute;
  * lock, and AR add / update / remove. Every call is one transaction, checked
  * against the acting user.
  */
-public final class NetworkService {
+public final class NetworkService implements OwnedObjectService {
 
     /** How many dropped leases a forced AR removal names (the rest are counted). */
     static final int DROPPED_LISTED = 1000;
@@ -77,8 +78,18 @@ public final class NetworkService {
         this.catalog = ctx.catalog();
         this.users = ctx.users();
         this.ars = new NetworkArs(ctx);
-        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(), users,
+        this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.NET;
+    }
+
+    @Override
+    public boolean lockable() {
+        return true;
     }
 
     /** Creates a network from a template (attributes and AR vectors); returns its id. */
@@ -164,7 +175,7 @@ public final class NetworkService {
      * network: description, context and custom attributes, physical attributes,
      * QoS, filters and security groups.
      */
-    public void update(Actor actor, String ref, Template template, boolean append) {
+    public void update(Actor actor, ObjectRef ref, Template template, boolean append) {
         Map<String, String> given = singles(template);
         if (!template.vectors("AR").isEmpty()) {
             throw new ValidationException("AR", "AR: address ranges are changed with addar, updatear and rmar, not update");
@@ -202,7 +213,8 @@ public final class NetworkService {
     }
 
     /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
-    public void delete(Actor actor, String ref) {
+    @Override
+    public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).require(n, Right.MANAGE, "delete");
@@ -230,7 +242,8 @@ public final class NetworkService {
         });
     }
 
-    public void rename(Actor actor, String ref, String newName) {
+    @Override
+    public void rename(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
@@ -243,15 +256,17 @@ public final class NetworkService {
         });
     }
 
-    public void lock(Actor actor, String ref, LockLevel level) {
+    @Override
+    public void lock(Actor actor, ObjectRef ref, LockLevel level) {
         setLock(actor, ref, Optional.of(level));
     }
 
-    public void unlock(Actor actor, String ref) {
+    @Override
+    public void unlock(Actor actor, ObjectRef ref) {
         setLock(actor, ref, Optional.empty());
     }
 
-    private void setLock(Actor actor, String ref, Optional<LockLevel> level) {
+    private void setLock(Actor actor, ObjectRef ref, Optional<LockLevel> level) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.MANAGE, level.isPresent() ? "lock" : "unlock");
@@ -261,7 +276,8 @@ public final class NetworkService {
     }
 
     /** {@code chown NET USER [GROUP]}: needs ADMIN on the network. */
-    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
+    @Override
+    public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).require(n, Right.ADMIN, "change the owner of");
@@ -275,7 +291,8 @@ public final class NetworkService {
     }
 
     /** {@code chmod NET 640}: needs MANAGE, and ADMIN when an ADMIN bit changes. */
-    public void chmod(Actor actor, String ref, Permissions permissions) {
+    @Override
+    public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireChmod(Guarded.of(n), permissions);
@@ -289,7 +306,8 @@ public final class NetworkService {
      * new name, owned by the actor; the copy gets fresh MAC addresses and, when
      * the bridge name was generated, its own bridge. Returns the new id.
      */
-    public int clone(Actor actor, String ref, String newName) {
+    @Override
+    public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
             VirtualNetwork source = refs.resolve(c, ref);
@@ -330,12 +348,12 @@ public final class NetworkService {
     }
 
     /** Adds an AR; returns its id. */
-    public int addAr(Actor actor, String ref, Map<String, String> attributes) {
+    public int addAr(Actor actor, ObjectRef ref, Map<String, String> attributes) {
         return ars.add(actor, ref, attributes);
     }
 
     /** Updates an AR named by its AR_ID attribute. */
-    public void updateAr(Actor actor, String ref, Map<String, String> attributes) {
+    public void updateAr(Actor actor, ObjectRef ref, Map<String, String> attributes) {
         ars.update(actor, ref, attributes);
     }
 
@@ -344,7 +362,7 @@ public final class NetworkService {
      * forced removal returns the addresses it dropped. Removing a reservation's
      * AR frees the parent's addresses.
      */
-    public List<String> removeAr(Actor actor, String ref, int arId, boolean force) {
+    public List<String> removeAr(Actor actor, ObjectRef ref, int arId, boolean force) {
         return ars.remove(actor, ref, arId, force);
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -36,7 +37,7 @@ import vnetdesk.template.TemplateWriter;
  * when it is stored (its attributes and address ranges), so instantiating it
  * fails only for what depends on the moment (names taken, overlaps, rights).
  */
-public final class NetworkTemplateService {
+public final class NetworkTemplateService implements OwnedObjectService {
 
     /** A stored template; {@code body} holds its attributes without NAME. */
     public record NetworkTemplate(int id, String name, Ownership ownership, Optional<LockLevel> lock, long version,
@@ -77,11 +78,21 @@ public final class NetworkTemplateService {
         this.tx = ctx.tx();
         this.access = ctx.access();
         this.templates = OwnedObjectRepository.networkTemplates();
-        this.objects = new OwnedObjects(ResourceType.VNTEMPLATE, templates, ctx.users(),
+        this.objects = new OwnedObjects(ctx, ResourceType.VNTEMPLATE, templates,
                 row -> clustersOf(TemplateParser.parse(row.body(), "network template " + row.id())));
         this.ids = ctx.networks();
         this.users = ctx.users();
         this.networks = networks;
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.VNTEMPLATE;
+    }
+
+    @Override
+    public boolean lockable() {
+        return true;
     }
 
     /** Stores a new template (NAME, network attributes, optional AR vectors); returns its id. */
@@ -107,7 +118,7 @@ public final class NetworkTemplateService {
      * Replaces the template's attributes (or, with {@code append}, sets the
      * given single attributes and adds the given ARs); NAME renames.
      */
-    public void update(Actor actor, String ref, Template template, boolean append) {
+    public void update(Actor actor, ObjectRef ref, Template template, boolean append) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "update");
@@ -133,7 +144,8 @@ public final class NetworkTemplateService {
         return out;
     }
 
-    public void delete(Actor actor, String ref) {
+    @Override
+    public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "delete");
@@ -148,7 +160,7 @@ public final class NetworkTemplateService {
      * and the template's ARs followed by {@code extra}'s. Needs USE on the
      * template. Returns the network id.
      */
-    public int instantiate(Actor actor, String ref, String name, Template extra) {
+    public int instantiate(Actor actor, ObjectRef ref, String name, Template extra) {
         String networkName = NetworkAttributes.checkName("NAME", name);
         if (extra.single("NAME").isPresent()) {
             throw new ValidationException("NAME", "NAME: the network name is given on its own, not in the extra template");
@@ -163,7 +175,7 @@ public final class NetworkTemplateService {
     }
 
     /** One template (needs USE). */
-    public NetworkTemplate info(Actor actor, String ref) {
+    public NetworkTemplate info(Actor actor, ObjectRef ref) {
         return tx.read(c -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).requireRight(objects.guarded(row), Right.USE, "show");
@@ -189,7 +201,8 @@ public final class NetworkTemplateService {
     }
 
     /** Copies a template under a new name, owned by the actor; returns the new id. */
-    public int clone(Actor actor, String ref, String newName) {
+    @Override
+    public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
@@ -201,39 +214,29 @@ public final class NetworkTemplateService {
         });
     }
 
-    public void rename(Actor actor, String ref, String newName) {
-        tx.write((c, hooks) -> {
-            objects.rename(c, access.of(c, actor), ref, newName);
-            return null;
-        });
+    @Override
+    public void rename(Actor actor, ObjectRef ref, String newName) {
+        objects.rename(actor, ref, newName);
     }
 
-    public void chmod(Actor actor, String ref, Permissions permissions) {
-        tx.write((c, hooks) -> {
-            objects.chmod(c, access.of(c, actor), ref, permissions);
-            return null;
-        });
+    @Override
+    public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
+        objects.chmod(actor, ref, permissions);
     }
 
-    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
-        tx.write((c, hooks) -> {
-            objects.chown(c, access.of(c, actor), ref, user, group);
-            return null;
-        });
+    @Override
+    public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
+        objects.chown(actor, ref, user, group);
     }
 
-    public void lock(Actor actor, String ref, LockLevel level) {
-        tx.write((c, hooks) -> {
-            objects.setLock(c, access.of(c, actor), ref, Optional.of(level));
-            return null;
-        });
+    @Override
+    public void lock(Actor actor, ObjectRef ref, LockLevel level) {
+        objects.setLock(actor, ref, Optional.of(level));
     }
 
-    public void unlock(Actor actor, String ref) {
-        tx.write((c, hooks) -> {
-            objects.setLock(c, access.of(c, actor), ref, Optional.empty());
-            return null;
-        });
+    @Override
+    public void unlock(Actor actor, ObjectRef ref) {
+        objects.setLock(actor, ref, Optional.empty());
     }
 
     /**

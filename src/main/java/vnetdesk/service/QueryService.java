@@ -18,6 +18,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.core.Access;
@@ -131,7 +132,7 @@ public final class QueryService {
     }
 
     /** A network with usage and up to {@code leaseLimit} of its leases. */
-    public NetworkDetails details(Actor actor, String ref, int leaseLimit) {
+    public NetworkDetails details(Actor actor, ObjectRef ref, int leaseLimit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.USE, "show");
@@ -143,7 +144,7 @@ public final class QueryService {
     }
 
     /** Leases after position (arId, index) in (AR, index) order; for paged tables. */
-    public List<Lease> leasePage(Actor actor, String ref, int afterAr, OptionalLong afterIndex, int limit) {
+    public List<Lease> leasePage(Actor actor, ObjectRef ref, int afterAr, OptionalLong afterIndex, int limit) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.USE, "list the leases of");
@@ -167,7 +168,7 @@ public final class QueryService {
     }
 
     /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
-    public List<FreeRange> freeRanges(Actor actor, String ref, int limit) {
+    public List<FreeRange> freeRanges(Actor actor, ObjectRef ref, int limit) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
             VirtualNetwork n = resolved.network();
@@ -222,7 +223,7 @@ public final class QueryService {
      * Checks every token of one hold request in one read, as the hold would
      * read them; answers in the order given. A bad token is an answer, not an error.
      */
-    public List<AddressCheck> checkAddresses(Actor actor, String ref, List<String> tokens) {
+    public List<AddressCheck> checkAddresses(Actor actor, ObjectRef ref, List<String> tokens) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, ref);
             access.of(c, actor).requireRight(n, Right.USE, "check the addresses of");

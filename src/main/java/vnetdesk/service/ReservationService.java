@@ -15,6 +15,7 @@ import vnetdesk.model.AddressRange;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
@@ -34,7 +35,7 @@ import vnetdesk.store.NetworkRepository;
 public final class ReservationService {
 
     /** What to reserve: size, target (new name or existing child), optional AR and first address. */
-    public record Request(long size, Optional<String> newName, Optional<String> into, Optional<Integer> arId,
+    public record Request(long size, Optional<String> newName, Optional<ObjectRef> into, Optional<Integer> arId,
                           Optional<String> firstAddress) {
     }
 
@@ -59,7 +60,7 @@ public final class ReservationService {
     }
 
     /** Reserves addresses; returns the id of the reservation (child) network. */
-    public int reserve(Actor actor, String parentRef, Request r) {
+    public int reserve(Actor actor, ObjectRef parentRef, Request r) {
         if (r.size() <= 0) {
             throw ValidationException.invalid("SIZE", r.size(), "must be at least 1");
         }
@@ -144,7 +145,7 @@ public final class ReservationService {
         return networkService.newNetwork(c, actor, attributes, Optional.of(parent.id()));
     }
 
-    private VirtualNetwork existingChild(Connection c, Actor actor, VirtualNetwork parent, String ref)
+    private VirtualNetwork existingChild(Connection c, Actor actor, VirtualNetwork parent, ObjectRef ref)
             throws SQLException {
         VirtualNetwork child = refs.resolve(c, ref);
         access.of(c, actor).require(child, Right.MANAGE, "add addresses to");

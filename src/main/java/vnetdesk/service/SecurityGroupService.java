@@ -11,7 +11,9 @@ import java.util.SortedSet;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
+import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -21,6 +23,7 @@ import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.VnetException;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.ArCatalog;
 import vnetdesk.service.core.NetworkRefs;
@@ -42,8 +45,9 @@ import vnetdesk.template.TemplateParser;
  * Security groups: create, update, delete, clone, rename, chown, chmod, and
  * commit; each call one transaction, checked against the actor. Rules are
  * validated before anything is stored, so a bad rule never reaches a host.
+ * Security groups have no lock.
  */
-public final class SecurityGroupService {
+public final class SecurityGroupService implements OwnedObjectService {
 
     /** A group with its owner's names and the networks that carry it. */
     public record GroupSummary(SecurityGroup group, String ownerName, String groupName, List<String> networks) {
@@ -100,13 +104,23 @@ public final class SecurityGroupService {
         this.access = ctx.access();
         this.groups = OwnedObjectRepository.securityGroups();
         this.templateRows = OwnedObjectRepository.networkTemplates();
-        this.objects = new OwnedObjects(ResourceType.SECGROUP, groups, ctx.users(), row -> List.of());
+        this.objects = new OwnedObjects(ctx, ResourceType.SECGROUP, groups, row -> List.of());
         this.states = new SecurityGroupStateRepository();
         this.leases = ctx.leases();
         this.catalog = ctx.catalog();
         this.networks = ctx.networks();
         this.users = ctx.users();
         this.refs = ctx.refs();
+    }
+
+    @Override
+    public ResourceType type() {
+        return ResourceType.SECGROUP;
+    }
+
+    @Override
+    public boolean lockable() {
+        return false;
     }
 
     /** Creates a group from a template (NAME, DESCRIPTION, RULE vectors); returns its id. */
@@ -133,7 +147,7 @@ public final class SecurityGroupService {
      * template's rules and keeps the rest); NAME renames. Every VM of the group
      * becomes outdated.
      */
-    public void update(Actor actor, String ref, Template template, boolean append) {
+    public void update(Actor actor, ObjectRef ref, Template template, boolean append) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "update");
@@ -154,7 +168,8 @@ public final class SecurityGroupService {
     }
 
     /** Deletes a group; refused for {@code default} and while a network uses it. */
-    public void delete(Actor actor, String ref) {
+    @Override
+    public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
@@ -180,7 +195,8 @@ public final class SecurityGroupService {
     }
 
     /** Copies a group's rules and description under a new name, owned by the actor; returns the new id. */
-    public int clone(Actor actor, String ref, String newName) {
+    @Override
+    public int clone(Actor actor, ObjectRef ref, String newName) {
         String name = NetworkAttributes.checkName("NAME", newName);
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
@@ -192,25 +208,36 @@ public final class SecurityGroupService {
         });
     }
 
-    public void rename(Actor actor, String ref, String newName) {
-        tx.write((c, hooks) -> {
-            objects.rename(c, access.of(c, actor), ref, newName);
-            return null;
-        });
+    @Override
+    public void rename(Actor actor, ObjectRef ref, String newName) {
+        objects.rename(actor, ref, newName);
     }
 
-    public void chmod(Actor actor, String ref, Permissions permissions) {
-        tx.write((c, hooks) -> {
-            objects.chmod(c, access.of(c, actor), ref, permissions);
-            return null;
-        });
+    @Override
+    public void chmod(Actor actor, ObjectRef ref, Permissions permissions) {
+        objects.chmod(actor, ref, permissions);
     }
 
-    public void chown(Actor actor, String ref, Optional<String> user, Optional<String> group) {
-        tx.write((c, hooks) -> {
-            objects.chown(c, access.of(c, actor), ref, user, group);
-            return null;
-        });
+    @Override
+    public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
+        objects.chown(actor, ref, user, group);
+    }
+
+    /** Refused: security groups have no lock. */
+    @Override
+    public void lock(Actor actor, ObjectRef ref, LockLevel level) {
+        throw notLockable(ref);
+    }
+
+    /** Refused: security groups have no lock. */
+    @Override
+    public void unlock(Actor actor, ObjectRef ref) {
+        throw notLockable(ref);
+    }
+
+    private static VnetException notLockable(ObjectRef ref) {
+        return new VnetException("security group \"" + ValidationException.printable(ref)
+                + "\" cannot be locked: security groups have no lock");
     }
 
     /**
@@ -219,7 +246,7 @@ public final class SecurityGroupService {
      * updated). Host apply is not available in this version: the selected VMs
      * are marked outdated and stay so, and the report says so.
      */
-    public CommitReport commit(Actor actor, String ref, boolean onlyOutdatedAndFailed) {
+    public CommitReport commit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
@@ -257,7 +284,7 @@ public final class SecurityGroupService {
     }
 
     /** One group with the propagation state of each VM that has a NIC in it. */
-    public GroupDetails show(Actor actor, String ref) {
+    public GroupDetails show(Actor actor, ObjectRef ref) {
         return tx.read(c -> {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
@@ -278,7 +305,7 @@ public final class SecurityGroupService {
      * done (error, then outdated, then updating). Empty for a network without
      * groups. Needs USE on the network.
      */
-    public Map<Integer, VmStatus> vmStatesOn(Actor actor, String networkRef) {
+    public Map<Integer, VmStatus> vmStatesOn(Actor actor, ObjectRef networkRef) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, networkRef);
             access.of(c, actor).requireRight(n, Right.USE, "show the security-group state of");
@@ -310,7 +337,7 @@ public final class SecurityGroupService {
     }
 
     /** The effective rules of a NIC of the network (needs USE on the network). */
-    public EffectiveRules effectiveRules(Actor actor, String networkRef) {
+    public EffectiveRules effectiveRules(Actor actor, ObjectRef networkRef) {
         return tx.read(c -> {
             VirtualNetwork n = refs.resolve(c, networkRef);
             access.of(c, actor).requireRight(n, Right.USE, "show the security rules of");

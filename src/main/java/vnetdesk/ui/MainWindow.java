@@ -34,6 +34,7 @@ import javafx.stage.Stage;
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.network.NetworkActions;
 import vnetdesk.ui.network.NetworkDetailView;
@@ -72,7 +73,8 @@ public final class MainWindow {
     private final NetworkListViewModel networks;
     private final NetworkDetailView detail;
     private final NetworksView networksView;
-    private final NetworkActions actions;
+    private final OwnedObjectActions actions;
+    private final NetworkActions fromTemplate;
     private final UsersViewModel users;
     private final UsersView usersView;
     private final SecurityGroupsView securityGroups;
@@ -94,7 +96,11 @@ public final class MainWindow {
         this.prefs = prefs;
         this.dialogs = dialogs;
         this.networks = new NetworkListViewModel(inventory, actor, runner, dialogs);
-        this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, this::networkSaved, networks::reload);
+        this.actions = new OwnedObjectActions(inventory.networks(), inventory.users(), actor, runner, dialogs,
+                new OwnedObjectActions.Followup(this::networkCreated, this::networkChanged, this::networkDeleted));
+        this.fromTemplate = new NetworkActions(inventory, actor, runner, this::networkCreated);
+        this.detail = new NetworkDetailView(inventory, actor, runner, dialogs, actions, this::networkSaved,
+                networks::reload);
         this.networksView = new NetworksView(networks, detail);
         this.users = new UsersViewModel(inventory, actor, runner, dialogs);
         this.usersView = new UsersView(users, this::switchTo);
@@ -106,13 +112,6 @@ public final class MainWindow {
         });
         counts.put("Network Templates", templates.countProperty());
         counts.put("Users & Groups", Bindings.size(users.users()));
-        this.actions = new NetworkActions(inventory, actor, runner, dialogs, this::networkCreated, this::networkChanged,
-                () -> {
-                    // the deleted network's unsaved edits have nowhere to go: no question
-                    networks.selectedIdProperty().set(Optional.empty());
-                    detail.newNetwork();
-                    networks.reload();
-                });
     }
 
     /** Builds the scene, restores geometry and selection, shows the window and loads the networks. */
@@ -206,10 +205,17 @@ public final class MainWindow {
         networksView.select(id);
     }
 
-    /** A network renamed, locked or unlocked: re-read it and the list; the selection stays. */
+    /** A network renamed, locked, unlocked, re-owned or chmodded: re-read it and the list; the selection stays. */
     private void networkChanged(int id) {
         networks.reload();
         detail.refreshIfShowing(id);
+    }
+
+    private void networkDeleted() {
+        // the deleted network's unsaved edits have nowhere to go: no question
+        networks.selectedIdProperty().set(Optional.empty());
+        detail.newNetwork();
+        networks.reload();
     }
 
     private MenuBar menu() {
@@ -217,7 +223,7 @@ public final class MainWindow {
             showSection("Networks");
             networksView.startCreate();
         });
-        MenuItem fromTemplate = item("Create from template…", "Shortcut+T", () -> actions.createFromTemplate(stage));
+        MenuItem template = item("Create from template…", "Shortcut+T", () -> fromTemplate.createFromTemplate(stage));
         MenuItem sample = item("Load sample inventory", null, () -> SampleInventory.offer(dialogs, inventory, actor,
                 runner, networks, id -> {
                     refreshAll();
@@ -225,7 +231,7 @@ public final class MainWindow {
                 }));
         MenuItem quit = item("Quit", "Shortcut+Q", this::quit);
         MenuItem refresh = item("Refresh", "F5", this::refreshAll);
-        Menu file = new Menu("File", null, newNet, fromTemplate, new javafx.scene.control.SeparatorMenuItem(), sample,
+        Menu file = new Menu("File", null, newNet, template, new javafx.scene.control.SeparatorMenuItem(), sample,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
         Menu view = new Menu("View", null, refresh);
         return new MenuBar(file, view);
@@ -243,7 +249,7 @@ public final class MainWindow {
     private ToolBar toolbar() {
         Button create = tool("New", "new", "Create a network with the form (Ctrl+N)", networksView::startCreate);
         Button template = tool("From template", "template", "Create a network from an OpenNebula template",
-                () -> actions.createFromTemplate(stage));
+                () -> fromTemplate.createFromTemplate(stage));
         Button rename = selected(tool("Rename", "rename", "Rename the selected network", () -> withRow(actions::rename)));
         Button delete = selected(tool("Delete", "delete", "Delete the selected network", () -> withRow(actions::delete)));
         Button lock = selected(tool("Lock", "lock", "Lock the selected network against changes",
@@ -304,8 +310,8 @@ public final class MainWindow {
         return b;
     }
 
-    private void withRow(java.util.function.Consumer<NetworkRow> action) {
-        networks.selectedRow().ifPresent(action);
+    private void withRow(Consumer<OwnedObjectActions.Target> action) {
+        networks.selectedRow().map(NetworkRow::target).ifPresent(action);
     }
 
     private Node navigation() {

@@ -21,10 +21,12 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.network.NetworkDetailView;
 
 /**
@@ -74,7 +76,8 @@ public final class ConsoleBenchmarks {
                 inv.networks().create(ADMIN, TemplateParser.parse("NAME = net" + i + "\nVN_MAD = "
                         + (i % 3 == 0 ? "fw" : "bridge") + "\nAR = [ TYPE = IP4, IP = 10." + third + "." + fourth
                         + ".1, SIZE = 200 ]\n", "bench"));
-                inv.leases().hold(ADMIN, "net" + i, List.of("10." + third + "." + fourth + ".1-10." + third + "."
+                inv.leases().hold(ADMIN, ObjectRef.name("net" + i),
+                        List.of("10." + third + "." + fourth + ".1-10." + third + "."
                         + fourth + ".5"), Optional.empty());
             }
         }
@@ -143,7 +146,7 @@ public final class ConsoleBenchmarks {
         int small = inv.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = small\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.201.0.1, SIZE = 10 ]\n", "bench"));
         String last = vnetdesk.model.Ipv4.parse("IP", "10.200.0.1").plus(leases - 1).toString();
-        inv.leases().hold(ADMIN, "big", List.of("10.200.0.1-" + last), Optional.empty());
+        inv.leases().hold(ADMIN, ObjectRef.name("big"), List.of("10.200.0.1-" + last), Optional.empty());
         System.out.printf("%nLeases tab: network of 65,534 addresses with %d held leases prepared in %.1f s%n",
                 leases, (System.nanoTime() - t0) / 1e9);
 
@@ -153,7 +156,10 @@ public final class ConsoleBenchmarks {
         FxTaskRunner runner = onFx(FxTaskRunner::new);
         Stage stage = onFx(Stage::new);
         NetworkDetailView detail = onFx(() -> {
-            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, new FxDialogs(stage), id -> { }, () -> { });
+            FxDialogs dialogs = new FxDialogs(stage);
+            OwnedObjectActions actions = new OwnedObjectActions(inv.networks(), inv.users(), ADMIN, runner, dialogs,
+                    new OwnedObjectActions.Followup(id -> { }, id -> { }, () -> { }));
+            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, dialogs, actions, id -> { }, () -> { });
             stage.setScene(new Scene(d.node(), 1200, 800));
             stage.show();
             ((TabPane) d.node().lookup("#network-tabs")).getSelectionModel().select(5);

@@ -16,6 +16,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService;
 import vnetdesk.template.Template;
@@ -132,7 +133,7 @@ public final class HugeRangeBenchmark {
                 inv.networks().create(a, BenchInventory.emptyNetwork(k.name()));
             }
             for (Kind k : KINDS) {
-                out.get(k).put(ADD_AR, List.of(time(() -> inv.networks().addAr(a, k.name(), k.ar()))));
+                out.get(k).put(ADD_AR, List.of(time(() -> inv.networks().addAr(a, ObjectRef.name(k.name()), k.ar()))));
             }
         }
         return out;
@@ -147,19 +148,21 @@ public final class HugeRangeBenchmark {
         for (int i = 0; i < 10; i++) {
             int vm = i;
             List<Lease> got = new ArrayList<>();
-            allocs.add(time(() -> got.add(inv.leases().allocate(a, name, new LeaseOwner.VmNic(vm, 0), Optional.empty(),
-                    Optional.empty()))));
+            allocs.add(time(() -> got.add(inv.leases().allocate(a, ObjectRef.name(name), new LeaseOwner.VmNic(vm, 0),
+                    Optional.empty(), Optional.empty()))));
             if (got.get(0).index() != i) {
                 throw new IllegalStateException(name + ": allocation " + i + " got index " + got.get(0).index());
             }
         }
         ms.put(ALLOCATE, allocs);
         List<List<Lease>> page = new ArrayList<>();
-        ms.put(LEASE_PAGE, List.of(time(() -> page.add(inv.queries().leasePage(a, name, 0, OptionalLong.empty(), 100)))));
+        ms.put(LEASE_PAGE, List.of(time(() -> page.add(inv.queries().leasePage(a, ObjectRef.name(name), 0,
+                OptionalLong.empty(), 100)))));
         List<Long> used = new ArrayList<>();
-        ms.put(DETAILS, List.of(time(() -> used.add(inv.queries().details(a, name, 100).usedLeases()))));
+        ms.put(DETAILS, List.of(time(() -> used.add(inv.queries().details(a, ObjectRef.name(name),
+                100).usedLeases()))));
         List<List<QueryService.FreeRange>> free = new ArrayList<>();
-        ms.put(FREE_RANGES, List.of(time(() -> free.add(inv.queries().freeRanges(a, name, 100)))));
+        ms.put(FREE_RANGES, List.of(time(() -> free.add(inv.queries().freeRanges(a, ObjectRef.name(name), 100)))));
         if (page.get(0).size() != 10 || used.get(0) != 10 || free.get(0).size() != 1) {
             throw new IllegalStateException(name + ": page " + page.get(0).size() + ", used " + used.get(0)
                     + ", free ranges " + free.get(0).size());

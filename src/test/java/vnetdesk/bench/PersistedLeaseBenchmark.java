@@ -14,6 +14,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 
 /**
@@ -59,7 +60,7 @@ public final class PersistedLeaseBenchmark {
                 inv.networks().create(Actor.ONEADMIN, BenchInventory.ip4Network(name, Ipv4.parse("IP", net + ".0.1"),
                         SLASH16_SIZE));
                 BenchStats.Clock t0 = BenchStats.Clock.now();
-                List<Lease> held = inv.leases().hold(Actor.ONEADMIN, name,
+                List<Lease> held = inv.leases().hold(Actor.ONEADMIN, ObjectRef.name(name),
                         List.of(net + ".0.1-" + net + ".255.254"), Optional.empty());
                 BenchStats.Clock took = BenchStats.Clock.now().since(t0);
                 bulkMs[r] = millis(took.wall());
@@ -102,7 +103,7 @@ public final class PersistedLeaseBenchmark {
             BenchStats.Clock blockStart = start;
             Lease last = null;
             for (int i = 0; i < allocations; i++) {
-                last = inv.leases().allocate(Actor.ONEADMIN, "alloc16", new LeaseOwner.VmNic(i, 0),
+                last = inv.leases().allocate(Actor.ONEADMIN, ObjectRef.name("alloc16"), new LeaseOwner.VmNic(i, 0),
                         Optional.empty(), Optional.empty());
                 if ((i + 1) % CHUNK == 0 || i + 1 == allocations) {
                     BenchStats.Clock now = BenchStats.Clock.now();
@@ -114,7 +115,7 @@ public final class PersistedLeaseBenchmark {
                 }
             }
             BenchStats.Clock total = BenchStats.Clock.now().since(start);
-            long used = inv.queries().details(Actor.ONEADMIN, "alloc16", 0).usedLeases();
+            long used = inv.queries().details(Actor.ONEADMIN, ObjectRef.name("alloc16"), 0).usedLeases();
             if (used != allocations || last.index() != allocations - 1) {
                 throw new IllegalStateException("expected " + allocations + " leases, found " + used
                         + ", last index " + last.index());

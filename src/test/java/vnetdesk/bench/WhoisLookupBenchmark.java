@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Ipv4;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService;
 
@@ -98,7 +99,7 @@ public final class WhoisLookupBenchmark {
         long t1 = System.nanoTime();
         for (int i = 0; i < networks; i++) {
             String range = Ipv4.ofUnsigned(base(i)) + "-" + Ipv4.ofUnsigned(base(i) + HELD - 1);
-            int held = inv.leases().hold(a, "n" + i, List.of(range), Optional.empty()).size();
+            int held = inv.leases().hold(a, ObjectRef.name("n" + i), List.of(range), Optional.empty()).size();
             if (held != HELD) {
                 throw new IllegalStateException("n" + i + ": held " + held);
             }

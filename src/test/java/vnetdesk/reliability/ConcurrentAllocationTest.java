@@ -28,6 +28,7 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
 
@@ -80,7 +81,8 @@ class ConcurrentAllocationTest {
             int conflicts = 0;
             for (int i = 0; i < operationsPerThread; i++) {
                 if (random.nextBoolean()) {
-                    Lease l = inventory.leases().allocate(ADMIN, "busy", new LeaseOwner.VmNic(t * 1000 + i, 0),
+                    Lease l = inventory.leases().allocate(ADMIN, ObjectRef.name("busy"),
+                            new LeaseOwner.VmNic(t * 1000 + i, 0),
                             Optional.empty(), Optional.empty());
                     taken.add(new Taken(l.addresses().primary(), l.owner()));
                     continue;
@@ -88,7 +90,8 @@ class ConcurrentAllocationTest {
                 String address = random.nextInt(1276) < 1022 ? first.plus(random.nextInt(1022)).toString()
                         : second.plus(random.nextInt(254)).toString();
                 try {
-                    for (Lease l : inventory.leases().hold(ADMIN, "busy", List.of(address), Optional.empty())) {
+                    for (Lease l : inventory.leases().hold(ADMIN, ObjectRef.name("busy"), List.of(address),
+                            Optional.empty())) {
                         taken.add(new Taken(l.addresses().primary(), l.owner()));
                     }
                 } catch (ConflictException e) {
@@ -116,7 +119,8 @@ class ConcurrentAllocationTest {
             List<Taken> taken = new ArrayList<>();
             for (int i = 0; ; i++) {
                 try {
-                    Lease l = inventory.leases().allocate(ADMIN, "small", new LeaseOwner.VmNic(t * 1000 + i, 1),
+                    Lease l = inventory.leases().allocate(ADMIN, ObjectRef.name("small"),
+                            new LeaseOwner.VmNic(t * 1000 + i, 1),
                             Optional.empty(), Optional.empty());
                     taken.add(new Taken(l.addresses().primary(), l.owner()));
                 } catch (ConflictException e) {
@@ -199,7 +203,7 @@ class ConcurrentAllocationTest {
         assertEquals(List.of(), snapshot.violations());
         assertEquals(handedOut, snapshot.ownersByAddress(networkId));
         assertEquals(handedOut.size(), snapshot.usedCounter(networkId), "USED counters = successful calls");
-        assertEquals(handedOut.size(), inventory.queries().details(ADMIN, Integer.toString(networkId), 0)
+        assertEquals(handedOut.size(), inventory.queries().details(ADMIN, ObjectRef.id(networkId), 0)
                 .usedPerAr().values().stream().mapToLong(Long::longValue).sum());
     }
 }

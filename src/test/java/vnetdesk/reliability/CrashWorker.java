@@ -16,6 +16,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.NetworkSummary;
@@ -93,7 +94,7 @@ public final class CrashWorker {
         int afterAr = 0;
         OptionalLong afterIndex = OptionalLong.empty();
         while (true) {
-            List<Lease> page = inventory.queries().leasePage(actor, NETWORK, afterAr, afterIndex, 1000);
+            List<Lease> page = inventory.queries().leasePage(actor, ObjectRef.name(NETWORK), afterAr, afterIndex, 1000);
             if (page.isEmpty()) {
                 return;
             }
@@ -149,7 +150,7 @@ public final class CrashWorker {
     private void hold(List<String> tokens) {
         emit("TRY hold " + String.join(" ", tokens));
         try {
-            List<Lease> leases = inventory.leases().hold(actor, NETWORK, tokens, Optional.empty());
+            List<Lease> leases = inventory.leases().hold(actor, ObjectRef.name(NETWORK), tokens, Optional.empty());
             List<String> addresses = leases.stream().map(l -> l.addresses().primary()).toList();
             emit("ACK hold " + String.join(" ", addresses));
             held.addAll(addresses);
@@ -168,7 +169,7 @@ public final class CrashWorker {
         }
         emit("TRY release " + String.join(" ", chosen));
         try {
-            int n = inventory.leases().release(actor, NETWORK, chosen, Optional.empty());
+            int n = inventory.leases().release(actor, ObjectRef.name(NETWORK), chosen, Optional.empty());
             emit("ACK release " + n + " " + String.join(" ", chosen));
         } catch (VnetException e) {
             nack("release", e);
@@ -180,8 +181,8 @@ public final class CrashWorker {
         int nic = random.nextInt(4);
         emit("TRY alloc " + vm + " " + nic);
         try {
-            Lease l = inventory.leases().allocate(actor, NETWORK, new LeaseOwner.VmNic(vm, nic), Optional.empty(),
-                    Optional.empty());
+            Lease l = inventory.leases().allocate(actor, ObjectRef.name(NETWORK), new LeaseOwner.VmNic(vm, nic),
+                    Optional.empty(), Optional.empty());
             emit("ACK alloc " + vm + " " + nic + " " + l.addresses().primary());
         } catch (VnetException e) {
             nack("alloc", e);
@@ -193,7 +194,8 @@ public final class CrashWorker {
         int size = 1 + random.nextInt(8);
         emit("TRY reserve " + name + " " + size);
         try {
-            int child = inventory.reservations().reserve(actor, NETWORK, new ReservationService.Request(size,
+            int child = inventory.reservations().reserve(actor, ObjectRef.name(NETWORK),
+                    new ReservationService.Request(size,
                     Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()));
             emit("ACK reserve " + child + " " + size + " " + name);
         } catch (VnetException e) {

@@ -15,6 +15,7 @@ import vnetdesk.model.AclRule;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VnetException;
@@ -36,16 +37,16 @@ class AccessBackupTest extends ServiceTestSupport {
         inv.users().addAcl(ADMIN, "@100 VNTEMPLATE/* CREATE");
         int web = inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\nDESCRIPTION = \"HTTP\"\n"
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = \"80,443\" ]\n", "t"));
-        inv.securityGroups().chown(ADMIN, "web", Optional.of("bob"), Optional.of("lab"));
-        inv.securityGroups().update(ADMIN, "default", TemplateParser.parse(
+        inv.securityGroups().chown(ADMIN, ObjectRef.name("web"), Optional.of("bob"), Optional.of("lab"));
+        inv.securityGroups().update(ADMIN, ObjectRef.name("default"), TemplateParser.parse(
                 "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n", "t"), false);
         inv.templates().allocate(ADMIN, TemplateParser.parse("NAME = office\nVN_MAD = bridge\n"
                 + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        inv.templates().lock(ADMIN, "office", LockLevel.MANAGE);
-        inv.templates().delete(ADMIN, "Private IPv4");
+        inv.templates().lock(ADMIN, ObjectRef.name("office"), LockLevel.MANAGE);
+        inv.templates().delete(ADMIN, ObjectRef.name("Private IPv4"));
         create(inv, "NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \"" + web + "\"\n"
                 + "AR = [ TYPE = IP4, IP = 10.1.0.1, SIZE = 10 ]\n");
-        inv.networks().chown(ADMIN, "lan", Optional.of("bob"), Optional.empty());
+        inv.networks().chown(ADMIN, ObjectRef.name("lan"), Optional.of("bob"), Optional.empty());
     }
 
     /** The groups as a user sees them, without the optimistic-locking version (a restore starts it anew). */
@@ -70,11 +71,12 @@ class AccessBackupTest extends ServiceTestSupport {
                 assertEquals(groups(source), groups(target));
                 assertEquals(source.templates().list(ADMIN).stream().map(t -> t.template().withName()).toList(),
                         target.templates().list(ADMIN).stream().map(t -> t.template().withName()).toList());
-                assertEquals(Optional.of(LockLevel.MANAGE), target.templates().info(ADMIN, "office").lock());
-                assertEquals(source.securityGroups().effectiveRules(ADMIN, "lan"),
-                        target.securityGroups().effectiveRules(ADMIN, "lan"));
+                assertEquals(Optional.of(LockLevel.MANAGE), target.templates().info(ADMIN,
+                        ObjectRef.name("office")).lock());
+                assertEquals(source.securityGroups().effectiveRules(ADMIN, ObjectRef.name("lan")),
+                        target.securityGroups().effectiveRules(ADMIN, ObjectRef.name("lan")));
                 Actor bob = target.actor("bob");
-                assertEquals(target.queries().details(ADMIN, "lan", 0).ownerName(), "bob");
+                assertEquals(target.queries().details(ADMIN, ObjectRef.name("lan"), 0).ownerName(), "bob");
                 assertEquals(bob.uid(), target.users().createUser(ADMIN, "carol", "users") - 1,
                         "the id sequence moved past the restored users");
                 assertTrue(target.securityGroups().create(ADMIN, TemplateParser.parse("NAME = x\n", "t")) > 100);
@@ -115,9 +117,10 @@ class AccessBackupTest extends ServiceTestSupport {
     void aBackupOfNamedNetworksHasNoAccessSection() {
         try (Inventory source = open("source")) {
             populate(source);
-            assertTrue(!source.interchange().exportJson(ADMIN, List.of("lan")).contains("\"access\""));
+            assertTrue(!source.interchange().exportJson(ADMIN, List.of(ObjectRef.name("lan"))).contains("\"access\""));
             assertTrue(source.interchange().exportJson(ADMIN, List.of()).contains("\"access\""));
-            assertEquals(Permissions.DEFAULT, source.templates().info(ADMIN, "office").ownership().permissions());
+            assertEquals(Permissions.DEFAULT, source.templates().info(ADMIN,
+                    ObjectRef.name("office")).ownership().permissions());
         }
     }
 }

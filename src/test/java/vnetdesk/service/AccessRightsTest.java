@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ResourceType;
 import vnetdesk.service.core.Access;
@@ -68,74 +69,88 @@ class AccessRightsTest extends ServiceTestSupport {
     static List<Op> operations() {
         List<Op> ops = new ArrayList<>();
         // networks, their address ranges and leases
-        ops.add(op("vnet show", NET, "USE", (inv, bob) -> inv.queries().details(bob, "net", 10)));
-        ops.add(op("vnet leases", NET, "USE", (inv, bob) -> inv.queries().leasePage(bob, "net", 0,
+        ops.add(op("vnet show", NET, "USE", (inv, bob) -> inv.queries().details(bob, ObjectRef.name("net"), 10)));
+        ops.add(op("vnet leases", NET, "USE", (inv, bob) -> inv.queries().leasePage(bob, ObjectRef.name("net"), 0,
                 java.util.OptionalLong.empty(), 10)));
-        ops.add(op("vnet free", NET, "USE", (inv, bob) -> inv.queries().freeRanges(bob, "net", 10)));
-        ops.add(op("hold dialog check", NET, "USE", (inv, bob) -> inv.queries().checkAddresses(bob, "net",
-                List.of("10.0.0.5", "10.0.0.6-10.0.0.9"))));
-        ops.add(op("secgroup effective", NET, "USE", (inv, bob) -> inv.securityGroups().effectiveRules(bob, "net")));
-        ops.add(op("vnet hold", NET, "USE", (inv, bob) -> inv.leases().hold(bob, "net", List.of("10.0.0.5"),
-                Optional.empty())));
+        ops.add(op("vnet free", NET, "USE", (inv, bob) -> inv.queries().freeRanges(bob, ObjectRef.name("net"), 10)));
+        ops.add(op("hold dialog check", NET, "USE", (inv, bob) -> inv.queries().checkAddresses(bob,
+                ObjectRef.name("net"), List.of("10.0.0.5", "10.0.0.6-10.0.0.9"))));
+        ops.add(op("secgroup effective", NET, "USE", (inv, bob) -> inv.securityGroups().effectiveRules(bob,
+                ObjectRef.name("net"))));
+        ops.add(op("vnet hold", NET, "USE", (inv, bob) -> inv.leases().hold(bob, ObjectRef.name("net"),
+                List.of("10.0.0.5"), Optional.empty())));
         ops.add(op("vnet release", NET, "USE", (inv, bob) -> hold(inv, "net", "10.0.0.6"),
-                (inv, bob) -> inv.leases().release(bob, "net", List.of("10.0.0.6"), Optional.empty())));
-        ops.add(op("vnet reserve", NET, "USE", (inv, bob) -> inv.reservations().reserve(bob, "net",
+                (inv, bob) -> inv.leases().release(bob, ObjectRef.name("net"), List.of("10.0.0.6"), Optional.empty())));
+        ops.add(op("vnet reserve", NET, "USE", (inv, bob) -> inv.reservations().reserve(bob, ObjectRef.name("net"),
                 new ReservationService.Request(4, Optional.of("mine"), Optional.empty(), Optional.empty(),
                         Optional.empty()))));
-        ops.add(op("vnet update", NET, "MANAGE", (inv, bob) -> inv.networks().update(bob, "net",
+        ops.add(op("vnet update", NET, "MANAGE", (inv, bob) -> inv.networks().update(bob, ObjectRef.name("net"),
                 t("DESCRIPTION = changed\n"), true)));
-        ops.add(op("vnet delete", NET, "MANAGE", (inv, bob) -> inv.networks().delete(bob, "net")));
-        ops.add(op("vnet rename", NET, "MANAGE", (inv, bob) -> inv.networks().rename(bob, "net", "renamed")));
-        ops.add(op("vnet lock", NET, "MANAGE", (inv, bob) -> inv.networks().lock(bob, "net", LockLevel.USE)));
-        ops.add(op("vnet unlock", NET, "MANAGE", (inv, bob) -> inv.networks().lock(ADMIN, "net", LockLevel.ADMIN),
-                (inv, bob) -> inv.networks().unlock(bob, "net")));
-        ops.add(op("vnet chmod", NET, "MANAGE", (inv, bob) -> inv.networks().chmod(bob, "net", perms(inv, "net", 04))));
-        ops.add(op("vnet chown", NET, "ADMIN", (inv, bob) -> inv.networks().chown(bob, "net", Optional.of("bob"),
-                Optional.empty())));
-        ops.add(op("vnet addar", NET, "MANAGE", (inv, bob) -> inv.networks().addAr(bob, "net",
+        ops.add(op("vnet delete", NET, "MANAGE", (inv, bob) -> inv.networks().delete(bob, ObjectRef.name("net"))));
+        ops.add(op("vnet rename", NET, "MANAGE", (inv, bob) -> inv.networks().rename(bob, ObjectRef.name("net"),
+                "renamed")));
+        ops.add(op("vnet lock", NET, "MANAGE", (inv, bob) -> inv.networks().lock(bob, ObjectRef.name("net"),
+                LockLevel.USE)));
+        ops.add(op("vnet unlock", NET, "MANAGE", (inv, bob) -> inv.networks().lock(ADMIN, ObjectRef.name("net"),
+                LockLevel.ADMIN),
+                (inv, bob) -> inv.networks().unlock(bob, ObjectRef.name("net"))));
+        ops.add(op("vnet chmod", NET, "MANAGE", (inv, bob) -> inv.networks().chmod(bob, ObjectRef.name("net"),
+                perms(inv, "net", 04))));
+        ops.add(op("vnet chown", NET, "ADMIN", (inv, bob) -> inv.networks().chown(bob, ObjectRef.name("net"),
+                Optional.of("bob"), Optional.empty())));
+        ops.add(op("vnet addar", NET, "MANAGE", (inv, bob) -> inv.networks().addAr(bob, ObjectRef.name("net"),
                 Map.of("TYPE", "IP4", "IP", "10.9.0.1", "SIZE", "5"))));
-        ops.add(op("vnet updatear", NET, "MANAGE", (inv, bob) -> inv.networks().updateAr(bob, "net",
+        ops.add(op("vnet updatear", NET, "MANAGE", (inv, bob) -> inv.networks().updateAr(bob, ObjectRef.name("net"),
                 Map.of("AR_ID", "0", "SIZE", "120"))));
-        ops.add(op("vnet rmar", NET, "MANAGE", (inv, bob) -> inv.networks().removeAr(bob, "net", 0, false)));
+        ops.add(op("vnet rmar", NET, "MANAGE", (inv, bob) -> inv.networks().removeAr(bob, ObjectRef.name("net"), 0,
+                false)));
         ops.add(op("vnet create", NET, "CREATE", (inv, bob) -> inv.networks().create(bob, t("NAME = new\nVN_MAD = fw\n"))));
         ops.add(op("vnet clone", NET, "CREATE", OwnedTestObjects::letEveryoneUseTheObjects,
-                (inv, bob) -> inv.networks().clone(bob, "net", "copy")));
+                (inv, bob) -> inv.networks().clone(bob, ObjectRef.name("net"), "copy")));
         // network templates
-        ops.add(op("vntemplate show", TPL, "USE", (inv, bob) -> inv.templates().info(bob, "tpl")));
-        ops.add(op("vntemplate instantiate", TPL, "USE", (inv, bob) -> inv.templates().instantiate(bob, "tpl",
-                "from-tpl", Template.empty())));
-        ops.add(op("vntemplate update", TPL, "MANAGE", (inv, bob) -> inv.templates().update(bob, "tpl",
+        ops.add(op("vntemplate show", TPL, "USE", (inv, bob) -> inv.templates().info(bob, ObjectRef.name("tpl"))));
+        ops.add(op("vntemplate instantiate", TPL, "USE", (inv, bob) -> inv.templates().instantiate(bob,
+                ObjectRef.name("tpl"), "from-tpl", Template.empty())));
+        ops.add(op("vntemplate update", TPL, "MANAGE", (inv, bob) -> inv.templates().update(bob, ObjectRef.name("tpl"),
                 t("DESCRIPTION = changed\n"), true)));
-        ops.add(op("vntemplate delete", TPL, "MANAGE", (inv, bob) -> inv.templates().delete(bob, "tpl")));
-        ops.add(op("vntemplate rename", TPL, "MANAGE", (inv, bob) -> inv.templates().rename(bob, "tpl", "renamed")));
-        ops.add(op("vntemplate lock", TPL, "MANAGE", (inv, bob) -> inv.templates().lock(bob, "tpl", LockLevel.USE)));
-        ops.add(op("vntemplate unlock", TPL, "MANAGE", (inv, bob) -> inv.templates().lock(ADMIN, "tpl", LockLevel.ADMIN),
-                (inv, bob) -> inv.templates().unlock(bob, "tpl")));
-        ops.add(op("vntemplate chmod", TPL, "MANAGE", (inv, bob) -> inv.templates().chmod(bob, "tpl",
+        ops.add(op("vntemplate delete", TPL, "MANAGE", (inv, bob) -> inv.templates().delete(bob,
+                ObjectRef.name("tpl"))));
+        ops.add(op("vntemplate rename", TPL, "MANAGE", (inv, bob) -> inv.templates().rename(bob, ObjectRef.name("tpl"),
+                "renamed")));
+        ops.add(op("vntemplate lock", TPL, "MANAGE", (inv, bob) -> inv.templates().lock(bob, ObjectRef.name("tpl"),
+                LockLevel.USE)));
+        ops.add(op("vntemplate unlock", TPL, "MANAGE", (inv, bob) -> inv.templates().lock(ADMIN, ObjectRef.name("tpl"),
+                LockLevel.ADMIN),
+                (inv, bob) -> inv.templates().unlock(bob, ObjectRef.name("tpl"))));
+        ops.add(op("vntemplate chmod", TPL, "MANAGE", (inv, bob) -> inv.templates().chmod(bob, ObjectRef.name("tpl"),
                 perms(inv, "tpl", 04))));
-        ops.add(op("vntemplate chown", TPL, "ADMIN", (inv, bob) -> inv.templates().chown(bob, "tpl",
+        ops.add(op("vntemplate chown", TPL, "ADMIN", (inv, bob) -> inv.templates().chown(bob, ObjectRef.name("tpl"),
                 Optional.of("bob"), Optional.empty())));
         ops.add(op("vntemplate create", TPL, "CREATE", (inv, bob) -> inv.templates().allocate(bob,
                 t("NAME = mine\nVN_MAD = bridge\n"))));
         ops.add(op("vntemplate clone", TPL, "CREATE", OwnedTestObjects::letEveryoneUseTheObjects,
-                (inv, bob) -> inv.templates().clone(bob, "tpl", "copy")));
+                (inv, bob) -> inv.templates().clone(bob, ObjectRef.name("tpl"), "copy")));
         // security groups
-        ops.add(op("secgroup show", SG, "USE", (inv, bob) -> inv.securityGroups().show(bob, "sg")));
+        ops.add(op("secgroup show", SG, "USE", (inv, bob) -> inv.securityGroups().show(bob, ObjectRef.name("sg"))));
         ops.add(op("use a secgroup on a network", SG, "USE",
-                (inv, bob) -> inv.networks().chown(ADMIN, "bobs", Optional.of("bob"), Optional.empty()),
-                (inv, bob) -> inv.networks().update(bob, "bobs", t("SECURITY_GROUPS = \"0,100\"\n"), true)));
-        ops.add(op("secgroup update", SG, "MANAGE", (inv, bob) -> inv.securityGroups().update(bob, "sg",
+                (inv, bob) -> inv.networks().chown(ADMIN, ObjectRef.name("bobs"), Optional.of("bob"), Optional.empty()),
+                (inv, bob) -> inv.networks().update(bob, ObjectRef.name("bobs"), t("SECURITY_GROUPS = \"0,100\"\n"),
+                        true)));
+        ops.add(op("secgroup update", SG, "MANAGE", (inv, bob) -> inv.securityGroups().update(bob, ObjectRef.name("sg"),
                 t("DESCRIPTION = changed\n"), true)));
-        ops.add(op("secgroup delete", SG, "MANAGE", (inv, bob) -> inv.securityGroups().delete(bob, "sg")));
-        ops.add(op("secgroup rename", SG, "MANAGE", (inv, bob) -> inv.securityGroups().rename(bob, "sg", "renamed")));
-        ops.add(op("secgroup commit", SG, "MANAGE", (inv, bob) -> inv.securityGroups().commit(bob, "sg", false)));
-        ops.add(op("secgroup chmod", SG, "MANAGE", (inv, bob) -> inv.securityGroups().chmod(bob, "sg",
+        ops.add(op("secgroup delete", SG, "MANAGE", (inv, bob) -> inv.securityGroups().delete(bob,
+                ObjectRef.name("sg"))));
+        ops.add(op("secgroup rename", SG, "MANAGE", (inv, bob) -> inv.securityGroups().rename(bob,
+                ObjectRef.name("sg"), "renamed")));
+        ops.add(op("secgroup commit", SG, "MANAGE", (inv, bob) -> inv.securityGroups().commit(bob,
+                ObjectRef.name("sg"), false)));
+        ops.add(op("secgroup chmod", SG, "MANAGE", (inv, bob) -> inv.securityGroups().chmod(bob, ObjectRef.name("sg"),
                 perms(inv, "sg", 04))));
-        ops.add(op("secgroup chown", SG, "ADMIN", (inv, bob) -> inv.securityGroups().chown(bob, "sg",
+        ops.add(op("secgroup chown", SG, "ADMIN", (inv, bob) -> inv.securityGroups().chown(bob, ObjectRef.name("sg"),
                 Optional.of("bob"), Optional.empty())));
         ops.add(op("secgroup create", SG, "CREATE", (inv, bob) -> inv.securityGroups().create(bob, t("NAME = mine\n"))));
         ops.add(op("secgroup clone", SG, "CREATE", OwnedTestObjects::letEveryoneUseTheObjects,
-                (inv, bob) -> inv.securityGroups().clone(bob, "sg", "copy")));
+                (inv, bob) -> inv.securityGroups().clone(bob, ObjectRef.name("sg"), "copy")));
         return ops;
     }
 
@@ -180,8 +195,8 @@ class AccessRightsTest extends ServiceTestSupport {
             Actor carol = inv.actor("carol");
             assertThrows(Access.PermissionDeniedException.class,
                     () -> inv.networks().create(carol, t("NAME = n\nVN_MAD = fw\n")));
-            int id = inv.templates().instantiate(carol, "Private IPv4", "carols", Template.empty());
-            assertTrue(inv.queries().details(carol, Integer.toString(id), 0).network().addressRanges().isEmpty());
+            int id = inv.templates().instantiate(carol, ObjectRef.name("Private IPv4"), "carols", Template.empty());
+            assertTrue(inv.queries().details(carol, ObjectRef.id(id), 0).network().addressRanges().isEmpty());
         }
     }
 
@@ -230,9 +245,10 @@ class AccessRightsTest extends ServiceTestSupport {
             assertTrue(e.getMessage().contains("needs the CREATE right on NET"), e.getMessage());
 
             inv.templates().allocate(ADMIN, t("NAME = edge\nVN_MAD = fw\nCLUSTER_IDS = \"100\"\n"));
-            assertThrows(Access.PermissionDeniedException.class, () -> inv.templates().info(bob, "edge"));
+            assertThrows(Access.PermissionDeniedException.class, () -> inv.templates().info(bob,
+                    ObjectRef.name("edge")));
             inv.users().addAcl(ADMIN, "#" + bob.uid() + " VNTEMPLATE/%100 USE");
-            assertEquals("edge", inv.templates().info(bob, "edge").name());
+            assertEquals("edge", inv.templates().info(bob, ObjectRef.name("edge")).name());
         }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.QueryService.AddressCheck;
 import vnetdesk.service.QueryService.AddressCheck.Free;
 import vnetdesk.service.QueryService.AddressCheck.Invalid;
@@ -40,7 +41,7 @@ class AddressCheckTest extends ServiceTestSupport {
                 AR = [ TYPE = ETHER, SIZE = 3, MAC = 02:00:aa:00:00:00 ]
                 """);
         create(inv, "NAME = other\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 192.168.9.1, SIZE = 10 ]\n");
-        inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(7, 0), Optional.of("10.0.0.5"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(7, 0), Optional.of("10.0.0.5"), Optional.empty());
         hold(inv, "net", "10.0.0.8");
     }
 
@@ -50,7 +51,7 @@ class AddressCheckTest extends ServiceTestSupport {
     }
 
     private List<AddressCheck> check(String... tokens) {
-        return inv.queries().checkAddresses(ADMIN, "net", List.of(tokens));
+        return inv.queries().checkAddresses(ADMIN, ObjectRef.name("net"), List.of(tokens));
     }
 
     @Test
@@ -70,7 +71,7 @@ class AddressCheckTest extends ServiceTestSupport {
 
     @Test
     void aLongRangeIsCountedWholeFromTheLeaseIndex() {
-        inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(8, 0), Optional.of("10.0.4.0"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(8, 0), Optional.of("10.0.4.0"), Optional.empty());
         hold(inv, "net", "10.0.8.0-10.0.8.9");
         Range range = assertInstanceOf(Range.class, check("10.0.0.101-10.0.12.28").get(0));
         assertEquals(3000, range.count());

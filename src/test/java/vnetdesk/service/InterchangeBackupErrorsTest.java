@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.SyntaxException;
@@ -68,7 +69,7 @@ class InterchangeBackupErrorsTest {
         inventory = Inventory.openDirectory(dir.resolve("inv"));
         inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = existing\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.8.0.1, SIZE = 4 ]\n", "t"));
-        inventory.leases().hold(ADMIN, "existing", List.of("10.8.0.2"), Optional.empty());
+        inventory.leases().hold(ADMIN, ObjectRef.name("existing"), List.of("10.8.0.2"), Optional.empty());
     }
 
     @AfterAll
@@ -152,7 +153,7 @@ class InterchangeBackupErrorsTest {
         assertFalse(message.contains("com.fasterxml") || message.contains("Exception") || message.contains("REDACTED"),
                 message);
         assertEquals(before, inventory.queries().list(ADMIN).size(), "network count after " + name);
-        assertEquals(1, inventory.queries().details(ADMIN, "existing", 10).usedLeases());
+        assertEquals(1, inventory.queries().details(ADMIN, ObjectRef.name("existing"), 10).usedLeases());
     }
 
     @Test
@@ -171,14 +172,15 @@ class InterchangeBackupErrorsTest {
     void theUntamperedBaseRestoresWithItsReservation(@TempDir Path fresh) {
         try (Inventory inv = Inventory.openDirectory(fresh.resolve("inv"))) {
             assertEquals(List.of(7, 8), inv.interchange().importFile(ADMIN, BASE, "good.json"));
-            VirtualNetwork child = inv.queries().details(ADMIN, "8", 0).network();
+            VirtualNetwork child = inv.queries().details(ADMIN, ObjectRef.id(8), 0).network();
             assertEquals(Optional.of(7), child.parentNetworkId());
             assertEquals(new Ownership(3, 1, Permissions.parseOctal("p", "604")), child.ownership());
             assertEquals(Optional.of(LockLevel.USE), child.lock());
             assertEquals(List.of("1=HOLD", "2=VM:4 NIC:0", "5=NET:8", "6=NET:8"),
-                    inv.queries().details(ADMIN, "7", 10).leases().stream()
+                    inv.queries().details(ADMIN, ObjectRef.id(7), 10).leases().stream()
                             .map(l -> l.index() + "=" + l.owner().label()).toList());
-            assertEquals(new LeaseOwner.VmNic(5, 1), inv.queries().details(ADMIN, "8", 10).leases().get(0).owner());
+            assertEquals(new LeaseOwner.VmNic(5, 1), inv.queries().details(ADMIN, ObjectRef.id(8),
+                    10).leases().get(0).owner());
             assertEquals(9, inv.networks().create(ADMIN, TemplateParser.parse("NAME = x\nVN_MAD = bridge\n", "t")));
         }
     }

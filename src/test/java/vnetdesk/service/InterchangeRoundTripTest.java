@@ -24,6 +24,7 @@ import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.store.LeaseRepository;
@@ -61,9 +62,11 @@ class InterchangeRoundTripTest {
                 ALLOCATION = ROUND_ROBIN
                 AR = [ TYPE = IP4, IP = 10.0.0.10, SIZE = 100, GATEWAY = 10.0.0.254 ]
                 """, "lan"));
-        inv.leases().hold(ADMIN, "lan", List.of("10.0.0.12", "10.0.0.20-10.0.0.24"), Optional.empty());
-        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(3, 0), Optional.of("10.0.0.30"), Optional.empty());
-        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(4, 1), Optional.empty(), Optional.empty());
+        inv.leases().hold(ADMIN, ObjectRef.name("lan"), List.of("10.0.0.12", "10.0.0.20-10.0.0.24"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(3, 0), Optional.of("10.0.0.30"),
+                Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(4, 1), Optional.empty(),
+                Optional.empty());
         int tagged = inv.networks().create(ADMIN, TemplateParser.parse("""
                 NAME = tagged
                 VN_MAD = 802.1Q
@@ -74,17 +77,20 @@ class InterchangeRoundTripTest {
                 AR = [ TYPE = IP4_6, IP = 192.168.1.1, SIZE = 50, GLOBAL_PREFIX = "2001:db8:1::", ULA_PREFIX = "fd00:1::" ]
                 AR = [ TYPE = ETHER, SIZE = 20 ]
                 """, "tagged"));
-        inv.leases().hold(ADMIN, "tagged", List.of("192.168.1.5"), Optional.empty());
-        inv.leases().allocate(ADMIN, "tagged", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.of(1));
-        inv.leases().allocate(ADMIN, "tagged", new LeaseOwner.VmNic(7, 1), Optional.empty(), Optional.of(0));
+        inv.leases().hold(ADMIN, ObjectRef.name("tagged"), List.of("192.168.1.5"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("tagged"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
+                Optional.of(1));
+        inv.leases().allocate(ADMIN, ObjectRef.name("tagged"), new LeaseOwner.VmNic(7, 1), Optional.empty(),
+                Optional.of(0));
         int static6 = inv.networks().create(ADMIN, TemplateParser.parse("""
                 NAME = static6
                 VN_MAD = fw
                 AR = [ TYPE = IP6_STATIC, IP6 = "2001:db8:2::10", PREFIX_LENGTH = 64 ]
                 """, "static6"));
-        inv.leases().hold(ADMIN, "static6", List.of("2001:db8:2::20", "2001:db8:2:0:ffff:ffff:ffff:ffff"),
+        inv.leases().hold(ADMIN, ObjectRef.name("static6"), List.of("2001:db8:2::20",
+                "2001:db8:2:0:ffff:ffff:ffff:ffff"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("static6"), new LeaseOwner.VmNic(9, 2), Optional.empty(),
                 Optional.empty());
-        inv.leases().allocate(ADMIN, "static6", new LeaseOwner.VmNic(9, 2), Optional.empty(), Optional.empty());
         int vxlan = inv.networks().create(ADMIN, TemplateParser.parse("""
                 NAME = overlay
                 VN_MAD = vxlan
@@ -92,12 +98,14 @@ class InterchangeRoundTripTest {
                 AUTOMATIC_VLAN_ID = YES
                 AR = [ TYPE = IP4, IP = 172.16.0.1, SIZE = 10 ]
                 """, "overlay"));
-        inv.networks().lock(ADMIN, "overlay", LockLevel.MANAGE);
-        int reservation = inv.reservations().reserve(ADMIN, "lan", new ReservationService.Request(5,
+        inv.networks().lock(ADMIN, ObjectRef.name("overlay"), LockLevel.MANAGE);
+        int reservation = inv.reservations().reserve(ADMIN, ObjectRef.name("lan"), new ReservationService.Request(5,
                 Optional.of("lan-res"), Optional.empty(), Optional.empty(), Optional.of("10.0.0.50")));
-        inv.leases().allocate(ADMIN, "lan-res", new LeaseOwner.VmNic(11, 0), Optional.empty(), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan-res"), new LeaseOwner.VmNic(11, 0), Optional.empty(),
+                Optional.empty());
         // beyond 2^32 addresses into the /64, where MACs repeat and only the IPv6 address places the block
-        int reservation6 = inv.reservations().reserve(ADMIN, "static6", new ReservationService.Request(4,
+        int reservation6 = inv.reservations().reserve(ADMIN, ObjectRef.name("static6"),
+                new ReservationService.Request(4,
                 Optional.of("static6-res"), Optional.empty(), Optional.empty(), Optional.of("2001:db8:2:0:1::")));
         return new Fixture(lan, tagged, static6, vxlan, reservation, reservation6);
     }
@@ -118,7 +126,7 @@ class InterchangeRoundTripTest {
         try (Inventory inv = open("source")) {
             f = populate(inv);
             for (int id : f.all()) {
-                before.put(id, inv.queries().details(ADMIN, Integer.toString(id), Integer.MAX_VALUE));
+                before.put(id, inv.queries().details(ADMIN, ObjectRef.id(id), Integer.MAX_VALUE));
             }
             for (String probe : probes) {
                 whoisBefore.add(whois(inv, probe));
@@ -137,7 +145,7 @@ class InterchangeRoundTripTest {
             assertEquals(f.all().stream().sorted().toList(), ids.stream().sorted().toList());
             for (int id : f.all()) {
                 NetworkDetails original = before.get(id);
-                NetworkDetails restored = inv.queries().details(ADMIN, Integer.toString(id), Integer.MAX_VALUE);
+                NetworkDetails restored = inv.queries().details(ADMIN, ObjectRef.id(id), Integer.MAX_VALUE);
                 assertEquals(withoutVersion(original.network()), withoutVersion(restored.network()), "network " + id);
                 assertEquals(original.usedPerAr(), restored.usedPerAr(), "used counts of " + id);
                 assertEquals(original.leases(), restored.leases(), "leases of " + id);
@@ -148,12 +156,14 @@ class InterchangeRoundTripTest {
                 assertEquals(whoisBefore.get(i), whois(inv, probes.get(i)), "whois " + probes.get(i));
             }
             assertEquals(cursors, cursors(inv, f), "round-robin cursors and version-free AR state");
-            assertEquals(Optional.of(LockLevel.MANAGE), inv.queries().details(ADMIN, "overlay", 0).network().lock());
+            assertEquals(Optional.of(LockLevel.MANAGE), inv.queries().details(ADMIN, ObjectRef.name("overlay"),
+                    0).network().lock());
             int next = inv.networks().create(ADMIN, TemplateParser.parse("NAME = after\nVN_MAD = bridge\n", "t"));
             assertTrue(next > f.all().stream().mapToInt(Integer::intValue).max().getAsInt(),
                     "the id sequence moved past the restored ids: " + next);
             // the restored state is live: the next automatic address skips the restored leases
-            Lease l = inv.leases().allocate(ADMIN, "tagged", new LeaseOwner.VmNic(20, 0), Optional.empty(), Optional.of(0));
+            Lease l = inv.leases().allocate(ADMIN, ObjectRef.name("tagged"), new LeaseOwner.VmNic(20, 0),
+                    Optional.empty(), Optional.of(0));
             assertEquals("192.168.1.2", l.addresses().ip().orElseThrow().toString());
             ConflictException again = assertThrows(ConflictException.class,
                     () -> inv.interchange().importFile(ADMIN, backup, "backup.json"));
@@ -165,12 +175,12 @@ class InterchangeRoundTripTest {
     void exportingNamedNetworksIncludesTheirReservationsAndParents() {
         try (Inventory inv = open("source")) {
             Fixture f = populate(inv);
-            String backup = inv.interchange().exportJson(ADMIN, List.of("lan-res"));
+            String backup = inv.interchange().exportJson(ADMIN, List.of(ObjectRef.name("lan-res")));
             try (Inventory target = open("target")) {
                 List<Integer> ids = target.interchange().importFile(ADMIN, backup, "part.json");
                 assertEquals(List.of(f.lan(), f.reservation()), ids);
-                assertEquals(inv.queries().details(ADMIN, "lan", 1000).leases(),
-                        target.queries().details(ADMIN, "lan", 1000).leases());
+                assertEquals(inv.queries().details(ADMIN, ObjectRef.name("lan"), 1000).leases(),
+                        target.queries().details(ADMIN, ObjectRef.name("lan"), 1000).leases());
             }
             inv.users().createUser(ADMIN, "bob", "users");
             Actor bob = inv.actor("bob");
@@ -186,22 +196,22 @@ class InterchangeRoundTripTest {
         try (Inventory inv = open("source")) {
             Fixture f = populate(inv);
             for (int id : f.all()) {
-                VirtualNetwork n = inv.queries().details(ADMIN, Integer.toString(id), 0).network();
+                VirtualNetwork n = inv.queries().details(ADMIN, ObjectRef.id(id), 0).network();
                 originals.put(n.name(), n);
-                templates.put(n.name(), inv.interchange().exportTemplate(ADMIN, Integer.toString(id)));
+                templates.put(n.name(), inv.interchange().exportTemplate(ADMIN, ObjectRef.id(id)));
             }
         }
         assertTrue(templates.get("tagged").contains("AR = [\n  TYPE = \"IP4_6\""), templates.get("tagged"));
         try (Inventory inv = open("fresh")) {
             for (Map.Entry<String, String> e : templates.entrySet()) {
                 List<Integer> ids = inv.interchange().importFile(ADMIN, e.getValue(), e.getKey() + ".tpl");
-                VirtualNetwork copy = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), 0).network();
+                VirtualNetwork copy = inv.queries().details(ADMIN, ObjectRef.id(ids.get(0)), 0).network();
                 VirtualNetwork original = originals.get(e.getKey());
                 Map<String, String> expected = NetworkAttributes.toAttributes(original);
                 assertEquals(expected, NetworkAttributes.toAttributes(copy), e.getKey());
                 assertEquals(arAttributes(original), arAttributes(copy), e.getKey());
                 assertEquals(TemplateParser.parse(e.getValue(), "a"),
-                        TemplateParser.parse(inv.interchange().exportTemplate(ADMIN, Integer.toString(ids.get(0))), "b"),
+                        TemplateParser.parse(inv.interchange().exportTemplate(ADMIN, ObjectRef.id(ids.get(0))), "b"),
                         "export of the copy is the same template");
             }
         }
@@ -213,7 +223,7 @@ class InterchangeRoundTripTest {
             List<Integer> ids = inv.interchange().importFile(ADMIN,
                     "\uFEFF  # a comment first\nNAME = plain\nVN_MAD = bridge\nAR = [ TYPE = ETHER, SIZE = 4 ]\n", "p.tpl");
             assertEquals(1, ids.size());
-            assertEquals("plain", inv.queries().details(ADMIN, "plain", 0).network().name());
+            assertEquals("plain", inv.queries().details(ADMIN, ObjectRef.name("plain"), 0).network().name());
             assertRefused(() -> inv.interchange().importFile(ADMIN, "NAME = [", "bad.tpl"), "bad.tpl");
         }
     }
@@ -239,7 +249,7 @@ class InterchangeRoundTripTest {
         LeaseRepository repo = new LeaseRepository();
         StringBuilder b = new StringBuilder();
         for (int id : f.all()) {
-            for (AddressRange ar : inv.queries().details(ADMIN, Integer.toString(id), 0).network().addressRanges()) {
+            for (AddressRange ar : inv.queries().details(ADMIN, ObjectRef.id(id), 0).network().addressRanges()) {
                 LeaseRepository.ArState s = inv.database().read(c -> repo.readAr(c, id, ar.id())).orElseThrow();
                 b.append(id).append('/').append(ar.id()).append(" used=").append(s.used()).append(' ')
                         .append(s.roundRobinCursor()).append('\n');

@@ -19,6 +19,7 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.SyntaxException;
@@ -150,9 +151,9 @@ class InterchangeXmlTest {
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.populate(inv);
             for (String name : List.of("lan", "tagged", "static6", "overlay")) {
-                xml.put(name, inv.interchange().showXml(ADMIN, name));
-                networks.put(name, inv.queries().details(ADMIN, name, 0).network());
-                leases.put(name, inv.queries().details(ADMIN, name, Integer.MAX_VALUE).leases().stream()
+                xml.put(name, inv.interchange().showXml(ADMIN, ObjectRef.name(name)));
+                networks.put(name, inv.queries().details(ADMIN, ObjectRef.name(name), 0).network());
+                leases.put(name, inv.queries().details(ADMIN, ObjectRef.name(name), Integer.MAX_VALUE).leases().stream()
                         .map(l -> portable(l, true)).toList());
             }
         }
@@ -163,7 +164,7 @@ class InterchangeXmlTest {
             for (Map.Entry<String, String> e : xml.entrySet()) {
                 List<Integer> ids = inv.interchange().importFile(ADMIN, e.getValue(), e.getKey() + ".xml");
                 assertEquals(1, ids.size());
-                NetworkDetails d = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), Integer.MAX_VALUE);
+                NetworkDetails d = inv.queries().details(ADMIN, ObjectRef.id(ids.get(0)), Integer.MAX_VALUE);
                 assertEquals(e.getKey(), d.network().name());
                 assertEquals(networks.get(e.getKey()).lock(), d.network().lock(), e.getKey());
                 assertEquals(networks.get(e.getKey()).conf().bridgeGenerated(), d.network().conf().bridgeGenerated());
@@ -179,21 +180,22 @@ class InterchangeXmlTest {
         List<String> parentLeases;
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.Fixture f = InterchangeRoundTripTest.populate(inv);
-            pool = "<VNET_POOL>\n" + inv.interchange().showXml(ADMIN, "lan-res")
-                    + inv.interchange().showXml(ADMIN, "lan") + "</VNET_POOL>\n";
-            parentLeases = inv.queries().details(ADMIN, "lan", 1000).leases().stream()
+            pool = "<VNET_POOL>\n" + inv.interchange().showXml(ADMIN, ObjectRef.name("lan-res"))
+                    + inv.interchange().showXml(ADMIN, ObjectRef.name("lan")) + "</VNET_POOL>\n";
+            parentLeases = inv.queries().details(ADMIN, ObjectRef.name("lan"), 1000).leases().stream()
                     .map(l -> portable(l, false).replace("NET:" + f.reservation(), "NET:child")).toList();
         }
         try (Inventory inv = open("fresh")) {
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
             List<Integer> ids = inv.interchange().importFile(ADMIN, pool, "pool.xml");
             assertEquals(List.of(1, 2), ids, "the parent is created first");
-            VirtualNetwork child = inv.queries().details(ADMIN, "lan-res", 0).network();
+            VirtualNetwork child = inv.queries().details(ADMIN, ObjectRef.name("lan-res"), 0).network();
             assertEquals(Optional.of(1), child.parentNetworkId());
             assertEquals(Optional.of(0), child.addressRanges().get(0).parentArId());
-            assertEquals(parentLeases, inv.queries().details(ADMIN, "lan", 1000).leases().stream()
+            assertEquals(parentLeases, inv.queries().details(ADMIN, ObjectRef.name("lan"), 1000).leases().stream()
                     .map(l -> portable(l, false).replace("NET:" + child.id(), "NET:child")).toList());
-            assertEquals("VM:11 NIC:0", inv.queries().details(ADMIN, "lan-res", 10).leases().get(0).owner().label());
+            assertEquals("VM:11 NIC:0", inv.queries().details(ADMIN, ObjectRef.name("lan-res"),
+                    10).leases().get(0).owner().label());
             String owner = inv.queries().whois(ADMIN, "10.0.0.52").stream()
                     .filter(m -> m.network().id() == 1).findFirst().orElseThrow().owner().orElseThrow();
             assertTrue(owner.startsWith("NET:2"), owner);
@@ -205,14 +207,16 @@ class InterchangeXmlTest {
         String overlay;
         try (Inventory inv = open("source")) {
             InterchangeRoundTripTest.populate(inv);
-            overlay = inv.interchange().showXml(ADMIN, "overlay");
+            overlay = inv.interchange().showXml(ADMIN, ObjectRef.name("overlay"));
         }
         String second = overlay.replace("<ID>3</ID>", "<ID>30</ID>").replace("overlay", "overlay2");
         try (Inventory inv = open("fresh")) {
             List<Integer> ids = inv.interchange().importFile(ADMIN, "<VNET_POOL>" + overlay + second + "</VNET_POOL>",
                     "pool.xml");
-            Optional<Integer> first = inv.queries().details(ADMIN, Integer.toString(ids.get(0)), 0).network().conf().vlanId();
-            Optional<Integer> other = inv.queries().details(ADMIN, Integer.toString(ids.get(1)), 0).network().conf().vlanId();
+            Optional<Integer> first = inv.queries().details(ADMIN, ObjectRef.id(ids.get(0)),
+                    0).network().conf().vlanId();
+            Optional<Integer> other = inv.queries().details(ADMIN, ObjectRef.id(ids.get(1)),
+                    0).network().conf().vlanId();
             assertTrue(first.isPresent() && other.isPresent());
             assertTrue(!first.equals(other), first + " and " + other);
         }
@@ -230,7 +234,7 @@ class InterchangeXmlTest {
                     OPENNEBULA_SAMPLE.replace("<SECURITY_GROUPS><![CDATA[0]]>", "<SECURITY_GROUPS><![CDATA[0,100]]>"),
                     "private.xml"), "security group 100 does not exist");
             List<Integer> ids = inv.interchange().importFile(bob, OPENNEBULA_SAMPLE, "private.xml");
-            NetworkDetails d = inv.queries().details(bob, Integer.toString(ids.get(0)), 100);
+            NetworkDetails d = inv.queries().details(bob, ObjectRef.id(ids.get(0)), 100);
             VirtualNetwork n = d.network();
             assertEquals("private", n.name());
             assertEquals(bob.uid(), n.ownership().uid());
@@ -281,17 +285,17 @@ class InterchangeXmlTest {
         try (Inventory inv = open("source")) {
             for (String name : List.of("a", "b", "c")) {
                 inv.networks().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nVN_MAD = bridge\n", name));
-                xml.add(inv.interchange().showXml(ADMIN, name));
+                xml.add(inv.interchange().showXml(ADMIN, ObjectRef.name(name)));
             }
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = d\nVN_MAD = bridge\nBRIDGE = br-d\n", "d"));
-            xml.add(inv.interchange().showXml(ADMIN, "d"));
+            xml.add(inv.interchange().showXml(ADMIN, ObjectRef.name("d")));
         }
         try (Inventory inv = open("fresh")) {
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = first\nVN_MAD = bridge\n", "t"));
             List<String> bridges = new ArrayList<>();
             for (String file : xml) {
                 int id = inv.interchange().importFile(ADMIN, file, "n.xml").get(0);
-                VirtualNetwork n = inv.queries().details(ADMIN, Integer.toString(id), 0).network();
+                VirtualNetwork n = inv.queries().details(ADMIN, ObjectRef.id(id), 0).network();
                 bridges.add(n.conf().bridge() + (n.conf().bridgeGenerated() ? " generated" : ""));
             }
             assertEquals(List.of("onebr1 generated", "onebr2 generated", "onebr3 generated", "br-d"), bridges);
@@ -304,18 +308,18 @@ class InterchangeXmlTest {
         try (Inventory inv = open("source")) {
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = vx\nVN_MAD = 802.1Q\nPHYDEV = eth0\n"
                     + "AUTOMATIC_VLAN_ID = YES\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 20 ]\n", "vx"));
-            inv.reservations().reserve(ADMIN, "vx", new ReservationService.Request(4, Optional.of("vx-res"),
-                    Optional.empty(), Optional.empty(), Optional.empty()));
-            VirtualNetwork child = inv.queries().details(ADMIN, "vx-res", 0).network();
+            inv.reservations().reserve(ADMIN, ObjectRef.name("vx"), new ReservationService.Request(4,
+                    Optional.of("vx-res"), Optional.empty(), Optional.empty(), Optional.empty()));
+            VirtualNetwork child = inv.queries().details(ADMIN, ObjectRef.name("vx-res"), 0).network();
             assertEquals(List.of("onebr0", "2"), List.of(child.conf().bridge(), child.conf().vlanId().orElseThrow() + ""));
-            pool = inv.interchange().exportXml(ADMIN, List.of("vx-res"));
+            pool = inv.interchange().exportXml(ADMIN, List.of(ObjectRef.name("vx-res")));
         }
         try (Inventory inv = open("fresh")) {
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = v2\nVN_MAD = 802.1Q\nPHYDEV = eth0\nVLAN_ID = 2\n",
                     "t"));
             inv.interchange().importFile(ADMIN, pool, "pool.xml");
-            VirtualNetwork parent = inv.queries().details(ADMIN, "vx", 0).network();
-            VirtualNetwork child = inv.queries().details(ADMIN, "vx-res", 0).network();
+            VirtualNetwork parent = inv.queries().details(ADMIN, ObjectRef.name("vx"), 0).network();
+            VirtualNetwork child = inv.queries().details(ADMIN, ObjectRef.name("vx-res"), 0).network();
             assertEquals(Optional.of(3), parent.conf().vlanId(), "VLAN 2 is taken here");
             assertEquals("onebr1", parent.conf().bridge());
             assertEquals(parent.conf().vlanId(), child.conf().vlanId());
@@ -335,7 +339,7 @@ class InterchangeXmlTest {
             Actor bob = inv.actor("bob");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             int id = inv.interchange().importFile(bob, xml, "private.xml").get(0);
-            VirtualNetwork n = inv.queries().details(bob, Integer.toString(id), 0).network();
+            VirtualNetwork n = inv.queries().details(bob, ObjectRef.id(id), 0).network();
             assertEquals(new Ownership(bob.uid(), 1, Permissions.parseOctal("p", "644")), n.ownership());
             assertEquals(Optional.of(LockLevel.USE), n.lock());
         }
@@ -347,7 +351,7 @@ class InterchangeXmlTest {
         try (Inventory inv = open("one")) {
             int id = inv.interchange().importFile(ADMIN, xml, "private.xml").get(0);
             assertEquals(List.of("VM:45 NIC:1", "VM:46 NIC:0", "HOLD", "VM:46 NIC:1"),
-                    inv.queries().details(ADMIN, Integer.toString(id), 10).leases().stream()
+                    inv.queries().details(ADMIN, ObjectRef.id(id), 10).leases().stream()
                             .map(l -> l.owner().label()).toList());
         }
     }
@@ -366,20 +370,21 @@ class InterchangeXmlTest {
             Actor bob = inv.actor("bob");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             inv.networks().create(bob, TemplateParser.parse("NAME = bobnet\nVN_MAD = bridge\n", "b"));
-            String tagged = inv.interchange().exportXml(ADMIN, List.of("tagged"));
+            String tagged = inv.interchange().exportXml(ADMIN, List.of(ObjectRef.name("tagged")));
             assertTrue(tagged.startsWith("<VNET>"), tagged);
-            assertEquals(inv.interchange().showXml(ADMIN, "tagged"), tagged);
-            String lan = inv.interchange().exportXml(ADMIN, List.of("lan"));
+            assertEquals(inv.interchange().showXml(ADMIN, ObjectRef.name("tagged")), tagged);
+            String lan = inv.interchange().exportXml(ADMIN, List.of(ObjectRef.name("lan")));
             assertTrue(lan.startsWith("<VNET_POOL>"), lan);
             assertEquals(List.of("lan", "lan-res"), names(lan));
-            assertEquals(List.of("lan", "lan-res"), names(inv.interchange().exportXml(ADMIN, List.of("lan-res"))));
+            assertEquals(List.of("lan", "lan-res"), names(inv.interchange().exportXml(ADMIN,
+                    List.of(ObjectRef.name("lan-res")))));
             assertEquals(List.of("lan", "tagged", "static6", "overlay", "lan-res", "static6-res", "bobnet"),
                     names(inv.interchange().exportXml(ADMIN, List.of())));
             String bobs = inv.interchange().exportXml(bob, List.of());
             assertTrue(bobs.startsWith("<VNET_POOL>"), "without NET always a pool, as onevnet list -x");
             assertEquals(List.of("bobnet"), names(bobs));
             VnetException denied = assertThrows(VnetException.class,
-                    () -> inv.interchange().exportXml(bob, List.of("bobnet", "lan")));
+                    () -> inv.interchange().exportXml(bob, List.of(ObjectRef.name("bobnet"), ObjectRef.name("lan"))));
             assertTrue(denied.getMessage().contains("USE"), denied.getMessage());
         }
     }
@@ -408,7 +413,7 @@ class InterchangeXmlTest {
         inv.queries().list(ADMIN).forEach(sum -> namesById.put(sum.network().id(), sum.network().name()));
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String name : namesById.values()) {
-            out.put(name, inv.queries().details(ADMIN, name, Integer.MAX_VALUE).leases().stream()
+            out.put(name, inv.queries().details(ADMIN, ObjectRef.name(name), Integer.MAX_VALUE).leases().stream()
                     .map(l -> l.arId() + "/" + Long.toUnsignedString(l.index()) + " "
                             + (l.owner() instanceof LeaseOwner.Reservation r ? "NET:" + namesById.get(r.networkId())
                             : l.owner().label())).toList());

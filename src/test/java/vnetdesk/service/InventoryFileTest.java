@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 
 /** The inventory file grows while a session commits (space is not reused) and shrinks again on close. */
 class InventoryFileTest extends ServiceTestSupport {
@@ -25,7 +26,8 @@ class InventoryFileTest extends ServiceTestSupport {
         try (Inventory inv = open(dir)) {
             create(inv, "NAME = n\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 65534 ]\n");
             for (int i = 0; i < 4000; i++) {
-                inv.leases().allocate(ADMIN, "n", new LeaseOwner.VmNic(i, 0), Optional.empty(), Optional.empty());
+                inv.leases().allocate(ADMIN, ObjectRef.name("n"), new LeaseOwner.VmNic(i, 0), Optional.empty(),
+                        Optional.empty());
             }
             assertTrue(Files.size(file) > 32L << 20, "each commit appended to the file: " + Files.size(file));
         }
@@ -33,7 +35,7 @@ class InventoryFileTest extends ServiceTestSupport {
         assertTrue(compacted < 8L << 20, "closing compacted the file: " + compacted);
         try (Inventory inv = open(dir)) {
             assertEquals(4000, used(inv, "n"));
-            assertEquals(List.of("HOLD"), List.of(inv.leases().hold(ADMIN, "n", List.of("10.0.15.161"),
+            assertEquals(List.of("HOLD"), List.of(inv.leases().hold(ADMIN, ObjectRef.name("n"), List.of("10.0.15.161"),
                     Optional.empty()).get(0).owner().label()));
         }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VnetException;
 
@@ -56,7 +57,8 @@ class LeaseServiceTest extends ServiceTestSupport {
 
     @Test
     void holdRefusesAnAddressAlreadyUsedNamingTheOwnerAndStoresNothing() {
-        inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(7, 1), Optional.of("10.0.0.4"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(7, 1), Optional.of("10.0.0.4"),
+                Optional.empty());
         ConflictException e = assertThrows(ConflictException.class, () -> hold(inv, "net", "10.0.0.2-10.0.0.6"));
         assertTrue(e.getMessage().contains("10.0.0.4 is already used by VM:7 NIC:1"), e.getMessage());
         assertEquals(1, used(inv, "net"));
@@ -74,7 +76,7 @@ class LeaseServiceTest extends ServiceTestSupport {
     @Test
     void holdRestrictedToAnArRefusesAnAddressOfAnotherAr() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> inv.leases().hold(ADMIN, "net", List.of("10.0.0.1"), Optional.of(1)));
+                () -> inv.leases().hold(ADMIN, ObjectRef.name("net"), List.of("10.0.0.1"), Optional.of(1)));
         assertTrue(e.getMessage().contains("not inside address range 1"), e.getMessage());
     }
 
@@ -96,28 +98,34 @@ class LeaseServiceTest extends ServiceTestSupport {
     @Test
     void releaseFreesHeldAddressesOnly() {
         hold(inv, "net", "10.0.0.1-10.0.0.3");
-        inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(3, 0), Optional.of("10.0.0.5"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(3, 0), Optional.of("10.0.0.5"),
+                Optional.empty());
         ConflictException vm = assertThrows(ConflictException.class,
-                () -> inv.leases().release(ADMIN, "net", List.of("10.0.0.5"), Optional.empty()));
+                () -> inv.leases().release(ADMIN, ObjectRef.name("net"), List.of("10.0.0.5"), Optional.empty()));
         assertTrue(vm.getMessage().contains("not held; it is used by VM:3 NIC:0"), vm.getMessage());
         ConflictException free = assertThrows(ConflictException.class,
-                () -> inv.leases().release(ADMIN, "net", List.of("10.0.0.1", "10.0.0.9"), Optional.empty()));
+                () -> inv.leases().release(ADMIN, ObjectRef.name("net"), List.of("10.0.0.1", "10.0.0.9"),
+                        Optional.empty()));
         assertTrue(free.getMessage().contains("10.0.0.9 is not held"), free.getMessage());
         assertEquals(4, used(inv, "net"), "a failed release frees nothing");
-        assertEquals(3, inv.leases().release(ADMIN, "net", List.of("10.0.0.1-10.0.0.3"), Optional.empty()));
+        assertEquals(3, inv.leases().release(ADMIN, ObjectRef.name("net"), List.of("10.0.0.1-10.0.0.3"),
+                Optional.empty()));
         assertEquals(1, used(inv, "net"));
     }
 
     @Test
     void automaticAllocationTakesTheLowestFreeIndexAcrossArsInIdOrder() {
         hold(inv, "net", "10.0.0.1", "10.0.0.2", "10.0.0.4");
-        Lease first = inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(1, 0), Optional.empty(), Optional.empty());
+        Lease first = inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(1, 0), Optional.empty(),
+                Optional.empty());
         assertEquals("10.0.0.3", first.addresses().ip().orElseThrow().toString());
-        inv.leases().release(ADMIN, "net", List.of("10.0.0.2"), Optional.empty());
-        Lease second = inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(2, 0), Optional.empty(), Optional.empty());
+        inv.leases().release(ADMIN, ObjectRef.name("net"), List.of("10.0.0.2"), Optional.empty());
+        Lease second = inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(2, 0),
+                Optional.empty(), Optional.empty());
         assertEquals("10.0.0.2", second.addresses().ip().orElseThrow().toString());
         hold(inv, "net", "10.0.0.5-10.0.0.10");
-        Lease next = inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(3, 0), Optional.empty(), Optional.empty());
+        Lease next = inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(3, 0), Optional.empty(),
+                Optional.empty());
         assertEquals(1, next.arId());
         assertEquals("10.0.1.1", next.addresses().ip().orElseThrow().toString());
     }
@@ -126,7 +134,8 @@ class LeaseServiceTest extends ServiceTestSupport {
     void fullNetworkSaysNoFreeAddress() {
         hold(inv, "net", "10.0.0.1-10.0.0.10", "10.0.1.1-10.0.1.4", "02:00:aa:00:00:00-02:00:aa:00:00:02");
         ConflictException e = assertThrows(ConflictException.class,
-                () -> inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(1, 0), Optional.empty(), Optional.empty()));
+                () -> inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(1, 0), Optional.empty(),
+                        Optional.empty()));
         assertTrue(e.getMessage().startsWith("no free address in network"), e.getMessage());
     }
 
@@ -135,19 +144,23 @@ class LeaseServiceTest extends ServiceTestSupport {
         create(inv, "NAME = rr\nVN_MAD = bridge\nALLOCATION = ROUND_ROBIN\nAR = [ TYPE = IP4, IP = 192.168.0.1, SIZE = 3 ]\n");
         LeaseOwner.VmNic vm = new LeaseOwner.VmNic(1, 0);
         hold(inv, "rr", "192.168.0.1");
-        assertEquals("192.168.0.2", ip(inv.leases().allocate(ADMIN, "rr", vm, Optional.empty(), Optional.empty())));
-        inv.leases().release(ADMIN, "rr", List.of("192.168.0.1"), Optional.empty());
+        assertEquals("192.168.0.2", ip(inv.leases().allocate(ADMIN, ObjectRef.name("rr"), vm, Optional.empty(),
+                Optional.empty())));
+        inv.leases().release(ADMIN, ObjectRef.name("rr"), List.of("192.168.0.1"), Optional.empty());
         // lowest-free would hand out the just-released .1 again; round robin goes on to .3
-        assertEquals("192.168.0.3", ip(inv.leases().allocate(ADMIN, "rr", vm, Optional.empty(), Optional.empty())));
-        assertEquals("192.168.0.1", ip(inv.leases().allocate(ADMIN, "rr", vm, Optional.empty(), Optional.empty())));
-        assertThrows(ConflictException.class, () -> inv.leases().allocate(ADMIN, "rr", vm, Optional.empty(), Optional.empty()));
+        assertEquals("192.168.0.3", ip(inv.leases().allocate(ADMIN, ObjectRef.name("rr"), vm, Optional.empty(),
+                Optional.empty())));
+        assertEquals("192.168.0.1", ip(inv.leases().allocate(ADMIN, ObjectRef.name("rr"), vm, Optional.empty(),
+                Optional.empty())));
+        assertThrows(ConflictException.class, () -> inv.leases().allocate(ADMIN, ObjectRef.name("rr"), vm,
+                Optional.empty(), Optional.empty()));
     }
 
     @Test
     void specificAllocationOfAUsedAddressNamesTheHolder() {
         hold(inv, "net", "10.0.0.6");
-        ConflictException e = assertThrows(ConflictException.class, () -> inv.leases().allocate(ADMIN, "net",
-                new LeaseOwner.VmNic(1, 0), Optional.of("10.0.0.6"), Optional.empty()));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.leases().allocate(ADMIN,
+                ObjectRef.name("net"), new LeaseOwner.VmNic(1, 0), Optional.of("10.0.0.6"), Optional.empty()));
         assertTrue(e.getMessage().contains("10.0.0.6 is already used by a hold (HOLD)"), e.getMessage());
     }
 
@@ -158,8 +171,8 @@ class LeaseServiceTest extends ServiceTestSupport {
         inv = open(dir);
         assertEquals(3, used(inv, "net"));
         assertThrows(ConflictException.class, () -> hold(inv, "net", "10.0.0.3"));
-        assertEquals("10.0.0.1", ip(inv.leases().allocate(ADMIN, "net", new LeaseOwner.VmNic(1, 0), Optional.empty(),
-                Optional.empty())));
+        assertEquals("10.0.0.1", ip(inv.leases().allocate(ADMIN, ObjectRef.name("net"), new LeaseOwner.VmNic(1, 0),
+                Optional.empty(), Optional.empty())));
     }
 
     private static String ip(Lease l) {
@@ -169,7 +182,8 @@ class LeaseServiceTest extends ServiceTestSupport {
     @Test
     void aBulkHoldReturnsItsLeasesInOrderWithoutBuildingThemUpFront() {
         create(inv, "NAME = wide\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 172.16.0.1, SIZE = 65534 ]\n");
-        List<Lease> held = inv.leases().hold(ADMIN, "wide", List.of("172.16.0.1-172.16.255.254"), Optional.empty());
+        List<Lease> held = inv.leases().hold(ADMIN, ObjectRef.name("wide"), List.of("172.16.0.1-172.16.255.254"),
+                Optional.empty());
         assertEquals(65534, held.size());
         assertEquals("172.16.0.1", ip(held.get(0)));
         assertEquals("172.16.255.254", ip(held.get(65533)));

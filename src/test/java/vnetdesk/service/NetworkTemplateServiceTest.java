@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
@@ -43,12 +44,12 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
     }
 
     private VirtualNetwork network(int id) {
-        return inv.queries().details(ADMIN, Integer.toString(id), 0).network();
+        return inv.queries().details(ADMIN, ObjectRef.id(id), 0).network();
     }
 
     @Test
     void aNewInventoryHasPrivateIpv4BridgedWithSecurityGroupsWithoutAddressRanges() {
-        NetworkTemplate t = inv.templates().info(ADMIN, "Private IPv4");
+        NetworkTemplate t = inv.templates().info(ADMIN, ObjectRef.name("Private IPv4"));
         assertEquals(Optional.of("fw"), t.body().single("VN_MAD"));
         assertEquals(Optional.of("0"), t.body().single("SECURITY_GROUPS"));
         assertEquals(0, t.addressRangeCount());
@@ -59,7 +60,7 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
     void instantiateMergesTheTemplateWithTheExtraAttributesAndAddressRanges() {
         int tpl = inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = bridge\nDNS = 10.0.0.53\n"
                 + "GATEWAY = 10.0.0.1\nCLUSTER_IDS = \"0\"\nAR = [ TYPE = ETHER, SIZE = 4 ]\n"));
-        int id = inv.templates().instantiate(ADMIN, Integer.toString(tpl), "office-lan",
+        int id = inv.templates().instantiate(ADMIN, ObjectRef.id(tpl), "office-lan",
                 t("GATEWAY = 192.168.7.1\nAR = [ TYPE = IP4, IP = 192.168.7.10, SIZE = 20 ]\n"));
         VirtualNetwork n = network(id);
         assertEquals("office-lan", n.name());
@@ -70,10 +71,10 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
         assertEquals(List.of(0), n.securityGroups());
 
         ValidationException named = assertThrows(ValidationException.class,
-                () -> inv.templates().instantiate(ADMIN, "office", "x", t("NAME = y\n")));
+                () -> inv.templates().instantiate(ADMIN, ObjectRef.name("office"), "x", t("NAME = y\n")));
         assertEquals(Optional.of("NAME"), named.field());
         assertThrows(ConflictException.class,
-                () -> inv.templates().instantiate(ADMIN, "office", "office-lan", Template.empty()));
+                () -> inv.templates().instantiate(ADMIN, ObjectRef.name("office"), "office-lan", Template.empty()));
     }
 
     @Test
@@ -93,13 +94,14 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
     @Test
     void updateReplacesOrAppendsAndTheTextRoundTrips() {
         inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = bridge\nDNS = 10.0.0.53\n"));
-        inv.templates().update(ADMIN, "office", t("MTU = 9000\nAR = [ TYPE = ETHER, SIZE = 2 ]\n"), true);
-        NetworkTemplate t = inv.templates().info(ADMIN, "office");
+        inv.templates().update(ADMIN, ObjectRef.name("office"), t("MTU = 9000\nAR = [ TYPE = ETHER, SIZE = 2 ]\n"),
+                true);
+        NetworkTemplate t = inv.templates().info(ADMIN, ObjectRef.name("office"));
         assertEquals(Optional.of("10.0.0.53"), t.body().single("DNS"));
         assertEquals(Optional.of("9000"), t.body().single("MTU"));
         assertEquals(1, t.addressRangeCount());
-        inv.templates().update(ADMIN, "office", t("NAME = branch\nVN_MAD = fw\n"), false);
-        NetworkTemplate replaced = inv.templates().info(ADMIN, "branch");
+        inv.templates().update(ADMIN, ObjectRef.name("office"), t("NAME = branch\nVN_MAD = fw\n"), false);
+        NetworkTemplate replaced = inv.templates().info(ADMIN, ObjectRef.name("branch"));
         assertEquals(Optional.empty(), replaced.body().single("DNS"));
         assertEquals(t(TemplateWriter.write(replaced.withName())), replaced.withName());
     }
@@ -107,27 +109,28 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
     @Test
     void lockLevelsRefuseWhatOpenNebulaRefuses() {
         inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = bridge\n"));
-        inv.templates().lock(ADMIN, "office", LockLevel.MANAGE);
-        assertThrows(ConflictException.class, () -> inv.templates().update(ADMIN, "office", t("MTU = 1400\n"), true));
-        assertThrows(ConflictException.class, () -> inv.templates().delete(ADMIN, "office"));
-        assertThrows(ConflictException.class, () -> inv.templates().rename(ADMIN, "office", "x"));
-        inv.templates().instantiate(ADMIN, "office", "a", Template.empty());
-        inv.templates().lock(ADMIN, "office", LockLevel.USE);
+        inv.templates().lock(ADMIN, ObjectRef.name("office"), LockLevel.MANAGE);
+        assertThrows(ConflictException.class, () -> inv.templates().update(ADMIN, ObjectRef.name("office"),
+                t("MTU = 1400\n"), true));
+        assertThrows(ConflictException.class, () -> inv.templates().delete(ADMIN, ObjectRef.name("office")));
+        assertThrows(ConflictException.class, () -> inv.templates().rename(ADMIN, ObjectRef.name("office"), "x"));
+        inv.templates().instantiate(ADMIN, ObjectRef.name("office"), "a", Template.empty());
+        inv.templates().lock(ADMIN, ObjectRef.name("office"), LockLevel.USE);
         ConflictException e = assertThrows(ConflictException.class,
-                () -> inv.templates().instantiate(ADMIN, "office", "b", Template.empty()));
+                () -> inv.templates().instantiate(ADMIN, ObjectRef.name("office"), "b", Template.empty()));
         assertTrue(e.getMessage().contains("is locked (USE)"), e.getMessage());
-        inv.templates().unlock(ADMIN, "office");
-        inv.templates().instantiate(ADMIN, "office", "b", Template.empty());
-        inv.templates().delete(ADMIN, "office");
+        inv.templates().unlock(ADMIN, ObjectRef.name("office"));
+        inv.templates().instantiate(ADMIN, ObjectRef.name("office"), "b", Template.empty());
+        inv.templates().delete(ADMIN, ObjectRef.name("office"));
     }
 
     @Test
     void cloneCopiesTheBodyUnderANewNameWithoutTheLock() {
         inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = bridge\nDNS = 10.0.0.53\n"));
-        inv.templates().lock(ADMIN, "office", LockLevel.USE);
-        inv.templates().clone(ADMIN, "office", "office-2");
-        NetworkTemplate copy = inv.templates().info(ADMIN, "office-2");
-        assertEquals(inv.templates().info(ADMIN, "office").body(), copy.body());
+        inv.templates().lock(ADMIN, ObjectRef.name("office"), LockLevel.USE);
+        inv.templates().clone(ADMIN, ObjectRef.name("office"), "office-2");
+        NetworkTemplate copy = inv.templates().info(ADMIN, ObjectRef.name("office-2"));
+        assertEquals(inv.templates().info(ADMIN, ObjectRef.name("office")).body(), copy.body());
         assertEquals(Optional.empty(), copy.lock());
     }
 }

@@ -3,6 +3,7 @@ package vnetdesk.service;
 import java.util.Map;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ResourceType;
 import vnetdesk.template.TemplateParser;
@@ -34,17 +35,19 @@ final class OwnedTestObjects {
     /** Gives "other" USE on net, tpl and sg (so that a clone is refused only for CREATE). */
     static void letEveryoneUseTheObjects(Inventory inv, Actor bob) {
         Permissions p = new Permissions(0644);
-        inv.networks().chmod(Actor.ONEADMIN, "net", p);
-        inv.templates().chmod(Actor.ONEADMIN, "tpl", p);
-        inv.securityGroups().chmod(Actor.ONEADMIN, "sg", p);
+        inv.networks().chmod(Actor.ONEADMIN, ObjectRef.name("net"), p);
+        inv.templates().chmod(Actor.ONEADMIN, ObjectRef.name("tpl"), p);
+        inv.securityGroups().chmod(Actor.ONEADMIN, ObjectRef.name("sg"), p);
     }
 
     static Permissions permissions(Inventory inv, String ref) {
         Actor admin = Actor.ONEADMIN;
         return switch (ref) {
-            case "net", "bobs" -> inv.queries().details(admin, ref, 0).network().ownership().permissions();
-            case "tpl" -> inv.templates().info(admin, ref).ownership().permissions();
-            case "sg" -> inv.securityGroups().show(admin, ref).summary().group().ownership().permissions();
+            case "net", "bobs" -> inv.queries().details(admin, ObjectRef.name(ref),
+                    0).network().ownership().permissions();
+            case "tpl" -> inv.templates().info(admin, ObjectRef.name(ref)).ownership().permissions();
+            case "sg" -> inv.securityGroups().show(admin,
+                    ObjectRef.name(ref)).summary().group().ownership().permissions();
             default -> throw new IllegalArgumentException(ref);
         };
     }
@@ -72,9 +75,9 @@ final class OwnedTestObjects {
         };
         Permissions p = new Permissions(permissions(inv, ref).bits() | bit);
         switch (op.type()) {
-            case NET -> inv.networks().chmod(admin, ref, p);
-            case VNTEMPLATE -> inv.templates().chmod(admin, ref, p);
-            case SECGROUP -> inv.securityGroups().chmod(admin, ref, p);
+            case NET -> inv.networks().chmod(admin, ObjectRef.name(ref), p);
+            case VNTEMPLATE -> inv.templates().chmod(admin, ObjectRef.name(ref), p);
+            case SECGROUP -> inv.securityGroups().chmod(admin, ObjectRef.name(ref), p);
             default -> throw new IllegalArgumentException(op.type().toString());
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 
@@ -41,15 +42,16 @@ class ReservationServiceTest extends ServiceTestSupport {
     }
 
     private int reserve(long size, String name, String into, Integer ar, String ip) {
-        return inv.reservations().reserve(ADMIN, "pub", new ReservationService.Request(size, Optional.ofNullable(name),
-                Optional.ofNullable(into), Optional.ofNullable(ar), Optional.ofNullable(ip)));
+        return inv.reservations().reserve(ADMIN, ObjectRef.name("pub"), new ReservationService.Request(size,
+                Optional.ofNullable(name),
+                Optional.ofNullable(into).map(ObjectRef::name), Optional.ofNullable(ar), Optional.ofNullable(ip)));
     }
 
     @Test
     void automaticReservationTakesTheFirstFreeContiguousBlock() {
         hold(inv, "pub", "10.0.0.3");
         int child = reserve(3, "res", null, null, null);
-        VirtualNetwork c = inv.queries().details(ADMIN, Integer.toString(child), 0).network();
+        VirtualNetwork c = inv.queries().details(ADMIN, ObjectRef.id(child), 0).network();
         assertEquals(Optional.of(parent), c.parentNetworkId());
         AddressRange ar = c.addressRanges().get(0);
         assertEquals("10.0.0.4", ar.type().firstIp().orElseThrow().toString());
@@ -68,9 +70,10 @@ class ReservationServiceTest extends ServiceTestSupport {
     void reservationFromAGivenAddressAndArAndIntoAnExistingChild() {
         int child = reserve(5, "res", null, 1, "2001:db8::110");
         assertEquals("2001:db8::110",
-                inv.queries().details(ADMIN, "res", 0).network().addressRanges().get(0).type().firstIp6().orElseThrow().toString());
+                inv.queries().details(ADMIN, ObjectRef.name("res"),
+                        0).network().addressRanges().get(0).type().firstIp6().orElseThrow().toString());
         assertEquals(child, reserve(2, null, "res", null, "10.0.0.9"));
-        assertEquals(2, inv.queries().details(ADMIN, "res", 0).network().addressRanges().size());
+        assertEquals(2, inv.queries().details(ADMIN, ObjectRef.name("res"), 0).network().addressRanges().size());
         assertEquals(7, used(inv, "pub"));
     }
 
@@ -83,7 +86,7 @@ class ReservationServiceTest extends ServiceTestSupport {
         assertThrows(ConflictException.class, () -> reserve(3, "x", null, null, "10.0.0.4"));
         int child = reserve(2, "res", null, 0, null);
         ConflictException fromChild = assertThrows(ConflictException.class, () -> inv.reservations().reserve(ADMIN,
-                Integer.toString(child), new ReservationService.Request(1, Optional.of("y"), Optional.empty(),
+                ObjectRef.id(child), new ReservationService.Request(1, Optional.of("y"), Optional.empty(),
                         Optional.empty(), Optional.empty())));
         assertTrue(fromChild.getMessage().contains("is itself a reservation"), fromChild.getMessage());
         create(inv, "NAME = other\nVN_MAD = fw\n");
@@ -96,7 +99,7 @@ class ReservationServiceTest extends ServiceTestSupport {
     void reservationSizeCannotChange() {
         reserve(2, "res", null, 0, null);
         ValidationException e = assertThrows(ValidationException.class,
-                () -> inv.networks().updateAr(ADMIN, "res", Map.of("AR_ID", "0", "SIZE", "3")));
+                () -> inv.networks().updateAr(ADMIN, ObjectRef.name("res"), Map.of("AR_ID", "0", "SIZE", "3")));
         assertTrue(e.getMessage().contains("size of a reservation cannot change"), e.getMessage());
     }
 
@@ -105,30 +108,31 @@ class ReservationServiceTest extends ServiceTestSupport {
         reserve(2, "res", null, 0, null);
         reserve(3, null, "res", 1, null);
         assertEquals(5, used(inv, "pub"));
-        inv.networks().removeAr(ADMIN, "res", 0, false);
+        inv.networks().removeAr(ADMIN, ObjectRef.name("res"), 0, false);
         assertEquals(3, used(inv, "pub"));
-        inv.networks().delete(ADMIN, "res");
+        inv.networks().delete(ADMIN, ObjectRef.name("res"));
         assertEquals(0, used(inv, "pub"));
-        ConflictException e = assertThrows(ConflictException.class, () -> inv.leases().release(ADMIN, "pub",
-                List.of("10.0.0.1"), Optional.empty()));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.leases().release(ADMIN,
+                ObjectRef.name("pub"), List.of("10.0.0.1"), Optional.empty()));
         assertTrue(e.getMessage().contains("is not held (it is free)"), e.getMessage());
     }
 
     @Test
     void parentWithReservationsCannotBeDeleted() {
         reserve(2, "res", null, 0, null);
-        assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN, "pub"));
+        assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN, ObjectRef.name("pub")));
     }
 
     @Test
     void aParentWhoseReservationHasNoAddressesLeftStillCannotBeDeleted() {
         reserve(2, "res", null, 0, null);
-        inv.networks().removeAr(ADMIN, "res", 0, false);
+        inv.networks().removeAr(ADMIN, ObjectRef.name("res"), 0, false);
         assertEquals(0, used(inv, "pub"));
-        ConflictException e = assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN, "pub"));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.networks().delete(ADMIN,
+                ObjectRef.name("pub")));
         assertTrue(e.getMessage().contains("has reservations (") && e.getMessage().contains(":res"), e.getMessage());
-        inv.networks().delete(ADMIN, "res");
-        inv.networks().delete(ADMIN, "pub");
+        inv.networks().delete(ADMIN, ObjectRef.name("res"));
+        inv.networks().delete(ADMIN, ObjectRef.name("pub"));
         assertEquals(0, networkCount(inv));
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.model.SecurityGroup;
@@ -52,7 +53,7 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
     }
 
     private SecurityGroup show(String ref) {
-        return inv.securityGroups().show(ADMIN, ref).summary().group();
+        return inv.securityGroups().show(ADMIN, ObjectRef.parse("SECGROUP", ref)).summary().group();
     }
 
     @Test
@@ -62,8 +63,8 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         assertEquals(List.of("outbound all protocols to any address", "inbound all protocols from any address"),
                 def.rules().stream().map(SecurityRule::summary).toList());
         create(inv, "NAME = a\nVN_MAD = fw\n");
-        assertEquals(List.of(0), inv.queries().details(ADMIN, "a", 0).network().securityGroups());
-        assertEquals(List.of("0:a"), inv.securityGroups().show(ADMIN, "0").summary().networks());
+        assertEquals(List.of(0), inv.queries().details(ADMIN, ObjectRef.name("a"), 0).network().securityGroups());
+        assertEquals(List.of("0:a"), inv.securityGroups().show(ADMIN, ObjectRef.id(0)).summary().networks());
     }
 
     @Test
@@ -98,38 +99,42 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         int web = group("NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n");
         create(inv, "NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \"" + web + "\"\n"
                 + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
-        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
-        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(9, 0), Optional.empty(), Optional.empty());
-        GroupDetails d = inv.securityGroups().show(ADMIN, "web");
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
+                Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(9, 0), Optional.empty(),
+                Optional.empty());
+        GroupDetails d = inv.securityGroups().show(ADMIN, ObjectRef.name("web"));
         assertEquals(List.of(7, 9), d.vmsIn(PropagationState.OUTDATED).stream().map(v -> v.vmId()).toList(),
                 "never applied: outdated");
 
-        inv.securityGroups().update(ADMIN, "web",
+        inv.securityGroups().update(ADMIN, ObjectRef.name("web"),
                 t("RULE = [ PROTOCOL = UDP, RULE_TYPE = inbound, RANGE = 53 ]\n"), true);
         SecurityGroup g = show("web");
         assertEquals(2, g.rules().size(), "append keeps the old rule");
-        assertEquals(2, inv.securityGroups().show(ADMIN, "web").vmsIn(PropagationState.OUTDATED).size());
+        assertEquals(2, inv.securityGroups().show(ADMIN,
+                ObjectRef.name("web")).vmsIn(PropagationState.OUTDATED).size());
 
-        SecurityGroupService.CommitReport r = inv.securityGroups().commit(ADMIN, "web", false);
+        SecurityGroupService.CommitReport r = inv.securityGroups().commit(ADMIN, ObjectRef.name("web"), false);
         assertEquals(List.of(7, 9), r.selected());
         assertEquals(0, r.applied());
         assertTrue(r.message().contains("no host apply is available"), r.message());
-        assertEquals(2, inv.securityGroups().show(ADMIN, "web").vmsIn(PropagationState.OUTDATED).size(),
+        assertEquals(2, inv.securityGroups().show(ADMIN, ObjectRef.name("web")).vmsIn(PropagationState.OUTDATED).size(),
                 "the VMs stay outdated");
-        assertTrue(inv.securityGroups().commit(ADMIN, "default", true).selected().isEmpty());
+        assertTrue(inv.securityGroups().commit(ADMIN, ObjectRef.name("default"), true).selected().isEmpty());
     }
 
     @Test
     void deleteIsRefusedForTheDefaultGroupAndWhileANetworkUsesTheGroup() {
         int web = group("NAME = web\n");
         create(inv, "NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \"0," + web + "\"\n");
-        ConflictException used = assertThrows(ConflictException.class, () -> inv.securityGroups().delete(ADMIN, "web"));
+        ConflictException used = assertThrows(ConflictException.class, () -> inv.securityGroups().delete(ADMIN,
+                ObjectRef.name("web")));
         assertTrue(used.getMessage().contains("used by networks 0:lan"), used.getMessage());
         ConflictException def = assertThrows(ConflictException.class,
-                () -> inv.securityGroups().delete(ADMIN, "default"));
+                () -> inv.securityGroups().delete(ADMIN, ObjectRef.name("default")));
         assertTrue(def.getMessage().contains("default group"), def.getMessage());
-        inv.networks().update(ADMIN, "lan", t("SECURITY_GROUPS = \"0\"\n"), true);
-        inv.securityGroups().delete(ADMIN, "web");
+        inv.networks().update(ADMIN, ObjectRef.name("lan"), t("SECURITY_GROUPS = \"0\"\n"), true);
+        inv.securityGroups().delete(ADMIN, ObjectRef.name("web"));
         assertEquals(1, inv.securityGroups().list(ADMIN).size());
     }
 
@@ -141,21 +146,21 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         assertTrue(e.getMessage().contains("security group 42 does not exist"), e.getMessage());
         create(inv, "NAME = lan\nVN_MAD = fw\n");
         assertThrows(ValidationException.class,
-                () -> inv.networks().update(ADMIN, "lan", t("SECURITY_GROUPS = \"43\"\n"), true));
+                () -> inv.networks().update(ADMIN, ObjectRef.name("lan"), t("SECURITY_GROUPS = \"43\"\n"), true));
     }
 
     @Test
     void cloneRenameChmodAndChownChangeWhatTheySay() {
         int web = group("NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n");
-        int copy = inv.securityGroups().clone(ADMIN, "web", "web-copy");
+        int copy = inv.securityGroups().clone(ADMIN, ObjectRef.name("web"), "web-copy");
         assertEquals(show(Integer.toString(web)).rules(), show(Integer.toString(copy)).rules());
-        inv.securityGroups().rename(ADMIN, "web-copy", "tls");
+        inv.securityGroups().rename(ADMIN, ObjectRef.name("web-copy"), "tls");
         assertEquals("tls", show(Integer.toString(copy)).name());
-        assertThrows(ConflictException.class, () -> inv.securityGroups().rename(ADMIN, "tls", "web"));
-        inv.securityGroups().chmod(ADMIN, "tls", Permissions.parseOctal("OCTAL", "604"));
+        assertThrows(ConflictException.class, () -> inv.securityGroups().rename(ADMIN, ObjectRef.name("tls"), "web"));
+        inv.securityGroups().chmod(ADMIN, ObjectRef.name("tls"), Permissions.parseOctal("OCTAL", "604"));
         assertEquals("604", show("tls").ownership().permissions().octal());
         inv.users().createUser(ADMIN, "alice", "users");
-        inv.securityGroups().chown(ADMIN, "tls", Optional.of("alice"), Optional.empty());
+        inv.securityGroups().chown(ADMIN, ObjectRef.name("tls"), Optional.of("alice"), Optional.empty());
         SecurityGroup g = show("tls");
         assertEquals(inv.actor("alice").uid(), g.ownership().uid());
         assertEquals(0, g.ownership().gid(), "the group stays when only the user is given");
@@ -172,7 +177,7 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n");
         create(inv, "NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \"0," + admins + "," + web + "\"\n");
 
-        EffectiveRules e = inv.securityGroups().effectiveRules(ADMIN, "lan");
+        EffectiveRules e = inv.securityGroups().effectiveRules(ADMIN, ObjectRef.name("lan"));
         assertTrue(e.warning().isPresent(), "default combined with other groups");
         List<String> summaries = e.rules().stream().map(r -> r.rule().summary()).toList();
         assertTrue(summaries.contains("inbound TCP port 22 from 10.1.0.0-10.1.0.255"), summaries.toString());
@@ -185,24 +190,26 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         assertEquals(List.of(admins + ":admins", web + ":web"), fromBoth.groups(), "one rule, both groups named");
         assertEquals(2 + 3 + 1, e.rules().size(), "default's two, three expanded SSH rules, HTTPS");
 
-        inv.networks().update(ADMIN, "lan", t("SECURITY_GROUPS = \"" + web + "\"\n"), true);
-        assertTrue(inv.securityGroups().effectiveRules(ADMIN, "lan").warning().isEmpty());
+        inv.networks().update(ADMIN, ObjectRef.name("lan"), t("SECURITY_GROUPS = \"" + web + "\"\n"), true);
+        assertTrue(inv.securityGroups().effectiveRules(ADMIN, ObjectRef.name("lan")).warning().isEmpty());
     }
 
     @Test
     void aGroupNamedByATemplateIsNotDeletedAndHiddenNetworksAreCountedNotNamed() {
         int web = group("NAME = web\n");
         inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = fw\nSECURITY_GROUPS = \"" + web + "\"\n"));
-        ConflictException e = assertThrows(ConflictException.class, () -> inv.securityGroups().delete(ADMIN, "web"));
+        ConflictException e = assertThrows(ConflictException.class, () -> inv.securityGroups().delete(ADMIN,
+                ObjectRef.name("web")));
         assertTrue(e.getMessage().contains("named by network templates 100:office"), e.getMessage());
 
         create(inv, "NAME = lan\nVN_MAD = fw\n");
         inv.users().createUser(ADMIN, "bob", "users");
         Actor bob = inv.actor("bob");
-        assertEquals(List.of("1 more you may not see"), inv.securityGroups().show(bob, "default").summary()
+        assertEquals(List.of("1 more you may not see"), inv.securityGroups().show(bob,
+                ObjectRef.name("default")).summary()
                 .networks(), "bob may not use lan: its name stays hidden");
-        inv.networks().chmod(ADMIN, "lan", Permissions.parseOctal("OCTAL", "644"));
-        assertEquals(List.of("0:lan"), inv.securityGroups().show(bob, "default").summary().networks());
+        inv.networks().chmod(ADMIN, ObjectRef.name("lan"), Permissions.parseOctal("OCTAL", "644"));
+        assertEquals(List.of("0:lan"), inv.securityGroups().show(bob, ObjectRef.name("default")).summary().networks());
     }
 
     @Test
@@ -210,10 +217,14 @@ class SecurityGroupServiceTest extends ServiceTestSupport {
         create(inv, "NAME = lan\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
         create(inv, "NAME = open\nVN_MAD = bridge\nSECURITY_GROUPS = \"\"\n"
                 + "AR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 10 ]\n");
-        inv.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
-        inv.leases().allocate(ADMIN, "open", new LeaseOwner.VmNic(8, 0), Optional.empty(), Optional.empty());
-        assertEquals(List.of(7), List.copyOf(inv.securityGroups().vmStatesOn(ADMIN, "lan").keySet()));
-        assertEquals(PropagationState.OUTDATED, inv.securityGroups().vmStatesOn(ADMIN, "lan").get(7).state());
-        assertTrue(inv.securityGroups().vmStatesOn(ADMIN, "open").isEmpty(), "no group, no firewall state");
+        inv.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
+                Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("open"), new LeaseOwner.VmNic(8, 0), Optional.empty(),
+                Optional.empty());
+        assertEquals(List.of(7), List.copyOf(inv.securityGroups().vmStatesOn(ADMIN, ObjectRef.name("lan")).keySet()));
+        assertEquals(PropagationState.OUTDATED, inv.securityGroups().vmStatesOn(ADMIN,
+                ObjectRef.name("lan")).get(7).state());
+        assertTrue(inv.securityGroups().vmStatesOn(ADMIN, ObjectRef.name("open")).isEmpty(),
+                "no group, no firewall state");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.template.TemplateParser;
 
 /** A fresh inventory in a temp folder and shorthands for service tests. */
@@ -22,11 +23,16 @@ abstract class ServiceTestSupport {
     }
 
     static List<Lease> hold(Inventory inv, String net, String... addresses) {
-        return inv.leases().hold(ADMIN, net, List.of(addresses), Optional.empty());
+        return inv.leases().hold(ADMIN, network(net), List.of(addresses), Optional.empty());
     }
 
     static long used(Inventory inv, String net) {
-        return inv.queries().details(ADMIN, net, 0).usedLeases();
+        return inv.queries().details(ADMIN, network(net), 0).usedLeases();
+    }
+
+    /** A network named as the CLI reads NET: digits are an id, anything else a name. */
+    static ObjectRef network(String net) {
+        return ObjectRef.parse("NETWORK", net);
     }
 
     static int networkCount(Inventory inv) {

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.template.TemplateParser;
@@ -62,7 +63,7 @@ class ConsoleWindowTest {
     private int createLan() {
         int id = console.inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse(
                 "NAME = lan\nVN_MAD = fw\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 100 ]\n", "t"));
-        console.inventory.leases().allocate(Actor.ONEADMIN, "lan", new LeaseOwner.VmNic(7, 0),
+        console.inventory.leases().allocate(Actor.ONEADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0),
                 Optional.of("10.0.0.50"), Optional.empty());
         return id;
     }
@@ -77,7 +78,8 @@ class ConsoleWindowTest {
     }
 
     private List<String> held() {
-        return console.inventory.queries().leasePage(Actor.ONEADMIN, "lan", 0, OptionalLong.empty(), 1000).stream()
+        return console.inventory.queries().leasePage(Actor.ONEADMIN, ObjectRef.name("lan"), 0, OptionalLong.empty(),
+                1000).stream()
                 .filter(l -> l.owner() instanceof LeaseOwner.Hold).map(l -> l.addresses().primary()).toList();
     }
 
@@ -250,7 +252,8 @@ class ConsoleWindowTest {
     void aNormalUserSeesWhyAnActionIsRefused(FxRobot robot) {
         console.inventory.users().createUser(Actor.ONEADMIN, "bob", "users");
         createLan();
-        console.inventory.networks().chmod(Actor.ONEADMIN, "lan", Permissions.parseOctal("OCTAL", "644"));
+        console.inventory.networks().chmod(Actor.ONEADMIN, ObjectRef.name("lan"), Permissions.parseOctal("OCTAL",
+                "644"));
         console.idle(robot);
         robot.clickOn("#status-user");
         ConsoleFixture.await("the users are listed", () -> robot.lookup("#switch-user-bob").tryQuery().isPresent());
@@ -273,7 +276,7 @@ class ConsoleWindowTest {
     @Test
     void whoHoldsThisFindsAHeldAddress(FxRobot robot) {
         createLan();
-        console.inventory.leases().hold(Actor.ONEADMIN, "lan", List.of("10.0.0.9"), Optional.empty());
+        console.inventory.leases().hold(Actor.ONEADMIN, ObjectRef.name("lan"), List.of("10.0.0.9"), Optional.empty());
         console.idle(robot);
         robot.clickOn("#who-holds").write("10.0.0.9").type(KeyCode.ENTER);
         console.idle(robot);

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.template.TemplateParser;
@@ -99,25 +100,29 @@ public final class SampleInventoryGenerator {
                 VN_MAD = "bridge"
                 AR = [ TYPE = "IP4", IP = "10.255.0.1", SIZE = "16777214" ]
                 """);
-        inv.leases().hold(ADMIN, "office-lan", List.of("10.10.0.10-10.10.0.19", "10.10.0.100"), Optional.empty());
+        inv.leases().hold(ADMIN, ObjectRef.name("office-lan"), List.of("10.10.0.10-10.10.0.19", "10.10.0.100"),
+                Optional.empty());
         for (int vm = 0; vm < 40; vm++) {
-            inv.leases().allocate(ADMIN, "office-lan", new LeaseOwner.VmNic(100 + vm, 0), Optional.empty(),
-                    Optional.empty());
+            inv.leases().allocate(ADMIN, ObjectRef.name("office-lan"), new LeaseOwner.VmNic(100 + vm, 0),
+                    Optional.empty(), Optional.empty());
         }
         for (int vm = 0; vm < 12; vm++) {
-            inv.leases().allocate(ADMIN, "dmz", new LeaseOwner.VmNic(200 + vm, 0), Optional.empty(), Optional.empty());
-        }
-        inv.leases().allocate(ADMIN, "dmz", new LeaseOwner.VmNic(211, 1), Optional.empty(), Optional.of(1));
-        inv.leases().hold(ADMIN, "dmz", List.of("192.0.2.99"), Optional.empty());
-        inv.leases().hold(ADMIN, "storage", List.of("172.16.0.1-172.16.3.232"), Optional.empty());
-        inv.reservations().reserve(ADMIN, "office-lan", new ReservationService.Request(16, Optional.of("office-printers"),
-                Optional.empty(), Optional.empty(), Optional.of("10.10.0.180")));
-        for (int vm = 0; vm < 20; vm++) {
-            inv.leases().allocate(ADMIN, "tenant-vxlan-7001", new LeaseOwner.VmNic(300 + vm, 0), Optional.empty(),
+            inv.leases().allocate(ADMIN, ObjectRef.name("dmz"), new LeaseOwner.VmNic(200 + vm, 0), Optional.empty(),
                     Optional.empty());
         }
-        inv.leases().hold(ADMIN, "lab-v6", List.of("2001:db8:99::100", "2001:db8:99::101"), Optional.empty());
-        inv.leases().hold(ADMIN, "mgmt", List.of("10.255.0.1-10.255.0.9"), Optional.empty());
+        inv.leases().allocate(ADMIN, ObjectRef.name("dmz"), new LeaseOwner.VmNic(211, 1), Optional.empty(),
+                Optional.of(1));
+        inv.leases().hold(ADMIN, ObjectRef.name("dmz"), List.of("192.0.2.99"), Optional.empty());
+        inv.leases().hold(ADMIN, ObjectRef.name("storage"), List.of("172.16.0.1-172.16.3.232"), Optional.empty());
+        inv.reservations().reserve(ADMIN, ObjectRef.name("office-lan"), new ReservationService.Request(16,
+                Optional.of("office-printers"), Optional.empty(), Optional.empty(), Optional.of("10.10.0.180")));
+        for (int vm = 0; vm < 20; vm++) {
+            inv.leases().allocate(ADMIN, ObjectRef.name("tenant-vxlan-7001"), new LeaseOwner.VmNic(300 + vm, 0),
+                    Optional.empty(), Optional.empty());
+        }
+        inv.leases().hold(ADMIN, ObjectRef.name("lab-v6"), List.of("2001:db8:99::100", "2001:db8:99::101"),
+                Optional.empty());
+        inv.leases().hold(ADMIN, ObjectRef.name("mgmt"), List.of("10.255.0.1-10.255.0.9"), Optional.empty());
         addAccessObjects(inv, ADMIN);
     }
 
@@ -135,7 +140,8 @@ public final class SampleInventoryGenerator {
                 RULE = [ PROTOCOL = "TCP", RULE_TYPE = "inbound", RANGE = "22,9100:9110", NETWORK_ID = "5" ]
                 RULE = [ PROTOCOL = "ICMPV6", RULE_TYPE = "inbound", ICMPV6_TYPE = "128" ]
                 """));
-        inventory.networks().update(actor, "office-lan", template("SECURITY_GROUPS = \"" + web + "," + admins + "\"\n"),
+        inventory.networks().update(actor, ObjectRef.name("office-lan"),
+                template("SECURITY_GROUPS = \"" + web + "," + admins + "\"\n"),
                 true);
         inventory.templates().allocate(actor, template("""
                 NAME = "Branch office"

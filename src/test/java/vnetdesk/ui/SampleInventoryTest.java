@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
 
@@ -24,9 +25,11 @@ class SampleInventoryTest {
             assertEquals(7, ids.size());
             assertEquals(List.of("default", "web", "ssh-from-mgmt"), inv.securityGroups().list(Actor.ONEADMIN)
                     .stream().map(g -> g.group().name()).toList());
-            assertEquals(List.of(100, 101), inv.queries().details(Actor.ONEADMIN, "office-lan", 0).network()
+            assertEquals(List.of(100, 101), inv.queries().details(Actor.ONEADMIN, ObjectRef.name("office-lan"),
+                    0).network()
                     .securityGroups());
-            assertTrue(inv.securityGroups().effectiveRules(Actor.ONEADMIN, "office-lan").warning().isEmpty());
+            assertTrue(inv.securityGroups().effectiveRules(Actor.ONEADMIN,
+                    ObjectRef.name("office-lan")).warning().isEmpty());
             assertEquals(2, inv.templates().list(Actor.ONEADMIN).size());
             assertEquals(1, inv.users().acls().size());
             VnetException again = assertThrows(VnetException.class, () -> SampleInventory.load(inv, Actor.ONEADMIN));

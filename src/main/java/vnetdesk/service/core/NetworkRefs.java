@@ -2,13 +2,11 @@ package vnetdesk.service.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import vnetdesk.model.NotFoundException;
-import vnetdesk.model.ValidationException;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.store.LeaseRepository.ArState;
 import vnetdesk.store.NetworkRepository;
@@ -48,45 +46,22 @@ public final class NetworkRefs {
         cache.clear();
     }
 
-    public VirtualNetwork resolve(Connection c, String ref) throws SQLException {
+    public VirtualNetwork resolve(Connection c, ObjectRef ref) throws SQLException {
         return resolveWithState(c, ref).network();
     }
 
-    public Resolved resolveWithState(Connection c, String ref) throws SQLException {
-        int id = idOf(c, ref);
-        Stamp stamp = repo.stamp(c, id).orElseThrow(() -> notFound(ref));
+    public Resolved resolveWithState(Connection c, ObjectRef ref) throws SQLException {
+        int id = RefLookup.idOf(c, ref, "NETWORK", "network", repo::idsByName);
+        Stamp stamp = repo.stamp(c, id).orElseThrow(() -> RefLookup.notFound("network", ref));
         Cached cached = cache.get(id);
         if (cached == null || cached.version != stamp.version() || cached.arGeneration != stamp.arGeneration()) {
             VirtualNetwork n = repo.find(c, id)
-                    .orElseThrow(() -> notFound(ref));
+                    .orElseThrow(() -> RefLookup.notFound("network", ref));
             cached = new Cached(stamp.version(), stamp.arGeneration(), n);
             if (n.version() == stamp.version()) {
                 cache.put(id, cached);
             }
         }
         return new Resolved(cached.network, stamp.arStates());
-    }
-
-    private static NotFoundException notFound(String ref) {
-        return new NotFoundException("network \"" + ValidationException.printable(ref) + "\" does not exist");
-    }
-
-    private int idOf(Connection c, String ref) throws SQLException {
-        if (ref == null || ref.isBlank()) {
-            throw ValidationException.missing("NETWORK");
-        }
-        String r = ref.trim();
-        if (r.matches("[0-9]{1,9}")) {
-            return Integer.parseInt(r);
-        }
-        List<Integer> ids = repo.idsByName(c, r);
-        if (ids.isEmpty()) {
-            throw notFound(ref);
-        }
-        if (ids.size() > 1) {
-            throw new ValidationException("NETWORK", "NETWORK: the name \"" + r + "\" is used by several networks ("
-                    + ids.stream().map(id -> id + ":" + r).collect(Collectors.joining(", ")) + "); use the id");
-        }
-        return ids.get(0);
     }
 }

@@ -5,12 +5,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.Permissions.Right;
@@ -22,22 +23,32 @@ import vnetdesk.store.UserRepository;
 
 /**
  * The operations security groups and network templates share: finding one
- * by id or name, and rename, chown, chmod, lock — each checked against the
- * actor and written against the version it was read with.
+ * by id or name, and rename, chown, chmod, lock — each one transaction,
+ * checked against the actor and written against the version it was read with.
  */
 public final class OwnedObjects {
 
+    /** One change of a stored object, inside the transaction {@link #write} opens. */
+    @FunctionalInterface
+    private interface Change {
+        void apply(Connection c, Access.Checker rights) throws SQLException;
+    }
+
+    private final Tx tx;
+    private final Access access;
     private final ResourceType type;
     private final OwnedObjectRepository repo;
     private final UserRepository users;
     private final Function<Row, List<Integer>> clustersOf;
 
     /** {@code clustersOf} gives the clusters of a stored object, for ACL rules scoped to a cluster. */
-    public OwnedObjects(ResourceType type, OwnedObjectRepository repo, UserRepository users,
-                 Function<Row, List<Integer>> clustersOf) {
+    public OwnedObjects(ServiceContext ctx, ResourceType type, OwnedObjectRepository repo,
+                        Function<Row, List<Integer>> clustersOf) {
+        this.tx = ctx.tx();
+        this.access = ctx.access();
         this.type = type;
         this.repo = repo;
-        this.users = users;
+        this.users = ctx.users();
         this.clustersOf = clustersOf;
     }
 
@@ -46,29 +57,9 @@ public final class OwnedObjects {
     }
 
     /** The object named by id or by name; a name used by several owners must be given as id. */
-    public Row resolve(Connection c, String ref) throws SQLException {
-        String field = type.toString();
-        if (ref == null || ref.isBlank()) {
-            throw ValidationException.missing(field);
-        }
-        String r = ref.trim();
-        if (r.matches("[0-9]{1,9}")) {
-            return repo.find(c, Integer.parseInt(r)).orElseThrow(() -> notFound(ref));
-        }
-        List<Integer> ids = repo.idsByName(c, r);
-        if (ids.isEmpty()) {
-            throw notFound(ref);
-        }
-        if (ids.size() > 1) {
-            throw new ValidationException(field, field + ": the name \"" + r + "\" is used by several "
-                    + type.noun() + "s (" + ids.stream().map(id -> id + ":" + r).collect(Collectors.joining(", "))
-                    + "); use the id");
-        }
-        return repo.find(c, ids.get(0)).orElseThrow(() -> notFound(ref));
-    }
-
-    private NotFoundException notFound(String ref) {
-        return new NotFoundException(type.noun() + " \"" + ValidationException.printable(ref) + "\" does not exist");
+    public Row resolve(Connection c, ObjectRef ref) throws SQLException {
+        int id = RefLookup.idOf(c, ref, type.toString(), type.noun(), repo::idsByName);
+        return repo.find(c, id).orElseThrow(() -> RefLookup.notFound(type.noun(), ref));
     }
 
     public Guarded guarded(Row row) {
@@ -97,7 +88,31 @@ public final class OwnedObjects {
         }
     }
 
-    public void rename(Connection c, Access.Checker rights, String ref, String newName) throws SQLException {
+    public void rename(Actor actor, ObjectRef ref, String newName) {
+        write(actor, (c, rights) -> rename(c, rights, ref, newName));
+    }
+
+    public void chmod(Actor actor, ObjectRef ref, Permissions to) {
+        write(actor, (c, rights) -> chmod(c, rights, ref, to));
+    }
+
+    public void chown(Actor actor, ObjectRef ref, Optional<String> user, Optional<String> group) {
+        write(actor, (c, rights) -> chown(c, rights, ref, user, group));
+    }
+
+    /** Locks at {@code level}, or unlocks when it is empty. */
+    public void setLock(Actor actor, ObjectRef ref, Optional<LockLevel> level) {
+        write(actor, (c, rights) -> setLock(c, rights, ref, level));
+    }
+
+    private void write(Actor actor, Change change) {
+        tx.write((c, hooks) -> {
+            change.apply(c, access.of(c, actor));
+            return null;
+        });
+    }
+
+    private void rename(Connection c, Access.Checker rights, ObjectRef ref, String newName) throws SQLException {
         String name = NetworkAttributes.checkName("NAME", newName);
         Row row = resolve(c, ref);
         rights.require(guarded(row), Right.MANAGE, "rename");
@@ -105,14 +120,14 @@ public final class OwnedObjects {
         repo.update(c, row.withName(name));
     }
 
-    public void chmod(Connection c, Access.Checker rights, String ref, Permissions to) throws SQLException {
+    private void chmod(Connection c, Access.Checker rights, ObjectRef ref, Permissions to) throws SQLException {
         Row row = resolve(c, ref);
         rights.requireChmod(guarded(row), to);
         repo.update(c, row.withOwnership(row.ownership().withPermissions(to)));
     }
 
-    public void chown(Connection c, Access.Checker rights, String ref, Optional<String> user, Optional<String> group)
-            throws SQLException {
+    private void chown(Connection c, Access.Checker rights, ObjectRef ref, Optional<String> user,
+                       Optional<String> group) throws SQLException {
         Row row = resolve(c, ref);
         rights.require(guarded(row), Right.ADMIN, "change the owner of");
         Ownership to = newOwnership(c, users, row.ownership(), user, group);
@@ -122,7 +137,8 @@ public final class OwnedObjects {
         repo.update(c, row.withOwnership(to));
     }
 
-    public void setLock(Connection c, Access.Checker rights, String ref, Optional<LockLevel> level) throws SQLException {
+    private void setLock(Connection c, Access.Checker rights, ObjectRef ref, Optional<LockLevel> level)
+            throws SQLException {
         Row row = resolve(c, ref);
         rights.requireRight(guarded(row), Right.MANAGE, level.isPresent() ? "lock" : "unlock");
         repo.update(c, row.withLock(level));

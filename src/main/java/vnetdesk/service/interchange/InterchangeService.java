@@ -16,6 +16,7 @@ import vnetdesk.model.AddressRange;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
@@ -73,8 +74,8 @@ public final class InterchangeService {
         this.queries = queries;
         this.restore = new InterchangeRestore(ctx.networks(), ctx.leases(), ctx.cache());
         this.acls = ctx.acls();
-        this.securityGroups = new OwnedObjects(ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
-                ctx.users(), row -> List.of());
+        this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
+                row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
     }
@@ -84,7 +85,7 @@ public final class InterchangeService {
      * those networks plus what a restore needs with them — the network a reservation was
      * taken from and every reservation of a named network (their leases refer to each other).
      */
-    public String exportJson(Actor actor, List<String> refs) {
+    public String exportJson(Actor actor, List<ObjectRef> refs) {
         Objects.requireNonNull(refs, "refs");
         // a write transaction serialises with this process's writers, so the backup is one consistent state
         return tx.write((c, hooks) -> {
@@ -115,7 +116,7 @@ public final class InterchangeService {
      * reservation was taken from and every reservation of a named network, as {@link #exportJson},
      * so that the reservation leases survive an import. Every network needs the USE right.
      */
-    public String exportXml(Actor actor, List<String> refs) {
+    public String exportXml(Actor actor, List<ObjectRef> refs) {
         Objects.requireNonNull(refs, "refs");
         // one write transaction, as for the backup, so every network and lease is of one consistent state
         List<NetworkDetails> selected = tx.write((c, hooks) -> {
@@ -161,9 +162,9 @@ public final class InterchangeService {
     }
 
     /** The named networks with their parents and reservations, by id. */
-    private List<VirtualNetwork> withRelatives(Connection c, List<String> named) throws SQLException {
+    private List<VirtualNetwork> withRelatives(Connection c, List<ObjectRef> named) throws SQLException {
         Map<Integer, VirtualNetwork> out = new TreeMap<>();
-        for (String ref : named) {
+        for (ObjectRef ref : named) {
             VirtualNetwork n = refs.resolve(c, ref);
             VirtualNetwork root = n.parentNetworkId().isPresent()
                     ? networks.find(c, n.parentNetworkId().get()).orElse(n) : n;
@@ -176,7 +177,7 @@ public final class InterchangeService {
     }
 
     /** The network in OpenNebula template syntax, AR vectors included; {@code vnet create} reads it back. */
-    public String exportTemplate(Actor actor, String ref) {
+    public String exportTemplate(Actor actor, ObjectRef ref) {
         VirtualNetwork n = tx.read(c -> {
             VirtualNetwork found = refs.resolve(c, ref);
             access.of(c, actor).requireRight(found, Right.USE, "export");
@@ -201,7 +202,7 @@ public final class InterchangeService {
     }
 
     /** The network as {@code onevnet show -x} XML, with all its leases. */
-    public String showXml(Actor actor, String ref) {
+    public String showXml(Actor actor, ObjectRef ref) {
         return xml(queries.details(actor, ref, Integer.MAX_VALUE));
     }
 

@@ -8,6 +8,7 @@ import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
@@ -43,8 +44,7 @@ public final class AddressesViewModel {
     /** Reads the network again and shows its ARs; {@code then} runs afterwards (e.g. to refresh other tabs). */
     public void reload(Runnable then) {
         int id = networkId;
-        runner.run("Loading address ranges", () -> inventory.queries().details(actor, String.valueOf(id), 0),
-                d -> {
+        runner.run("Loading address ranges", () -> inventory.queries().details(actor, ObjectRef.id(id), 0), d -> {
                     if (id == networkId) { // not if another network was shown meanwhile
                         show(d);
                     }
@@ -75,7 +75,7 @@ public final class AddressesViewModel {
             return;
         }
         var attributes = form.toAttributes();
-        String ref = String.valueOf(networkId);
+        ObjectRef ref = ObjectRef.id(networkId);
         runner.run(form.isModify() ? "Updating address range" : "Adding address range", () -> {
             if (form.isModify()) {
                 inventory.networks().updateAr(actor, ref, attributes);
@@ -102,7 +102,7 @@ public final class AddressesViewModel {
     }
 
     private void removeAr(ArRow row, boolean force, Runnable onDone) {
-        String ref = String.valueOf(networkId);
+        ObjectRef ref = ObjectRef.id(networkId);
         runner.run("Removing address range " + row.id(),
                 () -> inventory.networks().removeAr(actor, ref, row.id(), force),
                 dropped -> {

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.AddressCheck;
 import vnetdesk.ui.common.ErrorText;
@@ -77,7 +78,7 @@ public final class HoldViewModel {
         }
         checking.set(true);
         lastCheck = Optional.of(runner.run("Checking addresses",
-                () -> inventory.queries().checkAddresses(actor, String.valueOf(networkId), tokens), result -> {
+                () -> inventory.queries().checkAddresses(actor, ObjectRef.id(networkId), tokens), result -> {
                     checks.setAll(result.stream().map(HoldViewModel::shown).toList());
                     checking.set(false);
                 }, e -> {
@@ -126,7 +127,7 @@ public final class HoldViewModel {
         List<String> tokens = tokens();
         holding.set(true);
         runner.run("Holding " + tokens.size() + " address(es)",
-                () -> inventory.leases().hold(actor, String.valueOf(networkId), tokens, Optional.empty()),
+                () -> inventory.leases().hold(actor, ObjectRef.id(networkId), tokens, Optional.empty()),
                 leases -> {
                     holding.set(false);
                     input.set("");

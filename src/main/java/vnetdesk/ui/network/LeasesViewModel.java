@@ -17,6 +17,7 @@ import javafx.collections.transformation.FilteredList;
 import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.FreeRange;
 import vnetdesk.service.SecurityGroupService.VmStatus;
@@ -84,7 +85,7 @@ public final class LeasesViewModel {
         failed = false;
         loadMore();
         int gen = generation;
-        runner.run("Reading free addresses", () -> inventory.queries().freeRanges(actor, String.valueOf(id), FREE_RANGES),
+        runner.run("Reading free addresses", () -> inventory.queries().freeRanges(actor, ObjectRef.id(id), FREE_RANGES),
                 ranges -> {
                     if (gen == generation) {
                         freeRanges.setAll(ranges);
@@ -102,7 +103,7 @@ public final class LeasesViewModel {
         int afterAr = loaded.isEmpty() ? 0 : loaded.get(loaded.size() - 1).arId();
         OptionalLong afterIndex = loaded.isEmpty() ? OptionalLong.empty()
                 : OptionalLong.of(loaded.get(loaded.size() - 1).index());
-        String ref = String.valueOf(networkId);
+        ObjectRef ref = ObjectRef.id(networkId);
         Optional<Map<Integer, VmStatus>> known = sgStates;
         runner.run("Reading leases", () -> {
             List<Lease> page = inventory.queries().leasePage(actor, ref, afterAr, afterIndex, PAGE);
@@ -163,7 +164,7 @@ public final class LeasesViewModel {
             return;
         }
         int id = networkId;
-        runner.run("Releasing " + what, () -> inventory.leases().release(actor, String.valueOf(id), addresses,
+        runner.run("Releasing " + what, () -> inventory.leases().release(actor, ObjectRef.id(id), addresses,
                 java.util.Optional.empty()), n -> {
                     dialogs.notify(n + " address(es) released");
                     reload();

@@ -15,74 +15,30 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import vnetdesk.model.Actor;
-import vnetdesk.model.LockLevel;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.TextFiles;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.TaskRunner;
 
-/** Toolbar actions on a whole network: create from a template, rename, delete, lock, unlock. */
+/**
+ * What only networks have among the whole-object actions: create one from an
+ * OpenNebula template (rename, delete, lock … are {@link OwnedObjectActions}).
+ */
 public final class NetworkActions {
 
     private final Inventory inventory;
     private final Actor actor;
     private final TaskRunner runner;
-    private final Dialogs dialogs;
     private final IntConsumer created;
-    private final IntConsumer changed;
-    private final Runnable deleted;
 
-    /**
-     * {@code created} gets the id of a network created from a template, {@code changed} that of a renamed,
-     * locked or unlocked one; {@code deleted} runs after a delete.
-     */
-    public NetworkActions(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, IntConsumer created,
-                          IntConsumer changed, Runnable deleted) {
+    /** {@code created} gets the id of a network created from a template. */
+    public NetworkActions(Inventory inventory, Actor actor, TaskRunner runner, IntConsumer created) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
-        this.dialogs = dialogs;
         this.created = created;
-        this.changed = changed;
-        this.deleted = deleted;
-    }
-
-    public void rename(NetworkRow row) {
-        dialogs.askText("Rename network", "New name of " + row.id() + ":" + row.name(), row.name())
-                .filter(n -> !n.equals(row.name()))
-                .ifPresent(name -> runner.run("Renaming network " + row.id(), () -> {
-                    inventory.networks().rename(actor, String.valueOf(row.id()), name);
-                    return row.id();
-                }, changed::accept, e -> dialogs.showError("Cannot rename " + row.name(), e)));
-    }
-
-    /** Deletes after asking; a refusal (leases in use, a lock) is explained in the error dialog. */
-    public void delete(NetworkRow row) {
-        String detail = row.used() > 0 ? "\n\nIt has " + row.used() + " used lease(s); delete is refused while"
-                + " addresses are in use (release holds, detach NICs, delete reservations first)." : "";
-        if (!dialogs.confirm("Delete network", "Delete network " + row.id() + ":" + row.name() + "?" + detail)) {
-            return;
-        }
-        runner.run("Deleting network " + row.id(), () -> {
-            inventory.networks().delete(actor, String.valueOf(row.id()));
-            return row.id();
-        }, id -> deleted.run(), e -> dialogs.showError("Cannot delete " + row.name(), e));
-    }
-
-    public void lock(NetworkRow row) {
-        runner.run("Locking network " + row.id(), () -> {
-            inventory.networks().lock(actor, String.valueOf(row.id()), LockLevel.MANAGE);
-            return row.id();
-        }, changed::accept, e -> dialogs.showError("Cannot lock " + row.name(), e));
-    }
-
-    public void unlock(NetworkRow row) {
-        runner.run("Unlocking network " + row.id(), () -> {
-            inventory.networks().unlock(actor, String.valueOf(row.id()));
-            return row.id();
-        }, changed::accept, e -> dialogs.showError("Cannot unlock " + row.name(), e));
     }
 
     /** Create from an OpenNebula template: pasted, or opened from a file (read in the background). */

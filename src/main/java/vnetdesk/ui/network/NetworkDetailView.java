@@ -15,7 +15,7 @@ import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.EditorSession;
-import vnetdesk.ui.common.OwnershipActions;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
 import vnetdesk.ui.common.TaskRunner;
@@ -37,24 +37,25 @@ public final class NetworkDetailView {
     private final LeasesViewModel leases;
     private final SecurityTabViewModel security;
     private final IntConsumer saved;
-    private final Dialogs dialogs;
+    private final OwnedObjectActions actions;
     private final Runnable changed;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Label title = new Label();
 
     /**
+     * {@code actions} change the owner and permissions from the General tab;
      * {@code saved} gets the id of a network saved through the form (the list
      * selects it); {@code changed} runs after leases, ARs or reservations changed
      * (the list re-reads its usage, the selection stays).
      */
     public NetworkDetailView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
-                             IntConsumer saved, Runnable changed) {
+                             OwnedObjectActions actions, IntConsumer saved, Runnable changed) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
         this.saved = saved;
-        this.dialogs = dialogs;
+        this.actions = actions;
         this.changed = changed;
         this.editor = new NetworkEditorViewModel(inventory, actor, runner, dialogs);
         this.addresses = new AddressesViewModel(inventory, actor, runner, dialogs);
@@ -69,7 +70,7 @@ public final class NetworkDetailView {
     }
 
     private void build() {
-        NetworkFormTabs form = new NetworkFormTabs(editor, security, new OwnershipActions(inventory, runner, dialogs));
+        NetworkFormTabs form = new NetworkFormTabs(editor, security, actions);
         Tab leasesTab = new LeasesTab(leases, new LeasesTab.Actions() {
             @Override
             public void hold() {
@@ -149,7 +150,10 @@ public final class NetworkDetailView {
         }));
     }
 
-    /** Reads network {@code id} again if it is the one shown and has no unsaved edits (after rename, lock). */
+    /**
+     * Reads network {@code id} again if it is the one shown (after rename, lock, chown, chmod); unsaved
+     * edits stay.
+     */
     public void refreshIfShowing(int id) {
         if (shownId().filter(s -> s == id).isEmpty()) {
             return;

@@ -17,7 +17,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.BridgeNaming;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
-import vnetdesk.model.Permissions;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.Template;
@@ -62,7 +62,7 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
 
     @Override
     protected NetworkDetails read(int id) {
-        return inventory.queries().details(actor, String.valueOf(id), 0);
+        return inventory.queries().details(actor, ObjectRef.id(id), 0);
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
         }
         int id = stored.get().network().id();
         return () -> {
-            inventory.networks().update(actor, String.valueOf(id), template, false);
+            inventory.networks().update(actor, ObjectRef.id(id), template, false);
             return id;
         };
     }
@@ -136,16 +136,6 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
 
     private boolean isNew() {
         return currentProperty().get().isEmpty();
-    }
-
-    /** chown of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
-    void chown(int id, Optional<String> user, Optional<String> group) {
-        inventory.networks().chown(actor, String.valueOf(id), user, group);
-    }
-
-    /** chmod of network {@code id}; a service call, for {@link vnetdesk.ui.common.OwnershipActions}' worker. */
-    void chmod(int id, Permissions permissions) {
-        inventory.networks().chmod(actor, String.valueOf(id), permissions);
     }
 
     Template template() {

@@ -19,7 +19,7 @@ import vnetdesk.model.Permissions;
 import vnetdesk.service.SecurityGroupService.EffectiveRule;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
-import vnetdesk.ui.common.OwnershipActions;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.PermissionsGrid;
 import vnetdesk.ui.common.netform.NetworkForm;
 import vnetdesk.ui.common.netform.NetworkFormGrids;
@@ -38,12 +38,13 @@ final class NetworkFormTabs {
     private final FieldErrors errors;
     private final NetworkFormGrids grids;
     private final SecurityTabViewModel security;
-    private final OwnershipActions ownership;
+    private final OwnedObjectActions actions;
 
-    NetworkFormTabs(NetworkEditorViewModel vm, SecurityTabViewModel security, OwnershipActions ownership) {
+    /** {@code actions} change the owner and the permissions of the network shown. */
+    NetworkFormTabs(NetworkEditorViewModel vm, SecurityTabViewModel security, OwnedObjectActions actions) {
         this.vm = vm;
         this.security = security;
-        this.ownership = ownership;
+        this.actions = actions;
         this.form = vm.form();
         this.errors = new FieldErrors(vm.errors());
         errors.expect(form.fieldsByAttribute().keySet());
@@ -90,15 +91,12 @@ final class NetworkFormTabs {
         chown.setId("general-chown");
         chown.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.currentProperty().get().isEmpty(),
                 vm.currentProperty()));
-        chown.setOnAction(e -> vm.currentProperty().get().ifPresent(d -> ownership.changeOwner("network "
-                + d.network().label(), d.ownerName(), d.groupName(), (user, group) -> vm.chown(d.network().id(), user, group),
-                vm::refresh)));
+        chown.setOnAction(e -> vm.currentProperty().get().ifPresent(d -> actions.changeOwner(target(d))));
         HBox ownerRow = new HBox(12, owner, chown);
         ownerRow.setAlignment(Pos.CENTER_LEFT);
         g.add("Owner / group", ownerRow);
         PermissionsGrid grid = new PermissionsGrid("general-", to -> vm.currentProperty().get().ifPresent(d ->
-                ownership.changePermissions("network " + d.network().label(), to,
-                        p -> vm.chmod(d.network().id(), p), vm::refresh)));
+                actions.changePermissions(target(d), to)));
         vm.currentProperty().addListener((o, was, now) -> showPermissions(grid, now));
         showPermissions(grid, vm.currentProperty().get());
         g.add("Permissions", grid.node(), FormGrid.hint("USE: hold, reserve, attach NICs · MANAGE: change it"
@@ -109,6 +107,10 @@ final class NetworkFormTabs {
                 vm.currentProperty()));
         g.add("Lock", lock);
         return g;
+    }
+
+    private static OwnedObjectActions.Target target(NetworkDetails d) {
+        return new OwnedObjectActions.Target(d.network().id(), d.network().name(), d.ownerName(), d.groupName(), "");
     }
 
     private static void showPermissions(PermissionsGrid grid, Optional<NetworkDetails> d) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.QueryService.NetworkSummary;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.Usage;
 
 /** One line of the networks table: what the columns show, computed once per load. */
@@ -21,6 +22,13 @@ public record NetworkRow(int id, String name, String driver, String vlan, String
     /** used / size between 0 and 1 (0 for a network without addresses). */
     public double usage() {
         return Usage.fraction(used, size);
+    }
+
+    /** The network as the whole-object actions name it; a delete is refused while leases are in use. */
+    public OwnedObjectActions.Target target() {
+        String inUse = used > 0 ? "\n\nIt has " + used + " used lease(s); delete is refused while"
+                + " addresses are in use (release holds, detach NICs, delete reservations first)." : "";
+        return new OwnedObjectActions.Target(id, name, owner, group, inUse);
     }
 
     /** "12 / 254" — sizes beyond a long (a /64) are printed in full. */

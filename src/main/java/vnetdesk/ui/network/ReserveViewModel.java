@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Numbers;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.ui.common.ErrorText;
@@ -80,12 +81,12 @@ public final class ReserveViewModel {
         }
         ReservationService.Request request = new ReservationService.Request(Long.parseLong(size.get().trim()),
                 intoExisting.get() ? Optional.empty() : Optional.of(name.get().trim()),
-                intoExisting.get() ? Optional.of(into.get().trim()) : Optional.empty(),
+                intoExisting.get() ? Optional.of(ObjectRef.parse("NETWORK", into.get())) : Optional.empty(),
                 arId.get().isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(arId.get().trim())),
                 firstAddress.get().isBlank() ? Optional.empty() : Optional.of(firstAddress.get().trim()));
         reserving.set(true);
         runner.run("Reserving " + request.size() + " address(es)",
-                () -> inventory.reservations().reserve(actor, String.valueOf(networkId), request),
+                () -> inventory.reservations().reserve(actor, ObjectRef.id(networkId), request),
                 id -> {
                     reserving.set(false);
                     onReserved.accept(id);

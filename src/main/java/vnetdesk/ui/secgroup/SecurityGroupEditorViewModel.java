@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Problems;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.service.Inventory;
@@ -54,7 +55,7 @@ public final class SecurityGroupEditorViewModel extends EditorSession<GroupDetai
 
     @Override
     protected GroupDetails read(int id) {
-        return inventory.securityGroups().show(actor, String.valueOf(id));
+        return inventory.securityGroups().show(actor, ObjectRef.id(id));
     }
 
     @Override
@@ -95,7 +96,7 @@ public final class SecurityGroupEditorViewModel extends EditorSession<GroupDetai
         }
         int id = identityOf(stored.get()).id();
         return () -> {
-            inventory.securityGroups().update(actor, String.valueOf(id), template, false);
+            inventory.securityGroups().update(actor, ObjectRef.id(id), template, false);
             return id;
         };
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.service.SecurityGroupService.GroupSummary;
+import vnetdesk.ui.common.OwnedObjectActions;
 
 /** One line of the security groups table: what its columns show, computed once per load. */
 public record SecurityGroupRow(int id, String name, String owner, String group, int rules, String networks) {
@@ -17,6 +18,13 @@ public record SecurityGroupRow(int id, String name, String owner, String group, 
     /** "id:name" as shown next to every object. */
     public String label() {
         return id + ":" + name;
+    }
+
+    /** The group as the whole-object actions name it; a delete is refused while networks use it. */
+    OwnedObjectActions.Target target() {
+        String users = networks.isEmpty() ? ""
+                : "\n\nIt is used by networks " + networks + "; delete is refused until they drop it.";
+        return new OwnedObjectActions.Target(id, name, owner, group, users);
     }
 
     /** Whether the filter text (case-insensitive) is the id or appears in the name, owner, group or networks. */

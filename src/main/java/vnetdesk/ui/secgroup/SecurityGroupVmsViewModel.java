@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.PropagationState;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
@@ -80,7 +81,7 @@ public final class SecurityGroupVmsViewModel {
         }
         String label = editor.currentProperty().get().orElseThrow().summary().group().label();
         runner.run((onlyOutdatedAndFailed ? "Retrying security group " : "Committing security group ") + label,
-                () -> inventory.securityGroups().commit(actor, String.valueOf(id.get()), onlyOutdatedAndFailed),
+                () -> inventory.securityGroups().commit(actor, ObjectRef.id(id.get()), onlyOutdatedAndFailed),
                 r -> {
                     String text = "Commit of " + label + ": " + r.applied() + " of " + r.selected().size()
                             + " VM(s) updated — " + r.message();

@@ -25,6 +25,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorSession;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
@@ -39,7 +40,7 @@ public final class SecurityGroupsView {
     private final SecurityGroupListViewModel list;
     private final SecurityGroupEditorViewModel editor;
     private final SecurityGroupVmsViewModel vms;
-    private final SecurityGroupActions actions;
+    private final OwnedObjectActions actions;
     private final SecurityGroupDetailView detail;
     private final TableView<SecurityGroupRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
@@ -49,10 +50,11 @@ public final class SecurityGroupsView {
         this.list = new SecurityGroupListViewModel(inventory, actor, runner, dialogs);
         this.editor = new SecurityGroupEditorViewModel(inventory, actor, runner, dialogs);
         this.vms = new SecurityGroupVmsViewModel(inventory, actor, runner, dialogs, editor);
-        this.actions = new SecurityGroupActions(inventory, actor, runner, dialogs);
-        this.detail = new SecurityGroupDetailView(editor, vms, () -> withRow(this::chown),
+        this.actions = new OwnedObjectActions(inventory.securityGroups(), inventory.users(), actor, runner, dialogs,
+                new OwnedObjectActions.Followup(this::created, this::changed, this::deleted));
+        this.detail = new SecurityGroupDetailView(editor, vms, () -> withRow(actions::changeOwner),
                 p -> editor.currentProperty().get().ifPresent(d ->
-                        actions.chmod(d.summary().group().id(), p, this::changed)), this::saved);
+                        actions.changePermissions(SecurityGroupRow.of(d.summary()).target(), p)), this::saved);
         editor.setOnSavedWhileLeaving(id -> list.reload());
         buildTable();
         TextField filter = new TextField();
@@ -93,13 +95,13 @@ public final class SecurityGroupsView {
                 .or(editor.dirtyProperty()).or(editor.busyProperty());
         Button create = button("New", "sg-new", "Create a security group", this::startCreate, null);
         Button delete = button("Delete", "sg-delete", "Delete the selected group",
-                () -> withRow(r -> actions.delete(r, this::deleted)), none);
+                () -> withRow(actions::delete), none);
         Button cloneGroup = button("Clone", "sg-clone", "Copy the selected group under a new name",
-                () -> withRow(r -> actions.cloneGroup(r, this::created)), none);
+                () -> withRow(actions::cloneObject), none);
         Button rename = button("Rename", "sg-rename", "Rename the selected group",
-                () -> withRow(r -> actions.rename(r, this::changed)), none);
+                () -> withRow(actions::rename), none);
         Button chown = button("Change owner…", "sg-chown", "Give the selected group another owner and group",
-                () -> withRow(this::chown), none);
+                () -> withRow(actions::changeOwner), none);
         Button commit = button("Commit", "sg-commit", "Re-apply the stored rules to every VM of the group",
                 () -> vms.commit(false), noCommit);
         Button retry = button("Retry failed", "sg-retry", "Re-apply the rules to outdated and failed VMs only",
@@ -122,12 +124,8 @@ public final class SecurityGroupsView {
         return b;
     }
 
-    private void withRow(Consumer<SecurityGroupRow> action) {
-        list.selectedRow().ifPresent(action);
-    }
-
-    private void chown(SecurityGroupRow row) {
-        actions.chown(row, this::changed);
+    private void withRow(Consumer<OwnedObjectActions.Target> action) {
+        list.selectedRow().map(SecurityGroupRow::target).ifPresent(action);
     }
 
     /** After a rename, chown or chmod: the list and the shown group are read again (edits kept). */

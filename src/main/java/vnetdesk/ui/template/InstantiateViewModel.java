@@ -18,6 +18,7 @@ import javafx.collections.ObservableMap;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
@@ -139,7 +140,7 @@ public final class InstantiateViewModel {
         boolean noAr = !reminder.get().isEmpty();
         busy.set(true);
         runner.run("Instantiating " + template.name(), () -> inventory.templates().instantiate(actor,
-                String.valueOf(template.id()), networkName, sent), id -> {
+                ObjectRef.id(template.id()), networkName, sent), id -> {
                     busy.set(false);
                     if (noAr) {
                         dialogs.notify("Network " + networkName + " created. " + NO_AR_REMINDER + ".");

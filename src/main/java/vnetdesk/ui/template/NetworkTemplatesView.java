@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
@@ -45,7 +46,7 @@ public final class NetworkTemplatesView {
     private final IntConsumer openNetwork;
     private final TemplateListViewModel list;
     private final TemplateEditorViewModel editor;
-    private final TemplateActions actions;
+    private final OwnedObjectActions actions;
     private final TemplateDetailView detail;
     private final TableView<TemplateRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
@@ -65,8 +66,8 @@ public final class NetworkTemplatesView {
         this.list = new TemplateListViewModel(inventory, actor, runner, dialogs);
         this.editor = new TemplateEditorViewModel(inventory, actor, runner, dialogs);
         editor.setOnSavedWhileLeaving(this::saved);
-        this.actions = new TemplateActions(inventory, actor, runner, dialogs, this::created, this::changed,
-                this::deleted);
+        this.actions = new OwnedObjectActions(inventory.templates(), inventory.users(), actor, runner, dialogs,
+                new OwnedObjectActions.Followup(this::created, this::changed, this::deleted));
         // after a chmod the editor has re-read the template itself; the table only needs the new row
         this.detail = new TemplateDetailView(editor, this::saved, () -> withRow(actions::changeOwner),
                 id -> list.reload());
@@ -113,7 +114,7 @@ public final class NetworkTemplatesView {
         Button instantiate = button("instantiate", "Instantiate…", "Create a network from the selected template",
                 () -> selected().ifPresent(this::openInstantiate));
         Button clone = button("clone", "Clone", "Copy the selected template under a new name",
-                () -> withRow(actions::cloneTemplate));
+                () -> withRow(actions::cloneObject));
         Button rename = button("rename", "Rename", "Rename the selected template", () -> withRow(actions::rename));
         Button lock = button("lock", "Lock", "Lock (MANAGE): update and delete are refused",
                 () -> withRow(actions::lock));
@@ -145,8 +146,8 @@ public final class NetworkTemplatesView {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
 
-    private void withRow(Consumer<TemplateRow> action) {
-        selected().ifPresent(action);
+    private void withRow(Consumer<OwnedObjectActions.Target> action) {
+        selected().map(TemplateRow::target).ifPresent(action);
     }
 
     /** Shows template {@code id} and selects its row, once unsaved edits of the one shown are settled. */

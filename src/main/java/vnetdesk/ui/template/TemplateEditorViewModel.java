@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
@@ -67,7 +68,7 @@ public final class TemplateEditorViewModel extends EditorSession<TemplateSummary
     /** The template as listed for the actor (with its owner's names); refused with the service's message. */
     @Override
     protected TemplateSummary read(int id) {
-        inventory.templates().info(actor, String.valueOf(id));
+        inventory.templates().info(actor, ObjectRef.id(id));
         return inventory.templates().list(actor).stream().filter(s -> s.template().id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("network template " + id + " is no longer listed for you"));
     }
@@ -120,7 +121,7 @@ public final class TemplateEditorViewModel extends EditorSession<TemplateSummary
         }
         int id = identityOf(stored.get()).id();
         return () -> {
-            inventory.templates().update(actor, String.valueOf(id), template, false);
+            inventory.templates().update(actor, ObjectRef.id(id), template, false);
             return id;
         };
     }
@@ -133,7 +134,7 @@ public final class TemplateEditorViewModel extends EditorSession<TemplateSummary
     /** Changes the permissions of the template shown (the General tab's Apply); {@code done} gets its id. */
     public void chmod(Permissions permissions, IntConsumer done) {
         currentProperty().get().ifPresent(s -> runner.run("Changing permissions of " + s.template().label(), () -> {
-            inventory.templates().chmod(actor, String.valueOf(s.template().id()), permissions);
+            inventory.templates().chmod(actor, ObjectRef.id(s.template().id()), permissions);
             return s.template().id();
         }, id -> {
             refreshIfShowing(id);

@@ -6,6 +6,7 @@ import vnetdesk.model.Driver;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.service.NetworkTemplateService.TemplateSummary;
+import vnetdesk.ui.common.OwnedObjectActions;
 
 /** One line of the network templates table: what the columns show, computed once per load. */
 public record TemplateRow(int id, String name, String owner, String group, String driver, int ars, String lock) {
@@ -28,6 +29,11 @@ public record TemplateRow(int id, String name, String owner, String group, Strin
 
     public boolean locked() {
         return !lock.isEmpty();
+    }
+
+    /** The template as the whole-object actions name it; deleting it leaves its networks. */
+    OwnedObjectActions.Target target() {
+        return new OwnedObjectActions.Target(id, name, owner, group, " Networks made from it stay.");
     }
 
     /** Whether the filter text (case-insensitive) appears in the id, name, driver, owner or group. */

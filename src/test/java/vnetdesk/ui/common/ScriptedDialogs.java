@@ -12,6 +12,8 @@ public final class ScriptedDialogs implements Dialogs {
     public final List<String> errors = new ArrayList<>();
     public final List<String> notices = new ArrayList<>();
     public final List<String> questions = new ArrayList<>();
+    /** The answer each text or choice question proposed (its initial value). */
+    public final List<String> proposals = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();
 
     /** Queues the answer to the next question (Boolean, UnsavedChoice, or Optional of String). */
@@ -46,6 +48,7 @@ public final class ScriptedDialogs implements Dialogs {
     @SuppressWarnings("unchecked")
     public Optional<String> askText(String title, String prompt, String initial) {
         questions.add(prompt);
+        proposals.add(initial);
         return (Optional<String>) next(prompt);
     }
 
@@ -53,6 +56,7 @@ public final class ScriptedDialogs implements Dialogs {
     @SuppressWarnings("unchecked")
     public Optional<String> askChoice(String title, String prompt, List<String> choices, String initial) {
         questions.add(prompt);
+        proposals.add(initial);
         return (Optional<String>) next(prompt);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.ViewModelTestBase;
 import vnetdesk.ui.common.netform.ArForm;
@@ -74,7 +75,7 @@ class AddressRangeViewModelTest extends ViewModelTestBase {
     @Test
     void addModifyAndRemoveAnAddressRange() {
         AddressesViewModel vm = new AddressesViewModel(inventory, ADMIN, runner, dialogs);
-        vm.show(inventory.queries().details(ADMIN, "lan", 0));
+        vm.show(inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0));
         ArForm add = vm.newArForm();
         add.field("IP").set("10.0.0.50"); // overlaps AR 0: refused by the service on save
         add.field("SIZE").set("10");
@@ -91,7 +92,8 @@ class AddressRangeViewModelTest extends ViewModelTestBase {
         vm.submit(modify, () -> { }, refused::add);
         assertEquals(20, vm.rows().get(1).size().intValue());
 
-        inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(3, 0), Optional.of("10.0.1.5"), Optional.empty());
+        inventory.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(3, 0), Optional.of("10.0.1.5"),
+                Optional.empty());
         vm.reload(() -> { });
         dialogs.answer(true).answer(false);
         vm.remove(vm.rows().get(1), () -> { });
@@ -101,7 +103,7 @@ class AddressRangeViewModelTest extends ViewModelTestBase {
         vm.remove(vm.rows().get(1), () -> { });
         assertEquals(1, vm.rows().size());
         assertTrue(dialogs.notices.get(0).contains("removed with 1 lease"), dialogs.notices.toString());
-        assertEquals(1, inventory.queries().details(ADMIN, "lan", 0).network().addressRanges().size());
+        assertEquals(1, inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0).network().addressRanges().size());
     }
 
     @Test

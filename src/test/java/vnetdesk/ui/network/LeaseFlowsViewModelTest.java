@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.network.HoldViewModel.State;
 import vnetdesk.ui.common.QueuedTaskRunner;
 import vnetdesk.ui.common.ViewModelTestBase;
+import vnetdesk.ui.network.HoldViewModel.State;
 
 /** Hold, release, reserve and the paged Leases tab, without the toolkit, on a real inventory. */
 class LeaseFlowsViewModelTest extends ViewModelTestBase {
@@ -29,11 +30,13 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
                 "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 100 ]\n", "t"));
         inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = other\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 192.168.9.1, SIZE = 10 ]\n", "t"));
-        inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.of("10.0.0.5"), Optional.empty());
+        inventory.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.of("10.0.0.5"),
+                Optional.empty());
     }
 
     private List<String> held() {
-        return inventory.queries().leasePage(ADMIN, "lan", 0, java.util.OptionalLong.empty(), 1000).stream()
+        return inventory.queries().leasePage(ADMIN, ObjectRef.name("lan"), 0, java.util.OptionalLong.empty(),
+                1000).stream()
                 .filter(l -> l.owner() instanceof LeaseOwner.Hold).map(l -> l.addresses().primary()).toList();
     }
 
@@ -75,15 +78,16 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
 
         inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 3000 ]\n", "t"));
-        inventory.leases().allocate(ADMIN, "big", new LeaseOwner.VmNic(8, 0), Optional.of("10.9.4.0"), Optional.empty());
-        int big = inventory.queries().details(ADMIN, "big", 0).network().id();
+        inventory.leases().allocate(ADMIN, ObjectRef.name("big"), new LeaseOwner.VmNic(8, 0), Optional.of("10.9.4.0"),
+                Optional.empty());
+        int big = inventory.queries().details(ADMIN, ObjectRef.name("big"), 0).network().id();
         HoldViewModel longRange = new HoldViewModel(inventory, ADMIN, runner, big);
         longRange.inputProperty().set("10.9.0.1-10.9.7.208"); // 2,000 addresses
         assertEquals(State.RANGE, longRange.checks().get(0).state());
         assertTrue(longRange.canHoldBinding().get(), "a long range is checked by the service");
         longRange.hold(l -> { });
         assertTrue(longRange.errorProperty().get().contains("10.9.4.0"), longRange.errorProperty().get());
-        assertEquals(1, inventory.queries().details(ADMIN, "big", 0).usedLeases(), "nothing held");
+        assertEquals(1, inventory.queries().details(ADMIN, ObjectRef.name("big"), 0).usedLeases(), "nothing held");
     }
 
     @Test
@@ -100,7 +104,7 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
 
     @Test
     void releaseAsksThenFreesOnlyHeldRowsAndRefusesOthersWithTheReason() {
-        inventory.leases().hold(ADMIN, "lan", List.of("10.0.0.20", "10.0.0.21"), Optional.empty());
+        inventory.leases().hold(ADMIN, ObjectRef.name("lan"), List.of("10.0.0.20", "10.0.0.21"), Optional.empty());
         LeasesViewModel leases = new LeasesViewModel(inventory, ADMIN, runner, dialogs);
         leases.show(lan);
         List<LeaseRow> rows = List.copyOf(leases.rows());
@@ -140,7 +144,7 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
         List<Integer> made = new ArrayList<>();
         reserve.reserve(made::add);
         assertEquals(1, made.size());
-        var child = inventory.queries().details(ADMIN, String.valueOf(made.get(0)), 0).network();
+        var child = inventory.queries().details(ADMIN, ObjectRef.id(made.get(0)), 0).network();
         assertEquals("web", child.name());
         assertEquals("10.0.0.50", child.addressRanges().get(0).addressesAt(0).primary());
         assertEquals(4, child.addressRanges().get(0).size().intValue());
@@ -156,9 +160,10 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
     void theLeasesTabReadsPagesAsItScrollsAndAFilterReadsToTheEnd() {
         int big = inventory.networks().create(ADMIN, TemplateParser.parse(
                 "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.1.0.1, SIZE = 5000 ]\n", "t"));
-        inventory.leases().hold(ADMIN, "big", List.of("10.1.0.1-10.1.9.196"), Optional.empty()); // 2,500
-        inventory.leases().allocate(ADMIN, "big", new LeaseOwner.VmNic(42, 1), Optional.of("10.1.19.135"),
-                Optional.empty());
+        inventory.leases().hold(ADMIN, ObjectRef.name("big"), List.of("10.1.0.1-10.1.9.196"),
+                Optional.empty()); // 2,500
+        inventory.leases().allocate(ADMIN, ObjectRef.name("big"), new LeaseOwner.VmNic(42, 1),
+                Optional.of("10.1.19.135"), Optional.empty());
         LeasesViewModel leases = new LeasesViewModel(inventory, ADMIN, runner, dialogs);
         leases.show(big);
         assertEquals(LeasesViewModel.PAGE, leases.loadedCount(), "only the first page is read on opening");

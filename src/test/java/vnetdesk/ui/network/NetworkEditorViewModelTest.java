@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.Driver;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
@@ -249,7 +250,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n", "t"));
         vm.edit(id, () -> { });
         vm.form().text("DESCRIPTION").set("second floor");
-        inventory.networks().rename(Actor.ONEADMIN, "lan", "lan-2");
+        inventory.networks().rename(Actor.ONEADMIN, ObjectRef.name("lan"), "lan-2");
         vm.refresh();
         assertEquals("lan-2", vm.form().text("NAME").get());
         assertTrue(vm.dirtyProperty().get(), "the description edit stays");

@@ -2,6 +2,7 @@ package vnetdesk.ui.secgroup;
 
 import java.util.List;
 
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.service.SecurityGroupService.GroupSummary;
 import vnetdesk.ui.common.ViewModelTestBase;
@@ -19,6 +20,6 @@ abstract class SecGroupTestBase extends ViewModelTestBase {
     }
 
     GroupSummary summary(int id) {
-        return inventory.securityGroups().show(ADMIN, String.valueOf(id)).summary();
+        return inventory.securityGroups().show(ADMIN, ObjectRef.id(id)).summary();
     }
 }

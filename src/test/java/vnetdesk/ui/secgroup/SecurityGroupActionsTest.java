@@ -11,24 +11,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.common.OwnedObjectActions;
 
 /** The list, the whole-group actions and the VMs tab without the toolkit. */
 class SecurityGroupActionsTest extends SecGroupTestBase {
 
     private SecurityGroupListViewModel list;
-    private SecurityGroupActions actions;
+    private OwnedObjectActions actions;
     private int web;
+    private final List<Integer> created = new ArrayList<>();
     private final List<Integer> changed = new ArrayList<>();
+    private final List<String> deleted = new ArrayList<>();
 
     @BeforeEach
     void group() {
         web = inventory.securityGroups().create(ADMIN, TemplateParser.parse(
                 "NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = INBOUND, RANGE = 80 ]\n", "t"));
         list = new SecurityGroupListViewModel(inventory, ADMIN, runner, dialogs);
-        actions = new SecurityGroupActions(inventory, ADMIN, runner, dialogs);
+        actions = new OwnedObjectActions(inventory.securityGroups(), inventory.users(), ADMIN, runner, dialogs,
+                new OwnedObjectActions.Followup(created::add, changed::add, () -> deleted.add("deleted")));
         list.reload();
     }
 
@@ -49,7 +54,7 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     void changeOwnerAsksForTheUserThenTheGroup() {
         inventory.users().createUser(ADMIN, "alice", "users");
         dialogs.answer(Optional.of("alice")).answer(Optional.of("users"));
-        actions.chown(row(web), changed::add);
+        actions.changeOwner(row(web).target());
         assertEquals(List.of(web), changed);
         assertEquals("alice", summary(web).ownerName());
         assertEquals("users", summary(web).groupName());
@@ -60,7 +65,7 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     void cancellingTheGroupQuestionChangesNothing() {
         inventory.users().createUser(ADMIN, "alice", "users");
         dialogs.answer(Optional.of("alice")).answer(Optional.empty());
-        actions.chown(row(web), changed::add);
+        actions.changeOwner(row(web).target());
         assertEquals(List.of(), changed);
         assertEquals("oneadmin", summary(web).ownerName());
     }
@@ -68,23 +73,21 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     @Test
     void chmodStoresThePermissions() {
         Permissions p = Permissions.parseOctal("PERMISSIONS", "664");
-        actions.chmod(web, p, changed::add);
+        actions.changePermissions(row(web).target(), p);
         assertEquals(p, summary(web).group().ownership().permissions());
         assertEquals(List.of(web), changed);
     }
 
     @Test
     void cloneRenameAndDelete() {
-        List<Integer> created = new ArrayList<>();
         dialogs.answer(Optional.of("web-copy"));
-        actions.cloneGroup(row(web), created::add);
+        actions.cloneObject(row(web).target());
         assertEquals(summary(web).group().rules(), summary(created.get(0)).group().rules());
         dialogs.answer(Optional.of("www"));
-        actions.rename(row(web), changed::add);
+        actions.rename(row(web).target());
         assertEquals("www", summary(web).group().name());
-        List<String> deleted = new ArrayList<>();
         dialogs.answer(true);
-        actions.delete(row(web), () -> deleted.add("deleted"));
+        actions.delete(row(web).target());
         assertEquals(List.of("deleted"), deleted);
         assertEquals(List.of("web-copy"), stored().stream().map(g -> g.name()).toList());
     }
@@ -92,7 +95,7 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     @Test
     void deletingTheDefaultGroupIsRefusedWithTheServicesReason() {
         dialogs.answer(true);
-        actions.delete(row(0), () -> { });
+        actions.delete(row(0).target());
         assertTrue(dialogs.errors.get(0).contains("default group and cannot be deleted"), dialogs.errors.toString());
     }
 
@@ -100,7 +103,8 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     void commitShowsTheServicesReportAndTheVmsTabListsTheVms() {
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \""
                 + web + "\"\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        inventory.leases().allocate(ADMIN, "lan", new LeaseOwner.VmNic(7, 0), Optional.empty(), Optional.empty());
+        inventory.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
+                Optional.empty());
         SecurityGroupEditorViewModel editor = new SecurityGroupEditorViewModel(inventory, ADMIN, runner, dialogs);
         SecurityGroupVmsViewModel vms = new SecurityGroupVmsViewModel(inventory, ADMIN, runner, dialogs, editor);
         editor.edit(web, () -> { });

@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.service.Inventory;
@@ -193,14 +194,15 @@ class SecurityGroupsViewTest {
         robot.clickOn("#sg-perm-other-use");
         robot.clickOn("#sg-perm-apply");
         idle();
-        await("chmod stored", () -> inventory.securityGroups().show(Actor.ONEADMIN, "web").summary().group()
+        await("chmod stored", () -> inventory.securityGroups().show(Actor.ONEADMIN,
+                ObjectRef.name("web")).summary().group()
                 .ownership().permissions().octal().equals("644"));
         dialogs.answer(Optional.of("alice")).answer(Optional.of("users"));
         robot.clickOn("#sg-general-chown");
         idle();
         Label owner = robot.lookup("#sg-owner").queryAs(Label.class);
         await("the owner shows", () -> owner.getText().equals("alice / users"));
-        assertEquals("alice", inventory.securityGroups().show(Actor.ONEADMIN, String.valueOf(web)).summary()
+        assertEquals("alice", inventory.securityGroups().show(Actor.ONEADMIN, ObjectRef.id(web)).summary()
                 .ownerName());
     }
 }

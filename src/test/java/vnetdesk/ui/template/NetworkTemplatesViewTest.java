@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.FxDialogs;
@@ -138,7 +139,7 @@ class NetworkTemplatesViewTest {
         robot.doubleClickOn("#tpl-field-DESCRIPTION").push(javafx.scene.input.KeyCode.SHORTCUT,
                 javafx.scene.input.KeyCode.A).write("for the lab");
         robot.clickOn("#template-save");
-        await("the description is stored", () -> inventory.templates().info(Actor.ONEADMIN, "0").body()
+        await("the description is stored", () -> inventory.templates().info(Actor.ONEADMIN, ObjectRef.id(0)).body()
                 .single("DESCRIPTION").equals(Optional.of("for the lab")));
         await("the title has no unsaved mark", () -> ((Label) robot.lookup("#template-title").query()).getText()
                 .equals("0:Private IPv4"));
@@ -155,7 +156,8 @@ class NetworkTemplatesViewTest {
         assertEquals(null, tabs.getTabs().get(0).getGraphic(), "the General tab has no error");
         robot.clickOn("#template-save");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Optional.empty(), inventory.templates().info(Actor.ONEADMIN, "0").body().single("MTU"));
+        assertEquals(Optional.empty(), inventory.templates().info(Actor.ONEADMIN,
+                ObjectRef.id(0)).body().single("MTU"));
     }
 
     private static void tab(FxRobot robot, String label) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
@@ -50,7 +51,7 @@ class TemplateEditorViewModelTest extends TemplateTestBase {
     void aRenameElsewhereReachesAFormWithEditsSoSaveKeepsTheNewName() {
         editor.edit(0, () -> { });
         editor.form().text("DESCRIPTION").set("lab networks");
-        inventory.templates().rename(ADMIN, "0", "Private lab");
+        inventory.templates().rename(ADMIN, ObjectRef.id(0), "Private lab");
         editor.refreshIfShowing(0);
         assertEquals("Private lab", editor.form().text("NAME").get());
         assertTrue(editor.dirtyProperty().get(), "the description edit stays");
@@ -128,7 +129,7 @@ class TemplateEditorViewModelTest extends TemplateTestBase {
 
     @Test
     void aLockedTemplateRefusesTheSaveAndTheFormSaysWhy() {
-        inventory.templates().lock(ADMIN, "0", LockLevel.MANAGE);
+        inventory.templates().lock(ADMIN, ObjectRef.id(0), LockLevel.MANAGE);
         editor.edit(0, () -> { });
         editor.form().text("DESCRIPTION").set("changed");
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LockLevel;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.ui.common.OwnedObjectActions;
 
 /** The templates table and its action bar, without the toolkit, against a real inventory. */
 class TemplateListAndActionsTest extends TemplateTestBase {
@@ -19,12 +21,12 @@ class TemplateListAndActionsTest extends TemplateTestBase {
     private final List<Integer> created = new ArrayList<>();
     private final List<Integer> changed = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
-    private TemplateActions actions;
+    private OwnedObjectActions actions;
 
     @BeforeEach
     void createActions() {
-        actions = new TemplateActions(inventory, ADMIN, runner, dialogs, created::add, changed::add,
-                () -> deleted.add("deleted"));
+        actions = new OwnedObjectActions(inventory.templates(), inventory.users(), ADMIN, runner, dialogs,
+                new OwnedObjectActions.Followup(created::add, changed::add, () -> deleted.add("deleted")));
     }
 
     @Test
@@ -50,7 +52,7 @@ class TemplateListAndActionsTest extends TemplateTestBase {
     @Test
     void cloneAsksForANameAndCopiesTheTemplate() {
         dialogs.answer(Optional.of("Private copy"));
-        actions.cloneTemplate(row("Private IPv4"));
+        actions.cloneObject(row("Private IPv4").target());
         TemplateRow copy = row("Private copy");
         assertEquals(List.of(copy.id()), created);
         assertEquals(stored(0).body(), stored(copy.id()).body());
@@ -59,17 +61,17 @@ class TemplateListAndActionsTest extends TemplateTestBase {
     @Test
     void renameGoesToTheService() {
         dialogs.answer(Optional.of("Private LAN"));
-        actions.rename(row("Private IPv4"));
+        actions.rename(row("Private IPv4").target());
         assertEquals("Private LAN", stored(0).name());
         assertEquals(List.of(0), changed);
     }
 
     @Test
     void lockAndUnlockGoToTheService() {
-        actions.lock(row("Private IPv4"));
+        actions.lock(row("Private IPv4").target());
         assertEquals(Optional.of(LockLevel.MANAGE), stored(0).lock());
         assertTrue(row("Private IPv4").locked());
-        actions.unlock(row("Private IPv4"));
+        actions.unlock(row("Private IPv4").target());
         assertEquals(Optional.empty(), stored(0).lock());
         assertEquals(List.of(0, 0), changed);
     }
@@ -79,7 +81,7 @@ class TemplateListAndActionsTest extends TemplateTestBase {
         inventory.users().createGroup(ADMIN, "lab");
         int uid = inventory.users().createUser(ADMIN, "alice", "lab");
         dialogs.answer(Optional.of("alice")).answer(Optional.of("lab"));
-        actions.changeOwner(row("Private IPv4"));
+        actions.changeOwner(row("Private IPv4").target());
         assertEquals(uid, stored(0).ownership().uid());
         assertEquals("lab", row("Private IPv4").group());
         assertEquals(List.of(0), changed);
@@ -88,15 +90,15 @@ class TemplateListAndActionsTest extends TemplateTestBase {
     @Test
     void cancellingTheGroupQuestionChangesNothing() {
         dialogs.answer(Optional.of("oneadmin")).answer(Optional.empty());
-        actions.changeOwner(row("Private IPv4"));
+        actions.changeOwner(row("Private IPv4").target());
         assertEquals(List.of(), changed);
     }
 
     @Test
     void deletingALockedTemplateIsRefusedWithAnError() {
-        inventory.templates().lock(ADMIN, "0", LockLevel.MANAGE);
+        inventory.templates().lock(ADMIN, ObjectRef.id(0), LockLevel.MANAGE);
         dialogs.answer(true);
-        actions.delete(row("Private IPv4"));
+        actions.delete(row("Private IPv4").target());
         assertEquals(1, dialogs.errors.size());
         assertTrue(dialogs.errors.get(0).contains("locked"), dialogs.errors.toString());
         assertEquals(List.of(), deleted);
@@ -106,10 +108,10 @@ class TemplateListAndActionsTest extends TemplateTestBase {
     @Test
     void deleteAsksFirst() {
         dialogs.answer(false);
-        actions.delete(row("Private IPv4"));
+        actions.delete(row("Private IPv4").target());
         assertEquals(1, inventory.templates().list(ADMIN).size());
         dialogs.answer(true);
-        actions.delete(row("Private IPv4"));
+        actions.delete(row("Private IPv4").target());
         assertEquals(0, inventory.templates().list(ADMIN).size());
         assertEquals(List.of("deleted"), deleted);
         assertFalse(dialogs.questions.isEmpty());

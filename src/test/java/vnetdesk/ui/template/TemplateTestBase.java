@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.ui.common.ViewModelTestBase;
@@ -30,7 +31,7 @@ abstract class TemplateTestBase extends ViewModelTestBase {
     }
 
     NetworkTemplate stored(int id) {
-        return inventory.templates().info(ADMIN, String.valueOf(id));
+        return inventory.templates().info(ADMIN, ObjectRef.id(id));
     }
 
     List<VirtualNetwork> networks() {

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.EffectiveRule;
@@ -105,7 +106,7 @@ public final class SecurityTabViewModel {
         }
         effectiveNote.set("Loading…");
         runner.run("Reading effective rules",
-                () -> inventory.securityGroups().effectiveRules(actor, Integer.toString(networkId.get())),
+                () -> inventory.securityGroups().effectiveRules(actor, ObjectRef.id(networkId.get())),
                 rules -> {
                     if (gen == generation) {
                         showEffective(rules);
