@@ -143,8 +143,9 @@ public final class ArFactory {
         // the default MAC may draw a random unique one: only for an AR that is going to be built
         ArType built = arType.orElseThrow();
         Mac mac = givenMac.orElseGet(() -> defaultMac(built));
-        return Optional.of(new AddressRange(arId, built, mac,
-                size.orElseThrow().subtract(BigInteger.ONE).longValue(), overrides, parentArId));
+        long lastIndex = size.orElseThrow().subtract(BigInteger.ONE).longValue();
+        // building checks the override attributes' names
+        return problems.value(() -> new AddressRange(arId, built, mac, lastIndex, overrides, parentArId));
     }
 
     /**
@@ -192,7 +193,10 @@ public final class ArFactory {
         }
         Map<String, String> attrs = new LinkedHashMap<>(current.attributes());
         attrs.putAll(changed);
-        return Optional.of(new AddressRange(current.id(), updated.orElseThrow(), current.firstMac(), lastIndex, attrs,
+        ArType type = updated.orElseThrow();
+        long last = lastIndex;
+        // building checks the override attributes' names
+        return problems.value(() -> new AddressRange(current.id(), type, current.firstMac(), last, attrs,
                 current.parentArId()));
     }
 

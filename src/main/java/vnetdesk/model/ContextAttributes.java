@@ -11,10 +11,6 @@ public final class ContextAttributes {
     private ContextAttributes() {
     }
 
-    public static void validate(Map<String, String> attributes) {
-        attributes.forEach(ContextAttributes::validateOne);
-    }
-
     /** Checks every attribute, recording each problem instead of stopping at the first. */
     public static void validate(Map<String, String> attributes, Problems problems) {
         attributes.forEach((name, value) -> problems.check(() -> validateOne(name, value)));

@@ -33,15 +33,10 @@ public record Qos(OptionalLong inboundAvg, OptionalLong inboundPeak, OptionalLon
         }
     }
 
-    /** Builds QoS from attribute values (names of {@link #ATTRIBUTES}); absent or empty = no limit. */
-    public static Qos fromAttributes(Map<String, String> attributes) {
-        Problems problems = new Problems();
-        Optional<Qos> qos = fromAttributes(attributes, problems);
-        problems.throwFirst();
-        return qos.orElseThrow();
-    }
-
-    /** Same as {@link #fromAttributes(Map)}, recording every problem; absent when there is one. */
+    /**
+     * Builds QoS from attribute values (names of {@link #ATTRIBUTES}; absent or
+     * empty = no limit), recording every problem; absent when there is one.
+     */
     public static Optional<Qos> fromAttributes(Map<String, String> attributes, Problems problems) {
         OptionalLong[] v = new OptionalLong[6];
         boolean parsed = true;

@@ -80,4 +80,13 @@ class ArProblemsTest {
                 () -> factory.create(0, a, Optional.empty()));
         assertEquals(problems.get(0), Problem.of(thrown));
     }
+
+    @Test
+    void anOverrideWhoseNameCannotBeAnAttributeIsAProblemNotAnEscape() {
+        String name = "A".repeat(129);
+        List<Problem> problems = factory.createProblems(ar("TYPE", "ETHER", "SIZE", "1", name, "x"));
+        assertEquals(List.of("attribute name"), fields(problems));
+        AddressRange current = factory.create(0, ar("TYPE", "ETHER", "SIZE", "1"), Optional.empty());
+        assertEquals(List.of("attribute name"), fields(factory.updateProblems(current, ar(name, "x"))));
+    }
 }

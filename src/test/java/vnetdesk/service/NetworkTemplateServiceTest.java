@@ -92,6 +92,13 @@ class NetworkTemplateServiceTest extends ServiceTestSupport {
     }
 
     @Test
+    void anArAttributeWhoseNameIsTooLongIsNamedWithItsAr() {
+        ValidationException named = assertThrows(ValidationException.class, () -> inv.templates().allocate(ADMIN,
+                t("NAME = x\nVN_MAD = bridge\nAR = [ TYPE = ETHER, SIZE = 1, " + "A".repeat(129) + " = v ]\n")));
+        assertTrue(named.getMessage().startsWith("AR 1: attribute name: invalid value"), named.getMessage());
+    }
+
+    @Test
     void updateReplacesOrAppendsAndTheTextRoundTrips() {
         inv.templates().allocate(ADMIN, t("NAME = office\nVN_MAD = bridge\nDNS = 10.0.0.53\n"));
         inv.templates().update(ADMIN, ObjectRef.name("office"), t("MTU = 9000\nAR = [ TYPE = ETHER, SIZE = 2 ]\n"),

@@ -219,9 +219,10 @@ public abstract class EditorSession<S> {
         }
     }
 
-    /** Puts the form back to what was loaded. */
+    /** Puts the form back to what was loaded; a load or save still running is dropped when it ends. */
     public final void revert() {
         generation++;
+        busy.set(false);
         show(current.get());
     }
 
@@ -245,31 +246,40 @@ public abstract class EditorSession<S> {
         }
         Optional<S> stored = current.get();
         Callable<Integer> work = saving(stored);
-        generation++;
+        int gen = ++generation;
         busy.set(true);
         runner.run(stored.map(s -> "Saving " + noun + " " + identityOf(s).id()).orElse("Creating " + noun), work,
-                id -> readBack(id, onSaved), this::saveFailed);
+                id -> readBack(id, gen, onSaved), e -> saveFailed(e, gen));
     }
 
-    /** Reads back what the service stored (generated names, ids it chose) and shows it. */
-    private void readBack(int id, IntConsumer onSaved) {
-        int gen = generation;
+    /**
+     * Reads back what the service stored (generated names, ids it chose) and
+     * shows it, unless the user moved on (another object, New, Revert) while
+     * it was saved: then what the form shows now, and its busy state, are
+     * left alone.
+     */
+    private void readBack(int id, int gen, IntConsumer onSaved) {
         runner.run("Loading " + noun + " " + id, () -> read(id), s -> {
-            busy.set(false);
             if (gen == generation) {
+                busy.set(false);
                 show(Optional.of(s));
             }
             onSaved.accept(id);
         }, e -> {
-            busy.set(false);
+            if (gen == generation) {
+                busy.set(false);
+            }
             dialogs.showError(Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " " + id
                     + " was saved but cannot be read back", e);
         });
     }
 
-    private void saveFailed(Throwable e) {
-        busy.set(false);
-        if (!ErrorText.isUserError(e)) {
+    private void saveFailed(Throwable e, int gen) {
+        if (gen == generation) {
+            busy.set(false);
+        }
+        if (!ErrorText.isUserError(e) || gen != generation) {
+            // the form shows something else now: the refusal would land on fields it is not about
             dialogs.showError("Cannot save the " + noun, e);
             return;
         }
@@ -296,6 +306,11 @@ public abstract class EditorSession<S> {
         String what = described();
         switch (dialogs.askUnsaved(what)) {
             case SAVE -> {
+                if (busy.get()) {
+                    dialogs.notify("Not saved: " + what + " is still being saved or read; wait for it to finish,"
+                            + " or choose Discard");
+                    return;
+                }
                 if (!valid.get()) {
                     // the form may not be on screen (quit, switch user): say why nothing moves on
                     dialogs.notify("Not saved: " + what + " has errors; fix them, or choose Discard");
@@ -351,11 +366,6 @@ public abstract class EditorSession<S> {
                 .or(() -> Optional.of(firstShown).filter(s -> !s.isEmpty()))
                 .or(() -> Optional.of(partsProblem()).filter(s -> !s.isEmpty()))
                 .orElse(valid.get() ? "" : incompleteHint()));
-    }
-
-    /** True while fields are being filled from a load (their changes are not the user's edits). */
-    protected final boolean isLoading() {
-        return loading;
     }
 
     // ---- state for the view ---------------------------------------------------------------------

@@ -76,7 +76,12 @@ public abstract class TaskRunner {
         return submit(Lane.ORDERED, title, true, work, onSuccess, onFailure, onCancelled);
     }
 
-    /** Runs {@code work} on the bounded pool, beside the ordered lane; cancel also interrupts it. */
+    /**
+     * Runs {@code work} on the bounded pool, beside the ordered lane; cancel
+     * also interrupts it. Pool work must not touch the inventory (an interrupt
+     * during an H2 read closes the database): it does its own I/O (SSH) and
+     * hands what must be stored to the ordered lane.
+     */
     public final <T> TaskHandle runOnPool(String title, ProgressWork<T> work, Consumer<? super T> onSuccess,
                                           Consumer<Throwable> onFailure, Runnable onCancelled) {
         return submit(Lane.POOL, title, true, work, onSuccess, onFailure, onCancelled);

@@ -236,4 +236,58 @@ class EditorSessionTest {
         assertEquals(List.of("NOTE"), List.copyOf(editor.errors().keySet()));
         assertFalse(editor.validProperty().get());
     }
+
+    @Test
+    void aSaveThatEndsAfterTheUserOpenedAnotherObjectLeavesThatObjectShown() {
+        store.put(2, new Thing(2, "two", "b"));
+        QueuedTaskRunner queued = new QueuedTaskRunner();
+        ThingEditor slow = new ThingEditor(store, queued, dialogs);
+        slow.edit(1, () -> { });
+        queued.runAll();
+        slow.note.set("c");
+        List<Integer> saved = new ArrayList<>();
+        slow.save(saved::add);
+        slow.revert();
+        slow.edit(2, () -> { });
+        queued.runAll();
+        assertEquals(List.of(1), saved, "the save went through and was reported");
+        assertEquals("c", store.get(1).note());
+        assertEquals(Optional.of(store.get(2)), slow.currentProperty().get(), "the object opened meanwhile stays");
+        assertEquals("two", slow.name.get());
+        assertFalse(slow.busyProperty().get());
+    }
+
+    @Test
+    void revertWhileALoadRunsLeavesTheEditorReady() {
+        QueuedTaskRunner queued = new QueuedTaskRunner();
+        ThingEditor slow = new ThingEditor(store, queued, dialogs);
+        slow.edit(1, () -> { });
+        slow.name.set("typed");
+        slow.revert();
+        queued.runAll();
+        assertFalse(slow.busyProperty().get(), "Save is usable again");
+        assertEquals(Mode.CREATE, slow.modeProperty().get(), "the dropped load does not replace the form");
+        slow.name.set("three");
+        slow.save(id -> { });
+        queued.runAll();
+        assertEquals("three", store.get(2).name());
+    }
+
+    @Test
+    void answeringSaveWhileASaveRunsSaysWhyNothingMovesOn() {
+        QueuedTaskRunner queued = new QueuedTaskRunner();
+        ThingEditor slow = new ThingEditor(store, queued, dialogs);
+        slow.edit(1, () -> { });
+        queued.runAll();
+        slow.note.set("c");
+        slow.save(id -> { });
+        dialogs.answer(UnsavedChoice.SAVE);
+        List<String> left = new ArrayList<>();
+        slow.leave(() -> left.add("left"));
+        assertEquals(List.of(), left);
+        assertEquals(1, dialogs.notices.size());
+        assertTrue(dialogs.notices.get(0).contains("still being saved"), dialogs.notices.toString());
+        queued.runAll();
+        assertEquals("c", store.get(1).note());
+    }
 }
