@@ -11,7 +11,6 @@ import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.network.NetworkListViewModel;
 
 /**
  * File → Load sample: loads {@code assets/sample/sample-inventory.json}, a
@@ -48,14 +47,12 @@ final class SampleInventory {
         return inventory.interchange().importFile(actor, read(), "sample-inventory.json");
     }
 
-    static void offer(Dialogs dialogs, Inventory inventory, Actor actor, TaskRunner runner,
-                      NetworkListViewModel list, IntConsumer changed) {
+    static void offer(Dialogs dialogs, Inventory inventory, Actor actor, TaskRunner runner, IntConsumer changed) {
         if (!dialogs.confirm("Load sample inventory", "Load the sample inventory (networks of every driver and"
                 + " address-range type, with holds, VM leases and a reservation)?")) {
             return;
         }
         runner.run("Loading the sample inventory", () -> load(inventory, actor), ids -> {
-            list.reload();
             if (!ids.isEmpty()) {
                 changed.accept(ids.get(0));
             }

@@ -352,4 +352,40 @@ class ConsoleWindowTest {
         console.idle(robot);
         ConsoleFixture.await("saved once on screen", () -> stored().get(0).description().equals("kept for later"));
     }
+
+    @Test
+    void theOneToolbarShowsTheActionsOfTheSelectedSectionInOneStyle(FxRobot robot) {
+        console.idle(robot);
+        javafx.scene.control.ToolBar bar = robot.lookup(".main-toolbar").queryAs(javafx.scene.control.ToolBar.class);
+        assertEquals(List.of("tool-new", "tool-template", "tool-rename", "tool-delete", "tool-lock", "tool-unlock",
+                "tool-hold", "tool-reserve", "tool-refresh"), buttonIds(bar));
+        section(robot, "Security Groups");
+        assertEquals(List.of("sg-new", "sg-delete", "sg-clone", "sg-rename", "sg-chown", "sg-commit", "sg-retry",
+                "tool-refresh"), buttonIds(bar), "one Refresh, the section's actions before it");
+        assertTrue(robot.lookup("#sg-view .button").queryAll().stream().noneMatch(b -> "sg-refresh".equals(b.getId())));
+        section(robot, "Network Templates");
+        assertEquals(List.of("tpl-new", "tpl-instantiate", "tpl-clone", "tpl-rename", "tpl-lock", "tpl-unlock",
+                "tpl-chown", "tpl-delete", "tool-refresh"), buttonIds(bar));
+        section(robot, "Hosts");
+        assertEquals(List.of("tool-refresh"), buttonIds(bar), "a section not built yet offers only Refresh");
+        assertTrue(robot.lookup("#empty-hosts").tryQuery().isPresent());
+        section(robot, "Users & Groups");
+        for (String id : List.of("user-new", "user-chgrp", "user-delete", "user-act-as", "group-new", "acl-new")) {
+            Button b = ConsoleFixture.node(robot, "#" + id);
+            assertTrue(b.getStyleClass().contains("tool-button") && b.getGraphic() != null,
+                    id + " looks like every other action (icon and label)");
+        }
+        bar.getItems().stream().filter(n -> n instanceof Button).forEach(b -> assertTrue(
+                b.getStyleClass().contains("tool-button") && ((Button) b).getGraphic() != null, b.getId()));
+    }
+
+    private void section(FxRobot robot, String title) {
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith(title)).queryAs(Node.class));
+        console.idle(robot);
+    }
+
+    private static List<String> buttonIds(javafx.scene.control.ToolBar bar) {
+        return bar.getItems().stream().filter(n -> n instanceof Button).map(Node::getId).toList();
+    }
 }

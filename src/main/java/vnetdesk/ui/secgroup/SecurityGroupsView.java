@@ -1,34 +1,31 @@
 package vnetdesk.ui.secgroup;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.ToolAction;
 
 /**
  * The Security Groups view: its own action bar, the filterable master table,
@@ -44,6 +41,7 @@ public final class SecurityGroupsView {
     private final SecurityGroupDetailView detail;
     private final TableView<SecurityGroupRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
+    private final ConsoleSection section;
     private SelectionFollower<SecurityGroupRow> selection;
 
     public SecurityGroupsView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
@@ -67,9 +65,10 @@ public final class SecurityGroupsView {
         SplitPane split = new SplitPane(master, detail.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.35);
-        root.setTop(actionBar());
         root.setCenter(split);
         root.setId("sg-view");
+        section = ConsoleSection.of("Security Groups", "shield", root).counting(list.countProperty())
+                .withActions(buildActions()).reading(list::reload, list::reload).leaving(editor::leave);
     }
 
     private void buildTable() {
@@ -89,39 +88,27 @@ public final class SecurityGroupsView {
                 this::select);
     }
 
-    private ToolBar actionBar() {
+    private List<List<ToolAction>> buildActions() {
         BooleanBinding none = list.selectedIdProperty().isEqualTo(Optional.empty());
         BooleanBinding noCommit = editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE)
                 .or(editor.dirtyProperty()).or(editor.busyProperty());
-        Button create = button("New", "sg-new", "Create a security group", this::startCreate, null);
-        Button delete = button("Delete", "sg-delete", "Delete the selected group",
-                () -> withRow(actions::delete), none);
-        Button cloneGroup = button("Clone", "sg-clone", "Copy the selected group under a new name",
-                () -> withRow(actions::cloneObject), none);
-        Button rename = button("Rename", "sg-rename", "Rename the selected group",
-                () -> withRow(actions::rename), none);
-        Button chown = button("Change owner…", "sg-chown", "Give the selected group another owner and group",
-                () -> withRow(actions::changeOwner), none);
-        Button commit = button("Commit", "sg-commit", "Re-apply the stored rules to every VM of the group",
-                () -> vms.commit(false), noCommit);
-        Button retry = button("Retry failed", "sg-retry", "Re-apply the rules to outdated and failed VMs only",
-                () -> vms.commit(true), noCommit);
-        Button refresh = button("Refresh", "sg-refresh", "Read the security groups again", this::reload, null);
-        ToolBar bar = new ToolBar(create, new Separator(), delete, cloneGroup, rename, chown, new Separator(),
-                commit, retry, new Separator(), refresh);
-        bar.getStyleClass().add("sg-toolbar");
-        return bar;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action, BooleanBinding disabled) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        if (disabled != null) {
-            b.disableProperty().bind(disabled);
-        }
-        return b;
+        return List.of(
+                List.of(ToolAction.of("sg-new", "New", "new", "Create a security group", this::startCreate)),
+                List.of(ToolAction.of("sg-delete", "Delete", "delete", "Delete the selected group",
+                                () -> withRow(actions::delete)).disabledWhen(none),
+                        ToolAction.of("sg-clone", "Clone", "clone", "Copy the selected group under a new name",
+                                () -> withRow(actions::cloneObject)).disabledWhen(none),
+                        ToolAction.of("sg-rename", "Rename", "rename", "Rename the selected group",
+                                () -> withRow(actions::rename)).disabledWhen(none),
+                        ToolAction.of("sg-chown", "Change owner…", "user",
+                                "Give the selected group another owner and group",
+                                () -> withRow(actions::changeOwner)).disabledWhen(none)),
+                List.of(ToolAction.of("sg-commit", "Commit", "commit",
+                                "Re-apply the stored rules to every VM of the group", () -> vms.commit(false))
+                                .disabledWhen(noCommit),
+                        ToolAction.of("sg-retry", "Retry failed", "retry",
+                                "Re-apply the rules to outdated and failed VMs only", () -> vms.commit(true))
+                                .disabledWhen(noCommit)));
     }
 
     private void withRow(Consumer<OwnedObjectActions.Target> action) {
@@ -172,10 +159,7 @@ public final class SecurityGroupsView {
         });
     }
 
-    /**
-     * Runs {@code proceed} once the group shown may be left (asks about unsaved
-     * edits; does nothing when the user cancels) — for a window about to close.
-     */
+    /** Runs {@code proceed} once the group shown may be left (asks about unsaved edits; not on Cancel). */
     public void leave(Runnable proceed) {
         editor.leave(proceed);
     }
@@ -185,12 +169,8 @@ public final class SecurityGroupsView {
         list.reload();
     }
 
-    /** How many groups are listed (for the navigation). */
-    public ReadOnlyIntegerProperty countProperty() {
-        return list.countProperty();
-    }
-
-    public Node node() {
-        return root;
+    /** The view as a section of the console: the table and editor, the count, the actions. */
+    public ConsoleSection section() {
+        return section;
     }
 }

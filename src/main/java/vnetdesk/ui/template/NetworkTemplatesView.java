@@ -1,35 +1,32 @@
 package vnetdesk.ui.template;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.common.ToolAction;
 
 /**
  * The Network Templates view: its action bar (New, Instantiate…, Clone,
@@ -50,11 +47,13 @@ public final class NetworkTemplatesView {
     private final TemplateDetailView detail;
     private final TableView<TemplateRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
+    private final ConsoleSection section;
     private SelectionFollower<TemplateRow> selection;
 
     /**
-     * Builds the view and starts loading the templates. {@code openNetwork} gets the id of each network
-     * made by Instantiate, so the window can show it.
+     * Builds the view (the window loads the templates: {@link #reload()}).
+     * {@code openNetwork} gets the id of each network made by Instantiate, so
+     * the window can show it.
      */
     public NetworkTemplatesView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
                                 IntConsumer openNetwork) {
@@ -72,7 +71,8 @@ public final class NetworkTemplatesView {
         this.detail = new TemplateDetailView(editor, this::saved, () -> withRow(actions::changeOwner),
                 id -> list.reload());
         build();
-        list.reload();
+        section = ConsoleSection.of("Network Templates", "template", root).counting(list.countProperty())
+                .withActions(buildActions()).reading(list::reload, list::reload).leaving(editor::leave);
     }
 
     private void build() {
@@ -102,44 +102,31 @@ public final class NetworkTemplatesView {
         SplitPane split = new SplitPane(master, detail.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.34);
-        root.setTop(actionBar());
         root.setCenter(split);
     }
 
-    private ToolBar actionBar() {
+    private List<List<ToolAction>> buildActions() {
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
         BooleanBinding locked = Bindings.createBooleanBinding(() -> selected().map(TemplateRow::locked)
                 .orElse(false), table.getSelectionModel().selectedItemProperty());
-        Button create = button("new", "New", "A new network template", this::startCreate);
-        Button instantiate = button("instantiate", "Instantiate…", "Create a network from the selected template",
-                () -> selected().ifPresent(this::openInstantiate));
-        Button clone = button("clone", "Clone", "Copy the selected template under a new name",
-                () -> withRow(actions::cloneObject));
-        Button rename = button("rename", "Rename", "Rename the selected template", () -> withRow(actions::rename));
-        Button lock = button("lock", "Lock", "Lock (MANAGE): update and delete are refused",
-                () -> withRow(actions::lock));
-        Button unlock = button("unlock", "Unlock", "Unlock the selected template", () -> withRow(actions::unlock));
-        Button chown = button("chown", "Change owner…", "Give the selected template another owner or group",
-                () -> withRow(actions::changeOwner));
-        Button delete = button("delete", "Delete", "Delete the selected template", () -> withRow(actions::delete));
-        for (Button b : new Button[]{instantiate, clone, rename, chown, delete}) {
-            b.disableProperty().bind(none);
-        }
-        lock.disableProperty().bind(none.or(locked));
-        unlock.disableProperty().bind(none.or(locked.not()));
-        ToolBar bar = new ToolBar(create, instantiate, new Separator(), clone, rename, lock, unlock, chown,
-                new Separator(), delete);
-        bar.setId("template-actions");
-        bar.getStyleClass().add("view-actions");
-        return bar;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId("tpl-" + id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
+        return List.of(
+                List.of(ToolAction.of("tpl-new", "New", "new", "A new network template", this::startCreate),
+                        ToolAction.of("tpl-instantiate", "Instantiate…", "instantiate",
+                                "Create a network from the selected template",
+                                () -> selected().ifPresent(this::openInstantiate)).disabledWhen(none)),
+                List.of(ToolAction.of("tpl-clone", "Clone", "clone", "Copy the selected template under a new name",
+                                () -> withRow(actions::cloneObject)).disabledWhen(none),
+                        ToolAction.of("tpl-rename", "Rename", "rename", "Rename the selected template",
+                                () -> withRow(actions::rename)).disabledWhen(none),
+                        ToolAction.of("tpl-lock", "Lock", "lock", "Lock (MANAGE): update and delete are refused",
+                                () -> withRow(actions::lock)).disabledWhen(none.or(locked)),
+                        ToolAction.of("tpl-unlock", "Unlock", "unlock", "Unlock the selected template",
+                                () -> withRow(actions::unlock)).disabledWhen(none.or(locked.not())),
+                        ToolAction.of("tpl-chown", "Change owner…", "user",
+                                "Give the selected template another owner or group",
+                                () -> withRow(actions::changeOwner)).disabledWhen(none)),
+                List.of(ToolAction.of("tpl-delete", "Delete", "delete", "Delete the selected template",
+                        () -> withRow(actions::delete)).disabledWhen(none)));
     }
 
     private Optional<TemplateRow> selected() {
@@ -182,13 +169,9 @@ public final class NetworkTemplatesView {
         list.reload();
     }
 
-    /** How many templates the user may use, for the navigation. */
-    public ReadOnlyIntegerProperty countProperty() {
-        return list.countProperty();
-    }
-
-    public Node node() {
-        return root;
+    /** The view as a section of the console: the table and editor, the count, the actions. */
+    public ConsoleSection section() {
+        return section;
     }
 
     private void saved(int id) {

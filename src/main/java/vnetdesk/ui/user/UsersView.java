@@ -1,11 +1,11 @@
 package vnetdesk.ui.user;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -16,7 +16,10 @@ import javafx.scene.layout.VBox;
 import vnetdesk.model.AclRule;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;
+import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Tables;
+import vnetdesk.ui.common.ToolAction;
+import vnetdesk.ui.common.Toolbars;
 
 /**
  * Users & Groups: the users (with "Act as this user"), the groups and the ACL
@@ -44,29 +47,31 @@ public final class UsersView {
         users.getColumns().add(Tables.column("Group", 180, u -> u.gid() + ":" + u.groupName()));
         users.setPlaceholder(new Label("Loading…"));
         var selectedUser = users.getSelectionModel().selectedItemProperty();
-        Button actAsUser = button("Act as this user", "user-act-as", () -> actAs.accept(
-                users.getSelectionModel().getSelectedItem().name()));
-        actAsUser.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedUser.get() == null
-                || selectedUser.get().id() == vm.actor().uid(), selectedUser));
-        Button changeGroup = button("Change group…", "user-chgrp",
-                () -> vm.changeGroup(users.getSelectionModel().getSelectedItem()));
-        changeGroup.disableProperty().bind(selectedUser.isNull());
-        Button deleteUser = button("Delete", "user-delete", () -> vm.deleteUser(users.getSelectionModel().getSelectedItem()));
-        deleteUser.disableProperty().bind(selectedUser.isNull());
+        ToolAction actAsUser = ToolAction.of("user-act-as", "Act as this user", "user",
+                "Reopen the console as the selected user", () -> actAs.accept(
+                        users.getSelectionModel().getSelectedItem().name()))
+                .disabledWhen(Bindings.createBooleanBinding(() -> selectedUser.get() == null
+                        || selectedUser.get().id() == vm.actor().uid(), selectedUser));
+        ToolAction changeGroup = ToolAction.of("user-chgrp", "Change group…", "users",
+                "Move the selected user to another group",
+                () -> vm.changeGroup(users.getSelectionModel().getSelectedItem())).disabledWhen(selectedUser.isNull());
+        ToolAction deleteUser = ToolAction.of("user-delete", "Delete", "delete", "Delete the selected user",
+                () -> vm.deleteUser(users.getSelectionModel().getSelectedItem())).disabledWhen(selectedUser.isNull());
         Node usersPane = section("Users", "The console acts as " + vm.actor().name() + ". Every action is checked"
-                + " against that user's rights.", users, button("New user…", "user-new", vm::createUser), changeGroup,
-                deleteUser, actAsUser);
+                + " against that user's rights.", users, ToolAction.of("user-new", "New user…", "new",
+                        "Create a user", vm::createUser), changeGroup, deleteUser, actAsUser);
 
         TableView<GroupInfo> groups = new TableView<>(vm.groups());
         groups.setId("groups-table");
         groups.getColumns().add(Tables.column("ID", 60, GroupInfo::id));
         groups.getColumns().add(Tables.column("Name", 160, GroupInfo::name));
         groups.getColumns().add(Tables.column("Members", 260, g -> String.join(", ", g.members())));
-        Button deleteGroup = button("Delete", "group-delete",
-                () -> vm.deleteGroup(groups.getSelectionModel().getSelectedItem()));
-        deleteGroup.disableProperty().bind(groups.getSelectionModel().selectedItemProperty().isNull());
+        ToolAction deleteGroup = ToolAction.of("group-delete", "Delete", "delete", "Delete the selected group",
+                () -> vm.deleteGroup(groups.getSelectionModel().getSelectedItem()))
+                .disabledWhen(groups.getSelectionModel().selectedItemProperty().isNull());
         Node groupsPane = section("Groups", "oneadmin (0) administers everything; users (1) holds normal users.",
-                groups, button("New group…", "group-new", vm::createGroup), deleteGroup);
+                groups, ToolAction.of("group-new", "New group…", "new", "Create a group", vm::createGroup),
+                deleteGroup);
 
         TableView<AclRule> acls = new TableView<>(vm.acls());
         acls.setId("acl-table");
@@ -74,11 +79,12 @@ public final class UsersView {
         acls.getColumns().add(Tables.column("Rule", 230, AclRule::text));
         acls.getColumns().add(Tables.column("Meaning", 420, AclRule::explain));
         acls.setPlaceholder(new Label("No ACL rule: only owners' permission bits and oneadmin grant rights."));
-        Button deleteAcl = button("Delete", "acl-delete", () -> vm.deleteAcl(acls.getSelectionModel().getSelectedItem()));
-        deleteAcl.disableProperty().bind(acls.getSelectionModel().selectedItemProperty().isNull());
+        ToolAction deleteAcl = ToolAction.of("acl-delete", "Delete", "delete", "Delete the selected rule",
+                () -> vm.deleteAcl(acls.getSelectionModel().getSelectedItem()))
+                .disabledWhen(acls.getSelectionModel().selectedItemProperty().isNull());
         Node aclPane = section("ACL rules", "Rules grant rights beyond the permission bits, e.g. @1 VNTEMPLATE/* CREATE"
-                + " lets group 1 create network templates.", acls, button("Add rule…", "acl-new", vm::addAcl),
-                deleteAcl);
+                + " lets group 1 create network templates.", acls, ToolAction.of("acl-new", "Add rule…", "rule",
+                        "Add an ACL rule", vm::addAcl), deleteAcl);
 
         SplitPane top = new SplitPane(usersPane, groupsPane);
         root.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -86,14 +92,7 @@ public final class UsersView {
         root.setId("users-view");
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static Node section(String title, String hint, TableView<?> table, Button... actions) {
+    private static Node section(String title, String hint, TableView<?> table, ToolAction... actions) {
         Label head = new Label(title);
         head.getStyleClass().add("form-section");
         Label text = new Label(hint);
@@ -101,12 +100,17 @@ public final class UsersView {
         text.getStyleClass().add("field-hint");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, head, text, new HBox(6, actions), table);
+        HBox buttons = new HBox(2);
+        buttons.getChildren().setAll(Toolbars.items(List.of(List.of(actions))));
+        buttons.getStyleClass().add("pane-actions");
+        VBox box = new VBox(6, head, text, buttons, table);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    public Node node() {
-        return root;
+    /** The view as a section of the console; the lists are read when it is shown. */
+    public ConsoleSection section() {
+        return ConsoleSection.of("Users & Groups", "users", root).counting(Bindings.size(vm.users()))
+                .reading(vm::reload, vm::reload);
     }
 }

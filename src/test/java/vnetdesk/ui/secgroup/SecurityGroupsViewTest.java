@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,6 +21,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,11 @@ import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
 import vnetdesk.ui.common.FxTaskRunner;
 import vnetdesk.ui.common.ScriptedDialogs;
+import vnetdesk.ui.common.Toolbars;
 
 /** Drives the Security Groups view headless (Monocle) with the real worker-thread runner. */
 @ExtendWith(ApplicationExtension.class)
@@ -61,7 +63,10 @@ class SecurityGroupsViewTest {
         inventory = Inventory.openDirectory(root.resolve("inv-" + instance++));
         runner = new FxTaskRunner();
         view = new SecurityGroupsView(inventory, Actor.ONEADMIN, runner, dialogs);
-        Scene scene = new Scene((Parent) view.node(), 1400, 900);
+        // the section with its actions, as the main window shows it
+        ConsoleSection section = view.section();
+        Scene scene = new Scene(new BorderPane(section.content(), Toolbars.bar(section.actions()), null, null, null),
+                1400, 900);
         scene.getStylesheets().add(getClass().getResource("/assets/vnetdesk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -109,7 +114,7 @@ class SecurityGroupsViewTest {
     @Test
     void aBadRangeIsMarkedOnItsCellAndNothingIsStoredUntilItIsFixed(FxRobot robot) {
         idle();
-        assertEquals(1, view.countProperty().get(), "the default group");
+        assertEquals(1, view.section().count().orElseThrow().get(), "the default group");
         robot.clickOn("#sg-new");
         robot.clickOn("#sg-name").write("web");
         tab(robot, "Rules");
@@ -144,7 +149,7 @@ class SecurityGroupsViewTest {
         TableView<?> table = robot.lookup("#sg-table").queryAs(TableView.class);
         await("the table lists and selects it", () -> table.getItems().size() == 2
                 && table.getSelectionModel().getSelectedItem() != null);
-        assertEquals(2, view.countProperty().get());
+        assertEquals(2, view.section().count().orElseThrow().get());
         assertEquals(stored().get(0).id() + ":web", robot.lookup("#sg-title").queryAs(Label.class).getText());
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,10 @@ import vnetdesk.model.AddressRange;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.Inventory;
+import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
+import vnetdesk.ui.common.Toolbars;
 
 /** Drives the templates view headless (Monocle) on a real inventory, with the real runner and dialogs. */
 @ExtendWith(ApplicationExtension.class)
@@ -55,10 +58,14 @@ class NetworkTemplatesViewTest {
         runner = new FxTaskRunner();
         NetworkTemplatesView view = new NetworkTemplatesView(inventory, Actor.ONEADMIN, runner,
                 new FxDialogs(stage), opened::add);
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 800);
+        // the section with its actions, as the main window shows it
+        ConsoleSection section = view.section();
+        Scene scene = new Scene(new BorderPane(section.content(), Toolbars.bar(section.actions()), null, null, null),
+                1200, 800);
         scene.getStylesheets().add(getClass().getResource("/assets/vnetdesk.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        view.reload();
     }
 
     @AfterEach
