@@ -1,15 +1,12 @@
 package vnetdesk.ui.network;
 
+import java.util.List;
 import java.util.Optional;
 
-import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.VBox;
 
+import vnetdesk.ui.common.MasterDetail;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 
@@ -25,33 +22,20 @@ public final class NetworksView {
     public NetworksView(NetworkListViewModel list, NetworkDetailView detail) {
         this.list = list;
         this.detail = detail;
-        SortedList<NetworkRow> sorted = new SortedList<>(list.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setId("network-table");
-        table.getColumns().add(Tables.column("ID", 50, NetworkRow::id));
-        table.getColumns().add(Tables.column("Name", 170, NetworkRow::name));
-        table.getColumns().add(Tables.column("Mode", 215, NetworkRow::driver));
-        table.getColumns().add(Tables.column("VLAN", 60, NetworkRow::vlan));
-        table.getColumns().add(Tables.column("Bridge", 100, NetworkRow::bridge));
-        table.getColumns().add(Tables.usage("Leases", 190, NetworkRow::usage, NetworkRow::leasesText));
-        table.getColumns().add(Tables.column("Owner", 90, NetworkRow::owner));
-        table.getColumns().add(Tables.column("Lock", 60, NetworkRow::lock));
-        table.getColumns().add(Tables.column("Parent", 60, NetworkRow::parent));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No virtual networks yet — create one with New, or File → Load sample."));
+        MasterDetail.table(table, "network-table", list.rows(), List.of(
+                Tables.column("ID", 50, NetworkRow::id),
+                Tables.column("Name", 170, NetworkRow::name),
+                Tables.column("Mode", 215, NetworkRow::driver),
+                Tables.column("VLAN", 60, NetworkRow::vlan),
+                Tables.column("Bridge", 100, NetworkRow::bridge),
+                Tables.usage("Leases", 190, NetworkRow::usage, NetworkRow::leasesText),
+                Tables.column("Owner", 90, NetworkRow::owner),
+                Tables.column("Lock", 60, NetworkRow::lock),
+                Tables.column("Parent", 60, NetworkRow::parent)),
+                "No virtual networks yet — create one with New, or File → Load sample.");
         selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), NetworkRow::id, this::select);
-
-        TextField filter = new TextField();
-        filter.setId("network-filter");
-        filter.setPromptText("Filter networks (name, id, mode, VLAN, bridge, owner)");
-        filter.textProperty().bindBidirectional(list.filterProperty());
-        VBox master = new VBox(6, filter, table);
-        master.setPadding(new Insets(8));
-        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
-        root = new SplitPane(master, detail.node());
-        root.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        root.setDividerPositions(0.38);
+        root = MasterDetail.of(table, list.filterProperty(), "network-filter",
+                "Filter networks (name, id, mode, VLAN, bridge, owner)", detail.node(), 0.38);
     }
 
     /**

@@ -7,23 +7,17 @@ import java.util.function.IntConsumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.NetworkTemplateService.TemplateSummary;
 import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Dialogs;
+import vnetdesk.ui.common.EditorSelection;
+import vnetdesk.ui.common.MasterDetail;
 import vnetdesk.ui.common.OwnedObjectActions;
-import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.common.ToolAction;
@@ -48,7 +42,7 @@ public final class NetworkTemplatesView {
     private final TableView<TemplateRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
     private final ConsoleSection section;
-    private SelectionFollower<TemplateRow> selection;
+    private final EditorSelection<TemplateRow, TemplateSummary> selection;
 
     /**
      * Builds the view (the window loads the templates: {@link #reload()}).
@@ -64,45 +58,31 @@ public final class NetworkTemplatesView {
         this.openNetwork = openNetwork;
         this.list = new TemplateListViewModel(inventory, actor, runner, dialogs);
         this.editor = new TemplateEditorViewModel(inventory, actor, runner, dialogs);
-        editor.setOnSavedWhileLeaving(this::saved);
+        buildTable();
+        this.selection = new EditorSelection<>(table, list.rows(), TemplateRow::id, list.selectedIdProperty(),
+                list::reload, editor, this::showFirstTab);
+        editor.setOnSavedWhileLeaving(selection::saved);
         this.actions = new OwnedObjectActions(inventory.templates(), inventory.users(), actor, runner, dialogs,
-                new OwnedObjectActions.Followup(this::created, this::changed, this::deleted));
+                selection.followup());
         // after a chmod the editor has re-read the template itself; the table only needs the new row
-        this.detail = new TemplateDetailView(editor, this::saved, () -> withRow(actions::changeOwner),
+        this.detail = new TemplateDetailView(editor, selection::saved, () -> withRow(actions::changeOwner),
                 id -> list.reload());
-        build();
+        root.setCenter(MasterDetail.of(table, list.filterProperty(), "template-filter",
+                "Filter templates (name, id, driver, owner, group)", detail.node(), 0.34));
         section = ConsoleSection.of("Network Templates", "template", root).counting(list.countProperty())
                 .withActions(buildActions()).reading(list::reload, list::reload).leaving(editor::leave);
     }
 
-    private void build() {
-        SortedList<TemplateRow> sorted = new SortedList<>(list.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.setId("template-table");
-        table.getColumns().add(Tables.column("ID", 50, TemplateRow::id));
-        table.getColumns().add(Tables.column("Name", 200, TemplateRow::name));
-        table.getColumns().add(Tables.column("Owner", 100, TemplateRow::owner));
-        table.getColumns().add(Tables.column("Group", 100, TemplateRow::group));
-        table.getColumns().add(Tables.column("Driver", 215, TemplateRow::driver));
-        table.getColumns().add(Tables.column("ARs", 50, TemplateRow::ars));
-        table.getColumns().add(Tables.column("Lock", 70, TemplateRow::lock));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No network templates you may use — create one with New."));
-        selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), TemplateRow::id,
-                this::select);
-
-        TextField filter = new TextField();
-        filter.setId("template-filter");
-        filter.setPromptText("Filter templates (name, id, driver, owner, group)");
-        filter.textProperty().bindBidirectional(list.filterProperty());
-        VBox master = new VBox(6, filter, table);
-        master.setPadding(new Insets(8));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        SplitPane split = new SplitPane(master, detail.node());
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.34);
-        root.setCenter(split);
+    private void buildTable() {
+        MasterDetail.table(table, "template-table", list.rows(), List.of(
+                Tables.column("ID", 50, TemplateRow::id),
+                Tables.column("Name", 200, TemplateRow::name),
+                Tables.column("Owner", 100, TemplateRow::owner),
+                Tables.column("Group", 100, TemplateRow::group),
+                Tables.column("Driver", 215, TemplateRow::driver),
+                Tables.column("ARs", 50, TemplateRow::ars),
+                Tables.column("Lock", 70, TemplateRow::lock)),
+                "No network templates you may use — create one with New.");
     }
 
     private List<List<ToolAction>> buildActions() {
@@ -110,7 +90,7 @@ public final class NetworkTemplatesView {
         BooleanBinding locked = Bindings.createBooleanBinding(() -> selected().map(TemplateRow::locked)
                 .orElse(false), table.getSelectionModel().selectedItemProperty());
         return List.of(
-                List.of(ToolAction.of("tpl-new", "New", "new", "A new network template", this::startCreate),
+                List.of(ToolAction.of("tpl-new", "New", "new", "A new network template", selection::startCreate),
                         ToolAction.of("tpl-instantiate", "Instantiate…", "instantiate",
                                 "Create a network from the selected template",
                                 () -> selected().ifPresent(this::openInstantiate)).disabledWhen(none)),
@@ -139,19 +119,7 @@ public final class NetworkTemplatesView {
 
     /** Shows template {@code id} and selects its row, once unsaved edits of the one shown are settled. */
     public void select(int id) {
-        editor.leave(() -> {
-            list.selectedIdProperty().set(Optional.of(id));
-            selection.reselect();
-            editor.edit(id, () -> { });
-        });
-    }
-
-    private void startCreate() {
-        editor.leave(() -> {
-            list.selectedIdProperty().set(Optional.empty());
-            selection.reselect();
-            detail.newTemplate();
-        });
+        selection.select(id);
     }
 
     private void openInstantiate(TemplateRow row) {
@@ -174,24 +142,7 @@ public final class NetworkTemplatesView {
         return section;
     }
 
-    private void saved(int id) {
-        list.selectedIdProperty().set(Optional.of(id));
-        list.reload();
-    }
-
-    private void created(int id) {
-        list.reload();
-        select(id);
-    }
-
-    private void changed(int id) {
-        list.reload();
-        editor.refreshIfShowing(id);
-    }
-
-    private void deleted() {
-        list.selectedIdProperty().set(Optional.empty());
-        detail.newTemplate();
-        list.reload();
+    private void showFirstTab() {
+        detail.selectFirstTab();
     }
 }

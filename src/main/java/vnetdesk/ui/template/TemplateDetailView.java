@@ -86,9 +86,8 @@ final class TemplateDetailView {
         root.setCenter(tabs);
     }
 
-    /** Starts a new template without asking (the caller asked, or the template shown was deleted). */
-    void newTemplate() {
-        editor.startCreate();
+    /** Brings the first tab forward (a new template is started). */
+    void selectFirstTab() {
         tabs.getSelectionModel().selectFirst();
     }
 
