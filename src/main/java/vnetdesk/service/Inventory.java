@@ -17,12 +17,18 @@ import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.service.core.OwnerNames;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
+import vnetdesk.service.host.ClusterService;
+import vnetdesk.service.host.HostService;
 import vnetdesk.service.interchange.InterchangeService;
+import vnetdesk.service.vm.VmService;
 import vnetdesk.store.AclRepository;
+import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.Database;
+import vnetdesk.store.HostRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
+import vnetdesk.store.VmRepository;
 
 /**
  * The opened inventory and its services: the one object the console and the
@@ -40,6 +46,9 @@ public final class Inventory implements AutoCloseable {
     private final SecurityGroupService securityGroups;
     private final NetworkTemplateService templates;
     private final UserService userService;
+    private final ClusterService clusters;
+    private final HostService hosts;
+    private final VmService vms;
     private final Map<ResourceType, OwnedObjectService> owned;
 
     private Inventory(Database db) {
@@ -53,8 +62,10 @@ public final class Inventory implements AutoCloseable {
         AllocatorCache cache = new AllocatorCache(leaseRepository);
         tx.afterEveryRollback(refs::clear);
         tx.afterEveryRollback(cache::clear);
+        VmRepository vmRepository = new VmRepository();
         ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
-                new ArCatalog(networkRepository), new OwnerNames(networkRepository), refs, new Access(acls, userRepository), acls);
+                new ArCatalog(networkRepository), new OwnerNames(networkRepository, vmRepository), refs,
+                new Access(acls, userRepository), acls, new ClusterRepository(), new HostRepository(), vmRepository);
         networks = new NetworkService(ctx);
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);
@@ -63,7 +74,10 @@ public final class Inventory implements AutoCloseable {
         securityGroups = new SecurityGroupService(ctx);
         templates = new NetworkTemplateService(ctx, networks);
         userService = new UserService(ctx);
-        owned = List.of(networks, templates, securityGroups).stream()
+        clusters = new ClusterService(ctx);
+        hosts = new HostService(ctx);
+        vms = new VmService(ctx, leases);
+        owned = List.of(networks, templates, securityGroups, vms).stream()
                 .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }
 
@@ -121,16 +135,29 @@ public final class Inventory implements AutoCloseable {
         return userService;
     }
 
+    public ClusterService clusters() {
+        return clusters;
+    }
+
+    public HostService hosts() {
+        return hosts;
+    }
+
+    public VmService vms() {
+        return vms;
+    }
+
     /**
      * The service of one kind of owned object, for code that handles every kind
      * alike (the CLI's rename, lock …, the console's whole-object actions).
      *
-     * @throws IllegalArgumentException for a kind no service manages yet (VMs, hosts, clusters)
+     * @throws IllegalArgumentException for hosts, clusters, users and groups, which have no owner
      */
     public OwnedObjectService owned(ResourceType type) {
         OwnedObjectService service = owned.get(type);
         if (service == null) {
-            throw new IllegalArgumentException("no service manages " + type.plural() + " yet");
+            // hosts, clusters, users and groups have no owner and permission bits: they are not owned objects
+            throw new IllegalArgumentException(type.plural() + " are not owned objects");
         }
         return service;
     }

@@ -126,8 +126,13 @@ public final class LeaseService {
         });
     }
 
-    Lease allocateIn(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, LeaseOwner owner,
-                     Optional<String> address, Optional<Integer> arId) throws SQLException {
+    /**
+     * Inside the caller's transaction (a NIC attach): allocates one address of
+     * {@code r} for {@code owner} — the given one, or the next free by the
+     * network's policy, optionally within one AR. Rights are the caller's.
+     */
+    public Lease allocateIn(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, LeaseOwner owner,
+                            Optional<String> address, Optional<Integer> arId) throws SQLException {
         VirtualNetwork n = r.network();
         if (address.isPresent()) {
             return take(c, hooks, r, LocatedAddress.resolve(n, List.of(address.get()), arId), owner).get(0);
@@ -153,6 +158,23 @@ public final class LeaseService {
         }
         throw new ConflictException("no free address in network " + n.label()
                 + arId.map(id -> " (address range " + id + ")").orElse(""));
+    }
+
+    /**
+     * Inside the caller's transaction (a NIC detach): frees the lease at
+     * {@code index} of AR {@code arId}, which must belong to {@code owner}.
+     */
+    public void freeIn(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, int arId, long index, LeaseOwner owner)
+            throws SQLException {
+        VirtualNetwork n = r.network();
+        AddressRange ar = n.addressRange(arId).orElseThrow(() -> new ConflictException("network " + n.label()
+                + " has no address range " + arId));
+        ArChange change = new ArChange(c, hooks, r, ar);
+        if (leases.deleteRunOwnedBy(c, n.id(), arId, index, 1, owner) != 1 || !change.set.remove(index)) {
+            throw new ConflictException("ADDRESS", "ADDRESS: " + ar.addressesAt(index).primary() + " of network "
+                    + n.label() + " is not leased to " + owner.label());
+        }
+        change.record(-1, OptionalLong.empty());
     }
 
     /** Takes the given index runs for one owner; any used index fails the whole operation. */

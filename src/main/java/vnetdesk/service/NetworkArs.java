@@ -30,6 +30,7 @@ import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.VmRepository;
 
 /**
  * The address ranges of networks: add, update, remove, the parent addresses a
@@ -45,6 +46,7 @@ final class NetworkArs {
     private final LeaseRepository leases;
     private final AllocatorCache cache;
     private final ArCatalog catalog;
+    private final VmRepository vms;
     private final SecureRandom random = new SecureRandom();
 
     NetworkArs(ServiceContext ctx) {
@@ -55,6 +57,7 @@ final class NetworkArs {
         this.leases = ctx.leases();
         this.cache = ctx.cache();
         this.catalog = ctx.catalog();
+        this.vms = ctx.vms();
     }
 
     int add(Actor actor, ObjectRef ref, Map<String, String> attributes) {
@@ -131,6 +134,15 @@ final class NetworkArs {
             if (leases.anyReserved(c, n.id(), arId)) {
                 throw new ConflictException("address range " + arId + " of network " + n.label()
                         + " has addresses reserved by other networks; delete those reservations first");
+            }
+            List<VmRepository.NicRow> nics = vms.nicsOn(c, n.id()).stream()
+                    .filter(nic -> nic.lease().orElseThrow().arId() == arId).toList();
+            if (!nics.isEmpty()) {
+                // a forced removal may drop holds and leases of VMs the inventory does not hold, never a NIC's
+                throw new ConflictException("address range " + arId + " of network " + n.label() + " holds the leases of "
+                        + nics.size() + " NIC(s) (" + String.join(", ", nics.stream().limit(10)
+                        .map(nic -> "VM " + nic.vmId() + " NIC " + nic.index()).toList())
+                        + (nics.size() > 10 ? ", …" : "") + "); detach them first");
             }
             List<String> dropped = new ArrayList<>();
             for (LeaseRepository.LeaseRow row : leases.page(c, n.id(), arId, OptionalLong.empty(), NetworkService.DROPPED_LISTED)) {

@@ -37,6 +37,7 @@ import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.service.core.OwnedObjects;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
+import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
@@ -67,6 +68,7 @@ public final class NetworkService implements OwnedObjectService {
     private final UserRepository users;
     private final OwnedObjects securityGroups;
     private final NetworkArs ars;
+    private final ClusterRepository clusters;
 
     NetworkService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -78,6 +80,7 @@ public final class NetworkService implements OwnedObjectService {
         this.catalog = ctx.catalog();
         this.users = ctx.users();
         this.ars = new NetworkArs(ctx);
+        this.clusters = ctx.clusters();
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
     }
@@ -121,10 +124,21 @@ public final class NetworkService implements OwnedObjectService {
         return n.id();
     }
 
+    /** A network's CLUSTER_IDS name existing clusters (cluster 0 always exists). */
+    private void requireClusters(Connection c, List<Integer> ids) throws SQLException {
+        for (int id : ids) {
+            if (clusters.find(c, id).isEmpty()) {
+                throw ValidationException.invalid("CLUSTER_IDS", id, "cluster " + id
+                        + " does not exist (create it with: cluster create NAME)");
+            }
+        }
+    }
+
     /** Builds (does not store) a new network owned by the actor, id allocated. */
     public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
             throws SQLException {
         NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
+        requireClusters(c, p.clusterIds());
         if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
             throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists for user "
                     + actor.name());
@@ -192,6 +206,9 @@ public final class NetworkService implements OwnedObjectService {
             });
             merged.putAll(Attributes.upperKeys(given));
             NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
+            if (!p.clusterIds().equals(n.clusterIds())) {
+                requireClusters(c, p.clusterIds());
+            }
             if (!p.name().equals(n.name()) && networks.nameTaken(c, n.ownership().uid(), p.name(), n.id())) {
                 throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists");
             }

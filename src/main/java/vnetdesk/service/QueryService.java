@@ -152,7 +152,7 @@ public final class QueryService {
         });
     }
 
-    /** Readable owner descriptions (reservation names) by owner label, for a page of leases. */
+    /** Readable owner names (the VM of a NIC, the reservation) by owner label, for a page of leases. */
     public Map<String, String> ownerDescriptions(List<Lease> page) {
         return tx.read(c -> ownerLabels(c, page));
     }
@@ -160,8 +160,8 @@ public final class QueryService {
     private Map<String, String> ownerLabels(Connection c, List<Lease> page) throws SQLException {
         Map<String, String> labels = new HashMap<>();
         for (Lease l : page) {
-            if (l.owner() instanceof LeaseOwner.Reservation && !labels.containsKey(l.owner().label())) {
-                labels.put(l.owner().label(), ownerNames.describe(c, l.owner()));
+            if (!(l.owner() instanceof LeaseOwner.Hold) && !labels.containsKey(l.owner().label())) {
+                ownerNames.name(c, l.owner()).ifPresent(name -> labels.put(l.owner().label(), name));
             }
         }
         return labels;

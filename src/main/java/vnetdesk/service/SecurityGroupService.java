@@ -38,6 +38,7 @@ import vnetdesk.store.SecurityGroupCodec;
 import vnetdesk.store.SecurityGroupStateRepository;
 import vnetdesk.store.SecurityGroupStateRepository.VmState;
 import vnetdesk.store.UserRepository;
+import vnetdesk.store.VmRepository;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateParser;
 
@@ -54,7 +55,7 @@ public final class SecurityGroupService implements OwnedObjectService {
     }
 
     /** The propagation state of the group's rules on one VM. */
-    public record VmStatus(int vmId, PropagationState state, Optional<String> error) {
+    public record VmStatus(int vmId, String vmName, PropagationState state, Optional<String> error) {
     }
 
     /** A group as its views show it: summary plus the state of each of its VMs. */
@@ -98,6 +99,7 @@ public final class SecurityGroupService implements OwnedObjectService {
     private final NetworkRepository networks;
     private final UserRepository users;
     private final NetworkRefs refs;
+    private final VmRepository vmRows;
 
     SecurityGroupService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -106,6 +108,7 @@ public final class SecurityGroupService implements OwnedObjectService {
         this.templateRows = OwnedObjectRepository.networkTemplates();
         this.objects = new OwnedObjects(ctx, ResourceType.SECGROUP, groups, row -> List.of());
         this.states = new SecurityGroupStateRepository();
+        this.vmRows = ctx.vms();
         this.leases = ctx.leases();
         this.catalog = ctx.catalog();
         this.networks = ctx.networks();
@@ -291,9 +294,10 @@ public final class SecurityGroupService implements OwnedObjectService {
             rights.requireRight(objects.guarded(row), Right.USE, "show");
             Map<Integer, VmState> stored = states.states(c, row.id());
             List<VmStatus> vms = new ArrayList<>();
+            Map<Integer, String> vmNames = vmRows.names(c);
             for (int vm : vmsOf(c, row.id(), Optional.of(rights))) {
                 VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
-                vms.add(new VmStatus(vm, s.state(), s.error()));
+                vms.add(new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error()));
             }
             return new GroupDetails(summary(c, rights, names(c), row), vms);
         });
@@ -314,11 +318,12 @@ public final class SecurityGroupService implements OwnedObjectService {
                 return out;
             }
             SortedSet<Integer> vms = leases.vmsOn(c, List.of(n.id()));
+            Map<Integer, String> vmNames = vmRows.names(c);
             for (int groupId : n.securityGroups()) {
                 Map<Integer, VmState> stored = states.states(c, groupId);
                 for (int vm : vms) {
                     VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
-                    VmStatus candidate = new VmStatus(vm, s.state(), s.error());
+                    VmStatus candidate = new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error());
                     out.merge(vm, candidate, (a, b) -> rank(b.state()) > rank(a.state()) ? b : a);
                 }
             }
@@ -393,13 +398,33 @@ public final class SecurityGroupService implements OwnedObjectService {
     }
 
     /** VMs with a NIC in the group; with {@code rights}, only those on networks the actor may see. */
+    /**
+     * The VMs with a NIC in the group: NICs on a network that has it (also
+     * leases of VMs the inventory does not hold, e.g. from an imported
+     * network), and NICs that get it from their address range or name it
+     * themselves.
+     */
     private SortedSet<Integer> vmsOf(Connection c, int groupId, Optional<Access.Checker> rights) throws SQLException {
         List<Integer> ids = new ArrayList<>();
+        Map<Integer, VirtualNetwork> byId = new LinkedHashMap<>();
         for (VirtualNetwork n : catalog.networks(c)) {
+            byId.put(n.id(), n);
             if (n.securityGroups().contains(groupId) && rights.map(r -> r.may(n, Right.USE)).orElse(true)) {
                 ids.add(n.id());
             }
         }
-        return leases.vmsOn(c, ids);
+        SortedSet<Integer> out = leases.vmsOn(c, ids);
+        for (VmRepository.NicRow nic : vmRows.nics(c)) {
+            boolean own = NetworkAttributes.idList("SECURITY_GROUPS", nic.attributes().get("SECURITY_GROUPS"))
+                    .orElse(List.of()).contains(groupId);
+            boolean fromAr = nic.lease().flatMap(l -> Optional.ofNullable(byId.get(l.networkId()))
+                            .flatMap(n -> n.addressRange(l.arId())))
+                    .flatMap(ar -> NetworkAttributes.idList("SECURITY_GROUPS", ar.attributes().get("SECURITY_GROUPS")))
+                    .orElse(List.of()).contains(groupId);
+            if (own || fromAr) {
+                out.add(nic.vmId());
+            }
+        }
+        return out;
     }
 }

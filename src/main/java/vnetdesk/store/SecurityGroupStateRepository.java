@@ -48,4 +48,12 @@ public final class SecurityGroupStateRepository {
             s.executeBatch();
         }
     }
+
+    /** Forgets every group state of a VM (the VM is deleted). */
+    public void forgetVm(Connection c, int vmId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM SECURITY_GROUP_VM WHERE VM_ID = ?")) {
+            s.setInt(1, vmId);
+            s.executeUpdate();
+        }
+    }
 }

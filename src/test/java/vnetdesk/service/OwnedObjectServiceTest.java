@@ -101,9 +101,9 @@ class OwnedObjectServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void kindsWithoutAServiceYetAreAProgrammingError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> inv.owned(ResourceType.VM));
-        assertEquals("no service manages virtual machines yet", e.getMessage());
+    void kindsThatAreNotOwnedObjectsAreAProgrammingError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> inv.owned(ResourceType.HOST));
+        assertEquals("hosts are not owned objects", e.getMessage());
     }
 
     @ParameterizedTest

@@ -14,11 +14,11 @@ import vnetdesk.model.ValidationException;
  * with the same messages: an unknown name is not found, a name several owners
  * use must be given as id.
  */
-final class RefLookup {
+public final class RefLookup {
 
     /** The ids of the objects of one kind with a given name (several owners may use it). */
     @FunctionalInterface
-    interface IdsByName {
+    public interface IdsByName {
         List<Integer> find(Connection c, String name) throws SQLException;
     }
 
@@ -32,7 +32,7 @@ final class RefLookup {
      * @param field the attribute named by an ambiguous-name error, e.g. {@code NETWORK}
      * @param noun  the kind as messages name it, e.g. {@code network}
      */
-    static int idOf(Connection c, ObjectRef ref, String field, String noun, IdsByName ids) throws SQLException {
+    public static int idOf(Connection c, ObjectRef ref, String field, String noun, IdsByName ids) throws SQLException {
         if (ref instanceof ObjectRef.ById byId) {
             return byId.id();
         }
@@ -49,7 +49,7 @@ final class RefLookup {
         return found.get(0);
     }
 
-    static NotFoundException notFound(String noun, ObjectRef ref) {
+    public static NotFoundException notFound(String noun, ObjectRef ref) {
         return new NotFoundException(noun + " \"" + ValidationException.printable(ref) + "\" does not exist");
     }
 }

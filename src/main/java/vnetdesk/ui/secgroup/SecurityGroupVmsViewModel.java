@@ -67,7 +67,7 @@ public final class SecurityGroupVmsViewModel {
     }
 
     private static String line(VmStatus v) {
-        return "VM " + v.vmId() + v.error().map(e -> ": " + e).orElse("");
+        return "VM " + v.vmId() + (v.vmName().isEmpty() ? "" : ":" + v.vmName()) + v.error().map(e -> ": " + e).orElse("");
     }
 
     /**
