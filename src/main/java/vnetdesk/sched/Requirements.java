@@ -66,7 +66,12 @@ public sealed interface Requirements
      */
     List<String> whyFalse(Map<String, String> attributes);
 
-    /** The expression in canonical form; parsing it gives an equal expression. Empty for {@link Always}. */
+    /**
+     * The expression in canonical form: names upper-case, strings quoted, numbers
+     * normalized, parentheses where the tree needs them. Parsing it gives an equal
+     * expression (when it stays within the length limit: quotes and blanks are
+     * added). Empty for {@link Always}.
+     */
     String text();
 
     /** The attributes the expression reads, in the order written. */
