@@ -16,8 +16,9 @@ import vnetdesk.model.ValidationException;
  * strings (without escapes: a string ends at the next {@code "}, as in
  * OpenNebula) where the language has them, and the language's symbols. Blanks
  * are space, tab, line feed and carriage return. A name or number glued to
- * other characters ({@code 802.1Q}, {@code fw*}) is one bad token, reported
- * with a hint, rather than two tokens that would give a puzzling message.
+ * more value-like characters ({@code 802.1Q}, {@code ovs-dpdk}) is one bad
+ * token, reported with a hint, rather than two tokens that would give a
+ * puzzling message.
  */
 final class ExpressionReader {
 
@@ -118,10 +119,14 @@ final class ExpressionReader {
         }
     }
 
-    /** The token text from {@code start}, refused with {@code why} when non-blank non-symbol characters follow. */
+    /**
+     * The token text from {@code start}, refused with {@code why} when characters that
+     * look like more of the same value follow ({@code 802.1Q}, {@code ovs-dpdk},
+     * {@code 10.0.0.0/24}); any other character is left to be reported by itself.
+     */
     private String checkGlued(int start, String why) {
         int end = pos;
-        while (end < text.length() && !isDelimiter(text.charAt(end))) {
+        while (end < text.length() && isGlued(text.charAt(end))) {
             end++;
         }
         if (end > pos) {
@@ -207,21 +212,17 @@ final class ExpressionReader {
         return new ExpressionException(field, text.codePointCount(0, index) + 1, what);
     }
 
-    private boolean isDelimiter(char c) {
-        if (isBlank(c) || (c == '"' && language.strings())) {
-            return true;
+    /** A letter, digit or {@code . - _ : / +} that is not where a symbol of the language starts. */
+    private boolean isGlued(char c) {
+        if (!Character.isLetterOrDigit(c) && ".-_:/+".indexOf(c) < 0) {
+            return false;
         }
         for (String symbol : language.symbols()) {
             if (symbol.charAt(0) == c) {
-                return true;
+                return false;
             }
         }
-        for (String refused : language.refused().keySet()) {
-            if (refused.charAt(0) == c) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     /** A character as {@code 'é'}, or as {@code U+200B} when it would not show (control, blank, format, lone surrogate). */

@@ -18,7 +18,8 @@ import vnetdesk.model.ValidationException;
  * <ul>
  * <li>{@code =} and {@code !=} with a string (quoted or a bare word) match the
  *     whole attribute value against it, {@code *} standing for any run of
- *     characters, case-sensitive.</li>
+ *     characters (the only special character), case-sensitive; {@code ""}
+ *     matches an empty value (OpenNebula's never matches).</li>
  * <li>With a number, the attribute value is read as a decimal number and compared
  *     by value ({@code VLAN_ID = 10} holds for {@code 10}, {@code 010} and
  *     {@code 10.0}); {@code "10"} in quotes is a string and matches only
@@ -44,7 +45,9 @@ public sealed interface Requirements
      * unary      := '!' unary | '(' or ')' | comparison
      * comparison := NAME ('=' | '!=') (NUMBER | STRING | WORD) | NAME ('&gt;' | '&lt;') NUMBER
      * </pre>
-     * so {@code !} binds tighter than {@code &}, and {@code &} tighter than {@code |}.
+     * so {@code !} binds tighter than {@code &}, and {@code &} tighter than {@code |}
+ * (OpenNebula's grammar gives the three one precedence read left to right, so
+ * there {@code A | B & C} means {@code (A | B) & C}: write the parentheses).
      * NUMBER is {@code [+-]digits[.digits]}, STRING a double-quoted text without
      * escapes, WORD (like NAME) letters, digits and {@code _}. At most
      * 65,536 characters and 100 nested parentheses and {@code !}.
@@ -66,7 +69,12 @@ public sealed interface Requirements
      */
     List<String> whyFalse(Map<String, String> attributes);
 
-    /** The expression in canonical form; parsing it gives an equal expression. Empty for {@link Always}. */
+    /**
+     * The expression in canonical form: names upper-case, strings quoted, numbers
+     * normalized, parentheses where the tree needs them. Parsing it gives an equal
+     * expression (when it stays within the length limit: quotes and blanks are
+     * added). Empty for {@link Always}.
+     */
     String text();
 
     /** The attributes the expression reads, in the order written. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import vnetdesk.model.ValidationException;
 import vnetdesk.sched.ExpressionReader.Kind;
 import vnetdesk.sched.ExpressionReader.Token;
 import vnetdesk.sched.Requirements.Operator;
@@ -96,7 +97,8 @@ final class RequirementsParser {
         reader.advance();
         Token op = reader.token();
         Operator operator = operator(op).orElseThrow(() -> reader.error(op,
-                "expected '=', '!=', '>' or '<' after " + attribute + ", found " + reader.found()));
+                "expected '=', '!=', '>' or '<' after " + ValidationException.printable(attribute) + ", found "
+                        + reader.found()));
         reader.advance();
         Token value = reader.token();
         Requirements.Operand operand;
