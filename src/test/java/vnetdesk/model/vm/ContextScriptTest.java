@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vnetdesk.model.vm.ContextFixtures.ar;
+import static vnetdesk.model.vm.ContextFixtures.attrs;
+import static vnetdesk.model.vm.ContextFixtures.leased;
+import static vnetdesk.model.vm.ContextFixtures.lookup;
+import static vnetdesk.model.vm.ContextFixtures.network;
+import static vnetdesk.model.vm.ContextFixtures.vm;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
 
 /** context.sh lines: the quoting, and a real sh reading back every value exactly. */
 class ContextScriptTest {
@@ -101,6 +108,17 @@ class ContextScriptTest {
         assertEquals(new ArrayList<>(values.values()), sourceAndRead(dir, ContextScript.render(values),
                 new ArrayList<>(values.keySet())));
         assertFalse(Files.exists(canary), "sourcing the file ran a command");
+    }
+
+    @Test
+    void theContextShOfAVmGivesTheGuestTheNetworksValuesExactly(@TempDir Path dir) throws Exception {
+        String motd = "Welcome \"$USER\"!\n`uname` costs $5 \\ it's\tfine — ünïcode";
+        VirtualNetwork net = network(1, attrs("GATEWAY", "10.0.0.254", "DNS", "10.0.0.53 10.0.0.54", "MOTD", motd),
+                ar(0, "TYPE", "IP4", "IP", "10.0.0.1", "SIZE", "10"));
+        GuestContext context = GuestContext.of(vm(Map.of(), leased(0, net, 0, 4)), lookup(net));
+        List<String> names = List.of("ETH0_MAC", "ETH0_IP", "ETH0_GATEWAY", "ETH0_DNS", "ETH0_MOTD", "GATEWAY_IFACE");
+        assertEquals(List.of("02:00:0a:00:00:05", "10.0.0.5", "10.0.0.254", "10.0.0.53 10.0.0.54", motd, "ETH0"),
+                sourceAndRead(dir, context.contextSh(), names));
     }
 
     /**
