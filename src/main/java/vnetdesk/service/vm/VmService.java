@@ -22,6 +22,7 @@ import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.vm.GuestContext;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.Nic;
 import vnetdesk.model.vm.Vm;
@@ -75,6 +76,7 @@ public final class VmService implements OwnedObjectService {
     private final NetworkRepository ids;
     private final VmRows rows;
     private final VmNics nics;
+    private final VmReads reads;
 
     public VmService(ServiceContext ctx, LeaseService leases) {
         this.tx = ctx.tx();
@@ -85,6 +87,7 @@ public final class VmService implements OwnedObjectService {
         this.ids = ctx.networks();
         this.rows = new VmRows(vms, ctx.refs());
         this.nics = new VmNics(ctx, leases, rows);
+        this.reads = new VmReads(ctx, rows, nics);
     }
 
     @Override
@@ -130,7 +133,7 @@ public final class VmService implements OwnedObjectService {
             List<VmDetails> out = new ArrayList<>();
             for (Vm vm : rows.all(c)) {
                 if (rights.may(VmRows.guarded(vm), Right.USE)) {
-                    out.add(details(c, vm, networks));
+                    out.add(reads.details(c, vm, networks));
                 }
             }
             return out;
@@ -141,22 +144,8 @@ public final class VmService implements OwnedObjectService {
         return tx.read(c -> {
             Vm vm = rows.resolve(c, ref);
             access.of(c, actor).requireRight(VmRows.guarded(vm), Right.USE, "show");
-            return details(c, vm, new LinkedHashMap<>());
+            return reads.details(c, vm, new LinkedHashMap<>());
         });
-    }
-
-    private VmDetails details(Connection c, Vm vm, Map<Integer, VirtualNetwork> networks) throws SQLException {
-        Map<Integer, String> userNames = users.userNames(c);
-        Map<Integer, String> groupNames = users.groupNames(c);
-        Optional<Host> host = vm.hostId().isPresent() ? hosts.find(c, vm.hostId().get()) : Optional.empty();
-        List<VmDetails.NicDetails> out = new ArrayList<>();
-        for (Nic nic : vm.nics()) {
-            out.add(VmDetails.NicDetails.of(vm, nic,
-                    nic.lease().isPresent() ? Optional.of(rows.network(c, nic.lease().get().networkId(), networks))
-                            : Optional.empty()));
-        }
-        return new VmDetails(vm, userNames.getOrDefault(vm.ownership().uid(), "#" + vm.ownership().uid()),
-                groupNames.getOrDefault(vm.ownership().gid(), "#" + vm.ownership().gid()), host, out);
     }
 
     /**
@@ -235,6 +224,20 @@ public final class VmService implements OwnedObjectService {
                     new ConflictException("VM " + vm.label() + " is not on a host; name the host to choose for"));
             return nics.preview(c, vm, hostId, requirements, rank);
         });
+    }
+
+    /**
+     * What attaching {@code request} would do — the lease it would take, the
+     * NIC's guest context, the default route — found by attaching in a
+     * transaction that is then rolled back. Refused as the attach would be.
+     */
+    public AttachPreview previewAttach(Actor actor, ObjectRef ref, NicRequest request) {
+        return reads.previewAttach(actor, ref, request);
+    }
+
+    /** The guest context of the VM's NICs ({@code vm context}): ETHi_* attributes and the default route. */
+    public GuestContext context(Actor actor, ObjectRef ref) {
+        return reads.context(actor, ref);
     }
 
     /** Detaches NIC {@code index}: the NIC goes and its lease is released. */

@@ -234,4 +234,26 @@ class VmServiceTest {
                 choice.rejections().toString());
         assertEquals(List.of(), leasesOf("lan"), "a preview takes nothing");
     }
+
+    @Test
+    void anAttachPreviewShowsTheLeaseAndContextAndTakesNothing() {
+        int id = create("NAME = web\nNIC = [ NETWORK = dual ]\n");
+        AttachPreview p = inv.vms().previewAttach(ADMIN, ObjectRef.id(id), NicRequest.on(ObjectRef.name("lan")));
+        assertEquals("10.0.0.1", p.nic().nic().lease().orElseThrow().addresses().ip().orElseThrow().toString());
+        assertEquals("10.0.0.1", p.nicContext().get("ETH1_IP"));
+        assertEquals("10.0.0.254", p.nicContext().get("ETH1_GATEWAY"));
+        assertEquals(Optional.of(1), p.defaultRouteNic(), "the first NIC with a gateway owns the route");
+        assertTrue(p.routeWarning().isPresent(), "the VM had no default route before");
+        assertEquals(List.of(), leasesOf("lan"), "the preview was rolled back");
+        assertEquals(1, vm(id).nics().size());
+        assertEquals("web", inv.vms().show(ADMIN, ObjectRef.id(id)).vm().name());
+    }
+
+    @Test
+    void theContextOfAVmIsTheContextShOfItsNics() {
+        int id = create("NAME = web\nNIC = [ NETWORK = lan, IP = 10.0.0.7 ]\n");
+        String sh = inv.vms().context(ADMIN, ObjectRef.id(id)).contextSh();
+        assertTrue(sh.contains("ETH0_IP=\"10.0.0.7\"\n"), sh);
+        assertTrue(sh.contains("ETH0_GATEWAY=\"10.0.0.254\"\n"), sh);
+    }
 }
