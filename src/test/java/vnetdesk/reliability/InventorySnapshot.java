@@ -18,12 +18,16 @@ import vnetdesk.service.Inventory;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.VmRepository;
+import vnetdesk.store.VmRepository.NicRow;
 
 /**
  * Everything the inventory stores about networks and leases, read in one go,
  * and the invariants that must hold whatever happened before: every lease
  * inside its AR, no address leased twice in a network (by index, IPv4 or
- * MAC), AR USED counters equal to the lease rows, reservation owners existing.
+ * MAC), AR USED counters equal to the lease rows, reservation owners existing,
+ * and every NIC's lease owned by that NIC while every lease of a stored VM is
+ * one of its NICs'.
  */
 final class InventorySnapshot {
 
@@ -34,17 +38,20 @@ final class InventorySnapshot {
     private final Map<Integer, VirtualNetwork> networks;
     private final Map<Integer, List<LeaseRow>> leases;
     private final Map<String, Long> countedPerAr;
+    private final Map<Integer, List<NicRow>> nicsByVm;
 
     private InventorySnapshot(Map<Integer, VirtualNetwork> networks, Map<Integer, List<LeaseRow>> leases,
-                              Map<String, Long> countedPerAr) {
+                              Map<String, Long> countedPerAr, Map<Integer, List<NicRow>> nicsByVm) {
         this.networks = networks;
         this.leases = leases;
         this.countedPerAr = countedPerAr;
+        this.nicsByVm = nicsByVm;
     }
 
     static InventorySnapshot read(Inventory inventory) {
         NetworkRepository networkRepository = new NetworkRepository();
         LeaseRepository leaseRepository = new LeaseRepository();
+        VmRepository vmRepository = new VmRepository();
         return inventory.database().read(c -> {
             Map<Integer, VirtualNetwork> nets = new LinkedHashMap<>();
             Map<Integer, List<LeaseRow>> rows = new LinkedHashMap<>();
@@ -52,7 +59,11 @@ final class InventorySnapshot {
                 nets.put(n.id(), n);
                 rows.put(n.id(), leaseRepository.page(c, n.id(), 0, OptionalLong.empty(), Integer.MAX_VALUE));
             }
-            return new InventorySnapshot(nets, rows, leaseRepository.countedPerAr(c));
+            Map<Integer, List<NicRow>> nics = new LinkedHashMap<>();
+            for (VmRepository.VmRow vm : vmRepository.list(c)) {
+                nics.put(vm.id(), vm.nics());
+            }
+            return new InventorySnapshot(nets, rows, leaseRepository.countedPerAr(c), nics);
         });
     }
 
@@ -101,6 +112,7 @@ final class InventorySnapshot {
         for (VirtualNetwork n : networks.values()) {
             checkLeases(n, out);
         }
+        checkNics(out);
         countedPerAr.forEach((key, rows) -> {
             if (counterOf(key) != rows) {
                 out.add("AR " + key.substring(0, key.indexOf(' ')) + ": USED counter " + counterOf(key)
@@ -108,6 +120,23 @@ final class InventorySnapshot {
             }
         });
         return out;
+    }
+
+    /** A NIC's lease is owned by that NIC; a lease of a stored VM belongs to one of its NICs. */
+    private void checkNics(List<String> out) {
+        Map<String, LeaseOwner> ownerOf = new HashMap<>();
+        leases.forEach((net, rows) -> rows.forEach(r -> ownerOf.put(net + "/" + r.arId() + "/" + r.index(), r.owner())));
+        Set<LeaseOwner> nicOwners = new HashSet<>();
+        nicsByVm.forEach((vm, nics) -> nics.forEach(nic -> nic.lease().ifPresent(l -> {
+            LeaseOwner expected = new LeaseOwner.VmNic(vm, nic.index());
+            nicOwners.add(expected);
+            LeaseOwner stored = ownerOf.get(l.networkId() + "/" + l.arId() + "/" + l.index());
+            if (!expected.equals(stored)) {
+                out.add("NIC " + nic.index() + " of VM " + vm + " holds lease " + l + " owned by " + stored);
+            }
+        })));
+        ownerOf.values().stream().filter(o -> o instanceof LeaseOwner.VmNic v && nicsByVm.containsKey(v.vmId())
+                && !nicOwners.contains(o)).forEach(o -> out.add("lease of " + o.label() + " has no NIC"));
     }
 
     private void checkLeases(VirtualNetwork n, List<String> out) {

@@ -55,9 +55,10 @@ final class VmNics {
     }
 
     /**
-     * Attaches NIC {@code index} to {@code vm} as {@code request} asks. A NIC
-     * for automatic selection gets its network now if the VM is on a host,
-     * else when it is deployed. The VM row itself is the caller's to write.
+     * Attaches NIC {@code index} to {@code vm} (its NICs need not be loaded) as
+     * {@code request} asks. A NIC for automatic selection gets its network now
+     * if the VM is on a host, else when it is deployed. The VM row itself is
+     * the caller's to write.
      */
     Nic attach(Connection c, Tx.Hooks hooks, Access.Checker rights, Vm vm, int index, NicRequest request)
             throws SQLException {
@@ -102,13 +103,13 @@ final class VmNics {
         return nic;
     }
 
-    /** Removes a NIC and releases its lease. */
-    void detach(Connection c, Tx.Hooks hooks, Vm vm, Nic nic) throws SQLException {
-        vms.deleteNic(c, vm.id(), nic.index());
+    /** Removes a stored NIC and releases its lease. */
+    void detach(Connection c, Tx.Hooks hooks, VmRepository.NicRow nic) throws SQLException {
+        vms.deleteNic(c, nic.vmId(), nic.index());
         if (nic.lease().isPresent()) {
-            NicNetwork.Leased l = nic.lease().get();
-            leases.freeIn(c, hooks, refs.resolveWithState(c, ObjectRef.id(l.networkId())), l.arId(), l.leaseIndex(),
-                    new LeaseOwner.VmNic(vm.id(), nic.index()));
+            VmRepository.LeaseKey l = nic.lease().get();
+            leases.freeIn(c, hooks, refs.resolveWithState(c, ObjectRef.id(l.networkId())), l.arId(), l.index(),
+                    new LeaseOwner.VmNic(nic.vmId(), nic.index()));
         }
     }
 

@@ -39,9 +39,19 @@ final class VmRows {
     }
 
     Vm resolve(Connection c, ObjectRef ref) throws SQLException {
+        return vm(c, row(c, ref), new LinkedHashMap<>());
+    }
+
+    /** The stored VM {@code ref} names, as read (for changes that need no NIC addresses). */
+    VmRow row(Connection c, ObjectRef ref) throws SQLException {
         int id = RefLookup.idOf(c, ref, "VM", "VM", vms::idsByName);
-        VmRow row = vms.find(c, id).orElseThrow(() -> RefLookup.notFound("VM", ref));
-        return vm(c, row, new LinkedHashMap<>());
+        return vms.find(c, id).orElseThrow(() -> RefLookup.notFound("VM", ref));
+    }
+
+    /** The VM of a row without its NICs: identity, owner, state and host, for checks and messages. */
+    static Vm withoutNics(VmRow row) {
+        return new Vm(row.id(), row.name(), row.ownership(), row.lock(), row.state(), row.hostId(), row.attributes(),
+                List.of(), row.version());
     }
 
     List<Vm> all(Connection c) throws SQLException {

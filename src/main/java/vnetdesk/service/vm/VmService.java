@@ -200,12 +200,14 @@ public final class VmService implements OwnedObjectService {
     /** Attaches a NIC (its lease taken in the same transaction); returns its index. */
     public int attachNic(Actor actor, ObjectRef ref, NicRequest request) {
         return tx.write((c, hooks) -> {
-            Vm vm = rows.resolve(c, ref);
+            // the VM as stored, NIC addresses not computed: an attach needs only the VM and its NIC indexes
+            VmRepository.VmRow row = rows.row(c, ref);
+            Vm vm = VmRows.withoutNics(row);
             Access.Checker rights = access.of(c, actor);
             rights.require(VmRows.guarded(vm), Right.MANAGE, "attach a NIC to");
-            int index = vm.nextNicIndex();
+            int index = row.nics().stream().mapToInt(VmRepository.NicRow::index).max().orElse(-1) + 1;
             nics.attach(c, hooks, rights, vm, index, request);
-            vms.update(c, VmRows.row(vm));
+            vms.update(c, row);
             return index;
         });
     }
@@ -243,13 +245,15 @@ public final class VmService implements OwnedObjectService {
     /** Detaches NIC {@code index}: the NIC goes and its lease is released. */
     public void detachNic(Actor actor, ObjectRef ref, int index) {
         tx.write((c, hooks) -> {
-            Vm vm = rows.resolve(c, ref);
+            VmRepository.VmRow row = rows.row(c, ref);
+            Vm vm = VmRows.withoutNics(row);
             access.of(c, actor).require(VmRows.guarded(vm), Right.MANAGE, "detach a NIC from");
-            Nic nic = vm.nic(index).orElseThrow(() -> new ConflictException("NIC", "NIC: VM " + vm.label()
-                    + " has no NIC " + index + " (it has " + (vm.nics().isEmpty() ? "none"
-                    : String.join(", ", vm.nics().stream().map(n -> String.valueOf(n.index())).toList())) + ")"));
-            nics.detach(c, hooks, vm, nic);
-            vms.update(c, VmRows.row(vm));
+            VmRepository.NicRow nic = row.nics().stream().filter(n -> n.index() == index).findFirst()
+                    .orElseThrow(() -> new ConflictException("NIC", "NIC: VM " + vm.label() + " has no NIC " + index
+                            + " (it has " + (row.nics().isEmpty() ? "none" : String.join(", ", row.nics().stream()
+                            .map(n -> String.valueOf(n.index())).toList())) + ")"));
+            nics.detach(c, hooks, nic);
+            vms.update(c, row);
             return null;
         });
     }
@@ -258,10 +262,11 @@ public final class VmService implements OwnedObjectService {
     @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
-            Vm vm = rows.resolve(c, ref);
+            VmRepository.VmRow row = rows.row(c, ref);
+            Vm vm = VmRows.withoutNics(row);
             access.of(c, actor).require(VmRows.guarded(vm), Right.MANAGE, "delete");
-            for (Nic nic : vm.nics()) {
-                nics.detach(c, hooks, vm, nic);
+            for (VmRepository.NicRow nic : row.nics()) {
+                nics.detach(c, hooks, nic);
             }
             nics.forgetSecurityGroupStates(c, vm.id());
             vms.delete(c, vm.id());
