@@ -85,9 +85,11 @@ class ClusterHostCliTest {
     }
 
     @Test
-    void theJsonFormsNameHostsAndNetworks() throws Exception {
+    void theJsonFormsNameHostsNetworksAndVms() throws Exception {
         ok("cluster", "create", "edge");
         ok("host", "create", "kvm1", "--cluster", "100", "--address", "kvm1.example.org");
+        assertEquals("ID: 0\n", cli.runWithInput("NAME = web\n", "vm", "create", "-").out());
+        ok("vm", "deploy", "web", "kvm1");
 
         JsonNode clusters = JSON.readTree(ok("cluster", "list", "--json"));
         assertEquals(2, clusters.size());
@@ -97,7 +99,8 @@ class ClusterHostCliTest {
         JsonNode host = JSON.readTree(ok("host", "show", "0", "--json"));
         assertEquals(100, host.get("cluster_id").asInt());
         assertEquals("kvm1.example.org", host.get("address").asText());
-        assertEquals(0, host.get("vms").size());
+        assertEquals("web", host.get("vms").get(0).get("name").asText());
+        assertEquals(0, host.get("vms").get(0).get("id").asInt());
         assertEquals(host, JSON.readTree(ok("host", "list", "--json")).get(0), "list and show agree");
         assertEquals(JSON.readTree(ok("cluster", "show", "default", "--json")), clusters.get(0));
     }
@@ -153,6 +156,10 @@ class ClusterHostCliTest {
         assertEquals(1, bad.code(), bad::toString);
         assertTrue(bad.err().startsWith("error: ADDRESS: invalid value \"kvm1; rm -rf /\": expected a host name"),
                 bad::toString);
+
+        cli.runWithInput("NAME = web\n", "vm", "create", "-");
+        ok("vm", "deploy", "web", "kvm1");
+        refused("host 0:kvm1 has 1 VM(s) on it (0:web); move or delete them first", "host", "delete", "kvm1");
     }
 
     @Test
