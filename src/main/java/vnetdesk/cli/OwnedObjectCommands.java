@@ -17,10 +17,10 @@ import vnetdesk.service.OwnedObjectService;
 
 /**
  * {@code clone}, {@code rename}, {@code chown}, {@code chmod}, {@code lock}
- * and {@code unlock}: the same commands for networks, network templates and
- * security groups, one class each, added to every group that has them and run
- * through the kind's {@link OwnedObjectService}. ({@code delete} stays with
- * each group: its help names the kind's own refusals.)
+ * and {@code unlock}: the same commands for networks, network templates,
+ * security groups and VMs, one class each, added to every group that has
+ * them and run through the kind's {@link OwnedObjectService}. ({@code delete}
+ * stays with each group: its help names the kind's own refusals.)
  */
 final class OwnedObjectCommands {
 
@@ -39,7 +39,8 @@ final class OwnedObjectCommands {
     static final List<Kind> KINDS = List.of(
             new Kind(ResourceType.NET, "vnet", "NETWORK", true),
             new Kind(ResourceType.VNTEMPLATE, "vntemplate", "VNTEMPLATE", true),
-            new Kind(ResourceType.SECGROUP, "secgroup", "SECGROUP", false));
+            new Kind(ResourceType.SECGROUP, "secgroup", "SECGROUP", false),
+            new Kind(ResourceType.VM, "vm", "VM", true));
 
     /** Adds the commands to the group of each kind. */
     static void addTo(CommandLine root, CliContext ctx) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "vnetdesk", mixinStandardHelpOptions = true, version = "vnetdesk 0.1.0",
         description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without arguments: the console.",
         subcommands = {VnetCommands.Group.class, VntemplateCommands.Group.class, SecgroupCommands.Group.class,
+                ClusterCommands.Group.class, HostCommands.Group.class, VmCommands.Group.class,
                 AccessCommands.Users.class, AccessCommands.Groups.class, AccessCommands.Acls.class,
                 WhoisCommand.class, InterchangeCommands.Import.class, InterchangeCommands.Export.class})
 final class RootCommand {

@@ -15,8 +15,8 @@ import vnetdesk.service.Inventory;
 
 /**
  * clone, rename, chown, chmod, lock and unlock in each command group that has
- * them: the same outcomes and messages for networks, templates and security
- * groups, and lock and unlock exactly where the kind's service can lock.
+ * them: the same outcomes and messages for networks, templates, security
+ * groups and VMs, and lock and unlock exactly where the kind's service can lock.
  */
 class OwnedObjectCommandsTest {
 
@@ -83,7 +83,7 @@ class OwnedObjectCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vnet", "vntemplate"})
+    @ValueSource(strings = {"vnet", "vntemplate", "vm"})
     void lockAndUnlockWhereTheKindHasThem(String group) {
         int web = web(group);
         ok(group, "lock", "web", "--level", "manage");
@@ -94,7 +94,7 @@ class OwnedObjectCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vnet|NETWORK|network", "vntemplate|VNTEMPLATE|network template",
-            "secgroup|SECGROUP|security group"})
+            "secgroup|SECGROUP|security group", "vm|VM|VM"})
     void aBlankOrUnknownObjectIsNamedByTheKind(String row) {
         String[] k = row.split("\\|");
         assertEquals("error: " + k[1] + ": required attribute is missing\n", refused(k[0], "rename", " ", "x").err());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -71,6 +72,8 @@ class BadInputCorpusTest {
     static String baselineList;
     static String baselineExport;
     static String baselineBackup;
+    /** {@code vm list --json}, {@code host list --json}, {@code cluster list --json} by group: the backup has none. */
+    static final Map<String, String> BASELINE_LISTINGS = new LinkedHashMap<>();
     static SortedSet<String> baselineFiles;
 
     @TempDir
@@ -90,11 +93,25 @@ class BadInputCorpusTest {
                 """);
         succeed(CliCall.on(baseline, "vnet", "create", template.toString()));
         succeed(CliCall.on(baseline, "vnet", "hold", "base", "10.0.0.5"));
+        succeed(CliCall.on(baseline, "cluster", "create", "edge"));
+        succeed(CliCall.on(baseline, "host", "create", "kvm1"));
+        succeed(CliCall.on(baseline, "host", "create", "kvm-edge", "--cluster", "edge"));
+        Path web = shared.resolve("web.tmpl");
+        Files.writeString(web, "NAME = web\nNIC = [ NETWORK = base, IP = 10.0.0.30 ]\n");
+        succeed(CliCall.on(baseline, "vm", "create", web.toString()));
+        succeed(CliCall.on(baseline, "vm", "deploy", "web", "kvm1"));
+        Path idle = shared.resolve("idle.tmpl");
+        Files.writeString(idle, "NAME = idle\nNIC = [ NETWORK = base, IP = 10.0.0.31 ]\n");
+        succeed(CliCall.on(baseline, "vm", "create", idle.toString()));
         baselineList = succeed(CliCall.on(baseline, "vnet", "list", "--json")).out();
         baselineExport = succeed(CliCall.on(baseline, "export")).out();
         baselineBackup = succeed(CliCall.on(baseline, "export", "--json")).out();
+        for (String group : List.of("vm", "host", "cluster")) {
+            BASELINE_LISTINGS.put(group, succeed(CliCall.on(baseline, group, "list", "--json")).out());
+        }
         baselineFiles = fileNames(baseline);
         assertEquals(1, new ObjectMapper().readTree(baselineList).size(), baselineList);
+        assertEquals(2, new ObjectMapper().readTree(BASELINE_LISTINGS.get("vm")).size(), BASELINE_LISTINGS::toString);
     }
 
     @AfterAll
@@ -215,7 +232,7 @@ class BadInputCorpusTest {
         return p;
     }
 
-    /** The inventory lists and exports exactly as the baseline does, and holds no new file. */
+    /** The inventory lists and exports exactly as the baseline does, VMs, hosts and clusters too; no new file. */
     private static List<String> inventoryProblems(Path data) throws IOException {
         List<String> p = new ArrayList<>();
         SortedSet<String> files = fileNames(data);
@@ -235,6 +252,12 @@ class BadInputCorpusTest {
             p.add("export --json differs from the baseline (users, groups, ACL rules, security groups or"
                     + " templates changed): " + backup);
         }
+        BASELINE_LISTINGS.forEach((group, listing) -> {
+            CliCall now = CliCall.on(data, group, "list", "--json");
+            if (now.code() != 0 || !now.out().equals(listing)) {
+                p.add(group + " list --json differs from the baseline: " + now);
+            }
+        });
         return p;
     }
 

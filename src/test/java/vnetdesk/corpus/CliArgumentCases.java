@@ -10,9 +10,12 @@ import java.util.Optional;
 
 /**
  * Malformed command lines against the baseline inventory (network {@code base},
- * id 0: IP4 AR 0 10.0.0.1, 50 addresses, 10.0.0.5 held). Value errors exit 1;
- * the usage errors at the end (unknown command or option, missing or clashing
- * arguments) exit 2, as the CLI spec allows.
+ * id 0: IP4 AR 0 10.0.0.1, 50 addresses, 10.0.0.5 held; cluster 100
+ * {@code edge}; host 0 {@code kvm1} in cluster 0, host 1 {@code kvm-edge} in
+ * {@code edge}; VM 0 {@code web} RUNNING on kvm1 and VM 1 {@code idle}
+ * PENDING, each with NIC 0 on base, 10.0.0.30 and 10.0.0.31). Value errors
+ * exit 1; the usage errors at the end (unknown command or option, missing or
+ * clashing arguments) exit 2, as the CLI spec allows.
  */
 final class CliArgumentCases {
 
@@ -105,6 +108,63 @@ final class CliArgumentCases {
                 "vntemplate", "instantiate", "nosuch", "--name", "x"));
         c.add(value("instantiate-name-taken", "NAME: a network named \"base\" already exists",
                 "vntemplate", "instantiate", "Private IPv4", "--name", "base"));
+        // ---- clusters, hosts and VMs
+        c.add(stdin("vm-create-disk-vector", "DISK: vnetdesk keeps the networking of a VM only",
+                "NAME = x\nDISK = [ IMAGE = centos ]\n", "vm", "create", "-"));
+        c.add(stdin("vm-create-nic-bad-model", "NIC 0 MODEL: invalid value \"bad model\"",
+                "NAME = x\nNIC = [ NETWORK = base, MODEL = \"bad model\" ]\n", "vm", "create", "-"));
+        c.add(stdin("vm-create-nic-without-network", "NIC 0: give NETWORK (or NETWORK_ID), or NETWORK_MODE = auto",
+                "NAME = x\nNIC = [ IP = 10.0.0.9 ]\n", "vm", "create", "-"));
+        c.add(stdin("vm-create-second-nic-on-held-address", "ADDRESS: 10.0.0.5 is already used by a hold",
+                "NAME = x\nNIC = [ NETWORK = base ]\nNIC = [ NETWORK = base, IP = 10.0.0.5 ]\n",
+                "vm", "create", "-"));
+        c.add(stdin("vm-create-requirements-cut-short",
+                "NIC 0 SCHED_REQUIREMENTS: expected a value after '=', found end of input at 9",
+                "NAME = x\nNIC = [ NETWORK_MODE = auto, SCHED_REQUIREMENTS = \"VN_MAD = \" ]\n",
+                "vm", "create", "-"));
+        c.add(stdin("vm-create-unclosed-nic", "<stdin>: line 2, column 7: missing ']'",
+                "NAME = x\nNIC = [ NETWORK = base\n", "vm", "create", "-"));
+        c.add(stdin("vm-update-with-a-nic", "NIC: NICs are changed with nic-attach and nic-detach, not update",
+                "NIC = [ NETWORK = base ]\n", "vm", "update", "web", "-"));
+        c.add(value("vm-nic-attach-requirements-dangling-and",
+                "NIC SCHED_REQUIREMENTS: expected a comparison such as NAME = \"value\", found end of input at 13",
+                "vm", "nic-attach", "idle", "--auto", "--requirements", "NAME = \"a\" &"));
+        c.add(value("vm-nic-preview-rank-dangling-plus",
+                "SCHED_RANK: expected a number, an attribute name or '(', found end of input at 14",
+                "vm", "nic-preview", "web", "--rank", "FREE_LEASES +"));
+        c.add(value("vm-nic-attach-held-address", "ADDRESS: 10.0.0.5 is already used by a hold",
+                "vm", "nic-attach", "web", "--network", "base", "--ip", "10.0.0.5"));
+        c.add(value("vm-nic-attach-negative-qos", "INBOUND_AVG_BW: invalid value \"-1\"",
+                "vm", "nic-attach", "web", "--network", "base", "--qos", "INBOUND_AVG_BW=-1"));
+        c.add(value("vm-nic-attach-qos-unknown-name", "--qos: invalid value \"BANDWIDTH=5\"",
+                "vm", "nic-attach", "web", "--network", "base", "--qos", "BANDWIDTH=5"));
+        c.add(value("vm-nic-attach-empty-group-id", "NIC SECURITY_GROUPS: invalid value \"0,,1\"",
+                "vm", "nic-attach", "web", "--network", "base", "--sg", "0,,1"));
+        c.add(value("vm-nic-detach-unknown-nic", "NIC: VM 0:web has no NIC 5 (it has 0)",
+                "vm", "nic-detach", "web", "5"));
+        c.add(value("vm-show-unknown", "VM \"nosuch\" does not exist", "vm", "show", "nosuch"));
+        c.add(value("vm-deploy-running-vm", "VM 0:web is RUNNING; only a VM that is not on a host",
+                "vm", "deploy", "web", "kvm1"));
+        c.add(value("vm-deploy-unknown-host", "host \"kvm9\" does not exist", "vm", "deploy", "idle", "kvm9"));
+        c.add(value("vm-deploy-network-outside-the-cluster", "network 0:base is not in cluster 100:edge",
+                "vm", "deploy", "idle", "kvm-edge"));
+        c.add(value("vm-poweroff-pending-vm", "VM 1:idle is PENDING; poweroff does not apply",
+                "vm", "poweroff", "idle"));
+        c.add(value("host-create-name-taken", "NAME: a host named \"kvm1\" already exists",
+                "host", "create", "kvm1"));
+        c.add(value("host-create-unknown-cluster", "cluster \"nosuch\" does not exist",
+                "host", "create", "kvm2", "--cluster", "nosuch"));
+        c.add(value("host-address-shell-characters", "ADDRESS: invalid value \"kvm1;reboot\"",
+                "host", "address", "kvm1", "kvm1;reboot"));
+        c.add(value("host-delete-with-a-vm", "host 0:kvm1 has 1 VM(s) on it (0:web)", "host", "delete", "kvm1"));
+        c.add(value("cluster-delete-default", "cluster 0:default is the default cluster and cannot be deleted",
+                "cluster", "delete", "default"));
+        c.add(value("cluster-delete-with-a-host", "cluster 100:edge still holds 1 host(s)",
+                "cluster", "delete", "edge"));
+        c.add(value("cluster-delhost-not-a-member", "host 0:kvm1 is not in cluster 100:edge",
+                "cluster", "delhost", "edge", "kvm1"));
+        c.add(value("cluster-addvnet-unknown-network", "network \"nosuch\" does not exist",
+                "cluster", "addvnet", "edge", "nosuch"));
         // ---- usage errors: exit 2
         c.add(usage("usage-unknown-subcommand", "'frobnicate'", "vnet", "frobnicate"));
         c.add(usage("usage-unknown-option", "Unknown option: '--colour'", "vnet", "list", "--colour"));
@@ -114,6 +174,11 @@ final class CliArgumentCases {
         c.add(usage("usage-reserve-name-and-into", "mutually exclusive",
                 "vnet", "reserve", "base", "--size", "2", "--name", "x", "--into", "y"));
         c.add(usage("usage-addar-without-type-or-file", "give FILE or at least --type", "vnet", "addar", "base"));
+        c.add(usage("usage-nic-attach-network-and-auto", "are mutually exclusive",
+                "vm", "nic-attach", "web", "--network", "base", "--auto"));
+        c.add(usage("usage-nic-attach-requirements-without-auto", "Missing required argument(s): --auto",
+                "vm", "nic-attach", "web", "--requirements", "NAME = base"));
+        c.add(usage("usage-deploy-without-host", "Missing required parameter: 'HOST'", "vm", "deploy", "web"));
         return c;
     }
 

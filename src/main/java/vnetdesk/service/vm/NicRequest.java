@@ -30,6 +30,15 @@ public record NicRequest(Optional<ObjectRef> network, Optional<Automatic> automa
         attributes = Map.copyOf(attributes);
     }
 
+    /**
+     * The NIC the attributes of a {@code NIC = [ … ]} vector ask for, every value
+     * checked as in a VM template (the CLI's nic-attach options are such
+     * attributes); {@code field} names the NIC in errors, e.g. {@code NIC}.
+     */
+    public static NicRequest fromAttributes(String field, Map<String, String> attributes) {
+        return NicAttributes.request(field, attributes);
+    }
+
     /** A NIC on {@code network} with the first free address, the network's groups and QoS, model virtio. */
     public static NicRequest on(ObjectRef network) {
         return new NicRequest(Optional.of(network), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
