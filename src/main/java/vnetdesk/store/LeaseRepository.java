@@ -1,6 +1,7 @@
 package vnetdesk.store;
 
 import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+
+import org.h2.api.ErrorCode;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
@@ -100,7 +103,25 @@ public final class LeaseRepository {
             if (leases.size() > 1) {
                 s.executeBatch();
             }
+        } catch (SQLException e) {
+            throw takenMeanwhile(e, leases.isEmpty() ? -1 : leases.get(0).networkId(),
+                    leases.isEmpty() ? -1 : leases.get(0).arId());
         }
+    }
+
+    /**
+     * Within one process the allocator never picks a used index; a duplicate
+     * means another process sharing the inventory took it after this
+     * transaction read the range: a conflict to retry, not a damaged store.
+     */
+    private static SQLException takenMeanwhile(SQLException e, int networkId, int arId) {
+        if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
+                || (e instanceof BatchUpdateException && e.getNextException() != null
+                && e.getNextException().getErrorCode() == ErrorCode.DUPLICATE_KEY_1)) {
+            throw new ConflictException("address range " + arId + " of network " + networkId
+                    + " was changed by another console (an address picked here was taken meanwhile); try again");
+        }
+        return e;
     }
 
     /**
@@ -126,6 +147,8 @@ public final class LeaseRepository {
             s.setLong(6, first);
             s.setLong(7, first + count - 1);
             s.executeUpdate();
+        } catch (SQLException e) {
+            throw takenMeanwhile(e, networkId, arId);
         }
     }
 
