@@ -61,7 +61,8 @@ final class OneXmlReader {
                         + " <VNET> as printed by onevnet show -x");
             } else {
                 throw s.error(s.here(), "the root element is <" + root + ">; expected <VNET>"
-                        + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x");
+                        + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x"
+                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)" : ""));
             }
             s.toEnd();
             return nics.apply(networks);
