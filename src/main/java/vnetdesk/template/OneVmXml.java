@@ -3,11 +3,14 @@ package vnetdesk.template;
 import java.util.List;
 import java.util.Objects;
 
+import vnetdesk.model.SyntaxException;
+
 /**
  * The XML form OpenNebula prints for a virtual machine: {@code onevm show -x}
  * (one {@code <VM>}, described by {@code vm.xsd}) and {@code onevm list -x}
- * (a {@code <VM_POOL>} of shorter VM bodies, {@code vm_pool.xsd}), written
- * for vnetdesk VMs.
+ * (a {@code <VM_POOL>} of shorter VM bodies, {@code vm_pool.xsd}). A writer for
+ * vnetdesk VMs and a reader that turns such XML, from vnetdesk or from
+ * OpenNebula, into plain {@link ImportedVm} records.
  *
  * <p>Writing: every element the schemas require, in their order. A NIC's
  * elements come in alphabetical order, as OpenNebula writes vector attributes:
@@ -18,6 +21,11 @@ import java.util.Objects;
  * and QoS, and its own other attributes. The user template goes to
  * {@code USER_TEMPLATE}, the host to {@code HISTORY_RECORDS}. The pool listing
  * has no {@code PERMISSIONS} (the schema has none there) but the same NICs.
+ *
+ * <p>Reading: the same hardened parser as {@link OneXml} (no DOCTYPE, at most
+ * {@link OneXml#MAX_INPUT_BYTES}, {@link OneXml#MAX_DEPTH} levels). Only the
+ * structure and the numbers are checked here; every failure is a
+ * {@link SyntaxException} with the line and column.
  */
 public final class OneVmXml {
 
@@ -43,4 +51,17 @@ public final class OneVmXml {
         return OneVmXmlWriter.writePool(Objects.requireNonNull(vms));
     }
 
+    /**
+     * Reads every VM of a {@code <VM_POOL>}, or the single VM of a {@code <VM>} document, in
+     * document order.
+     *
+     * @param xml    the document
+     * @param source a short label for messages: the file name, or {@code "XML"}
+     * @throws SyntaxException when the document is not well-formed, too large, has a DOCTYPE, has
+     *                         another root, a number that is not a whole number, a NIC alias, or an
+     *                         element twice in one NIC
+     */
+    public static List<ImportedVm> readAll(String xml, String source) {
+        return List.copyOf(OneVmXmlReader.read(Objects.requireNonNull(xml), Objects.requireNonNull(source)));
+    }
 }
