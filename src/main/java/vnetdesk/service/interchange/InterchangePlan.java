@@ -17,6 +17,7 @@ import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
@@ -119,7 +120,7 @@ final class InterchangePlan {
                         + parent.network.label() + " is itself a reservation; reservations are taken from plain networks");
             }
             for (AddressRange ar : n.addressRanges()) {
-                Block block = InterchangeErrors.in(child.label + ", address range " + ar.id(), () -> block(parent, ar));
+                Block block = ErrorContext.in(child.label + ", address range " + ar.id(), () -> block(parent, ar));
                 child.blocks.computeIfAbsent(ar.parentArId().orElseThrow(), k -> new ArrayList<>()).add(block);
             }
         }
@@ -163,7 +164,7 @@ final class InterchangePlan {
     void addLease(int networkId, int arId, long index, LeaseOwner owner, String label) {
         Planned p = networks.get(networkId);
         ArLeases l = p.leases.get(arId);
-        InterchangeErrors.in(label, () -> {
+        ErrorContext.in(label, () -> {
             if (!l.ar.containsIndex(index)) {
                 throw ValidationException.invalid("index", Long.toUnsignedString(index), "outside address range "
                         + arId + " (indexes 0 to " + Long.toUnsignedString(l.ar.lastIndex()) + ")");

@@ -26,6 +26,7 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.NetworkService;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.template.ImportedAr;
@@ -103,7 +104,7 @@ final class InterchangeXmlImport {
                 AddressRange range = n.addressRange(arId).orElseThrow();
                 for (ImportedLease lease : ar.leases()) {
                     String leaseLabel = label + ", address range " + arId + ", lease " + describe(lease);
-                    long index = InterchangeErrors.in(leaseLabel, () -> locate(range, lease));
+                    long index = ErrorContext.in(leaseLabel, () -> locate(range, lease));
                     plan.addLease(n.id(), arId, index, owner(lease.owner(), x, byXmlId, created), leaseLabel);
                 }
             }
@@ -180,7 +181,7 @@ final class InterchangeXmlImport {
         ArFactory factory = networkService.arFactory(c, built);
         for (ImportedAr def : x.addressRanges()) {
             int arId = ids.get(def);
-            AddressRange ar = InterchangeErrors.in("address range " + arId, () -> {
+            AddressRange ar = ErrorContext.in("address range " + arId, () -> {
                 Optional<Integer> parentArId = Optional.empty();
                 String parentText = def.attributes().get("PARENT_NETWORK_AR_ID");
                 if (reservation && parentText != null) {
@@ -253,12 +254,12 @@ final class InterchangeXmlImport {
         T run() throws SQLException;
     }
 
-    /** Like {@link InterchangeErrors#in} for steps that read the database. */
+    /** Like {@link ErrorContext#in} for steps that read the database. */
     private static <T> T withLabel(String label, SqlStep<T> step) throws SQLException {
         try {
             return step.run();
         } catch (VnetException | IllegalArgumentException e) {
-            throw InterchangeErrors.within(label, e);
+            throw ErrorContext.within(label, e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package vnetdesk.service.interchange;
+package vnetdesk.service.core;
 
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NotFoundException;
@@ -6,17 +6,18 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VnetException;
 
 /**
- * Puts the place an imported value came from ("backup.json: line 12, column 5:
- * network 3:web, address range 0") in front of an error raised by the normal
- * model parsers, keeping the error's kind and field.
+ * Puts the place a value came from ("backup.json: line 12, column 5: network
+ * 3:web, address range 0") in front of an error raised by the normal model
+ * parsers, keeping the error's kind and field: imports and restores check
+ * what a file holds with the rules of user input and say where it was.
  */
-final class InterchangeErrors {
+public final class ErrorContext {
 
-    private InterchangeErrors() {
+    private ErrorContext() {
     }
 
     /** {@code e} with {@code context} in front of its message. */
-    static VnetException within(String context, RuntimeException e) {
+    public static VnetException within(String context, RuntimeException e) {
         String message = context + ": " + e.getMessage();
         if (e instanceof ValidationException v) {
             return new ValidationException(v.field().orElse(null), message);
@@ -36,12 +37,12 @@ final class InterchangeErrors {
 
     /** Work on one imported object whose errors get the object's context. */
     @FunctionalInterface
-    interface Step<T> {
+    public interface Step<T> {
         T run();
     }
 
     /** Runs {@code step}; a model error or refused value is re-thrown with {@code context} in front. */
-    static <T> T in(String context, Step<T> step) {
+    public static <T> T in(String context, Step<T> step) {
         try {
             return step.run();
         } catch (VnetException | IllegalArgumentException e) {
