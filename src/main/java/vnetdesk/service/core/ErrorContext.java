@@ -1,5 +1,7 @@
 package vnetdesk.service.core;
 
+import java.sql.SQLException;
+
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
@@ -43,6 +45,21 @@ public final class ErrorContext {
 
     /** Runs {@code step}; a model error or refused value is re-thrown with {@code context} in front. */
     public static <T> T in(String context, Step<T> step) {
+        try {
+            return step.run();
+        } catch (VnetException | IllegalArgumentException e) {
+            throw within(context, e);
+        }
+    }
+
+    /** Work on one imported object that reads or writes the inventory. */
+    @FunctionalInterface
+    public interface StoreStep<T> {
+        T run() throws SQLException;
+    }
+
+    /** As {@link #in}, for a step that uses the database (its SQL errors pass unchanged). */
+    public static <T> T inStore(String context, StoreStep<T> step) throws SQLException {
         try {
             return step.run();
         } catch (VnetException | IllegalArgumentException e) {

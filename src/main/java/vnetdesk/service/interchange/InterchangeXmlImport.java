@@ -24,7 +24,6 @@ import vnetdesk.model.Numbers;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.model.VnetException;
 import vnetdesk.service.NetworkService;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.LeaseRepository;
@@ -81,9 +80,9 @@ final class InterchangeXmlImport {
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
             Map<String, String> attributes = parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes());
-            VirtualNetwork n = withLabel(label, () -> networkService.newNetwork(c, actor, attributes, parent));
+            VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, actor, attributes, parent));
             Map<ImportedAr, Integer> ids = assignArIds(x, label);
-            List<AddressRange> ars = withLabel(label, () -> addressRanges(c, x, ids, parent.isPresent()));
+            List<AddressRange> ars = ErrorContext.inStore(label, () -> addressRanges(c, x, ids, parent.isPresent()));
             int nextArId = ids.values().stream().mapToInt(id -> id + 1).max().orElse(0);
             Permissions permissions = x.permissionsOctal().map(p -> Permissions.parseOctal("PERMISSIONS", p))
                     .orElse(n.ownership().permissions());
@@ -247,19 +246,5 @@ final class InterchangeXmlImport {
     private static String label(String source, ImportedNetwork x, int position) {
         String id = x.id().isPresent() ? Integer.toString(x.id().getAsInt()) : "#" + (position + 1);
         return source + ": network " + id + (x.name().isEmpty() ? "" : ":" + ValidationException.printable(x.name()));
-    }
-
-    @FunctionalInterface
-    private interface SqlStep<T> {
-        T run() throws SQLException;
-    }
-
-    /** Like {@link ErrorContext#in} for steps that read the database. */
-    private static <T> T withLabel(String label, SqlStep<T> step) throws SQLException {
-        try {
-            return step.run();
-        } catch (VnetException | IllegalArgumentException e) {
-            throw ErrorContext.within(label, e);
-        }
     }
 }
