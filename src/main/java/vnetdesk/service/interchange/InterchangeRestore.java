@@ -66,12 +66,12 @@ final class InterchangeRestore {
                 if (ar.roundRobinCursor().isPresent()) {
                     String label = ar.at().text() + ": network " + name(b) + ", address range " + ar.arId();
                     long cursor = ErrorContext.in(label,
-                            () -> parseIndex("roundRobinCursor", ar.roundRobinCursor().get()));
+                            () -> JsonBackup.parseIndex("roundRobinCursor", ar.roundRobinCursor().get()));
                     plan.setRoundRobinCursor(b.id(), ar.arId(), cursor, label);
                 }
                 for (JsonBackup.LeaseEntry l : ar.leases()) {
                     String label = l.at().text() + ": network " + name(b) + ", address range " + ar.arId() + ", lease";
-                    long index = ErrorContext.in(label, () -> parseIndex("index", l.index()));
+                    long index = ErrorContext.in(label, () -> JsonBackup.parseIndex("index", l.index()));
                     LeaseOwner owner = ErrorContext.in(label, () -> JsonBackup.parseOwner(l.owner()));
                     plan.addLease(b.id(), ar.arId(), index, owner, label);
                 }
@@ -156,17 +156,5 @@ final class InterchangeRestore {
             built.add(ar);
         }
         return built;
-    }
-
-    private static long parseIndex(String field, String text) {
-        if (!text.matches("[0-9]{1,20}")) {
-            throw ValidationException.invalid(field, text, "expected a whole number written as a string, such as \"5\"");
-        }
-        try {
-            return Long.parseUnsignedLong(text);
-        } catch (NumberFormatException e) {
-            throw ValidationException.invalid(field, text, "larger than the largest index "
-                    + Long.toUnsignedString(-1L));
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -32,11 +31,14 @@ import vnetdesk.service.vm.VmDetails;
 import vnetdesk.service.vm.VmImportResult;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.store.AclRepository;
+import vnetdesk.store.ClusterRepository;
+import vnetdesk.store.HostRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.UserRepository;
+import vnetdesk.store.VmRepository;
 import vnetdesk.template.ExportedVm;
 import vnetdesk.template.ImportedNetwork;
 import vnetdesk.template.OneVmXml;
@@ -69,6 +71,10 @@ public final class InterchangeService {
     private final AclRepository acls;
     private final OwnedObjects securityGroups;
     private final VmService vms;
+    private final ClusterRepository clusters;
+    private final HostRepository hosts;
+    private final VmRepository vmRows;
+    private final InterchangeVmRestore vmRestore;
 
     public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries,
                               VmService vms) {
@@ -87,10 +93,15 @@ public final class InterchangeService {
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
         this.vms = vms;
+        this.clusters = ctx.clusters();
+        this.hosts = ctx.hosts();
+        this.vmRows = ctx.vms();
+        this.vmRestore = new InterchangeVmRestore(ctx);
     }
 
     /**
-     * A JSON backup. Without refs: the whole inventory (administrators only). With refs:
+     * A JSON backup. Without refs: the whole inventory (administrators only), clusters, hosts and
+     * VMs included. With refs:
      * those networks plus what a restore needs with them — the network a reservation was
      * taken from and every reservation of a named network (their leases refer to each other).
      */
@@ -110,11 +121,15 @@ public final class InterchangeService {
                     rights.requireRight(n, Right.USE, "export");
                 }
             }
-            Optional<JsonBackupWriter.AccessSection> access = refs.isEmpty()
-                    ? Optional.of(out -> JsonBackupAccess.write(out, c, users, acls,
-                    OwnedObjectRepository.securityGroups(), OwnedObjectRepository.networkTemplates()))
-                    : Optional.empty();
-            return JsonBackupWriter.write(c, leases, selected, access);
+            if (!refs.isEmpty()) {
+                return JsonBackupWriter.write(c, leases, selected, List.of(), List.of());
+            }
+            List<JsonBackupWriter.Section> before = List.of(
+                    out -> JsonBackupAccess.write(out, c, users, acls, OwnedObjectRepository.securityGroups(),
+                            OwnedObjectRepository.networkTemplates()),
+                    out -> JsonBackupVms.writeClustersAndHosts(out, c, clusters, hosts));
+            List<JsonBackupWriter.Section> after = List.of(out -> JsonBackupVms.writeVms(out, c, vmRows));
+            return JsonBackupWriter.write(c, leases, selected, before, after);
         });
     }
 
@@ -323,7 +338,11 @@ public final class InterchangeService {
                 if (backup.access().isPresent()) {
                     accessRestore.restore(c, backup.access().get(), sourceName);
                 }
-                return restore.restore(c, hooks, backup.networks());
+                List<Integer> ids = restore.restore(c, hooks, backup.networks());
+                if (backup.vms().isPresent()) {
+                    vmRestore.restore(c, backup.vms().get(), sourceName);
+                }
+                return ids;
             });
         }
         return List.of(networkService.create(actor, TemplateParser.parse(text, sourceName)));
