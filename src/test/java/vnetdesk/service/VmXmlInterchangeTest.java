@@ -204,6 +204,8 @@ class VmXmlInterchangeTest extends ServiceTestSupport {
             other.interchange().importFile(ADMIN, networks, "vnets.xml");
             prepare(other, false);
             assertEquals(3, used(other, "public") + used(other, "dual"), "the VM's leases came with the networks");
+            assertEquals(43, other.vms().create(ADMIN, TemplateParser.parse("NAME = planned\n", "t")),
+                    "a VM id a lease names is never given to a new VM");
             other.interchange().importVms(ADMIN, resource("opennebula-vm.xml"), "vm.xml");
             assertEquals(3, used(other, "public") + used(other, "dual"), "adopted, not taken twice");
             assertEquals(inv.vms().show(ADMIN, ObjectRef.id(42)).vm().nics(),

@@ -79,7 +79,7 @@ final class InterchangeRestore {
         }
         plan.checkReservationCoverage();
         List<Integer> ids = plan.writeNetworks(c, hooks, networks, cache);
-        plan.writeLeases(c, leases);
+        plan.writeLeases(c, leases, networks);
         if (!ids.isEmpty()) {
             networks.moveIdSequencePast(c, "NETWORK", ids.stream().mapToInt(Integer::intValue).max().getAsInt());
         }

@@ -109,7 +109,7 @@ final class InterchangeXmlImport {
             }
         }
         plan.checkReservationCoverage();
-        plan.writeLeases(c, leases);
+        plan.writeLeases(c, leases, networks);
         return order.stream().map(x -> created.get(x).id()).toList();
     }
 
