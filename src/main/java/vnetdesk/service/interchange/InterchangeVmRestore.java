@@ -163,7 +163,7 @@ final class InterchangeVmRestore {
                 }
                 Optional<LeaseKey> key = Optional.empty();
                 if (n.lease().isPresent()) {
-                    LeaseKey k = leaseOf(c, e.id(), n, nicLabel, addresses);
+                    LeaseKey k = leaseOf(c, e.id(), n, addresses);
                     key = Optional.of(k);
                 }
                 nics.add(new NicRow(e.id(), n.nicId(), key, n.attributes()));
@@ -182,8 +182,8 @@ final class InterchangeVmRestore {
      * backup's networks are restored already), the index is inside the range, and the lease
      * there is this NIC's. Its addresses go to {@code addresses}.
      */
-    private LeaseKey leaseOf(Connection c, int vmId, JsonBackup.NicEntry n, String nicLabel,
-                             Map<LeaseKey, LeaseAddresses> addresses) throws SQLException {
+    private LeaseKey leaseOf(Connection c, int vmId, JsonBackup.NicEntry n, Map<LeaseKey, LeaseAddresses> addresses)
+            throws SQLException {
         JsonBackup.LeaseRef ref = n.lease().orElseThrow();
         String label = ref.at().text() + ": VM " + vmId + ", NIC " + n.nicId() + ", lease";
         long index = ErrorContext.in(label, () -> JsonBackup.parseIndex("index", ref.index()));
@@ -200,7 +200,7 @@ final class InterchangeVmRestore {
         if (held.isEmpty() || !held.get().owner().equals(owner)) {
             throw new ValidationException("lease", label + ": " + ar.addressesAt(index).primary() + " of network "
                     + network.label() + " is " + held.map(h -> "leased to " + h.owner().label()).orElse("free")
-                    + " in the backup, not to " + owner.label() + " (" + nicLabel + ")");
+                    + " in the backup, not to " + owner.label());
         }
         LeaseKey key = new LeaseKey(network.id(), ar.id(), index);
         addresses.put(key, ar.addressesAt(index));
