@@ -34,11 +34,6 @@ final class JsonBackupStream {
         this.source = source;
     }
 
-    /** The parser, at the token the walk has reached. */
-    JsonParser parser() {
-        return p;
-    }
-
     @FunctionalInterface
     interface FieldReader {
         void read(String name, String path) throws IOException;
