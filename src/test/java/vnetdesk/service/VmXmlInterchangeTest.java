@@ -40,6 +40,7 @@ import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.model.vm.Vm;
 import vnetdesk.model.vm.VmState;
 import vnetdesk.service.vm.VmImportResult;
+import vnetdesk.template.OpenNebulaSchemas;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -194,6 +195,17 @@ class VmXmlInterchangeTest extends ServiceTestSupport {
                 pending.nic(0).orElseThrow().network());
         assertEquals("640", vm(42).ownership().permissions().octal(),
                 "a pool listing has no PERMISSIONS: the default applies");
+    }
+
+    @Test
+    void whatVmShowAndVmListPrintIsValidAgainstOpenNebulasSchemas() throws Exception {
+        OpenNebulaSchemas.validate("vm_pool.xsd", inv.interchange().exportVmPoolXml(ADMIN));
+        inv.interchange().importVms(ADMIN, resource("opennebula-vm-pool.xml"), "pool.xml");
+        OpenNebulaSchemas.validate("vm.xsd", inv.interchange().exportVmXml(ADMIN, List.of(ObjectRef.id(42))));
+        OpenNebulaSchemas.validate("vm.xsd", inv.interchange().exportVmXml(ADMIN, List.of(ObjectRef.id(43))));
+        OpenNebulaSchemas.validate("vm_pool.xsd", inv.interchange().exportVmPoolXml(ADMIN));
+        OpenNebulaSchemas.validate("vm_pool.xsd", inv.interchange().exportVmXml(ADMIN,
+                List.of(ObjectRef.id(43), ObjectRef.id(42))));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * schema's namespace is added to the root element first (as the reference
  * folder's README says).
  */
-final class OpenNebulaSchemas {
+public final class OpenNebulaSchemas {
 
     static final Path FOLDER = Path.of("..", "shared", "reference", "opennebula", "xsd");
 
@@ -32,7 +32,7 @@ final class OpenNebulaSchemas {
      *
      * @throws org.xml.sax.SAXException naming the line and the element at fault
      */
-    static void validate(String xsd, String xml) throws Exception {
+    public static void validate(String xsd, String xml) throws Exception {
         Path file = FOLDER.resolve(xsd);
         if (!Files.isRegularFile(file)) {
             String reason = "OpenNebula's " + xsd + " is not at " + file.toAbsolutePath().normalize()
