@@ -6,11 +6,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.vm.VmDetails;
+import vnetdesk.service.vm.VmImportResult;
 import vnetdesk.service.vm.VmService.Action;
 
 /**
@@ -29,7 +33,7 @@ final class VmCommands {
      * each, that differ only in the {@link Action} they ask for.
      */
     @Command(name = "vm", mixinStandardHelpOptions = true, description = "virtual machines and their NICs",
-            subcommands = {Create.class, ListVms.class, Show.class, Update.class, Delete.class, Deploy.class,
+            subcommands = {Create.class, ListVms.class, Show.class, Update.class, Delete.class, Deploy.class, Import.class,
                     VmNicCommands.NicAttach.class, VmNicCommands.NicDetach.class, VmNicCommands.NicPreview.class,
                     VmNicCommands.Context.class})
     static final class Group {
@@ -132,8 +136,14 @@ final class VmCommands {
     static final class ListVms implements Callable<Integer> {
         private final CliContext ctx;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevm list -x)")
+        boolean xml;
 
         ListVms(CliContext ctx) {
             this.ctx = ctx;
@@ -141,6 +151,13 @@ final class VmCommands {
 
         @Override
         public Integer call() {
+            if (json && xml) {
+                throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
+            }
+            if (xml) {
+                ctx.out().print(ctx.inventory().interchange().exportVmPoolXml(ctx.actor()));
+                return Cli.OK;
+            }
             List<VmDetails> rows = ctx.inventory().vms().list(ctx.actor());
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
@@ -158,8 +175,14 @@ final class VmCommands {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "show a VM: state, host, user template and its NICs")
     static final class Show extends OnVm {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevm show -x)")
+        boolean xml;
 
         Show(CliContext ctx) {
             super(ctx);
@@ -167,12 +190,43 @@ final class VmCommands {
 
         @Override
         public Integer call() {
+            if (json && xml) {
+                throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
+            }
+            if (xml) {
+                ctx.out().print(ctx.inventory().interchange().exportVmXml(ctx.actor(), List.of(vmRef())));
+                return Cli.OK;
+            }
             VmDetails d = ctx.inventory().vms().show(ctx.actor(), vmRef());
             if (json) {
                 Printer.json(ctx.out(), VmShow.json(d));
             } else {
                 VmShow.print(ctx.out(), d);
             }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "import VMs from OpenNebula XML (onevm show -x, or a VM_POOL of onevm list -x), keeping"
+                    + " their ids, NIC indexes and leases; all or nothing; prints ID: <id> per VM")
+    static final class Import implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(paramLabel = "FILE", description = "XML file, - for standard input")
+        String file;
+
+        Import(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            String content = InputFiles.readImport(file, ctx.stdin());
+            VmImportResult result = ctx.inventory().interchange().importVms(ctx.actor(), content,
+                    InputFiles.sourceName(file));
+            result.ids().forEach(id -> ctx.out().println("ID: " + id));
+            result.notes().forEach(note -> ctx.err().println("note: " + note));
             return Cli.OK;
         }
     }

@@ -70,13 +70,13 @@ public final class Inventory implements AutoCloseable {
         leases = new LeaseService(ctx);
         reservations = new ReservationService(ctx, networks, leases);
         queries = new QueryService(ctx);
-        interchange = new InterchangeService(ctx, networks, queries);
+        vms = new VmService(ctx, leases);
+        interchange = new InterchangeService(ctx, networks, queries, vms);
         securityGroups = new SecurityGroupService(ctx);
         templates = new NetworkTemplateService(ctx, networks);
         userService = new UserService(ctx);
         clusters = new ClusterService(ctx);
         hosts = new HostService(ctx);
-        vms = new VmService(ctx, leases);
         owned = List.of(networks, templates, securityGroups, vms).stream()
                 .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }

@@ -28,14 +28,6 @@ final class OneXmlReader {
     private static final Set<String> AR_COMPUTED = Set.of("AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
             "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED");
 
-    /** PERMISSIONS children, highest bit first. */
-    private static final List<String> PERMISSION_BITS = List.of("OWNER_U", "OWNER_M", "OWNER_A",
-            "GROUP_U", "GROUP_M", "GROUP_A", "OTHER_U", "OTHER_M", "OTHER_A");
-
-    /** OpenNebula's {@code LOCK/LOCKED} numbers 1 to 4; 0 means unlocked. */
-    private static final List<LockLevel> LOCK_LEVELS = List.of(LockLevel.USE, LockLevel.MANAGE, LockLevel.ADMIN,
-            LockLevel.ALL);
-
     private final OneXmlStream s;
     private final OneXmlNicNumbers nics = new OneXmlNicNumbers();
 
@@ -69,7 +61,8 @@ final class OneXmlReader {
                         + " <VNET> as printed by onevnet show -x");
             } else {
                 throw s.error(s.here(), "the root element is <" + root + ">; expected <VNET>"
-                        + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x");
+                        + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x"
+                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)" : ""));
             }
             s.toEnd();
             return nics.apply(networks);
@@ -109,8 +102,8 @@ final class OneXmlReader {
                     String v = s.text();
                     automaticVlan = v != null && v.strip().equals("1");
                 }
-                case "PERMISSIONS" -> permissions = Optional.of(permissions());
-                case "LOCK" -> lock = lock();
+                case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
+                case "LOCK" -> lock = s.lockLevel();
                 case "PARENT_NETWORK_ID" -> parent = parentId(at);
                 case "TEMPLATE" -> template(template);
                 case "AR_POOL" -> {
@@ -146,46 +139,6 @@ final class OneXmlReader {
         }
         return new ImportedNetwork(id, attributes.getOrDefault("NAME", ""), attributes, permissions, lock,
                 parent, ranges);
-    }
-
-    private String permissions() throws XMLStreamException {
-        int bits = 0;
-        while (s.nextChild()) {
-            String name = s.name();
-            int bit = PERMISSION_BITS.indexOf(name);
-            if (bit < 0) {
-                s.skip();
-                continue;
-            }
-            int[] at = s.here();
-            String v = s.text();
-            String t = v == null ? null : v.strip();
-            if ("1".equals(t)) {
-                bits |= 1 << (8 - bit);
-            } else if (!"0".equals(t)) {
-                throw s.error(at, "<" + name + "> must be 0 or 1, found " + OneXmlStream.shown(v));
-            }
-        }
-        return String.format("%03o", bits);
-    }
-
-    /** {@code LOCK/LOCKED}: 1 USE, 2 MANAGE, 3 ADMIN, 4 ALL; 0 (or no LOCKED) is no lock. */
-    private Optional<LockLevel> lock() throws XMLStreamException {
-        Optional<LockLevel> level = Optional.empty();
-        while (s.nextChild()) {
-            if (!s.name().equals("LOCKED")) {
-                s.skip();
-                continue;
-            }
-            int[] at = s.here();
-            int n = s.integer("LOCKED", at, 0);
-            if (n > LOCK_LEVELS.size()) {
-                throw s.error(at, "<LOCKED> must be 0 (not locked), 1 (USE), 2 (MANAGE), 3 (ADMIN) or 4 (ALL),"
-                        + " found " + n);
-            }
-            level = n == 0 ? Optional.empty() : Optional.of(LOCK_LEVELS.get(n - 1));
-        }
-        return level;
     }
 
     private OptionalInt parentId(int[] at) throws XMLStreamException {

@@ -1,6 +1,7 @@
 package vnetdesk.template;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -8,17 +9,27 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import vnetdesk.model.LockLevel;
 import vnetdesk.model.SyntaxException;
 import vnetdesk.model.ValidationException;
 
 /**
- * The hardened StAX stream under {@link OneXmlReader}: it refuses oversized input, any DTD or
- * entity and deep nesting, moves from element to element, reads leaf values and whole numbers,
- * and turns every failure into a {@link SyntaxException} at the line and column where it happened.
+ * The hardened StAX stream under the OpenNebula XML readers: it refuses oversized input, any DTD
+ * or entity and deep nesting, moves from element to element, reads leaf values, whole numbers and
+ * the common {@code PERMISSIONS} and {@code LOCK} elements, and turns every failure into a
+ * {@link SyntaxException} at the line and column where it happened.
  */
 final class OneXmlStream implements AutoCloseable {
 
     private static final int[] START = {1, 1};
+
+    /** PERMISSIONS children, highest bit first. */
+    private static final List<String> PERMISSION_BITS = List.of("OWNER_U", "OWNER_M", "OWNER_A",
+            "GROUP_U", "GROUP_M", "GROUP_A", "OTHER_U", "OTHER_M", "OTHER_A");
+
+    /** OpenNebula's {@code LOCK/LOCKED} numbers 1 to 4; 0 means unlocked. */
+    private static final List<LockLevel> LOCK_LEVELS = List.of(LockLevel.USE, LockLevel.MANAGE, LockLevel.ADMIN,
+            LockLevel.ALL);
 
     private final String source;
     private final XMLStreamReader in;
@@ -223,6 +234,47 @@ final class OneXmlStream implements AutoCloseable {
             throw error(at, "<" + name + "> must be " + expected + ", found " + shown(v));
         }
         return (int) n;
+    }
+
+    /** The current {@code PERMISSIONS} element as three octal digits such as {@code 640}; each bit must be 0 or 1. */
+    String permissionsOctal() throws XMLStreamException {
+        int bits = 0;
+        while (nextChild()) {
+            String name = name();
+            int bit = PERMISSION_BITS.indexOf(name);
+            if (bit < 0) {
+                skip();
+                continue;
+            }
+            int[] at = here();
+            String v = text();
+            String t = v == null ? null : v.strip();
+            if ("1".equals(t)) {
+                bits |= 1 << (8 - bit);
+            } else if (!"0".equals(t)) {
+                throw error(at, "<" + name + "> must be 0 or 1, found " + shown(v));
+            }
+        }
+        return String.format("%03o", bits);
+    }
+
+    /** The current {@code LOCK} element: {@code LOCKED} 1 USE, 2 MANAGE, 3 ADMIN, 4 ALL; 0 (or none) is no lock. */
+    Optional<LockLevel> lockLevel() throws XMLStreamException {
+        Optional<LockLevel> level = Optional.empty();
+        while (nextChild()) {
+            if (!name().equals("LOCKED")) {
+                skip();
+                continue;
+            }
+            int[] at = here();
+            int n = integer("LOCKED", at, 0);
+            if (n > LOCK_LEVELS.size()) {
+                throw error(at, "<LOCKED> must be 0 (not locked), 1 (USE), 2 (MANAGE), 3 (ADMIN) or 4 (ALL),"
+                        + " found " + n);
+            }
+            level = n == 0 ? Optional.empty() : Optional.of(LOCK_LEVELS.get(n - 1));
+        }
+        return level;
     }
 
     static String shown(String v) {

@@ -16,8 +16,9 @@ import vnetdesk.ui.common.TaskRunner;
  * File → Load sample: loads {@code assets/sample/sample-inventory.json}, a
  * whole-inventory backup (a handful of networks of every driver and AR type,
  * holds, VM leases and a reservation; two security groups, one on office-lan
- * instead of default; a network template, a user and an ACL rule) into an
- * empty inventory, in one transaction. An inventory with objects of its own is
+ * instead of default; a network template, a user and an ACL rule; two clusters,
+ * two hosts and four VMs, one running with a dual-stack NIC, one waiting for
+ * automatic network selection) into an empty inventory, in one transaction. An inventory with objects of its own is
  * left alone, since the sample keeps its ids.
  */
 final class SampleInventory {
@@ -40,7 +41,8 @@ final class SampleInventory {
     /** Loads the sample into {@code inventory}; the ids of the networks created. */
     static List<Integer> load(Inventory inventory, Actor actor) throws IOException {
         if (!inventory.queries().list(actor).isEmpty() || inventory.securityGroups().list(actor).size() > 1
-                || inventory.templates().list(actor).size() > 1 || inventory.users().users().size() > 1) {
+                || inventory.templates().list(actor).size() > 1 || inventory.users().users().size() > 1
+                || !inventory.hosts().list(actor).isEmpty() || !inventory.vms().list(actor).isEmpty()) {
             throw new VnetException("the sample is only loaded into an empty inventory (it keeps its network ids);"
                     + " open an empty one with --data NEW_FOLDER");
         }
@@ -49,7 +51,7 @@ final class SampleInventory {
 
     static void offer(Dialogs dialogs, Inventory inventory, Actor actor, TaskRunner runner, IntConsumer changed) {
         if (!dialogs.confirm("Load sample inventory", "Load the sample inventory (networks of every driver and"
-                + " address-range type, with holds, VM leases and a reservation)?")) {
+                + " address-range type, with holds, VM leases and a reservation, hosts and VMs)?")) {
             return;
         }
         runner.run("Loading the sample inventory", () -> load(inventory, actor), ids -> {

@@ -375,4 +375,22 @@ class VmCliTest {
         assertEquals("10.0.0.5: free (network 0:lan, AR 0)\n", ok("whois", "10.0.0.5"));
         assertEquals("ID  USER  GROUP  NAME  STATE  HOST  NICS\n", ok("vm", "list"));
     }
+
+    @Test
+    void aVmExportedAsXmlIsImportedBackWithItsIdNicIndexesAndLeases() {
+        in(WEB, "vm", "create", "-");
+        String xml = ok("vm", "show", "web", "--xml");
+        assertTrue(xml.startsWith("<VM>"), xml);
+        assertTrue(xml.contains("<TARGET><![CDATA[one-0-1]]></TARGET>") || xml.contains("<TARGET>one-0-1</TARGET>"),
+                xml);
+        assertTrue(ok("vm", "list", "--xml").startsWith("<VM_POOL>"));
+        ok("vm", "delete", "web");
+        CliRunner.Result imported = cli.runWithInput(xml, "vm", "import", "-");
+        assertEquals(0, imported.code(), imported::toString);
+        assertEquals("ID: 0\n", imported.out());
+        assertEquals(xml, ok("vm", "show", "0", "--xml"), "export, import, export gives the same document");
+        CliRunner.Result both = cli.run("vm", "show", "web", "--xml", "--json");
+        assertEquals(2, both.code(), both::toString);
+        assertTrue(both.err().contains("--json and --xml cannot be used together"), both.err());
+    }
 }

@@ -47,6 +47,8 @@ class AccessBackupTest extends ServiceTestSupport {
         create(inv, "NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \"" + web + "\"\n"
                 + "AR = [ TYPE = IP4, IP = 10.1.0.1, SIZE = 10 ]\n");
         inv.networks().chown(ADMIN, ObjectRef.name("lan"), Optional.of("bob"), Optional.empty());
+        int vm = inv.vms().create(ADMIN, TemplateParser.parse("NAME = bobs\nNIC = [ NETWORK = lan ]\n", "t"));
+        inv.vms().chown(ADMIN, ObjectRef.id(vm), Optional.of("bob"), Optional.of("lab"));
     }
 
     /** The groups as a user sees them, without the optimistic-locking version (a restore starts it anew). */
@@ -77,6 +79,8 @@ class AccessBackupTest extends ServiceTestSupport {
                         target.securityGroups().effectiveRules(ADMIN, ObjectRef.name("lan")));
                 Actor bob = target.actor("bob");
                 assertEquals(target.queries().details(ADMIN, ObjectRef.name("lan"), 0).ownerName(), "bob");
+                assertEquals("bob/lab", target.vms().show(ADMIN, ObjectRef.name("bobs")).ownerName() + "/"
+                        + target.vms().show(ADMIN, ObjectRef.name("bobs")).groupName(), "a VM keeps its owner");
                 assertEquals(bob.uid(), target.users().createUser(ADMIN, "carol", "users") - 1,
                         "the id sequence moved past the restored users");
                 assertTrue(target.securityGroups().create(ADMIN, TemplateParser.parse("NAME = x\n", "t")) > 100);

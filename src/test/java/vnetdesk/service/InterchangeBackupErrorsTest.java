@@ -59,6 +59,27 @@ class InterchangeBackupErrorsTest {
             ]}
             """;
 
+    /**
+     * {@link #BASE} as a version 2 whole-inventory backup: cluster 100 with host 0, VM 4 running there
+     * with NIC 0 on the VM lease of network 7, VM 6 pending with a NIC waiting for automatic selection.
+     */
+    private static final String BASE_VMS = BASE.replace("\"version\": 1", "\"version\": 2").strip()
+            .replaceFirst("]}$", """
+            ],
+            "clusters": [{"id": 0, "name": "default"}, {"id": 100, "name": "edge"}],
+            "hosts": [{"id": 0, "name": "kvm1", "clusterId": 100, "address": "10.9.0.100", "attributes": {}}],
+            "vms": [
+              {"id": 4, "name": "web", "uid": 0, "gid": 0, "permissions": "640", "lock": null, "state": "RUNNING",
+               "hostId": 0, "attributes": {"GATEWAY_IFACE": "0"},
+               "nics": [{"nicId": 0, "lease": {"networkId": 7, "arId": 0, "index": "2"},
+                         "attributes": {"MODEL": "virtio", "INBOUND_AVG_BW": "100"}}]},
+              {"id": 6, "name": "batch", "uid": 0, "gid": 0, "permissions": "640", "lock": null, "state": "PENDING",
+               "hostId": null, "attributes": {},
+               "nics": [{"nicId": 0, "lease": null,
+                         "attributes": {"MODEL": "virtio", "NETWORK_MODE": "auto", "SCHED_REQUIREMENTS": "VLAN_ID > 1"}}]}
+            ]}
+            """);
+
     @TempDir
     static Path dir;
 
@@ -99,7 +120,7 @@ class InterchangeBackupErrorsTest {
                 Arguments.of("array of arrays", "{\"format\": \"vnetdesk-inventory\", \"version\": 1, \"networks\": [[1]]}",
                         "networks[0]: expected an object"),
                 change("not a backup", "vnetdesk-inventory", "something-else", "not a vnetdesk backup"),
-                change("future version", "\"version\": 1", "\"version\": 2", "format version 2"),
+                change("future version", "\"version\": 1", "\"version\": 3", "format version 3; this vnetdesk reads versions 1 to 2"),
                 change("uid as a string", "\"uid\": 0", "\"uid\": \"0\"",
                         "networks[0].uid: expected a whole number from 0 to 2147483647, found the string \"0\""),
                 change("permissions as a number", "\"permissions\": \"640\"", "\"permissions\": 640",
@@ -141,6 +162,62 @@ class InterchangeBackupErrorsTest {
                 change("name taken", "\"NAME\": \"n7\"", "\"NAME\": \"existing\"", "already has a network named \"existing\""));
     }
 
+    private static Arguments changeVms(String name, String target, String replacement, String expected) {
+        return Arguments.of(name, replace(BASE_VMS, target, replacement), expected);
+    }
+
+    static Stream<Arguments> malformedVms() {
+        return Stream.of(
+                changeVms("vms not an array", "\"vms\": [", "\"vms\": {\"x\": [", "vms: expected an array"),
+                changeVms("unknown VM field", "\"lock\": null, \"state\": \"RUNNING\"",
+                        "\"lock\": null, \"colour\": \"red\", \"state\": \"RUNNING\"", "vms[0].colour: unknown field"),
+                changeVms("lease index as a number", "\"index\": \"2\"}", "\"index\": 2}",
+                        "vms[0].nics[0].lease.index: expected the index as a string"),
+                changeVms("unknown state", "\"RUNNING\"", "\"FLYING\"", "VM 4: state: invalid value \"FLYING\""),
+                changeVms("running without a host", "\"hostId\": 0", "\"hostId\": null",
+                        "VM 4: VM 4 is RUNNING without a host"),
+                changeVms("host not in the backup", "\"hostId\": 0", "\"hostId\": 5",
+                        "VM 4: hostId: host 5 is not in the backup"),
+                changeVms("owner not in the inventory", "\"uid\": 0, \"gid\": 0, \"permissions\": \"640\", \"lock\": null, \"state\": \"RUNNING\"",
+                        "\"uid\": 77, \"gid\": 0, \"permissions\": \"640\", \"lock\": null, \"state\": \"RUNNING\"",
+                        "VM 4: uid: user 77 is not in the backup"),
+                changeVms("two VMs with one id", "\"id\": 6,", "\"id\": 4,", "id: VM 4 appears twice in the file"),
+                changeVms("NIC on another's lease", "\"index\": \"2\"}", "\"index\": \"1\"}",
+                        "10.9.0.2 of network 7:n7 is leased to HOLD in the backup, not to VM:4 NIC:0"),
+                changeVms("NIC on a free address", "\"index\": \"2\"}", "\"index\": \"3\"}",
+                        "10.9.0.4 of network 7:n7 is free in the backup"),
+                changeVms("NIC lease outside its AR", "\"index\": \"2\"}", "\"index\": \"12\"}",
+                        "index: invalid value \"12\": outside address range 0 of network 7:n7"),
+                changeVms("NIC lease of a missing network", "\"networkId\": 7", "\"networkId\": 9",
+                        "networkId: network 9 is not in the backup"),
+                changeVms("NIC model", "\"MODEL\": \"virtio\", \"INBOUND", "\"MODEL\": \"vir tio\", \"INBOUND",
+                        "NIC 0 MODEL: invalid value \"vir tio\""),
+                changeVms("NIC QoS", "\"INBOUND_AVG_BW\": \"100\"", "\"INBOUND_AVG_BW\": \"-1\"",
+                        "INBOUND_AVG_BW: invalid value \"-1\""),
+                changeVms("automatic NIC expression", "\"VLAN_ID > 1\"", "\"VLAN_ID >\"",
+                        "NIC 0 SCHED_REQUIREMENTS:"),
+                changeVms("a leased NIC that also waits", "\"MODEL\": \"virtio\", \"INBOUND",
+                        "\"NETWORK_MODE\": \"auto\", \"MODEL\": \"virtio\", \"INBOUND", "NETWORK_MODE = auto chooses the network"),
+                changeVms("user template control character", "\"GATEWAY_IFACE\": \"0\"", "\"GATEWAY_IFACE\": \"0\\u0007\"",
+                        "GATEWAY_IFACE: invalid value"),
+                changeVms("host address for a shell", "\"10.9.0.100\"", "\"kvm1;reboot\"",
+                        "host 0: ADDRESS: invalid value \"kvm1;reboot\""),
+                changeVms("host in a missing cluster", "\"clusterId\": 100", "\"clusterId\": 101",
+                        "host 0: clusterId: cluster 101 is not in the backup"),
+                changeVms("two clusters with one name", "\"name\": \"edge\"", "\"name\": \"default\"",
+                        "cluster 100: name: a cluster named \"default\" appears twice"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedVms")
+    void malformedClustersHostsAndVmsAreRefusedCleanlyAndChangeNothing(String name, String json, String expected) {
+        malformedBackupIsRefusedCleanlyAndChangesNothing(name, json, expected);
+        assertEquals(List.of(), inventory.vms().list(ADMIN), "VMs after " + name);
+        assertEquals(List.of(), inventory.hosts().list(ADMIN), "hosts after " + name);
+        assertEquals(1, inventory.clusters().list(ADMIN).size(), "clusters after " + name);
+        assertEquals("default", inventory.clusters().list(ADMIN).get(0).cluster().name());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
     void malformedBackupIsRefusedCleanlyAndChangesNothing(String name, String json, String expected) {
@@ -166,6 +243,18 @@ class InterchangeBackupErrorsTest {
         int column = at - json.lastIndexOf('\n', at - 1);
         assertEquals(line, e.line());
         assertEquals(column, e.column());
+    }
+
+    @Test
+    void theUntamperedBaseWithVmsRestores(@TempDir Path fresh) {
+        try (Inventory inv = Inventory.openDirectory(fresh.resolve("inv"))) {
+            inv.interchange().importFile(ADMIN, BASE_VMS, "good.json");
+            assertEquals(List.of("4:web RUNNING on 0", "6:batch PENDING on none"), inv.vms().list(ADMIN).stream()
+                    .map(d -> d.vm().label() + " " + d.vm().state() + " on "
+                            + d.vm().hostId().map(String::valueOf).orElse("none")).toList());
+            assertEquals("kvm1", inv.hosts().show(ADMIN, ObjectRef.id(0)).host().name());
+            assertEquals("edge", inv.hosts().show(ADMIN, ObjectRef.id(0)).cluster().name());
+        }
     }
 
     @Test

@@ -25,8 +25,11 @@ import vnetdesk.model.LockLevel;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.model.vm.Vm;
+import vnetdesk.service.vm.VmService;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.template.TemplateParser;
 
@@ -110,6 +113,44 @@ class InterchangeRoundTripTest {
         return new Fixture(lan, tagged, static6, vxlan, reservation, reservation6);
     }
 
+    /** Ids of the VMs of {@link #populateVms}. */
+    record VmFixture(int running, int pending, int poweredOff) {
+        List<Integer> all() {
+            return List.of(running, pending, poweredOff);
+        }
+    }
+
+    /**
+     * A second cluster "edge" with host kvm1 and the networks lan and tagged, a host kvm2 in the default
+     * cluster; a VM running on kvm1 with an IPv4 NIC and a dual-stack NIC with its own group, QoS and
+     * model; a pending VM with a NIC waiting for automatic selection; a VM powered off on kvm1, locked,
+     * chmod 600, whose NIC 0 was detached (so its NIC is 1).
+     */
+    static VmFixture populateVms(Inventory inv) {
+        int edge = inv.clusters().create(ADMIN, "edge");
+        inv.hosts().create(ADMIN, "kvm1", Optional.of(ObjectRef.id(edge)), Optional.of("10.9.0.1"));
+        inv.hosts().create(ADMIN, "kvm2", Optional.empty(), Optional.empty());
+        inv.clusters().addNetwork(ADMIN, ObjectRef.id(edge), ObjectRef.name("lan"));
+        inv.clusters().addNetwork(ADMIN, ObjectRef.id(edge), ObjectRef.name("tagged"));
+        int web = inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n", "t"));
+        int running = inv.vms().create(ADMIN, TemplateParser.parse("NAME = web\nGATEWAY_IFACE = 1\n"
+                + "NIC = [ NETWORK = lan ]\n"
+                + "NIC = [ NETWORK = tagged, IP = 192.168.1.9, SECURITY_GROUPS = \"" + web + "\","
+                + " INBOUND_AVG_BW = 1000, MODEL = e1000, VIRTIO_QUEUES = 4 ]\n", "vm"));
+        inv.vms().deploy(ADMIN, ObjectRef.id(running), ObjectRef.name("kvm1"));
+        int pending = inv.vms().create(ADMIN, TemplateParser.parse("NAME = batch\n"
+                + "NIC = [ NETWORK_MODE = auto, SCHED_REQUIREMENTS = \"VN_MAD = \\\"802.1Q\\\"\","
+                + " SCHED_RANK = FREE_LEASES ]\n", "vm"));
+        int off = inv.vms().create(ADMIN, TemplateParser.parse("NAME = db\nNIC = [ NETWORK = lan ]\n"
+                + "NIC = [ NETWORK = lan ]\n", "vm"));
+        inv.vms().detachNic(ADMIN, ObjectRef.id(off), 0);
+        inv.vms().deploy(ADMIN, ObjectRef.id(off), ObjectRef.name("kvm1"));
+        inv.vms().act(ADMIN, ObjectRef.id(off), VmService.Action.POWEROFF);
+        inv.vms().chmod(ADMIN, ObjectRef.id(off), Permissions.parseOctal("p", "600"));
+        inv.vms().lock(ADMIN, ObjectRef.id(off), LockLevel.MANAGE);
+        return new VmFixture(running, pending, off);
+    }
+
     private Inventory open(String name) {
         return Inventory.openDirectory(dir.resolve(name));
     }
@@ -169,6 +210,63 @@ class InterchangeRoundTripTest {
                     () -> inv.interchange().importFile(ADMIN, backup, "backup.json"));
             assertTrue(again.getMessage().contains("already has networks"), again.getMessage());
         }
+    }
+
+    @Test
+    void aWholeInventoryBackupRestoresClustersHostsAndVmsAndTheRestoredInventoryBacksUpIdentically() {
+        String backup;
+        VmFixture vf;
+        List<Vm> vmsBefore;
+        List<String> hostsBefore;
+        Map<String, String> contextBefore;
+        try (Inventory inv = open("source")) {
+            populate(inv);
+            vf = populateVms(inv);
+            vmsBefore = vms(inv);
+            hostsBefore = hosts(inv);
+            contextBefore = inv.vms().context(ADMIN, ObjectRef.id(vf.running())).attributes();
+            backup = inv.interchange().exportJson(ADMIN, List.of());
+        }
+        assertTrue(backup.contains("\"version\" : 2"), backup.substring(0, 80));
+        assertTrue(backup.contains("\"clusters\" : [") && backup.contains("\"hosts\" : [")
+                && backup.contains("\"vms\" : ["), "the whole inventory has clusters, hosts and VMs");
+        assertTrue(backup.indexOf("\"hosts\"") < backup.indexOf("\"networks\"")
+                && backup.indexOf("\"networks\"") < backup.indexOf("\"vms\""), "VMs after the networks they lease from");
+        try (Inventory inv = open("restored")) {
+            inv.interchange().importFile(ADMIN, backup, "backup.json");
+            assertEquals(vmsBefore, vms(inv));
+            assertEquals(hostsBefore, hosts(inv));
+            assertEquals(contextBefore, inv.vms().context(ADMIN, ObjectRef.id(vf.running())).attributes());
+            assertEquals(backup, inv.interchange().exportJson(ADMIN, List.of()), "backup, restore, backup: identical");
+            int next = inv.vms().create(ADMIN, TemplateParser.parse("NAME = after\n", "t"));
+            assertTrue(next > vf.poweredOff(), "the VM id sequence moved past the restored ids: " + next);
+            assertTrue(inv.clusters().create(ADMIN, "more") > 100, "and the cluster sequence");
+            // the restored VMs are live: deleting one releases its leases
+            long tagged = inv.queries().details(ADMIN, ObjectRef.name("tagged"), 0).usedLeases();
+            inv.vms().delete(ADMIN, ObjectRef.id(vf.running()));
+            assertEquals(tagged - 1, inv.queries().details(ADMIN, ObjectRef.name("tagged"), 0).usedLeases());
+        }
+        try (Inventory used = open("used")) {
+            used.hosts().create(ADMIN, "mine", Optional.empty(), Optional.empty());
+            ConflictException e = assertThrows(ConflictException.class,
+                    () -> used.interchange().importFile(ADMIN, backup, "backup.json"));
+            assertTrue(e.getMessage().contains("restores clusters, hosts and VMs only into a new inventory; this one"
+                    + " already has hosts"), e.getMessage());
+            assertEquals(0, used.queries().list(ADMIN).size(), "nothing restored");
+        }
+    }
+
+    /** The VMs as their details show them, without the optimistic-locking version (a restore starts it anew). */
+    private static List<Vm> vms(Inventory inv) {
+        return inv.vms().list(ADMIN).stream().map(d -> {
+            Vm v = d.vm();
+            return new Vm(v.id(), v.name(), v.ownership(), v.lock(), v.state(), v.hostId(), v.attributes(), v.nics(), 0);
+        }).toList();
+    }
+
+    private static List<String> hosts(Inventory inv) {
+        return inv.hosts().list(ADMIN).stream().map(h -> h.host().label() + " " + h.cluster().label() + " "
+                + h.host().address() + " " + h.vms()).toList();
     }
 
     @Test

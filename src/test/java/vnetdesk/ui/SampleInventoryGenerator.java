@@ -10,13 +10,17 @@ import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
+import vnetdesk.service.vm.VmService;
 import vnetdesk.template.TemplateParser;
 
 /**
  * Writes {@code assets/sample/sample-inventory.json}: networks of every driver
  * and AR type with holds, VM NIC leases and a reservation, security groups, a
- * network template, a user and an ACL rule, built through the services and
- * exported as a whole-inventory JSON backup.
+ * network template, a user and an ACL rule, a second cluster with a host, a
+ * host in the default cluster and four VMs, built through the services and
+ * exported as a whole-inventory JSON backup. The bulk leases of VMs 100 to 319
+ * stand for VMs of the cloud that are not in this inventory (as after a
+ * network XML import); the VMs here are 0 to 3.
  *
  * <p>Run: {@code mvn -q test-compile exec:java} is not configured; use
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) vnetdesk.ui.SampleInventoryGenerator assets/sample/sample-inventory.json}
@@ -123,10 +127,12 @@ public final class SampleInventoryGenerator {
         inv.leases().hold(ADMIN, ObjectRef.name("lab-v6"), List.of("2001:db8:99::100", "2001:db8:99::101"),
                 Optional.empty());
         inv.leases().hold(ADMIN, ObjectRef.name("mgmt"), List.of("10.255.0.1-10.255.0.9"), Optional.empty());
-        addAccessObjects(inv, ADMIN);
+        int web = addAccessObjects(inv, ADMIN);
+        addVms(inv, web);
     }
 
-    private static void addAccessObjects(Inventory inventory, Actor actor) {
+    /** Security groups (returns the id of "web"), a network template, a user and an ACL rule. */
+    private static int addAccessObjects(Inventory inventory, Actor actor) {
         int web = inventory.securityGroups().create(actor, template("""
                 NAME = "web"
                 DESCRIPTION = "Public web servers: HTTP(S) from anywhere, ping"
@@ -152,12 +158,49 @@ public final class SampleInventoryGenerator {
                 """));
         inventory.users().createUser(actor, "alice", "users");
         inventory.users().addAcl(actor, "@1 VNTEMPLATE/* CREATE");
+        return web;
+    }
+
+    /**
+     * Cluster dc-east with host kvm-01, which carries office-lan and dmz; host kvm-02 in the default
+     * cluster; web-01 running on kvm-01 with an office-lan NIC and a dual-stack dmz NIC in group web
+     * (the default route on the dmz); batch-01 pending with a NIC waiting for automatic selection;
+     * db-01 powered off on kvm-02 on the storage network; alice's dev-01, pending, on the overlay.
+     */
+    private static void addVms(Inventory inv, int web) {
+        int east = inv.clusters().create(ADMIN, "dc-east");
+        inv.hosts().create(ADMIN, "kvm-01", Optional.of(ObjectRef.id(east)), Optional.of("10.255.0.11"));
+        inv.hosts().create(ADMIN, "kvm-02", Optional.empty(), Optional.of("10.255.0.12"));
+        inv.clusters().addNetwork(ADMIN, ObjectRef.id(east), ObjectRef.name("office-lan"));
+        inv.clusters().addNetwork(ADMIN, ObjectRef.id(east), ObjectRef.name("dmz"));
+        int web01 = inv.vms().create(ADMIN, template("""
+                NAME = "web-01"
+                DESCRIPTION = "Public web front end"
+                GATEWAY_IFACE = "1"
+                NIC = [ NETWORK = "office-lan" ]
+                NIC = [ NETWORK = "dmz", IP = "192.0.2.50", SECURITY_GROUPS = "%d" ]
+                """.formatted(web)));
+        inv.vms().deploy(ADMIN, ObjectRef.id(web01), ObjectRef.name("kvm-01"));
+        inv.vms().create(ADMIN, template("""
+                NAME = "batch-01"
+                NIC = [ NETWORK_MODE = "auto", SCHED_REQUIREMENTS = "VN_MAD = \\"vxlan\\"", SCHED_RANK = "FREE_LEASES" ]
+                """));
+        int db01 = inv.vms().create(ADMIN, template("""
+                NAME = "db-01"
+                NIC = [ NETWORK = "storage", MODEL = "e1000", INBOUND_AVG_BW = "125000" ]
+                """));
+        inv.vms().deploy(ADMIN, ObjectRef.id(db01), ObjectRef.name("kvm-02"));
+        inv.vms().act(ADMIN, ObjectRef.id(db01), VmService.Action.POWEROFF);
+        int dev01 = inv.vms().create(ADMIN, template("""
+                NAME = "dev-01"
+                NIC = [ NETWORK = "tenant-vxlan-7001" ]
+                """));
+        inv.vms().chown(ADMIN, ObjectRef.id(dev01), Optional.of("alice"), Optional.of("users"));
     }
 
     private static vnetdesk.template.Template template(String text) {
         return TemplateParser.parse(text, "sample");
     }
-
 
     private static void create(Inventory inv, String template) {
         inv.networks().create(ADMIN, TemplateParser.parse(template, "sample"));

@@ -14,8 +14,10 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.vm.VmDetails;
+import vnetdesk.template.TemplateParser;
 
-/** File → Load sample: networks from the JSON sample plus groups, a template, a user and an ACL rule. */
+/** File → Load sample: networks from the JSON sample plus groups, a template, a user, an ACL rule, hosts and VMs. */
 class SampleInventoryTest {
 
     @Test
@@ -32,6 +34,17 @@ class SampleInventoryTest {
                     ObjectRef.name("office-lan")).warning().isEmpty());
             assertEquals(2, inv.templates().list(Actor.ONEADMIN).size());
             assertEquals(1, inv.users().acls().size());
+            assertEquals(List.of("web-01 RUNNING on kvm-01 with 2 NIC(s)", "batch-01 PENDING with 1 NIC(s)",
+                    "db-01 POWEROFF on kvm-02 with 1 NIC(s)", "dev-01 PENDING with 1 NIC(s)"),
+                    inv.vms().list(Actor.ONEADMIN).stream().map(d -> d.vm().name() + " " + d.vm().state()
+                            + d.host().map(h -> " on " + h.name()).orElse("") + " with " + d.nics().size()
+                            + " NIC(s)").toList());
+            VmDetails web = inv.vms().show(Actor.ONEADMIN, ObjectRef.name("web-01"));
+            assertTrue(web.nics().get(1).nic().lease().orElseThrow().addresses().ip6Global().isPresent(),
+                    "the dmz NIC is dual stack");
+            assertEquals("dc-east", inv.hosts().show(Actor.ONEADMIN, ObjectRef.name("kvm-01")).cluster().name());
+            assertTrue(inv.vms().create(Actor.ONEADMIN, TemplateParser.parse("NAME = x\n", "t"))
+                    > 319, "new VMs take no id the sample's leases name");
             VnetException again = assertThrows(VnetException.class, () -> SampleInventory.load(inv, Actor.ONEADMIN));
             assertTrue(again.getMessage().contains("empty inventory"), again.getMessage());
         }

@@ -135,7 +135,7 @@ public final class HostService {
      * A host name or an IPv4/IPv6 address, as SSH will take it: letters,
      * digits, dots, hyphens, colons (IPv6); no blanks or shell characters.
      */
-    static String checkAddress(String address) {
+    public static String checkAddress(String address) {
         String a = address.trim();
         if (a.isEmpty()) {
             return a;

@@ -17,6 +17,7 @@ import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
@@ -119,7 +120,7 @@ final class InterchangePlan {
                         + parent.network.label() + " is itself a reservation; reservations are taken from plain networks");
             }
             for (AddressRange ar : n.addressRanges()) {
-                Block block = InterchangeErrors.in(child.label + ", address range " + ar.id(), () -> block(parent, ar));
+                Block block = ErrorContext.in(child.label + ", address range " + ar.id(), () -> block(parent, ar));
                 child.blocks.computeIfAbsent(ar.parentArId().orElseThrow(), k -> new ArrayList<>()).add(block);
             }
         }
@@ -163,7 +164,7 @@ final class InterchangePlan {
     void addLease(int networkId, int arId, long index, LeaseOwner owner, String label) {
         Planned p = networks.get(networkId);
         ArLeases l = p.leases.get(arId);
-        InterchangeErrors.in(label, () -> {
+        ErrorContext.in(label, () -> {
             if (!l.ar.containsIndex(index)) {
                 throw ValidationException.invalid("index", Long.toUnsignedString(index), "outside address range "
                         + arId + " (indexes 0 to " + Long.toUnsignedString(l.ar.lastIndex()) + ")");
@@ -240,12 +241,22 @@ final class InterchangePlan {
         return ids;
     }
 
-    /** Writes the leases and round-robin cursors of the networks, which must be stored already. */
-    void writeLeases(Connection c, LeaseRepository leaseRepository) throws SQLException {
+    /**
+     * Writes the leases and round-robin cursors of the networks, which must be stored already, and
+     * moves the VM id sequence past every VM a lease names: such a VM exists somewhere (here, in the
+     * backup's VMs, or in the cloud the file came from), so no new VM may take its id.
+     */
+    void writeLeases(Connection c, LeaseRepository leaseRepository, NetworkRepository ids) throws SQLException {
+        int highestVm = -1;
         for (Planned p : parentsFirst()) {
             for (ArLeases l : p.leases.values()) {
                 if (l.rows.isEmpty() && l.roundRobinCursor.isEmpty()) {
                     continue;
+                }
+                for (LeaseRow row : l.rows) {
+                    if (row.owner() instanceof LeaseOwner.VmNic vm) {
+                        highestVm = Math.max(highestVm, vm.vmId());
+                    }
                 }
                 for (int from = 0; from < l.rows.size(); from += INSERT_BATCH) {
                     leaseRepository.insert(c, l.rows.subList(from, Math.min(l.rows.size(), from + INSERT_BATCH)));
@@ -253,6 +264,9 @@ final class InterchangePlan {
                 long version = leaseRepository.readAr(c, p.network.id(), l.ar.id()).orElseThrow().version();
                 leaseRepository.touchAr(c, p.network.id(), l.ar.id(), version, l.rows.size(), l.roundRobinCursor);
             }
+        }
+        if (highestVm >= 0) {
+            ids.moveIdSequencePast(c, "VM", highestVm);
         }
     }
 

@@ -23,6 +23,7 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
 import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -52,7 +53,7 @@ final class InterchangeRestore {
         for (JsonBackup.Network b : backup) {
             String label = b.at().text() + ": network " + name(b);
             List<AddressRange> ars = addressRanges(b);
-            VirtualNetwork n = InterchangeErrors.in(label, () -> build(b, ars));
+            VirtualNetwork n = ErrorContext.in(label, () -> build(b, ars));
             if (networks.nameTaken(c, n.ownership().uid(), n.name(), -1)) {
                 throw new ConflictException(label + ": NAME: user " + n.ownership().uid() + " already has a network"
                         + " named \"" + ValidationException.printable(n.name()) + "\" in the inventory");
@@ -64,21 +65,21 @@ final class InterchangeRestore {
             for (JsonBackup.Ar ar : b.addressRanges()) {
                 if (ar.roundRobinCursor().isPresent()) {
                     String label = ar.at().text() + ": network " + name(b) + ", address range " + ar.arId();
-                    long cursor = InterchangeErrors.in(label,
-                            () -> parseIndex("roundRobinCursor", ar.roundRobinCursor().get()));
+                    long cursor = ErrorContext.in(label,
+                            () -> JsonBackup.parseIndex("roundRobinCursor", ar.roundRobinCursor().get()));
                     plan.setRoundRobinCursor(b.id(), ar.arId(), cursor, label);
                 }
                 for (JsonBackup.LeaseEntry l : ar.leases()) {
                     String label = l.at().text() + ": network " + name(b) + ", address range " + ar.arId() + ", lease";
-                    long index = InterchangeErrors.in(label, () -> parseIndex("index", l.index()));
-                    LeaseOwner owner = InterchangeErrors.in(label, () -> JsonBackup.parseOwner(l.owner()));
+                    long index = ErrorContext.in(label, () -> JsonBackup.parseIndex("index", l.index()));
+                    LeaseOwner owner = ErrorContext.in(label, () -> JsonBackup.parseOwner(l.owner()));
                     plan.addLease(b.id(), ar.arId(), index, owner, label);
                 }
             }
         }
         plan.checkReservationCoverage();
         List<Integer> ids = plan.writeNetworks(c, hooks, networks, cache);
-        plan.writeLeases(c, leases);
+        plan.writeLeases(c, leases, networks);
         if (!ids.isEmpty()) {
             networks.moveIdSequencePast(c, "NETWORK", ids.stream().mapToInt(Integer::intValue).max().getAsInt());
         }
@@ -138,7 +139,7 @@ final class InterchangeRestore {
         List<AddressRange> built = new ArrayList<>();
         for (JsonBackup.Ar def : b.addressRanges()) {
             String label = def.at().text() + ": network " + name(b) + ", address range " + def.arId();
-            AddressRange ar = InterchangeErrors.in(label, () -> {
+            AddressRange ar = ErrorContext.in(label, () -> {
                 if (def.arId() >= b.nextArId()) {
                     throw ValidationException.invalid("nextArId", b.nextArId(), "must be above every address range id");
                 }
@@ -155,17 +156,5 @@ final class InterchangeRestore {
             built.add(ar);
         }
         return built;
-    }
-
-    private static long parseIndex(String field, String text) {
-        if (!text.matches("[0-9]{1,20}")) {
-            throw ValidationException.invalid(field, text, "expected a whole number written as a string, such as \"5\"");
-        }
-        try {
-            return Long.parseUnsignedLong(text);
-        } catch (NumberFormatException e) {
-            throw ValidationException.invalid(field, text, "larger than the largest index "
-                    + Long.toUnsignedString(-1L));
-        }
     }
 }

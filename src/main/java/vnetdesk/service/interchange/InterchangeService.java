@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -28,13 +27,21 @@ import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.service.core.OwnedObjects;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
+import vnetdesk.service.vm.VmDetails;
+import vnetdesk.service.vm.VmImportResult;
+import vnetdesk.service.vm.VmService;
 import vnetdesk.store.AclRepository;
+import vnetdesk.store.ClusterRepository;
+import vnetdesk.store.HostRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.UserRepository;
+import vnetdesk.store.VmRepository;
+import vnetdesk.template.ExportedVm;
 import vnetdesk.template.ImportedNetwork;
+import vnetdesk.template.OneVmXml;
 import vnetdesk.template.OneXml;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateAttribute;
@@ -42,10 +49,11 @@ import vnetdesk.template.TemplateParser;
 import vnetdesk.template.TemplateWriter;
 
 /**
- * Export and import of networks: the JSON backup of the inventory (restored
- * with ids, owners and leases), OpenNebula template syntax (what
- * {@code vnet create} reads) and {@code onevnet show -x} XML. Every import is
- * one transaction: all networks of a file are created, or none.
+ * Export and import of networks and VMs: the JSON backup of the inventory
+ * (restored with ids, owners and leases), OpenNebula template syntax (what
+ * {@code vnet create} reads), {@code onevnet show -x} XML, and the
+ * {@code onevm show -x} XML of VMs. Every import is one transaction: all
+ * objects of a file are created, or none.
  */
 public final class InterchangeService {
 
@@ -62,8 +70,14 @@ public final class InterchangeService {
     private final InterchangeAccessRestore accessRestore;
     private final AclRepository acls;
     private final OwnedObjects securityGroups;
+    private final VmService vms;
+    private final ClusterRepository clusters;
+    private final HostRepository hosts;
+    private final VmRepository vmRows;
+    private final InterchangeVmRestore vmRestore;
 
-    public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries) {
+    public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries,
+                              VmService vms) {
         this.tx = ctx.tx();
         this.refs = ctx.refs();
         this.access = ctx.access();
@@ -78,10 +92,16 @@ public final class InterchangeService {
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
+        this.vms = vms;
+        this.clusters = ctx.clusters();
+        this.hosts = ctx.hosts();
+        this.vmRows = ctx.vms();
+        this.vmRestore = new InterchangeVmRestore(ctx);
     }
 
     /**
-     * A JSON backup. Without refs: the whole inventory (administrators only). With refs:
+     * A JSON backup. Without refs: the whole inventory (administrators only), clusters, hosts and
+     * VMs included. With refs:
      * those networks plus what a restore needs with them — the network a reservation was
      * taken from and every reservation of a named network (their leases refer to each other).
      */
@@ -101,11 +121,15 @@ public final class InterchangeService {
                     rights.requireRight(n, Right.USE, "export");
                 }
             }
-            Optional<JsonBackupWriter.AccessSection> access = refs.isEmpty()
-                    ? Optional.of(out -> JsonBackupAccess.write(out, c, users, acls,
-                    OwnedObjectRepository.securityGroups(), OwnedObjectRepository.networkTemplates()))
-                    : Optional.empty();
-            return JsonBackupWriter.write(c, leases, selected, access);
+            if (!refs.isEmpty()) {
+                return JsonBackupWriter.write(c, leases, selected, List.of(), List.of());
+            }
+            List<JsonBackupWriter.Section> before = List.of(
+                    out -> JsonBackupAccess.write(out, c, users, acls, OwnedObjectRepository.securityGroups(),
+                            OwnedObjectRepository.networkTemplates()),
+                    out -> JsonBackupVms.writeClustersAndHosts(out, c, clusters, hosts));
+            List<JsonBackupWriter.Section> after = List.of(out -> JsonBackupVms.writeVms(out, c, vmRows));
+            return JsonBackupWriter.write(c, leases, selected, before, after);
         });
     }
 
@@ -216,6 +240,66 @@ public final class InterchangeService {
     }
 
     /**
+     * VMs as XML ({@code vm show --xml}): one named VM as a {@code <VM>} ({@code onevm show -x}),
+     * several as a {@code <VM_POOL>} of them ({@code onevm list -x}), in the order named. Each
+     * VM needs the USE right.
+     *
+     * @throws IllegalArgumentException when no VM is named ({@link #exportVmPoolXml} lists them all)
+     */
+    public String exportVmXml(Actor actor, List<ObjectRef> refs) {
+        if (refs.isEmpty()) {
+            throw new IllegalArgumentException("name at least one VM");
+        }
+        Map<Integer, String> userNames = tx.read(users::userNames);
+        List<ExportedVm> named = new ArrayList<>();
+        for (ObjectRef ref : refs) {
+            named.add(exported(vms.show(actor, ref), userNames));
+        }
+        return named.size() == 1 ? vmXml(named.get(0)) : vmPoolXml(named);
+    }
+
+    /** Every VM the actor may use as a {@code <VM_POOL>} ({@code vm list --xml}, {@code onevm list -x}). */
+    public String exportVmPoolXml(Actor actor) {
+        Map<Integer, String> userNames = tx.read(users::userNames);
+        return vmPoolXml(vms.list(actor).stream().map(d -> exported(d, userNames)).toList());
+    }
+
+    /**
+     * Imports VMs from {@code onevm show -x} or {@code onevm list -x} XML ({@code vm import FILE}) with their
+     * ids, NIC indexes and leases; all of them or none. See {@link VmService#importVms}.
+     */
+    public VmImportResult importVms(Actor actor, String content, String sourceName) {
+        Objects.requireNonNull(sourceName, "sourceName");
+        return vms.importVms(actor, OneVmXml.readAll(Objects.requireNonNull(content, "content"), sourceName),
+                sourceName);
+    }
+
+    private static ExportedVm exported(VmDetails d, Map<Integer, String> userNames) {
+        List<ExportedVm.ExportedNic> nics = d.nics().stream().map(n -> new ExportedVm.ExportedNic(n.nic(),
+                n.network(), n.network().map(net -> userNames.getOrDefault(net.ownership().uid(),
+                "#" + net.ownership().uid())).orElse(""), n.securityGroups(), n.qos())).toList();
+        return new ExportedVm(d.vm(), d.ownerName(), d.groupName(), d.host(), nics);
+    }
+
+    private static String vmXml(ExportedVm vm) {
+        try {
+            return OneVmXml.write(vm);
+        } catch (IllegalArgumentException e) {
+            throw new VnetException("VM " + vm.vm().label() + " cannot be written as XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String vmPoolXml(List<ExportedVm> vms) {
+        try {
+            return OneVmXml.writePool(vms);
+        } catch (IllegalArgumentException e) {
+            // names the VM that cannot be written, which the writer's message does not
+            vms.forEach(InterchangeService::vmXml);
+            throw e;
+        }
+    }
+
+    /**
      * Imports a file, telling the format by its first character: {@code <} is XML
      * ({@code onevnet show -x} or a {@code VNET_POOL}), <code>{</code> a JSON backup,
      * anything else template syntax (as {@code vnet create}). Returns the ids of
@@ -254,7 +338,11 @@ public final class InterchangeService {
                 if (backup.access().isPresent()) {
                     accessRestore.restore(c, backup.access().get(), sourceName);
                 }
-                return restore.restore(c, hooks, backup.networks());
+                List<Integer> ids = restore.restore(c, hooks, backup.networks());
+                if (backup.vms().isPresent()) {
+                    vmRestore.restore(c, backup.vms().get(), sourceName);
+                }
+                return ids;
             });
         }
         return List.of(networkService.create(actor, TemplateParser.parse(text, sourceName)));

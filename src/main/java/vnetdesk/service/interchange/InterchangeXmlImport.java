@@ -24,8 +24,8 @@ import vnetdesk.model.Numbers;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.model.VnetException;
 import vnetdesk.service.NetworkService;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.template.ImportedAr;
@@ -80,9 +80,9 @@ final class InterchangeXmlImport {
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
             Map<String, String> attributes = parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes());
-            VirtualNetwork n = withLabel(label, () -> networkService.newNetwork(c, actor, attributes, parent));
+            VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, actor, attributes, parent));
             Map<ImportedAr, Integer> ids = assignArIds(x, label);
-            List<AddressRange> ars = withLabel(label, () -> addressRanges(c, x, ids, parent.isPresent()));
+            List<AddressRange> ars = ErrorContext.inStore(label, () -> addressRanges(c, x, ids, parent.isPresent()));
             int nextArId = ids.values().stream().mapToInt(id -> id + 1).max().orElse(0);
             Permissions permissions = x.permissionsOctal().map(p -> Permissions.parseOctal("PERMISSIONS", p))
                     .orElse(n.ownership().permissions());
@@ -103,13 +103,13 @@ final class InterchangeXmlImport {
                 AddressRange range = n.addressRange(arId).orElseThrow();
                 for (ImportedLease lease : ar.leases()) {
                     String leaseLabel = label + ", address range " + arId + ", lease " + describe(lease);
-                    long index = InterchangeErrors.in(leaseLabel, () -> locate(range, lease));
+                    long index = ErrorContext.in(leaseLabel, () -> locate(range, lease));
                     plan.addLease(n.id(), arId, index, owner(lease.owner(), x, byXmlId, created), leaseLabel);
                 }
             }
         }
         plan.checkReservationCoverage();
-        plan.writeLeases(c, leases);
+        plan.writeLeases(c, leases, networks);
         return order.stream().map(x -> created.get(x).id()).toList();
     }
 
@@ -180,7 +180,7 @@ final class InterchangeXmlImport {
         ArFactory factory = networkService.arFactory(c, built);
         for (ImportedAr def : x.addressRanges()) {
             int arId = ids.get(def);
-            AddressRange ar = InterchangeErrors.in("address range " + arId, () -> {
+            AddressRange ar = ErrorContext.in("address range " + arId, () -> {
                 Optional<Integer> parentArId = Optional.empty();
                 String parentText = def.attributes().get("PARENT_NETWORK_AR_ID");
                 if (reservation && parentText != null) {
@@ -246,19 +246,5 @@ final class InterchangeXmlImport {
     private static String label(String source, ImportedNetwork x, int position) {
         String id = x.id().isPresent() ? Integer.toString(x.id().getAsInt()) : "#" + (position + 1);
         return source + ": network " + id + (x.name().isEmpty() ? "" : ":" + ValidationException.printable(x.name()));
-    }
-
-    @FunctionalInterface
-    private interface SqlStep<T> {
-        T run() throws SQLException;
-    }
-
-    /** Like {@link InterchangeErrors#in} for steps that read the database. */
-    private static <T> T withLabel(String label, SqlStep<T> step) throws SQLException {
-        try {
-            return step.run();
-        } catch (VnetException | IllegalArgumentException e) {
-            throw InterchangeErrors.within(label, e);
-        }
     }
 }

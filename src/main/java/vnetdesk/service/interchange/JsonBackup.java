@@ -10,12 +10,13 @@ import vnetdesk.model.ValidationException;
 
 /**
  * The JSON backup format of the inventory, as read from a file: networks with
- * their ids, owners, attributes, address ranges and leases. The records hold
+ * their ids, owners, attributes, address ranges and leases, and in a
+ * whole-inventory backup clusters, hosts and VMs. The records hold
  * the values as written (checked for JSON type and range only) plus where each
  * object starts, so later validation can point at it.
  *
  * <pre>
- * {"format": "vnetdesk-inventory", "version": 1, "networks": [
+ * {"format": "vnetdesk-inventory", "version": 2, "networks": [
  *   {"id": 0, "uid": 0, "gid": 0, "permissions": "640", "lock": null, "nextArId": 1,
  *    "bridgeGenerated": true, "pickedVlanId": null, "parentNetworkId": null,
  *    "attributes": {"NAME": "web", "VN_MAD": "bridge", "BRIDGE": "onebr0", ...},
@@ -25,15 +26,19 @@ import vnetdesk.model.ValidationException;
  * Lease indexes (and the round-robin cursor) are strings because they are unsigned 64-bit numbers; owners
  * are {@code HOLD}, {@code VM:<vm id>:<nic index>} or {@code NET:<reservation network id>}. A backup of
  * the whole inventory also has an {@code "access"} object before the networks (users, groups, ACL rules,
- * security groups, network templates; see {@link JsonBackupAccess}); a backup of named networks has none.
+ * security groups, network templates; see {@link JsonBackupAccess}), {@code "clusters"} and {@code "hosts"}
+ * before and {@code "vms"} after them (see {@link JsonBackupVms}); a backup of named networks has none.
+ * Version 1 backups (before VMs) are read too.
  */
 final class JsonBackup {
 
     static final String FORMAT = "vnetdesk-inventory";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version this vnetdesk restores: 1 has no clusters, hosts and VMs. */
+    static final int OLDEST_VERSION = 1;
 
-    /** Network ids stay within what a reference by id accepts (nine digits). */
-    static final int MAX_NETWORK_ID = 999_999_999;
+    /** Ids stay within what a reference by id accepts (nine digits). */
+    static final int MAX_ID = 999_999_999;
 
     private JsonBackup() {
     }
@@ -69,6 +74,31 @@ final class JsonBackup {
     record LeaseEntry(Where at, String index, String owner) {
     }
 
+    /** The clusters, hosts and VMs of a whole-inventory backup, as written; lists the file leaves out are empty. */
+    record VmSection(List<ClusterEntry> clusters, List<HostEntry> hosts, List<VmEntry> vms) {
+    }
+
+    /** One cluster as written. */
+    record ClusterEntry(Where at, int id, String name) {
+    }
+
+    /** One host as written. */
+    record HostEntry(Where at, int id, String name, int clusterId, String address, Map<String, String> attributes) {
+    }
+
+    /** One VM as written: its stored form, the user template as {@code attributes}, the state's name. */
+    record VmEntry(Where at, int id, String name, int uid, int gid, String permissions, Optional<String> lock,
+                   String state, Optional<Integer> hostId, Map<String, String> attributes, List<NicEntry> nics) {
+    }
+
+    /** One NIC as written: its index, its lease (none while it waits for automatic selection), its attributes. */
+    record NicEntry(Where at, int nicId, Optional<LeaseRef> lease, Map<String, String> attributes) {
+    }
+
+    /** The lease a NIC holds: index {@code index} (an unsigned number as a string) of AR {@code arId}. */
+    record LeaseRef(Where at, int networkId, int arId, String index) {
+    }
+
     /** The backup notation of an owner. */
     static String ownerText(LeaseOwner owner) {
         if (owner instanceof LeaseOwner.VmNic v) {
@@ -91,9 +121,22 @@ final class JsonBackup {
                     Numbers.parseInt("owner", parts[2], 0, Integer.MAX_VALUE));
         }
         if (parts.length == 2 && parts[0].equals("NET")) {
-            return new LeaseOwner.Reservation(Numbers.parseInt("owner", parts[1], 0, MAX_NETWORK_ID));
+            return new LeaseOwner.Reservation(Numbers.parseInt("owner", parts[1], 0, MAX_ID));
         }
         throw ValidationException.invalid("owner", text,
                 "expected HOLD, VM:<vm id>:<nic index> or NET:<reservation network id>");
+    }
+
+    /** An unsigned 64-bit index as the format writes it (a string of digits). */
+    static long parseIndex(String field, String text) {
+        if (!text.matches("[0-9]{1,20}")) {
+            throw ValidationException.invalid(field, text, "expected a whole number written as a string, such as \"5\"");
+        }
+        try {
+            return Long.parseUnsignedLong(text);
+        } catch (NumberFormatException e) {
+            throw ValidationException.invalid(field, text, "larger than the largest index "
+                    + Long.toUnsignedString(-1L));
+        }
     }
 }

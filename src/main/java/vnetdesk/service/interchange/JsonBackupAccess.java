@@ -24,6 +24,7 @@ import vnetdesk.model.SecurityRule;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.NetworkTemplateService;
 import vnetdesk.service.UserService;
+import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.OwnedObjectRepository.Row;
@@ -219,8 +220,8 @@ final class JsonBackupAccess {
             return new ValidationException(null, place + ": " + at + ": " + message);
         }
 
-        <T> T in(String at, InterchangeErrors.Step<T> step) {
-            return InterchangeErrors.in(place + ": " + at, step);
+        <T> T in(String at, ErrorContext.Step<T> step) {
+            return ErrorContext.in(place + ": " + at, step);
         }
 
         void fields(JsonNode node, String at, Set<String> allowed) {

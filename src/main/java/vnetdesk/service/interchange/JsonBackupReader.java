@@ -42,22 +42,26 @@ final class JsonBackupReader {
     private static final Pattern JACKSON_FEATURE = Pattern.compile(
             "\\s*\\([^)]*Feature '[^']*'[^)]*\\)|:?\\s*enable `[^`]*` to allow");
 
-    private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "access", "networks");
+    private static final Set<String> ROOT_FIELDS = Set.of("format", "version", "access", "clusters", "hosts",
+            "networks", "vms");
+    /** What a backup of named networks leaves out; a version 1 backup has no clusters, hosts and VMs. */
+    private static final Set<String> OPTIONAL_ROOT_FIELDS = Set.of("access", "clusters", "hosts", "vms");
     private static final Set<String> NETWORK_FIELDS = Set.of("id", "uid", "gid", "permissions", "lock", "nextArId",
             "bridgeGenerated", "pickedVlanId", "parentNetworkId", "attributes", "addressRanges");
     private static final Set<String> AR_FIELDS = Set.of("arId", "attributes", "roundRobinCursor", "leases");
     private static final Set<String> LEASE_FIELDS = Set.of("index", "owner");
 
+    private final JsonBackupStream s;
     private final JsonParser p;
-    private final String source;
 
     private JsonBackupReader(JsonParser p, String source) {
+        this.s = new JsonBackupStream(p, source);
         this.p = p;
-        this.source = source;
     }
 
-    /** A backup as read: its networks and, for a whole-inventory backup, the access section. */
-    record Document(List<JsonBackup.Network> networks, Optional<JsonBackupAccess.Section> access) {
+    /** A backup as read: its networks and, for a whole-inventory backup, the access section, clusters, hosts and VMs. */
+    record Document(List<JsonBackup.Network> networks, Optional<JsonBackupAccess.Section> access,
+                    Optional<JsonBackup.VmSection> vms) {
     }
 
     /** Reads the whole document; {@code source} names the file in messages. */
@@ -90,40 +94,51 @@ final class JsonBackupReader {
 
     private Document document() throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw wrong("the document", "a JSON object {\"format\": \"" + JsonBackup.FORMAT + "\", ...}");
+            throw s.wrong("the document", "a JSON object {\"format\": \"" + JsonBackup.FORMAT + "\", ...}");
         }
         List<JsonBackup.Network> networks = new ArrayList<>();
         List<JsonBackupAccess.Section> access = new ArrayList<>();
-        object("the document", ROOT_FIELDS, Set.of("access"), (name, path) -> {
+        List<JsonBackup.ClusterEntry> clusters = new ArrayList<>();
+        List<JsonBackup.HostEntry> hosts = new ArrayList<>();
+        List<JsonBackup.VmEntry> vms = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        s.object("the document", ROOT_FIELDS, OPTIONAL_ROOT_FIELDS, (name, path) -> {
+            seen.add(name);
             switch (name) {
                 case "format" -> {
-                    String format = string(path);
+                    String format = s.string(path);
                     if (!format.equals(JsonBackup.FORMAT)) {
-                        throw error(path + ": expected \"" + JsonBackup.FORMAT + "\", found \""
+                        throw s.error(path + ": expected \"" + JsonBackup.FORMAT + "\", found \""
                                 + ValidationException.printable(format) + "\"; this is not a vnetdesk backup");
                     }
                 }
                 case "version" -> {
-                    int version = integer(path, 0, Integer.MAX_VALUE);
-                    if (version != JsonBackup.VERSION) {
-                        throw error(path + ": this backup has format version " + version
-                                + "; this vnetdesk reads version " + JsonBackup.VERSION);
+                    int version = s.integer(path, 0, Integer.MAX_VALUE);
+                    if (version < JsonBackup.OLDEST_VERSION || version > JsonBackup.VERSION) {
+                        throw s.error(path + ": this backup has format version " + version
+                                + "; this vnetdesk reads versions " + JsonBackup.OLDEST_VERSION + " to "
+                                + JsonBackup.VERSION);
                     }
                 }
                 case "access" -> {
-                    String place = where().text();
+                    String place = s.where().text();
                     if (p.currentToken() != JsonToken.START_OBJECT) {
-                        throw wrong(path, "an object {...}");
+                        throw s.wrong(path, "an object {...}");
                     }
                     access.add(JsonBackupAccess.read(TREES.readTree(p), place));
                 }
-                default -> array(path, i -> networks.add(network(path + "[" + i + "]")));
+                case "clusters" -> clusters.addAll(JsonBackupVms.readClusters(s, path));
+                case "hosts" -> hosts.addAll(JsonBackupVms.readHosts(s, path));
+                case "vms" -> vms.addAll(JsonBackupVms.readVms(s, path));
+                default -> s.array(path, i -> networks.add(network(path + "[" + i + "]")));
             }
         });
         if (p.nextToken() != null) {
-            throw error("unexpected content after the end of the JSON document");
+            throw s.error("unexpected content after the end of the JSON document");
         }
-        return new Document(networks, access.stream().findFirst());
+        boolean hasVms = seen.contains("clusters") || seen.contains("hosts") || seen.contains("vms");
+        return new Document(networks, access.stream().findFirst(), hasVms
+                ? Optional.of(new JsonBackup.VmSection(clusters, hosts, vms)) : Optional.empty());
     }
 
     /** The fields of one network object while it is being read. */
@@ -142,21 +157,21 @@ final class JsonBackupReader {
     }
 
     private JsonBackup.Network network(String path) throws IOException {
-        JsonBackup.Where at = where();
+        JsonBackup.Where at = s.where();
         NetworkFields f = new NetworkFields();
-        object(path, NETWORK_FIELDS, (name, field) -> {
+        s.object(path, NETWORK_FIELDS, (name, field) -> {
             switch (name) {
-                case "id" -> f.id = integer(field, 0, JsonBackup.MAX_NETWORK_ID);
-                case "uid" -> f.uid = integer(field, 0, Integer.MAX_VALUE);
-                case "gid" -> f.gid = integer(field, 0, Integer.MAX_VALUE);
-                case "nextArId" -> f.nextArId = integer(field, 0, Integer.MAX_VALUE);
-                case "permissions" -> f.permissions = string(field);
-                case "lock" -> f.lock = nullOr(() -> string(field));
-                case "bridgeGenerated" -> f.bridgeGenerated = bool(field);
-                case "pickedVlanId" -> f.pickedVlanId = nullOr(() -> integer(field, 1, 16_777_215));
-                case "parentNetworkId" -> f.parentNetworkId = nullOr(() -> integer(field, 0, JsonBackup.MAX_NETWORK_ID));
-                case "attributes" -> f.attributes.putAll(attributes(field));
-                default -> array(field, i -> f.addressRanges.add(addressRange(field + "[" + i + "]")));
+                case "id" -> f.id = s.integer(field, 0, JsonBackup.MAX_ID);
+                case "uid" -> f.uid = s.integer(field, 0, Integer.MAX_VALUE);
+                case "gid" -> f.gid = s.integer(field, 0, Integer.MAX_VALUE);
+                case "nextArId" -> f.nextArId = s.integer(field, 0, Integer.MAX_VALUE);
+                case "permissions" -> f.permissions = s.string(field);
+                case "lock" -> f.lock = s.nullOr(() -> s.string(field));
+                case "bridgeGenerated" -> f.bridgeGenerated = s.bool(field);
+                case "pickedVlanId" -> f.pickedVlanId = s.nullOr(() -> s.integer(field, 1, 16_777_215));
+                case "parentNetworkId" -> f.parentNetworkId = s.nullOr(() -> s.integer(field, 0, JsonBackup.MAX_ID));
+                case "attributes" -> f.attributes.putAll(s.attributes(field));
+                default -> s.array(field, i -> f.addressRanges.add(addressRange(field + "[" + i + "]")));
             }
         });
         return new JsonBackup.Network(at, f.id, f.uid, f.gid, f.permissions, f.lock, f.nextArId, f.bridgeGenerated,
@@ -172,191 +187,29 @@ final class JsonBackupReader {
     }
 
     private JsonBackup.Ar addressRange(String path) throws IOException {
-        JsonBackup.Where at = where();
+        JsonBackup.Where at = s.where();
         ArFields f = new ArFields();
-        object(path, AR_FIELDS, (name, field) -> {
+        s.object(path, AR_FIELDS, (name, field) -> {
             switch (name) {
-                case "arId" -> f.arId = integer(field, 0, Integer.MAX_VALUE - 1);
-                case "attributes" -> f.attributes.putAll(attributes(field));
-                case "roundRobinCursor" -> f.roundRobinCursor = nullOr(() -> indexString(field));
-                default -> array(field, i -> f.leases.add(lease(field + "[" + i + "]")));
+                case "arId" -> f.arId = s.integer(field, 0, Integer.MAX_VALUE - 1);
+                case "attributes" -> f.attributes.putAll(s.attributes(field));
+                case "roundRobinCursor" -> f.roundRobinCursor = s.nullOr(() -> s.indexString(field));
+                default -> s.array(field, i -> f.leases.add(lease(field + "[" + i + "]")));
             }
         });
         return new JsonBackup.Ar(at, f.arId, f.attributes, f.roundRobinCursor, f.leases);
     }
 
     private JsonBackup.LeaseEntry lease(String path) throws IOException {
-        JsonBackup.Where at = where();
+        JsonBackup.Where at = s.where();
         String[] values = new String[2];
-        object(path, LEASE_FIELDS, (name, field) -> {
+        s.object(path, LEASE_FIELDS, (name, field) -> {
             if (name.equals("index")) {
-                values[0] = indexString(field);
+                values[0] = s.indexString(field);
             } else {
-                values[1] = string(field);
+                values[1] = s.string(field);
             }
         });
         return new JsonBackup.LeaseEntry(at, values[0], values[1]);
-    }
-
-    // ---- generic structure ------------------------------------------------------------------
-
-    @FunctionalInterface
-    private interface FieldReader {
-        void read(String name, String path) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface ElementReader {
-        void read(int index) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface ValueReader<T> {
-        T read() throws IOException;
-    }
-
-    /** Reads the object at the current token; every field in {@code fields} must appear exactly once. */
-    private void object(String path, Set<String> fields, FieldReader reader) throws IOException {
-        object(path, fields, Set.of(), reader);
-    }
-
-    /** As above; the fields in {@code optional} may also be left out. */
-    private void object(String path, Set<String> fields, Set<String> optional, FieldReader reader) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw wrong(path, "an object {...}");
-        }
-        JsonBackup.Where start = where();
-        Set<String> seen = new HashSet<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            String field = path.equals("the document") ? name : path + "." + name;
-            if (!fields.contains(name)) {
-                throw error(field + ": unknown field; expected " + String.join(", ", sorted(fields)));
-            }
-            if (!seen.add(name)) {
-                throw error(field + ": the field appears twice");
-            }
-            p.nextToken();
-            reader.read(name, field);
-        }
-        List<String> missing = sorted(fields);
-        missing.removeAll(seen);
-        missing.removeAll(optional);
-        if (!missing.isEmpty()) {
-            throw new SyntaxException(source, start.line(), start.column(), path + ": missing field"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
-        }
-    }
-
-    private void array(String path, ElementReader reader) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw wrong(path, "an array [...]");
-        }
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw wrong(path + "[" + i + "]", "an object {...}");
-            }
-            reader.read(i++);
-        }
-    }
-
-    private Map<String, String> attributes(String path) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw wrong(path, "an object of attribute names and string values");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            String field = path + "." + name;
-            if (out.containsKey(name)) {
-                throw error(field + ": the attribute appears twice");
-            }
-            p.nextToken();
-            out.put(name, string(field));
-        }
-        return out;
-    }
-
-    private String string(String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw wrong(path, "a string in double quotes");
-        }
-        return p.getText();
-    }
-
-    /** An unsigned 64-bit index, which the format writes as a string. */
-    private String indexString(String path) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            throw error(path + ": expected the index as a string such as \"5\" (indexes are unsigned"
-                    + " 64-bit numbers, which JSON numbers cannot carry exactly), found " + found());
-        }
-        return string(path);
-    }
-
-    private boolean bool(String path) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-            throw wrong(path, "true or false");
-        }
-        return t == JsonToken.VALUE_TRUE;
-    }
-
-    private int integer(String path, int min, int max) throws IOException {
-        String expected = "a whole number from " + min + " to " + max;
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-            throw wrong(path, expected);
-        }
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw wrong(path, expected);
-        }
-        long v = p.getLongValue();
-        if (v < min || v > max) {
-            throw wrong(path, expected);
-        }
-        return (int) v;
-    }
-
-    private <T> Optional<T> nullOr(ValueReader<T> reader) throws IOException {
-        return p.currentToken() == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(reader.read());
-    }
-
-    // ---- messages ---------------------------------------------------------------------------
-
-    private JsonBackup.Where where() {
-        JsonLocation l = p.currentTokenLocation();
-        return new JsonBackup.Where(source, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
-    }
-
-    private SyntaxException wrong(String path, String expected) throws IOException {
-        return error(path + ": expected " + expected + ", found " + found());
-    }
-
-    private SyntaxException error(String message) {
-        JsonBackup.Where at = where();
-        return new SyntaxException(source, at.line(), at.column(), message);
-    }
-
-    /** The current token for a message: its kind and, for scalars, its text (shortened). */
-    private String found() throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == null) {
-            return "the end of the document";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "the string \"" + ValidationException.printable(p.getText()) + "\"";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + ValidationException.printable(p.getText());
-            case VALUE_TRUE, VALUE_FALSE -> p.getText();
-            case VALUE_NULL -> "null";
-            default -> "\"" + ValidationException.printable(p.getText()) + "\"";
-        };
-    }
-
-    private static List<String> sorted(Set<String> names) {
-        List<String> out = new ArrayList<>(names);
-        out.sort(null);
-        return out;
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -22,7 +21,8 @@ import vnetdesk.store.LeaseRepository.LeaseRow;
 
 /**
  * Writes networks with their address ranges and leases in the JSON backup
- * format ({@link JsonBackup}), pretty printed. Leases are streamed from the
+ * format ({@link JsonBackup}), pretty printed, between the other sections of
+ * a whole-inventory backup. Leases are streamed from the
  * store AR by AR, so a network with many leases is never held twice in memory.
  */
 final class JsonBackupWriter {
@@ -39,23 +39,23 @@ final class JsonBackupWriter {
         this.out = out;
     }
 
-    /** Writes the {@code access} section of a whole-inventory backup. */
+    /** Writes one more field of the document (the access section, clusters and hosts, VMs). */
     @FunctionalInterface
-    interface AccessSection {
+    interface Section {
         void write(JsonGenerator out) throws IOException, SQLException;
     }
 
     /**
-     * The backup of {@code networks} (in the given order), read through {@code c};
-     * with {@code access}, a whole-inventory backup that also holds users, groups,
-     * ACL rules, security groups and network templates.
+     * The backup of {@code networks} (in the given order), read through {@code c}, with the
+     * sections of a whole-inventory backup written before and after the networks (none for a
+     * backup of named networks).
      */
     static String write(Connection c, LeaseRepository leases, List<VirtualNetwork> networks,
-                        Optional<AccessSection> access) throws SQLException {
+                        List<Section> beforeNetworks, List<Section> afterNetworks) throws SQLException {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
             g.useDefaultPrettyPrinter();
-            new JsonBackupWriter(c, leases, g).document(networks, access);
+            new JsonBackupWriter(c, leases, g).document(networks, beforeNetworks, afterNetworks);
         } catch (IOException e) {
             // a StringWriter does no I/O; this would be a defect of the generator
             throw new UncheckedIOException("cannot write the JSON backup", e);
@@ -63,19 +63,22 @@ final class JsonBackupWriter {
         return buffer.append('\n').toString();
     }
 
-    private void document(List<VirtualNetwork> networks, Optional<AccessSection> access)
+    private void document(List<VirtualNetwork> networks, List<Section> before, List<Section> after)
             throws IOException, SQLException {
         out.writeStartObject();
         out.writeStringField("format", JsonBackup.FORMAT);
         out.writeNumberField("version", JsonBackup.VERSION);
-        if (access.isPresent()) {
-            access.get().write(out);
+        for (Section section : before) {
+            section.write(out);
         }
         out.writeArrayFieldStart("networks");
         for (VirtualNetwork n : networks) {
             network(n);
         }
         out.writeEndArray();
+        for (Section section : after) {
+            section.write(out);
+        }
         out.writeEndObject();
     }
 

@@ -1,5 +1,7 @@
 package vnetdesk.service.vm;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,8 @@ public record NicRequest(Optional<ObjectRef> network, Optional<Automatic> automa
             throw new IllegalArgumentException("a NIC request names a network or asks for automatic selection");
         }
         securityGroups = List.copyOf(securityGroups);
-        attributes = Map.copyOf(attributes);
+        // in the order given, so a NIC's stored attributes keep the order they were written in
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /**

@@ -106,11 +106,17 @@ final class VmRows {
 
     /** The security groups a NIC gets: the network's, its address range's, then its own (each once). */
     static List<Integer> effectiveGroups(VirtualNetwork n, int arId, Nic nic) {
+        List<Integer> out = inheritedGroups(n, arId);
+        nic.securityGroups().stream().filter(id -> !out.contains(id)).forEach(out::add);
+        return out;
+    }
+
+    /** The security groups every NIC of address range {@code arId} gets: the network's, then the AR's (each once). */
+    static List<Integer> inheritedGroups(VirtualNetwork n, int arId) {
         List<Integer> out = new ArrayList<>(n.securityGroups());
         n.addressRange(arId).flatMap(ar -> Optional.ofNullable(ar.attributes().get("SECURITY_GROUPS")))
                 .flatMap(v -> vnetdesk.model.NetworkAttributes.idList("SECURITY_GROUPS", v))
                 .ifPresent(ids -> ids.stream().filter(id -> !out.contains(id)).forEach(out::add));
-        nic.securityGroups().stream().filter(id -> !out.contains(id)).forEach(out::add);
         return out;
     }
 }

@@ -38,6 +38,7 @@ import vnetdesk.store.HostRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
 import vnetdesk.store.VmRepository;
+import vnetdesk.template.ImportedVm;
 import vnetdesk.template.Template;
 
 /**
@@ -77,6 +78,7 @@ public final class VmService implements OwnedObjectService {
     private final VmRows rows;
     private final VmNics nics;
     private final VmReads reads;
+    private final VmImport imports;
 
     public VmService(ServiceContext ctx, LeaseService leases) {
         this.tx = ctx.tx();
@@ -88,6 +90,7 @@ public final class VmService implements OwnedObjectService {
         this.rows = new VmRows(vms, ctx.refs());
         this.nics = new VmNics(ctx, leases, rows);
         this.reads = new VmReads(ctx, rows, nics);
+        this.imports = new VmImport(ctx, leases);
     }
 
     @Override
@@ -124,6 +127,18 @@ public final class VmService implements OwnedObjectService {
             }
             return id;
         });
+    }
+
+    /**
+     * Creates the VMs read from {@code onevm show -x} / {@code onevm list -x} XML with their ids, states, NIC
+     * indexes and leases, in one transaction: all of them, or none (see {@link VmImport}, {@link VmImportNics}).
+     * Needs the CREATE right on VMs and USE on each NIC's network.
+     *
+     * @param source the file name, for messages
+     */
+    public VmImportResult importVms(Actor actor, List<ImportedVm> vms, String source) {
+        List<ImportedVm> all = List.copyOf(vms);
+        return tx.write((c, hooks) -> imports.run(c, hooks, access.of(c, actor), all, source));
     }
 
     public List<VmDetails> list(Actor actor) {

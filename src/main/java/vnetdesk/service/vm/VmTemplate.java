@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import vnetdesk.model.Attributes;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.ValidationException;
 import vnetdesk.template.Template;
@@ -34,13 +35,10 @@ record VmTemplate(Optional<String> name, Map<String, String> attributes, List<Ni
                 if (s.name().equals("NAME")) {
                     continue;
                 }
-                if (OWN.contains(s.name())) {
-                    throw ValidationException.invalid(s.name(), s.value(), "set by vnetdesk, not by a VM template");
-                }
                 if (attributes.containsKey(s.name())) {
                     throw new ValidationException(s.name(), s.name() + ": given twice in one VM template");
                 }
-                NetworkAttributes.checkText(s.name(), s.value(), NetworkAttributes.MAX_TEXT_LENGTH);
+                checkUserAttribute(s.name(), s.value());
                 attributes.put(s.name(), s.value());
             } else if (a.name().equals("NIC")) {
                 Map<String, String> entries = new LinkedHashMap<>();
@@ -52,5 +50,18 @@ record VmTemplate(Optional<String> name, Map<String, String> attributes, List<Ni
             }
         }
         return new VmTemplate(name, attributes, nics);
+    }
+
+    /**
+     * Checks one attribute of a VM's user template, wherever it comes from (a VM
+     * template, an imported VM): a valid name that is not one of the VM's own
+     * fields, and text without control characters.
+     */
+    static void checkUserAttribute(String name, String value) {
+        Attributes.name(name);
+        if (OWN.contains(name)) {
+            throw ValidationException.invalid(name, value, "set by vnetdesk, not by a VM template");
+        }
+        NetworkAttributes.checkText(name, value, NetworkAttributes.MAX_TEXT_LENGTH);
     }
 }
