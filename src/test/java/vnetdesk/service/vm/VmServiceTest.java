@@ -265,6 +265,9 @@ class VmServiceTest {
         assertEquals(List.of(), leasesOf("lan"), "the preview was rolled back");
         assertEquals(1, vm(id).nics().size());
         assertEquals("web", inv.vms().show(ADMIN, ObjectRef.id(id)).vm().name());
+        inv.vms().attachNic(ADMIN, ObjectRef.id(id), NicRequest.on(ObjectRef.name("lan")));
+        assertEquals(List.copyOf(inv.vms().context(ADMIN, ObjectRef.id(id)).nic(1).keySet()),
+                List.copyOf(p.nicContext().keySet()), "the preview lists the context in context.sh order");
     }
 
     @Test
