@@ -108,9 +108,10 @@ public final class ClustersView {
         GridPane.setHgrow(networks, Priority.ALWAYS);
         Label hint = FormGrid.hint("A host is in exactly one cluster (removed, it goes back to 0:default); a network"
                 + " may be in several (its CLUSTER_IDS). A VM's NICs must use networks of its host's cluster.");
-        VBox box = new VBox(6, title, lists, hint);
+        VBox box = new VBox(6, lists, hint);
         box.setPadding(new Insets(8, 10, 8, 10));
-        return box;
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return new VBox(HostsView.header(title), box);
     }
 
     private static Label head(String text) {

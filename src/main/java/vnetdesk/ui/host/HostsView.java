@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -106,9 +107,15 @@ public final class HostsView {
         vms.setPlaceholder(new Label("No VM is placed on this host"));
         selected.addListener((o, was, now) -> vms.getItems().setAll(now.map(HostRow::vms).orElse(List.of())));
         g.add("VMs on it", vms);
-        VBox box = new VBox(title, g.node());
-        box.setPadding(new Insets(8, 10, 8, 10));
-        return box;
+        return new VBox(header(title), g.node());
+    }
+
+    /** The detail's title in the header band every detail of the console has. */
+    static HBox header(Label title) {
+        HBox header = new HBox(title);
+        header.setPadding(new Insets(8, 10, 8, 10));
+        header.getStyleClass().add("detail-header");
+        return header;
     }
 
     private Label bound(String id, Callable<String> text) {

@@ -95,7 +95,7 @@ final class AttachNicPages {
                 step.choiceProperty()));
         ListView<NetworkStep.Candidate> candidates = new ListView<>(step.candidates());
         candidates.setId("attach-candidates");
-        candidates.setPrefHeight(150);
+        candidates.setPrefHeight(190);
         candidates.setPlaceholder(new Label("The candidates appear here with why each is chosen or turned down"));
         candidates.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -107,6 +107,8 @@ final class AttachNicPages {
                     return;
                 }
                 setText((c.chosen() ? "✔ " : "✗ ") + c.text());
+                setWrapText(true);
+                setPrefWidth(0);
                 getStyleClass().add(c.chosen() ? "check-ok" : "check-bad");
             }
         });
@@ -175,26 +177,33 @@ final class AttachNicPages {
         address.setId("attach-address");
         address.setPromptText("an IP, IPv6 or MAC address; empty: the first free one of the range");
         address.textProperty().bindBidirectional(vm.addressProperty());
-        g.add("Address", address);
         ComboBox<String> ar = new ComboBox<>(vm.ars());
         ar.setId("attach-ar");
         ar.valueProperty().bindBidirectional(vm.arProperty());
+        ar.disableProperty().bind(specific.selectedProperty().not());
+        address.disableProperty().bind(specific.selectedProperty().not());
+        Label error = errorLabel("attach-address-error");
+        error.textProperty().bind(vm.previewErrorProperty());
+        g.add("Address", address, error);
         g.add("Address range", ar);
-        Node specificBox = g.node();
-        specificBox.disableProperty().bind(specific.selectedProperty().not());
         Label lease = new Label();
         lease.setId("attach-lease");
         lease.setWrapText(true);
         lease.textProperty().bind(Bindings.createStringBinding(() -> vm.previewingProperty().get() ? "Checking…"
                 : vm.summary().get().map(s -> "The NIC would get: " + s.lease()).orElse(""),
                 vm.previewingProperty(), vm.summary()));
-        Label error = errorLabel("attach-address-error");
-        error.textProperty().bind(vm.previewErrorProperty());
         Label automaticHint = FormGrid.hint("Automatic selection leases the first free address of the network it"
                 + " chooses.");
         automaticHint.visibleProperty().bind(specific.disableProperty());
         automaticHint.managedProperty().bind(automaticHint.visibleProperty());
-        VBox box = new VBox(8, first, automaticHint, specific, specificBox, lease, error);
+        Label network = new Label();
+        network.setId("attach-address-network");
+        network.getStyleClass().add("form-section");
+        network.textProperty().bind(Bindings.createStringBinding(() -> vm.network().modeProperty().get()
+                == NetworkStep.Mode.AUTOMATIC ? "Network: chosen by automatic selection"
+                : Optional.ofNullable(vm.network().networkProperty().get()).map(o -> "Network "
+                + o.network().label()).orElse(""), vm.network().modeProperty(), vm.network().networkProperty()));
+        VBox box = new VBox(8, network, first, automaticHint, specific, g.node(), lease);
         box.setPadding(new Insets(10));
         return box;
     }
@@ -242,6 +251,10 @@ final class AttachNicPages {
         private final CheckBox box = new CheckBox();
         private NicOptions.GroupChoice bound;
 
+        GroupCell() {
+            box.setMnemonicParsing(false);
+        }
+
         @Override
         protected void updateItem(NicOptions.GroupChoice g, boolean empty) {
             super.updateItem(g, empty);
@@ -281,6 +294,7 @@ final class AttachNicPages {
     private static RadioButton radio(String id, String text, ToggleGroup group) {
         RadioButton b = new RadioButton(text);
         b.setId(id);
+        b.setMnemonicParsing(false);
         b.setToggleGroup(group);
         return b;
     }

@@ -22,6 +22,7 @@ import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
 
 import vnetdesk.ui.common.FormGrid;
+import vnetdesk.ui.common.Icons;
 
 /**
  * The Attach NIC wizard: ControlsFX's {@link Wizard} with one page per step —
@@ -64,6 +65,10 @@ final class AttachNicWizard {
             this.valid = valid;
             setId(id);
             setHeaderText(header);
+            // ControlsFX styles every page with a question-mark graphic (wizard.css, which would win over
+            // setGraphic); the page is about attaching, so it shows that icon instead
+            getStyleClass().remove("wizard-pane");
+            setGraphic(Icons.of("attach").orElse(null));
             setContent(content);
             setPrefSize(WIDTH, HEIGHT);
         }
@@ -121,13 +126,15 @@ final class AttachNicWizard {
         g.add("Default route now", text("attach-route-now", summary, AttachSummary::routeNow));
         g.add("GATEWAY_IFACE", text("attach-gateway-iface", summary, AttachSummary::gatewayIfaceNow));
         g.add("After the attach", text("attach-route-after", summary, AttachSummary::routeAfter));
-        Label warning = text("attach-route-warning", summary, s -> s.routeWarning().orElse(""));
+        Label warning = wrapped(text("attach-route-warning", summary, s -> s.routeWarning().orElse("")));
+        warning.setMaxWidth(Double.MAX_VALUE);
         warning.getStyleClass().add("warning-banner");
         warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
         CheckBox keep = new CheckBox();
         keep.setId("attach-keep-route");
         keep.setWrapText(true);
+        keep.setMnemonicParsing(false);
         keep.selectedProperty().bindBidirectional(vm.keepRouteProperty());
         keep.textProperty().bind(Bindings.createStringBinding(() -> summary.get().flatMap(
                 AttachSummary::keepableRoute).map(i -> "Keep the default route on NIC " + i + " (sets GATEWAY_IFACE = "

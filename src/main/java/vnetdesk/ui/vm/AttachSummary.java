@@ -110,8 +110,8 @@ record AttachSummary(VmDetails vm, GuestContext before, AttachPreview preview, M
 
     /** The VM's GATEWAY_IFACE now, as the General tab shows it. */
     String gatewayIfaceNow() {
-        return Optional.ofNullable(vm.vm().attributes().get(GATEWAY_IFACE)).map(v -> GATEWAY_IFACE + " = " + v)
-                .orElse(GATEWAY_IFACE + " is not set: the first NIC with a gateway owns the route");
+        return Optional.ofNullable(vm.vm().attributes().get(GATEWAY_IFACE))
+                .orElse("not set: the first NIC with a gateway owns the route");
     }
 
     List<String> warnings() {

@@ -27,8 +27,8 @@ import vnetdesk.model.VirtualNetwork;
  * Page 3 of the Attach NIC wizard: the NIC's own security groups (a
  * checkable list of the groups the user may use; the network's groups are
  * shown checked and fixed, since every NIC of the network gets them) and a
- * QoS that overrides the network's, each field checked with the model's own
- * rules as it is typed.
+ * QoS that overrides the network's — a field left empty keeps the network's
+ * value — checked with the model's own rules as it is typed.
  */
 public final class NicOptions {
 
@@ -96,6 +96,7 @@ public final class NicOptions {
         groups.setAll(choices);
         Map<String, String> limits = network.map(n -> n.qos().toAttributes()).orElse(Map.of());
         networkQos.forEach((attribute, text) -> text.set(limits.getOrDefault(attribute, "")));
+        checkQos();
     }
 
     /** The groups the NIC adds to the network's (checked, not inherited), in list order. */
@@ -103,8 +104,15 @@ public final class NicOptions {
         return groups.stream().filter(g -> !g.inherited() && g.checkedProperty().get()).map(GroupChoice::id).toList();
     }
 
-    /** The override, when any field is filled and all are valid; empty means the network's QoS. */
+    /**
+     * The override when any field is filled (the network's values for the fields left empty) and the result
+     * is valid; empty means the network's QoS. A NIC's QoS replaces the network's as a whole, so the empty
+     * fields are filled here, as the page says.
+     */
     public Optional<Qos> qos() {
+        if (qos.values().stream().allMatch(f -> f.get().isBlank())) {
+            return Optional.empty();
+        }
         return Qos.fromAttributes(values(), new Problems()).filter(q -> !q.isNone());
     }
 
@@ -116,9 +124,10 @@ public final class NicOptions {
         qosValid.set(problems.isEmpty());
     }
 
+    /** Each field's value, the network's where the field is empty. */
     private Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
-        qos.forEach((k, v) -> values.put(k, v.get().trim()));
+        qos.forEach((k, v) -> values.put(k, v.get().isBlank() ? networkQos.get(k).get() : v.get().trim()));
         return values;
     }
 

@@ -26,7 +26,7 @@ import vnetdesk.ui.common.Toolbars;
 
 /**
  * The detail of the selected VM: General (owner, state, host, user template
- * attributes such as GATEWAY_IFACE), NICs (with Attach NIC… and Detach) and
+ * attributes such as GATEWAY_IFACE, and the whole-object actions), NICs (with Attach NIC… and Detach) and
  * Context (the context.sh the guest gets, which NIC owns the default route,
  * and the warnings). Read-only: changes go through the actions.
  */
@@ -35,7 +35,8 @@ final class VmDetailView {
     private final VmDetailViewModel vm;
     private final BorderPane root = new BorderPane();
 
-    VmDetailView(VmDetailViewModel vm, Runnable attachNic) {
+    /** {@code owned}: rename, clone, lock, unlock, change owner — the General tab's row of actions. */
+    VmDetailView(VmDetailViewModel vm, Runnable attachNic, List<ToolAction> owned) {
         this.vm = vm;
         Label title = new Label();
         title.setId("vm-title");
@@ -47,7 +48,7 @@ final class VmDetailView {
         HBox header = new HBox(title);
         header.setPadding(new Insets(8, 10, 8, 10));
         header.getStyleClass().add("detail-header");
-        TabPane tabs = new TabPane(tab("General", general()), tab("NICs", nics(attachNic)), tab("Context", context()));
+        TabPane tabs = new TabPane(tab("General", general(owned)), tab("NICs", nics(attachNic)), tab("Context", context()));
         tabs.setId("vm-tabs");
         root.setTop(header);
         root.setCenter(tabs);
@@ -60,7 +61,7 @@ final class VmDetailView {
         return t;
     }
 
-    private Node general() {
+    private Node general(List<ToolAction> owned) {
         FormGrid g = new FormGrid();
         g.add("Owner / group", text("vm-owner", s -> s.vm().ownerName() + " / " + s.vm().groupName()));
         g.add("State", text("vm-state", s -> s.vm().vm().state().name()));
@@ -74,7 +75,11 @@ final class VmDetailView {
         vm.currentProperty().addListener((o, was, now) -> attributes.getItems().setAll(vm.attributes()));
         g.add("Attributes", attributes, FormGrid.hint("GATEWAY_IFACE names the NIC that owns the default route;"
                 + " the Attach NIC wizard sets it when you keep the route where it is."));
-        return g.node();
+        HBox buttons = new HBox(2);
+        buttons.getStyleClass().add("pane-actions");
+        buttons.getChildren().setAll(Toolbars.items(List.of(owned)));
+        buttons.setPadding(new Insets(8, 8, 0, 8));
+        return new VBox(buttons, g.node());
     }
 
     private Label text(String id, Function<VmDetailViewModel.Shown, String> value) {

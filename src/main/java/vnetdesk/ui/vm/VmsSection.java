@@ -32,7 +32,8 @@ import vnetdesk.ui.common.Toolbars;
  * addresses) above the selected VM's General, NICs and Context tabs, with
  * the VM actions in the toolbar — New VM, the VM's life (deploy, power off,
  * resume, undeploy; the rarer state changes in the table's context menu),
- * Attach NIC (the wizard) and Detach NIC, and the whole-object actions.
+ * Attach NIC (the wizard), Detach NIC and Delete; rename, clone, lock and
+ * change owner sit on the General tab and in the context menu.
  */
 public final class VmsSection {
 
@@ -45,7 +46,8 @@ public final class VmsSection {
     /** {@code leasesChanged} runs after anything that takes or releases leases (the networks read them again). */
     public VmsSection(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Runnable leasesChanged) {
         this.vm = new VmsViewModel(inventory, actor, runner, dialogs, leasesChanged);
-        this.detail = new VmDetailView(vm.detail(), this::attachNic);
+        List<ToolAction> owned = ownedActions();
+        this.detail = new VmDetailView(vm.detail(), this::attachNic, owned);
         MasterDetail.table(table, "vm-table", vm.list().rows(), List.of(
                 Tables.column("ID", 50, VmRow::id),
                 Tables.column("Name", 170, VmRow::name),
@@ -61,7 +63,7 @@ public final class VmsSection {
                 "Filter VMs (id, name, owner, state, host, address)", detail.node(), 0.4);
         root.setId("vms-view");
         List<List<ToolAction>> actions = actions();
-        table.setContextMenu(contextMenu(actions));
+        table.setContextMenu(contextMenu(actions, owned));
         section = ConsoleSection.of("VMs", "vm", root).counting(vm.list().countProperty()).withActions(actions)
                 .reading(vm.list()::reload, vm.list()::reload);
     }
@@ -89,18 +91,27 @@ public final class VmsSection {
                         ToolAction.of("vm-detach", "Detach NIC", "detach", "Detach the NIC picked in the NICs tab"
                                         + " (its lease is released)", vm.detail()::detachSelected)
                                 .disabledWhen(vm.detail().selectedNicProperty().isEqualTo(Optional.empty()))),
-                List.of(ToolAction.of("vm-rename", "Rename", "rename", "Rename the selected VM",
-                                () -> withRow(r -> owned.rename(r.target()))).disabledWhen(none),
-                        ToolAction.of("vm-clone", "Clone", "clone", "Copy the selected VM (its NICs get new leases)",
-                                () -> withRow(r -> owned.cloneObject(r.target()))).disabledWhen(none),
-                        ToolAction.of("vm-lock", "Lock", "lock", "Lock the selected VM against changes",
-                                () -> withRow(r -> owned.lock(r.target()))).disabledWhen(none),
-                        ToolAction.of("vm-unlock", "Unlock", "unlock", "Unlock the selected VM",
-                                () -> withRow(r -> owned.unlock(r.target()))).disabledWhen(none),
-                        ToolAction.of("vm-chown", "Change owner…", "user", "Give the selected VM another owner",
-                                () -> withRow(r -> owned.changeOwner(r.target()))).disabledWhen(none),
-                        ToolAction.of("vm-delete", "Delete", "delete", "Delete the selected VM (its leases are"
-                                + " released)", () -> withRow(r -> owned.delete(r.target()))).disabledWhen(none)));
+                List.of(ToolAction.of("vm-delete", "Delete", "delete", "Delete the selected VM (its leases are"
+                        + " released)", () -> withRow(r -> owned.delete(r.target()))).disabledWhen(none)));
+    }
+
+    /**
+     * Rename, clone, lock, unlock and change owner: on the General tab and in the context menu. The toolbar
+     * keeps the VM's life and its NICs, which no other section has; with these too it would not fit.
+     */
+    private List<ToolAction> ownedActions() {
+        BooleanBinding none = vm.list().selectedIdProperty().isEqualTo(Optional.empty());
+        OwnedObjectActions owned = vm.owned();
+        return List.of(ToolAction.of("vm-rename", "Rename…", "rename", "Rename the selected VM",
+                        () -> withRow(r -> owned.rename(r.target()))).disabledWhen(none),
+                ToolAction.of("vm-clone", "Clone…", "clone", "Copy the selected VM (its NICs get new leases)",
+                        () -> withRow(r -> owned.cloneObject(r.target()))).disabledWhen(none),
+                ToolAction.of("vm-lock", "Lock", "lock", "Lock the selected VM against changes",
+                        () -> withRow(r -> owned.lock(r.target()))).disabledWhen(none),
+                ToolAction.of("vm-unlock", "Unlock", "unlock", "Unlock the selected VM",
+                        () -> withRow(r -> owned.unlock(r.target()))).disabledWhen(none),
+                ToolAction.of("vm-chown", "Change owner…", "user", "Give the selected VM another owner",
+                        () -> withRow(r -> owned.changeOwner(r.target()))).disabledWhen(none));
     }
 
     /** An action on the selected VM, enabled only in the states it starts from (the service checks again). */
@@ -111,10 +122,9 @@ public final class VmsSection {
                 () -> selected.get().filter(r -> from.contains(r.state())).isEmpty(), selected));
     }
 
-    private ContextMenu contextMenu(List<List<ToolAction>> actions) {
+    private ContextMenu contextMenu(List<List<ToolAction>> actions, List<ToolAction> whole) {
         List<ToolAction> life = actions.get(1);
         List<ToolAction> nics = actions.get(2);
-        List<ToolAction> whole = actions.get(3);
         return new ContextMenu(Toolbars.menuItem("Deploy…", life.get(0)), Toolbars.menuItem("Power off", life.get(1)),
                 Toolbars.menuItem("Suspend", stateAction("vm-suspend", "Suspend", "poweroff", "Suspend",
                         EnumSet.of(VmState.RUNNING), r -> vm.act(r, Action.SUSPEND))),
@@ -129,7 +139,7 @@ public final class VmsSection {
                 new SeparatorMenuItem(), Toolbars.menuItem("Rename…", whole.get(0)),
                 Toolbars.menuItem("Clone…", whole.get(1)), Toolbars.menuItem("Lock", whole.get(2)),
                 Toolbars.menuItem("Unlock", whole.get(3)), Toolbars.menuItem("Change owner…", whole.get(4)),
-                new SeparatorMenuItem(), Toolbars.menuItem("Delete…", whole.get(5)));
+                new SeparatorMenuItem(), Toolbars.menuItem("Delete…", actions.get(3).get(0)));
     }
 
     private void withRow(Consumer<VmRow> action) {

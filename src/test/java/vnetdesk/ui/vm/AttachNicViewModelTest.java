@@ -88,6 +88,23 @@ class AttachNicViewModelTest extends VmTestBase {
     }
 
     @Test
+    void aQosFieldLeftEmptyKeepsTheNetworksValue() {
+        inventory.networks().create(ADMIN, TemplateParser.parse("NAME = slow\nVN_MAD = bridge\n"
+                + "INBOUND_AVG_BW = 2000\nOUTBOUND_AVG_BW = 3000\nAR = [ TYPE = IP4, IP = 10.7.0.1, SIZE = 4 ]\n", "t"));
+        int id = createVm("NAME = web\n");
+        AttachNicViewModel w = wizard(id);
+        pick(w, "slow");
+        NicOptions o = w.options();
+        assertEquals("3000", o.networkQos("OUTBOUND_AVG_BW").get(), "shown as the field's prompt");
+        assertEquals(Optional.empty(), w.request().qos(), "no field filled: the network's QoS");
+        o.qosField("INBOUND_AVG_BW").set("1000");
+        assertEquals("in 1000 KB/s, out 3000 KB/s (this NIC's override)", w.summary().get().orElseThrow().qos());
+        o.qosField("INBOUND_PEAK_BW").set("500");
+        assertFalse(o.qosValidProperty().get());
+        assertTrue(o.qosErrors().get("INBOUND_PEAK_BW").contains("at least the average"), o.qosErrors().toString());
+    }
+
+    @Test
     void automaticSelectionShowsTheChoiceAndEveryRejectedNetworkWithItsReason() {
         int edge = inventory.clusters().create(ADMIN, "edge");
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = far\nVN_MAD = bridge\n"
