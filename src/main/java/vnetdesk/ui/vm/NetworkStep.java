@@ -1,5 +1,6 @@
 package vnetdesk.ui.vm;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class NetworkStep {
     }
 
     private static List<Candidate> candidatesOf(NetworkChoice c) {
-        List<Candidate> out = new java.util.ArrayList<>();
+        List<Candidate> out = new ArrayList<>();
         c.networkLabel().ifPresent(label -> out.add(new Candidate(c.reason(), true)));
         c.rejections().forEach(r -> out.add(new Candidate(r, false)));
         return out;
