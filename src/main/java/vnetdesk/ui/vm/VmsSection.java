@@ -65,7 +65,7 @@ public final class VmsSection {
         List<List<ToolAction>> actions = actions();
         table.setContextMenu(contextMenu(actions, owned));
         section = ConsoleSection.of("VMs", "vm", root).counting(vm.list().countProperty()).withActions(actions)
-                .reading(vm.list()::reload, vm.list()::reload);
+                .reading(vm::reload, vm::reload);
     }
 
     private List<List<ToolAction>> actions() {

@@ -50,6 +50,12 @@ public final class VmsViewModel {
                 new OwnedObjectActions.Followup(this::created, this::changed, this::deleted));
     }
 
+    /** Reads the VMs and the VM shown again (F5: the CLI or another console may have changed them). */
+    public void reload() {
+        list.reload();
+        detail.refresh();
+    }
+
     public RowList<VmRow> list() {
         return list;
     }

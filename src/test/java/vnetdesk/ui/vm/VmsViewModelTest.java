@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.VmState;
+import vnetdesk.service.vm.NicRequest;
 import vnetdesk.service.vm.VmService.Action;
 
 /** The VMs section's list, detail and actions on a real inventory, without the toolkit. */
@@ -55,6 +57,20 @@ class VmsViewModelTest extends VmTestBase {
         assertEquals(1, vms.list().rows().size());
         vms.list().filterProperty().set("nothing-like-this");
         assertEquals(0, vms.list().rows().size());
+    }
+
+    @Test
+    void refreshReadsTheVmShownAgainAndAVmDeletedElsewhereLeavesQuietly() {
+        int id = createVm("NAME = web\n");
+        vms.list().reload();
+        vms.list().selectedIdProperty().set(Optional.of(id));
+        inventory.vms().attachNic(ADMIN, ObjectRef.id(id), NicRequest.on(ObjectRef.name("lan")));
+        vms.reload();
+        assertEquals(1, vms.detail().nics().size(), "the NIC attached by the CLI shows");
+        inventory.vms().delete(ADMIN, ObjectRef.id(id));
+        vms.reload();
+        assertEquals(Optional.empty(), vms.detail().shownId());
+        assertEquals(List.of(), dialogs.errors, "no error for a VM that is simply gone");
     }
 
     @Test
