@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -60,7 +61,10 @@ final class AttachNicPages {
         VBox automaticBox = shownWhen(automatic(step), automatic);
         VBox box = new VBox(8, FormGrid.hint(step.placement()), named, namedBox, automatic, automaticBox);
         box.setPadding(new Insets(10));
-        return box;
+        // an error and its pointer make the automatic part taller than the page: it scrolls, nothing is cut
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private Node automatic(NetworkStep step) {
@@ -75,15 +79,15 @@ final class AttachNicPages {
         TextField rank = expression("attach-rank", step.rankProperty(), "e.g. FREE_LEASES   or   -USED_LEASES");
         g.add("Rank", rank, decorations.register("SCHED_RANK", rank),
                 pointer("attach-rank", rank, step.rankMarkProperty(), errors, "SCHED_RANK"));
-        if (step.needsPreviewHost()) {
+        if (step.needsPreviewHost() && step.hosts().isEmpty()) {
+            g.add("Preview", FormGrid.hint("No host in the inventory: the choice cannot be previewed (add a host"
+                    + " in Hosts). The NIC waits for its network until the VM is deployed."));
+        } else if (step.needsPreviewHost()) {
             ComboBox<String> host = new ComboBox<>(step.hosts());
             host.setId("attach-preview-host");
             host.valueProperty().bindBidirectional(step.previewHostProperty());
-            g.add("Preview on host", host, FormGrid.hint(step.hosts().isEmpty()
-                    ? "No host in the inventory: the choice cannot be previewed (add a host in Hosts). The NIC"
-                    + " waits for its network until the VM is deployed."
-                    : "The VM is not on a host: the choice is previewed as if it were on this host; the real"
-                    + " choice is made when the VM is deployed."));
+            g.add("Preview on host", host, FormGrid.hint("The VM is not on a host: the choice is previewed as if"
+                    + " it were on this host; the real choice is made when the VM is deployed."));
         }
         Label choice = new Label();
         choice.setId("attach-choice");

@@ -42,12 +42,12 @@ final class NewVmDialog {
         template.setId("vm-new-template");
         template.getStyleClass().add("code");
         template.setPrefRowCount(6);
-        template.setPromptText("optional OpenNebula VM template, e.g.\nNIC = [ NETWORK = \"office-lan\" ]\n"
-                + "NIC = [ NETWORK_MODE = \"auto\", SCHED_REQUIREMENTS = \"TRAFFIC_TYPE = public\" ]\nGATEWAY_IFACE = 0");
+        template.setPromptText("optional, e.g. NIC = [ NETWORK = \"office-lan\" ]");
         template.textProperty().bindBidirectional(vm.templateProperty());
-        g.add("VM template", template, FormGrid.hint("Only the networking is kept: NIC vectors and single"
-                + " attributes (GATEWAY_IFACE …); DISK and other vectors are refused. NICs can also be attached"
-                + " later with the Attach NIC wizard."));
+        g.add("VM template", template, FormGrid.hint("OpenNebula VM template syntax. Only the networking is kept:"
+                + " NIC vectors (NIC = [ NETWORK = \"lan\" ], NIC = [ NETWORK_MODE = \"auto\", SCHED_REQUIREMENTS"
+                + " = \"…\" ]) and single attributes such as GATEWAY_IFACE = 0; DISK and other vectors are refused."
+                + " NICs can also be attached later with the Attach NIC wizard."));
         Label refusal = new Label();
         refusal.setId("vm-new-refusal");
         refusal.getStyleClass().add("field-error");
