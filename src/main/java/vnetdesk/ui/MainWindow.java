@@ -37,11 +37,16 @@ import vnetdesk.ui.common.Icons;
 import vnetdesk.ui.common.TaskRunner;
 import vnetdesk.ui.common.ToolAction;
 import vnetdesk.ui.common.Toolbars;
+import vnetdesk.ui.host.ClustersView;
+import vnetdesk.ui.host.ClustersViewModel;
+import vnetdesk.ui.host.HostsView;
+import vnetdesk.ui.host.HostsViewModel;
 import vnetdesk.ui.network.NetworksSection;
 import vnetdesk.ui.secgroup.SecurityGroupsView;
 import vnetdesk.ui.template.NetworkTemplatesView;
 import vnetdesk.ui.user.UsersView;
 import vnetdesk.ui.user.UsersViewModel;
+import vnetdesk.ui.vm.VmsSection;
 
 /**
  * The console's main window: the navigation of sections on the left, the
@@ -87,13 +92,17 @@ public final class MainWindow {
         });
         this.sections = List.of(networks.section(), templates.section(),
                 new SecurityGroupsView(inventory, actor, runner, dialogs).section(),
-                PlannedSection.of("VMs", "vm", "VMs and the attach-NIC wizard are not in this version yet. Leases of"
-                        + " VM NICs made with the CLI appear in the networks' Leases tabs."),
-                PlannedSection.of("Hosts", "host", "Hosts (plan, apply and drift over SSH) are not in this version"
-                        + " yet."),
-                PlannedSection.of("Clusters", "cluster", "Clusters are not managed yet; every network belongs to"
-                        + " cluster 0 (default) unless its General tab says otherwise."),
+                new VmsSection(inventory, actor, runner, dialogs, networks::leasesChanged).section(),
+                new HostsView(new HostsViewModel(inventory, actor, runner, dialogs)).section(),
+                clusters(),
                 new UsersView(new UsersViewModel(inventory, actor, runner, dialogs), this::switchTo).section());
+    }
+
+    /** The Clusters section; moving a network in or out changes its CLUSTER_IDS, which the Networks view shows. */
+    private ConsoleSection clusters() {
+        ClustersViewModel vm = new ClustersViewModel(inventory, actor, runner, dialogs);
+        vm.setOnInventoryChanged(networks::reload);
+        return new ClustersView(vm).section();
     }
 
     /** Builds the scene, restores geometry and selection, shows the window and loads the lists. */

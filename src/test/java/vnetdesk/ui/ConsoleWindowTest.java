@@ -366,9 +366,20 @@ class ConsoleWindowTest {
         section(robot, "Network Templates");
         assertEquals(List.of("tpl-new", "tpl-instantiate", "tpl-clone", "tpl-rename", "tpl-lock", "tpl-unlock",
                 "tpl-chown", "tpl-delete", "tool-refresh"), buttonIds(bar));
+        section(robot, "VMs");
+        assertEquals(List.of("vm-new", "vm-deploy", "vm-poweroff", "vm-resume", "vm-undeploy", "vm-attach",
+                "vm-detach", "vm-delete", "tool-refresh"), buttonIds(bar));
+        assertFalse(robot.lookup(".main-toolbar .tool-bar-overflow-button").tryQuery().map(Node::isVisible)
+                .orElse(false), "the VM actions, Refresh and who-holds-this fit in the window");
         section(robot, "Hosts");
-        assertEquals(List.of("tool-refresh"), buttonIds(bar), "a section not built yet offers only Refresh");
-        assertTrue(robot.lookup("#empty-hosts").tryQuery().isPresent());
+        assertEquals(List.of("host-new", "host-rename", "host-address", "host-delete", "tool-refresh"),
+                buttonIds(bar));
+        assertTrue(((Label) ConsoleFixture.node(robot, "#host-connection")).getText().startsWith("Not connected"),
+                "the Hosts view says hosts are not connected yet");
+        section(robot, "Clusters");
+        assertEquals(List.of("cluster-new", "cluster-rename", "cluster-delete", "cluster-add-host",
+                "cluster-remove-host", "cluster-add-network", "cluster-remove-network", "tool-refresh"),
+                buttonIds(bar));
         section(robot, "Users & Groups");
         for (String id : List.of("user-new", "user-chgrp", "user-delete", "user-act-as", "group-new", "acl-new")) {
             Button b = ConsoleFixture.node(robot, "#" + id);

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 import javafx.scene.Scene;
@@ -22,6 +23,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.service.Inventory;
+import vnetdesk.template.TemplateParser;
 
 /**
  * Writes the README screenshots from the sample inventory: the main window,
@@ -108,7 +112,10 @@ class ScreenshotsTest {
         section(robot, "Users & Groups");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("users-and-groups.png"));
+
+        vmsHostsAndTheWizard(robot, out);
         section(robot, "Networks");
+        console.idle(robot);
 
         robot.clickOn("#tool-new");
         robot.clickOn("#field-NAME").write("lab");
@@ -120,6 +127,106 @@ class ScreenshotsTest {
         robot.clickOn("#save");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("create-network-errors.png"));
+    }
+
+    /**
+     * The VMs view, every page of the Attach NIC wizard, Hosts and Clusters. The sample holds no VMs or hosts
+     * (yet), so they are made here through the services.
+     */
+    private void vmsHostsAndTheWizard(FxRobot robot, Path out) throws Exception {
+        Inventory inv = console.inventory;
+        int edge = inv.clusters().create(Actor.ONEADMIN, "edge");
+        inv.hosts().create(Actor.ONEADMIN, "kvm1", Optional.empty(), Optional.of("10.255.0.11"));
+        inv.hosts().create(Actor.ONEADMIN, "kvm2", Optional.empty(), Optional.of("10.255.0.12"));
+        inv.hosts().create(Actor.ONEADMIN, "kvm-edge", Optional.of(ObjectRef.id(edge)), Optional.empty());
+        int web = vm(inv, "NAME = web-1\nNIC = [ NETWORK = office-lan ]\nNIC = [ NETWORK = dmz ]\n");
+        inv.vms().deploy(Actor.ONEADMIN, ObjectRef.id(web), ObjectRef.name("kvm1"));
+        int db = vm(inv, "NAME = db-1\nNIC = [ NETWORK = storage ]\n");
+        inv.vms().deploy(Actor.ONEADMIN, ObjectRef.id(db), ObjectRef.name("kvm2"));
+        // its template already names NIC 1 for the default route: attaching NIC 1 moves the route there
+        int app = vm(inv, "NAME = app-1\nGATEWAY_IFACE = 1\nNIC = [ NETWORK = office-lan ]\n");
+        inv.vms().deploy(Actor.ONEADMIN, ObjectRef.id(app), ObjectRef.name("kvm1"));
+        vm(inv, "NAME = build-agent\nNIC = [ NETWORK_MODE = auto, SCHED_REQUIREMENTS = \"VN_MAD = fw\" ]\n");
+        robot.clickOn("#tool-refresh");
+        console.idle(robot);
+
+        section(robot, "VMs");
+        console.idle(robot);
+        ConsoleFixture.clickCell(robot, "#vm-table", "web-1");
+        console.idle(robot);
+        tabOf(robot, "#vm-tabs", "NICs");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("vms.png"));
+        tabOf(robot, "#vm-tabs", "Context");
+        save(console.stage.getScene(), out.resolve("vm-context.png"));
+
+        ConsoleFixture.clickCell(robot, "#vm-table", "app-1");
+        console.idle(robot);
+        robot.clickOn("#vm-attach");
+        ConsoleFixture.await("the wizard", () -> robot.lookup("#attach-page-network").tryQuery().isPresent());
+        robot.clickOn("#attach-mode-automatic");
+        robot.clickOn("#attach-requirements").write("VN_MAD = \"802.1Q\" | NAME = \"office*\"");
+        robot.clickOn("#attach-rank").write("FREE_LEASES");
+        ConsoleFixture.await("the candidates", () -> ((javafx.scene.control.ListView<?>)
+                robot.lookup("#attach-candidates").query()).getItems().size() > 2);
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-network", out.resolve("attach-1-network-automatic.png"));
+        robot.clickOn("#attach-mode-network");
+        robot.clickOn(robot.lookup("#attach-networks .list-cell").match((javafx.scene.control.ListCell<?> c) ->
+                c.getText() != null && c.getText().endsWith(":dmz")).queryAs(javafx.scene.Node.class));
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-network", out.resolve("attach-1-network.png"));
+        next(robot, "address");
+        robot.clickOn("#attach-specific");
+        robot.clickOn("#attach-address").write("192.0.2.99");
+        ConsoleFixture.await("the address is refused", () -> !((javafx.scene.control.Label)
+                robot.lookup("#attach-address-error").query()).getText().isEmpty());
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-address", out.resolve("attach-2-address.png"));
+        robot.doubleClickOn("#attach-address").eraseText(10).write("192.0.2.80");
+        console.idle(robot);
+        next(robot, "options");
+        robot.clickOn(robot.lookup("#attach-page-options .check-box").match((javafx.scene.control.CheckBox b) ->
+                b.getText() != null && b.getText().endsWith(":web")).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#attach-qos-INBOUND_AVG_BW").write("5000");
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-options", out.resolve("attach-3-groups-qos.png"));
+        next(robot, "route");
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-route", out.resolve("attach-4-route.png"));
+        robot.clickOn("#attach-keep-route");
+        next(robot, "review");
+        console.idle(robot);
+        saveWindowOf(robot, "#attach-page-review", out.resolve("attach-5-review.png"));
+        robot.clickOn("#attach-finish");
+        console.idle(robot);
+        ConsoleFixture.await("the wizard closed", () -> robot.lookup("#attach-page-review").tryQuery().isEmpty());
+
+        section(robot, "Hosts");
+        ConsoleFixture.clickCell(robot, "#host-table", "kvm1");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("hosts.png"));
+        section(robot, "Clusters");
+        ConsoleFixture.clickCell(robot, "#cluster-table", "default");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("clusters.png"));
+    }
+
+    private static int vm(Inventory inv, String template) {
+        return inv.vms().create(Actor.ONEADMIN, TemplateParser.parse(template, "screenshot VM"));
+    }
+
+    private static void next(FxRobot robot, String page) {
+        javafx.scene.control.Button next = robot.lookup(".button").match((javafx.scene.control.Button b) ->
+                "Next".equals(b.getText())).queryAs(javafx.scene.control.Button.class);
+        ConsoleFixture.await("Next is enabled", () -> !next.isDisabled());
+        robot.clickOn(next);
+        ConsoleFixture.await("page " + page, () -> robot.lookup("#attach-page-" + page).tryQuery().isPresent());
+    }
+
+    private static void saveWindowOf(FxRobot robot, String node, Path file) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        save(robot.lookup(node).query().getScene(), file);
     }
 
     private static void section(FxRobot robot, String name) {

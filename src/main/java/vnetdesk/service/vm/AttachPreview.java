@@ -1,5 +1,7 @@
 package vnetdesk.service.vm;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,8 @@ public record AttachPreview(VmDetails.NicDetails nic, Map<String, String> nicCon
                             Optional<String> routeWarning, List<String> warnings) {
 
     public AttachPreview {
-        nicContext = Map.copyOf(nicContext);
+        // in context.sh order (Map.copyOf would lose it)
+        nicContext = Collections.unmodifiableMap(new LinkedHashMap<>(nicContext));
         warnings = List.copyOf(warnings);
     }
 }

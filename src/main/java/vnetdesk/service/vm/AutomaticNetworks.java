@@ -82,6 +82,12 @@ final class AutomaticNetworks {
         throw new ConflictException("NIC", "NIC " + nic.index() + " of VM " + vm.label() + ": " + s.reason());
     }
 
+    /** Reads both expressions; a malformed one throws an ExpressionException ({@code FIELD: what at position}). */
+    static void check(String requirements, String rank) {
+        Requirements.parse("SCHED_REQUIREMENTS", requirements);
+        Rank.parse("SCHED_RANK", rank);
+    }
+
     /** What automatic selection would choose for a NIC of {@code vm} on host {@code hostId}, with every reason. */
     Selection select(Connection c, Vm vm, int hostId, String requirements, String rank) throws SQLException {
         Requirements req = Requirements.parse("SCHED_REQUIREMENTS", requirements);

@@ -66,6 +66,8 @@ final class VmNics {
         Nic nic;
         if (request.automatic().isPresent()) {
             NicRequest.Automatic auto = request.automatic().get();
+            // a VM not on a host keeps the request until its deploy: it must be readable then
+            AutomaticNetworks.check(auto.requirements(), auto.rank());
             Nic waiting = new Nic(index, new NicNetwork.Automatic(auto.requirements(), auto.rank()),
                     request.securityGroups(), request.qos(), request.model(), request.attributes());
             vms.insertNic(c, NicAttributes.row(vm.id(), waiting));

@@ -244,6 +244,16 @@ public final class VmService implements OwnedObjectService {
     }
 
     /**
+     * Checks the expressions of an automatic NIC as its attach will, reading
+     * nothing: a malformed one is refused with a {@link ValidationException}
+     * naming its field, whose message ends in {@code at <position>} (1-based,
+     * in characters) — the console marks that place as the user types.
+     */
+    public void checkAutomatic(String requirements, String rank) {
+        AutomaticNetworks.check(requirements, rank);
+    }
+
+    /**
      * What attaching {@code request} would do — the lease it would take, the
      * NIC's guest context, the default route — found by attaching in a
      * transaction that is then rolled back. Refused as the attach would be.

@@ -36,7 +36,16 @@ public final class Icons {
             Map.entry("vm", "M1.5 2.5h13v9h-13zM5.5 14.5h5M8 11.5v3"),
             Map.entry("host", "M2 2h12v5H2zM2 9h12v5H2zM4.5 4.5h1M4.5 11.5h1"),
             Map.entry("cluster", "M1.5 1.5h5v5h-5zM9.5 1.5h5v5h-5zM1.5 9.5h5v5h-5zM9.5 9.5h5v5h-5z"),
-            Map.entry("rule", "M2 4h12M2 8h12M2 12h7"));
+            Map.entry("rule", "M2 4h12M2 8h12M2 12h7"),
+            Map.entry("address", "M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM1.5 8h13M8 1.5c2.2 2 2.2 11 0 13"
+                    + "M8 1.5c-2.2 2-2.2 11 0 13"),
+            Map.entry("deploy", "M8 1.5v8M5 6.5l3 3 3-3M2 11v3.5h12V11"),
+            Map.entry("undeploy", "M8 9.5v-8M5 4.5l3-3 3 3M2 11v3.5h12V11"),
+            Map.entry("poweroff", "M8 1.5v6M4.6 3.9a5.5 5.5 0 1 0 6.8 0"),
+            Map.entry("attach", "M6.5 9.5l3-3M5 7.5L3.5 9a2.5 2.5 0 0 0 3.5 3.5L8.5 11M7.5 5L9 3.5A2.5 2.5 0 0 1"
+                    + " 12.5 7L11 8.5"),
+            Map.entry("detach", "M5 7.5L3.5 9a2.5 2.5 0 0 0 3.5 3.5L8.5 11M7.5 5L9 3.5A2.5 2.5 0 0 1 12.5 7L11 8.5"
+                    + "M2 2l2.5 2.5M11.5 11.5L14 14"));
 
     private Icons() {
     }

@@ -138,6 +138,15 @@ public final class NetworksSection {
         return list.loadedProperty();
     }
 
+    /**
+     * Leases were taken or released elsewhere (a VM's NIC attached or detached): the usage in the list and
+     * the network shown are read again (its unsaved edits stay).
+     */
+    public void leasesChanged() {
+        list.reload();
+        detail.shownId().ifPresent(detail::refreshIfShowing);
+    }
+
     /** Reads the networks again (the selection stays on the same network if it still exists). */
     public void reload() {
         list.reload();

@@ -236,6 +236,24 @@ class VmServiceTest {
     }
 
     @Test
+    void anAutomaticNicWithAMalformedExpressionIsRefusedAtAttachEvenBeforeTheVmIsPlaced() {
+        int id = create("NAME = web\n");
+        NicRequest bad = new NicRequest(Optional.empty(), Optional.of(new NicRequest.Automatic("VN_MAD = ", "")),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), "virtio", java.util.Map.of());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> inv.vms().attachNic(ADMIN, ObjectRef.id(id), bad));
+        assertEquals(Optional.of("SCHED_REQUIREMENTS"), e.field());
+        assertEquals(List.of(), vm(id).nics(), "nothing stored for the deploy to trip over");
+        ValidationException rank = assertThrows(ValidationException.class,
+                () -> inv.vms().checkAutomatic("NAME = lan", "FREE_LEASES +"));
+        assertTrue(rank.getMessage().matches("SCHED_RANK: .* at 14"), rank.getMessage());
+        ValidationException req = assertThrows(ValidationException.class,
+                () -> inv.vms().checkAutomatic("NAME = \"lan\" & (", ""));
+        assertTrue(req.getMessage().matches("SCHED_REQUIREMENTS: .* at 17"), req.getMessage());
+        inv.vms().checkAutomatic("TRAFFIC_TYPE = public", "-USED_LEASES");
+    }
+
+    @Test
     void anAttachPreviewShowsTheLeaseAndContextAndTakesNothing() {
         int id = create("NAME = web\nNIC = [ NETWORK = dual ]\n");
         AttachPreview p = inv.vms().previewAttach(ADMIN, ObjectRef.id(id), NicRequest.on(ObjectRef.name("lan")));
@@ -247,6 +265,9 @@ class VmServiceTest {
         assertEquals(List.of(), leasesOf("lan"), "the preview was rolled back");
         assertEquals(1, vm(id).nics().size());
         assertEquals("web", inv.vms().show(ADMIN, ObjectRef.id(id)).vm().name());
+        inv.vms().attachNic(ADMIN, ObjectRef.id(id), NicRequest.on(ObjectRef.name("lan")));
+        assertEquals(List.copyOf(inv.vms().context(ADMIN, ObjectRef.id(id)).nic(1).keySet()),
+                List.copyOf(p.nicContext().keySet()), "the preview lists the context in context.sh order");
     }
 
     @Test
