@@ -14,7 +14,6 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 import vnetdesk.model.VnetException;
 
@@ -30,7 +29,7 @@ public final class Database implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
-    private final JdbcConnectionPool pool;
+    private final SessionPool pool;
     private final String location;
     /** Growth of the file during one session above which closing compacts it. */
     private static final long COMPACT_AFTER_GROWTH = 32L << 20;
@@ -41,7 +40,7 @@ public final class Database implements AutoCloseable {
     private final Optional<Path> file;
     private final long sizeAtOpen;
 
-    private Database(JdbcConnectionPool pool, String location, Optional<InstanceLock> instanceLock,
+    private Database(SessionPool pool, String location, Optional<InstanceLock> instanceLock,
                      Optional<Path> file) {
         this.pool = pool;
         this.location = location;
@@ -66,7 +65,7 @@ public final class Database implements AutoCloseable {
         }
         // WRITE_DELAY=0: H2 writes a commit to the file before the call returns.
         String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS";
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS;QUERY_CACHE_SIZE=64";
         InstanceLock lock = InstanceLock.acquire(dir, dir.toString());
         try {
             setPermissions(lock.file(), OWNER_ONLY_FILE);
@@ -96,16 +95,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(String url, String location, Optional<InstanceLock> lock, Optional<Path> file) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vnetdesk", "");
-        pool.setMaxConnections(16);
-        try (Connection c = pool.getConnection()) {
-            c.isValid(1);
+        SessionPool pool = new SessionPool(url, "vnetdesk", 16);
+        try {
+            pool.giveBack(pool.borrow());
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e, location);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             pool.dispose();
             String why = firstLine(e.getMessage());
@@ -160,15 +158,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        try {
+            Connection c = pool.borrow();
             try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
+            } finally {
+                pool.giveBack(c);
             }
         } catch (SQLException e) {
             throw StoreErrors.translate(e);
@@ -177,8 +178,13 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work (autocommit, consistent per statement). */
     public <T> T read(Work<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
+        try {
+            Connection c = pool.borrow();
+            try {
+                return work.run(c);
+            } finally {
+                pool.giveBack(c);
+            }
         } catch (SQLException e) {
             throw StoreErrors.translate(e);
         }
@@ -214,8 +220,13 @@ public final class Database implements AutoCloseable {
         if (size - sizeAtOpen < COMPACT_AFTER_GROWTH && size < COMPACT_ABOVE) {
             return;
         }
-        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
+        try {
+            Connection c = pool.borrow();
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } finally {
+                pool.giveBack(c);
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "could not compact the inventory {0}: {1}", location, firstLine(e.getMessage()));
         }

@@ -56,4 +56,17 @@ public final class SecurityGroupStateRepository {
             s.executeUpdate();
         }
     }
+
+    /**
+     * Marks a VM outdated in a group where a state is stored for it; a VM
+     * without one is outdated already, so nothing is written for it.
+     */
+    public void markOutdated(Connection c, int groupId, int vmId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE SECURITY_GROUP_VM SET STATE = 'OUTDATED', ERROR = NULL"
+                + " WHERE SG_ID = ? AND VM_ID = ? AND STATE <> 'OUTDATED'")) {
+            s.setInt(1, groupId);
+            s.setInt(2, vmId);
+            s.executeUpdate();
+        }
+    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.h2.api.ErrorCode;
+
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.Ownership;
@@ -66,8 +68,8 @@ public final class VmRepository {
 
     /**
      * Writes the VM row (not its NICs) if it is still at the version it was
-     * read with, and bumps that version; returns the new one. NIC changes go
-     * with an update of their VM, so two consoles changing one VM conflict.
+     * read with, and bumps that version; returns the new one. NICs are rows of
+     * their own: attaching or detaching one leaves the VM row alone.
      */
     public long update(Connection c, VmRow vm) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE VM SET NAME = ?, UID = ?, GID = ?, PERMS = ?, "
@@ -98,6 +100,7 @@ public final class VmRepository {
         }
     }
 
+    /** Inserts a NIC; another process that gave the same VM a NIC of this index first makes it a conflict. */
     public void insertNic(Connection c, NicRow nic) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO NIC (" + NIC_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setInt(1, nic.vmId());
@@ -105,6 +108,12 @@ public final class VmRepository {
             bindLease(s, 3, nic.lease());
             s.setString(6, Json.write(nic.attributes()));
             s.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                throw new ConflictException("VM " + nic.vmId() + " got a NIC " + nic.index()
+                        + " from another console meanwhile; try again");
+            }
+            throw e;
         }
     }
 
@@ -208,8 +217,10 @@ public final class VmRepository {
         }
         // the NICs of every VM read in one query, not one per VM
         Map<Integer, List<NicRow>> nicsByVm = new LinkedHashMap<>();
-        for (NicRow nic : nics(c, "WHERE VM_ID = ANY(?) ORDER BY VM_ID, NIC_ID",
-                c.createArrayOf("INTEGER", vms.stream().map(VmRow::id).toArray()))) {
+        List<NicRow> all = vms.size() == 1 ? nics(c, "WHERE VM_ID = ? ORDER BY NIC_ID", vms.get(0).id())
+                : nics(c, "WHERE VM_ID = ANY(?) ORDER BY VM_ID, NIC_ID",
+                c.createArrayOf("INTEGER", vms.stream().map(VmRow::id).toArray()));
+        for (NicRow nic : all) {
             nicsByVm.computeIfAbsent(nic.vmId(), k -> new ArrayList<>()).add(nic);
         }
         List<VmRow> out = new ArrayList<>();

@@ -10,7 +10,6 @@ import vnetdesk.model.Lease;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
-import vnetdesk.model.PropagationState;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.vm.Host;
@@ -139,7 +138,7 @@ final class VmNics {
     /** The groups of a new NIC see the VM as not applied yet (outdated) until a host apply. */
     private void markOutdated(Connection c, int vmId, VirtualNetwork n, Nic nic) throws SQLException {
         for (int group : VmRows.effectiveGroups(n, nic.lease().orElseThrow().arId(), nic)) {
-            states.setAll(c, group, List.of(vmId), PropagationState.OUTDATED);
+            states.markOutdated(c, group, vmId);
         }
     }
 

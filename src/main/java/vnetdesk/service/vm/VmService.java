@@ -221,8 +221,8 @@ public final class VmService implements OwnedObjectService {
             Access.Checker rights = access.of(c, actor);
             rights.require(VmRows.guarded(vm), Right.MANAGE, "attach a NIC to");
             int index = row.nics().stream().mapToInt(VmRepository.NicRow::index).max().orElse(-1) + 1;
+            // the VM row is not rewritten: a NIC is its own row, and two consoles taking one index conflict on it
             nics.attach(c, hooks, rights, vm, index, request);
-            vms.update(c, row);
             return index;
         });
     }
@@ -278,7 +278,6 @@ public final class VmService implements OwnedObjectService {
                             + " (it has " + (row.nics().isEmpty() ? "none" : String.join(", ", row.nics().stream()
                             .map(n -> String.valueOf(n.index())).toList())) + ")"));
             nics.detach(c, hooks, nic);
-            vms.update(c, row);
             return null;
         });
     }
