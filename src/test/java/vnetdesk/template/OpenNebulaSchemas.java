@@ -33,6 +33,14 @@ public final class OpenNebulaSchemas {
      * @throws org.xml.sax.SAXException naming the line and the element at fault
      */
     public static void validate(String xsd, String xml) throws Exception {
+        Path file = require(xsd);
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        Schema schema = factory.newSchema(file.toFile());
+        schema.newValidator().validate(new StreamSource(new StringReader(withNamespace(xml))));
+    }
+
+    /** The schema file; the calling test is skipped, with the reason printed, when it is not there. */
+    public static Path require(String xsd) {
         Path file = FOLDER.resolve(xsd);
         if (!Files.isRegularFile(file)) {
             String reason = "OpenNebula's " + xsd + " is not at " + file.toAbsolutePath().normalize()
@@ -40,9 +48,7 @@ public final class OpenNebulaSchemas {
             System.out.println(reason);
             Assumptions.abort(reason);
         }
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        Schema schema = factory.newSchema(file.toFile());
-        schema.newValidator().validate(new StreamSource(new StringReader(withNamespace(xml))));
+        return file;
     }
 
     /** The document with the schema's namespace on its root element. */
