@@ -46,10 +46,14 @@ public final class Exec {
         return run(DEFAULT_TIMEOUT, List.of(command));
     }
 
+    /**
+     * Runs {@code command}; a program named {@code ip} is iproute2's wherever
+     * it is installed, as PATH may lack the sbin directories.
+     */
     public static Result run(Duration timeout, List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            process = new ProcessBuilder(resolved(command)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
             throw new UncheckedIOException("lab command " + String.join(" ", command) + " could not start", e);
         }
@@ -69,6 +73,15 @@ public final class Exec {
         } catch (ExecutionException e) {
             throw new IllegalStateException("output of " + String.join(" ", command) + " unreadable", e.getCause());
         }
+    }
+
+    static List<String> resolved(List<String> command) {
+        if (!command.get(0).equals("ip")) {
+            return command;
+        }
+        List<String> full = new ArrayList<>(command);
+        full.set(0, LabPrerequisites.IP.toString());
+        return full;
     }
 
     /** The command prefixed to run inside a network namespace. */

@@ -37,7 +37,7 @@ public final class LabProcess implements AutoCloseable {
 
     static LabProcess start(List<String> command) {
         try {
-            LabProcess started = new LabProcess(new ProcessBuilder(command)
+            LabProcess started = new LabProcess(new ProcessBuilder(Exec.resolved(command))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true).start());
             if (started.awaitLine("listening"::equals, READY_TIMEOUT).isEmpty()) {

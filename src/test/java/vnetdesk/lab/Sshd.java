@@ -113,16 +113,21 @@ final class Sshd implements AutoCloseable {
         }
     }
 
-    /** Kills the sshd whose pid is in {@code pidFile} if its command line names {@code dir} (pids are reused). */
+    /**
+     * Kills the sshd whose pid is in {@code pidFile} if its command line names
+     * {@code dir} (pids are reused). Read from /proc: sshd rewrites its
+     * process title, which hides its arguments from {@link ProcessHandle.Info}.
+     */
     static void killIfOurs(Path pidFile, Path dir) {
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            ProcessHandle.of(pid)
-                    .filter(handle -> handle.info().commandLine().map(line -> line.contains(dir.toString())).orElse(false))
-                    .ifPresent(handle -> {
-                        handle.descendants().forEach(ProcessHandle::destroyForcibly);
-                        handle.destroyForcibly();
-                    });
+            Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+            if (Files.exists(cmdline) && Files.readString(cmdline).contains(dir.toString())) {
+                ProcessHandle.of(pid).ifPresent(handle -> {
+                    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                    handle.destroyForcibly();
+                });
+            }
         } catch (IOException | NumberFormatException e) {
             LOG.log(System.Logger.Level.WARNING, "lab: unreadable sshd pid file " + pidFile + ": " + e.getMessage());
         }
