@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -22,7 +23,9 @@ public final class LabPrerequisites {
 
     public static final String REQUIRED_PROPERTY = "vnetdesk.lab.required";
 
-    static final Path IP = Path.of("/usr/sbin/ip");
+    /** Where iproute2's {@code ip} is: {@code /usr/sbin} on merged-/usr systems, {@code /sbin} or {@code /bin} elsewhere. */
+    static final Path IP = Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip").map(Path::of)
+            .filter(Files::isExecutable).findFirst().orElse(Path.of("/usr/sbin/ip"));
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
     static final Path SSH = Path.of("/usr/bin/ssh");
@@ -41,13 +44,13 @@ public final class LabPrerequisites {
 
     /** Skips (or, when required, fails) the calling test unless the lab can run here. */
     public static void assumeLab() {
-        probe().missing().ifPresent(LabPrerequisites::unavailable);
+        probe().missing().ifPresent(reason -> unavailable(reason, required()));
     }
 
     /** Skips (or, when required, fails) the calling test unless {@code tool} is installed. */
     public static void assumeTool(Path tool, String debianPackage) {
         if (!Files.isExecutable(tool)) {
-            unavailable(tool + " is missing (Debian package " + debianPackage + ")");
+            unavailable(tool + " is missing (Debian package " + debianPackage + ")", required());
         }
     }
 
@@ -74,9 +77,10 @@ public final class LabPrerequisites {
         return Boolean.getBoolean(REQUIRED_PROPERTY);
     }
 
-    private static void unavailable(String reason) {
+    /** Aborts the test (a skip) with one line naming {@code reason}, or fails it when the lab is required. */
+    static void unavailable(String reason, boolean required) {
         String line = "lab unavailable: " + reason;
-        if (required()) {
+        if (required) {
             Assertions.fail(line + " (and -D" + REQUIRED_PROPERTY + "=true makes that a failure)");
         }
         LOG.log(System.Logger.Level.WARNING, line + ", skipping");
