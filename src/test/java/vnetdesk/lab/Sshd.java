@@ -1,0 +1,206 @@
+package vnetdesk.lab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One real OpenSSH sshd of a lab host: root namespace, 127.0.0.1 only,
+ * key-only, its own host key made for the run, and a ForceCommand that runs
+ * every exec and shell channel inside the host's namespace (the recipe of
+ * spec 30). Runs in the foreground ({@code -D -e}) as this JVM's child, so it
+ * is ready exactly when it logs that it listens, and stopping it is killing
+ * one process.
+ */
+final class Sshd implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Sshd.class.getName());
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final int PORT_ATTEMPTS = 5;
+
+    private final Process process;
+    private final int port;
+    private final Path hostPublicKey;
+
+    private Sshd(Process process, int port, Path hostPublicKey) {
+        this.process = process;
+        this.port = port;
+        this.hostPublicKey = hostPublicKey;
+    }
+
+    /**
+     * Starts sshd for {@code namespace} with its files in {@code dir}. A free
+     * port is picked by the kernel and may be taken by someone else before
+     * sshd binds it, so a refused bind is retried on another port.
+     */
+    static Sshd start(Path dir, String namespace, Path authorizedKeys) throws IOException {
+        Files.createDirectories(Path.of("/run/sshd"));
+        Path hostKey = dir.resolve("hostkey");
+        Exec.run(LabPrerequisites.SSH_KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C",
+                "vnetdesk-lab-" + namespace, "-f", hostKey.toString()).orThrow();
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = freePort();
+            Path config = writeConfig(dir, namespace, port, hostKey, authorizedKeys);
+            Process process = new ProcessBuilder(LabPrerequisites.SSHD.toString(), "-D", "-e", "-f", config.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Files.writeString(dir.resolve("sshd.pid"), process.pid() + "\n");
+            try {
+                awaitListening(process, dir.resolve("sshd.log"));
+                return new Sshd(process, port, dir.resolve("hostkey.pub"));
+            } catch (IllegalStateException e) {
+                process.destroyForcibly();
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The host key's public line as in {@code hostkey.pub}: {@code ssh-ed25519 AAAA… comment}. */
+    String hostPublicKey() {
+        try {
+            return Files.readString(hostPublicKey).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + hostPublicKey, e);
+        }
+    }
+
+    /** The host key's fingerprint as OpenSSH prints it ({@code SHA256:…}), from {@code ssh-keygen -l}. */
+    String hostKeyFingerprint() {
+        String line = Exec.run(LabPrerequisites.SSH_KEYGEN.toString(), "-l", "-E", "sha256", "-f",
+                hostPublicKey.toString()).orThrow().out();
+        return line.split(" ")[1];
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Kills sshd and its session children (the namespace commands of open sessions). */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "lab: sshd " + process.pid() + " did not end within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Kills the sshd whose pid is in {@code pidFile} if its command line names
+     * {@code dir} (pids are reused). Read from /proc: sshd rewrites its
+     * process title, which hides its arguments from {@link ProcessHandle.Info}.
+     */
+    static void killIfOurs(Path pidFile, Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+            if (Files.exists(cmdline) && Files.readString(cmdline).contains(dir.toString())) {
+                ProcessHandle.of(pid).ifPresent(handle -> {
+                    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                    handle.destroyForcibly();
+                });
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "lab: unreadable sshd pid file " + pidFile + ": " + e.getMessage());
+        }
+    }
+
+    private static Path writeConfig(Path dir, String namespace, int port, Path hostKey, Path authorizedKeys)
+            throws IOException {
+        String inNamespace = "exec " + LabPrerequisites.IP + " netns exec " + namespace + " /bin/sh";
+        String config = String.join("\n", List.of(
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + hostKey,
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + authorizedKeys,
+                "PermitRootLogin prohibit-password",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "StrictModes no",
+                "PrintMotd no",
+                // benchmarks open many connections and channels at once
+                "MaxStartups 200",
+                "MaxSessions 100",
+                "ForceCommand if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then " + inNamespace
+                        + " -c \"$SSH_ORIGINAL_COMMAND\"; else " + inNamespace + "; fi",
+                ""));
+        Path file = dir.resolve("sshd_config");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Copies sshd's log to {@code log} and returns once it says it listens;
+     * fails with the log when sshd ends or stays silent instead.
+     */
+    private static void awaitListening(Process process, Path log) throws IOException {
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        Thread copier = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
+            try (out; BufferedReader err = new BufferedReader(
+                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    out.write(line + "\n");
+                    out.flush();
+                    seen.append(line).append('\n');
+                    if (line.startsWith("Server listening on")) {
+                        listening.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IllegalStateException("sshd ended: " + seen.toString().strip()));
+        }, "lab-sshd-log");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("lab sshd did not start (log " + log + "): " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("lab sshd did not listen within " + START_TIMEOUT + " (log " + log + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting sshd", e);
+        }
+    }
+}
