@@ -32,7 +32,7 @@ final class LabNamespace implements AutoCloseable {
 
     /** Checks root and the tools, then creates {@code vd-desired-<random>}. */
     static LabNamespace create(String... tools) throws IOException, InterruptedException {
-        require(System.getProperty("user.name").equals("root"), "not root");
+        require(isRoot(), "not root");
         require(Files.isExecutable(Path.of(IP)), "no " + IP);
         for (String tool : tools) {
             require(Files.isExecutable(Path.of("/usr/sbin", tool)), "no /usr/sbin/" + tool);
@@ -41,6 +41,12 @@ final class LabNamespace implements AutoCloseable {
         Result add = exec("", IP, "netns", "add", name);
         require(add.code == 0, "cannot create a network namespace: " + add.output.strip());
         return new LabNamespace(name);
+    }
+
+    /** The effective uid owns /proc/self; the user name may be overridden or differ from "root". */
+    private static boolean isRoot() throws IOException {
+        return System.getProperty("user.name").equals("root") && Files.exists(Path.of("/proc/self"))
+                && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static void require(boolean ok, String reason) {
