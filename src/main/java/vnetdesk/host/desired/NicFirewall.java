@@ -49,7 +49,7 @@ public record NicFirewall(Map<String, Chain> v4Chains, Map<String, Chain> v6Chai
      */
     public static Optional<NicFirewall> of(NicOnHost nic, NetworkConf conf) {
         boolean spoofing = conf.filterMacSpoofing() || conf.filterIpSpoofing();
-        if (!conf.driver().filtersWithSecurityGroups() || nic.groups().isEmpty() && !spoofing) {
+        if (!conf.driver().filtersWithSecurityGroups() || (nic.groups().isEmpty() && !spoofing)) {
             return Optional.empty();
         }
         List<GroupRules> groups = nic.groups().isEmpty()
