@@ -1,5 +1,7 @@
 package vnetdesk.cli;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +10,27 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.vm.HostConnection.Identity;
+import vnetdesk.service.host.HostService.ConnectionChange;
 import vnetdesk.service.host.HostService.HostInfo;
 
 /**
- * {@code host create|list|show|rename|address|delete}: hosts in the inventory
- * (reaching them over SSH comes with the host engine).
+ * {@code host create|list|show|rename|address|set|delete}: hosts in the
+ * inventory, how the console logs in to them and what the last apply did
+ * (probing, planning and applying live elsewhere). Connection values are
+ * checked here under their option names, so an error names {@code --port}
+ * rather than the service's field.
  */
 final class HostCommands {
 
@@ -27,7 +40,8 @@ final class HostCommands {
     }
 
     @Command(name = "host", mixinStandardHelpOptions = true, description = "hypervisor hosts",
-            subcommands = {Create.class, ListHosts.class, Show.class, Rename.class, Address.class, Delete.class})
+            subcommands = {Create.class, ListHosts.class, Show.class, Rename.class, Address.class,
+                    SetConnection.class, Delete.class})
     static final class Group {
     }
 
@@ -52,6 +66,32 @@ final class HostCommands {
         }
     }
 
+    /** The options that say how to reach a host; each one left out keeps its value (or the default). */
+    static final class ConnectionOptions {
+        @Option(names = "--address", paramLabel = "ADDR", description = "host name or IP address to reach it at")
+        String address;
+
+        @Option(names = "--port", paramLabel = "PORT", description = "SSH port (default 22)")
+        String port;
+
+        @Option(names = "--user", paramLabel = "USER", description = "user to log in as (default root)")
+        String user;
+
+        @Option(names = "--identity", paramLabel = "FILE|agent|password",
+                description = "private key file (absolute path), agent (ssh-agent, the default) or password"
+                        + " (asked when connecting, never stored)")
+        String identity;
+
+        /** The options given, each checked under its option name. */
+        ConnectionChange change() {
+            return new ConnectionChange(
+                    Optional.ofNullable(address).map(a -> HostConnection.checkAddress("--address", a)),
+                    Optional.ofNullable(port).map(p -> HostConnection.parsePort("--port", p)),
+                    Optional.ofNullable(user).map(u -> HostConnection.checkUser("--user", u)),
+                    Optional.ofNullable(identity).map(i -> Identity.parse("--identity", i)));
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "add a host to the inventory; prints ID: <id>")
     static final class Create implements Callable<Integer> {
@@ -63,8 +103,8 @@ final class HostCommands {
         @Option(names = "--cluster", paramLabel = "CLUSTER", description = "its cluster, id or name (default: 0)")
         String cluster;
 
-        @Option(names = "--address", paramLabel = "ADDR", description = "host name or IP address to reach it at")
-        String address;
+        @Mixin
+        ConnectionOptions connection;
 
         Create(CliContext ctx) {
             this.ctx = ctx;
@@ -73,7 +113,9 @@ final class HostCommands {
         @Override
         public Integer call() {
             Optional<ObjectRef> in = Optional.ofNullable(cluster).map(c -> ObjectRef.parse("--cluster", c));
-            int id = ctx.inventory().hosts().create(ctx.actor(), name, in, Optional.ofNullable(address));
+            ConnectionChange given = connection.change();
+            int id = ctx.inventory().hosts().create(ctx.actor(), name, in, given.address(),
+                    given.applyTo(HostConnection.DEFAULT));
             ctx.out().println("ID: " + id);
             return Cli.OK;
         }
@@ -99,10 +141,11 @@ final class HostCommands {
                 Printer.json(ctx.out(), out);
                 return Cli.OK;
             }
-            Table t = new Table("ID", "NAME", "CLUSTER", "ADDRESS", "VMS").alignRight(0, 4);
+            Table t = new Table("ID", "NAME", "CLUSTER", "ADDRESS", "VMS", "LAST APPLY").alignRight(0, 4);
             for (HostInfo info : rows) {
                 Host h = info.host();
-                t.row(h.id(), h.name(), info.cluster().label(), address(h), info.vms().size());
+                t.row(h.id(), h.name(), info.cluster().label(), address(h), info.vms().size(),
+                        info.lastApply().map(o -> o.summary() + " " + time(o.finished())).orElse(Views.NONE));
             }
             t.print(ctx.out());
             return Cli.OK;
@@ -113,6 +156,44 @@ final class HostCommands {
         return h.address().isEmpty() ? Views.NONE : h.address();
     }
 
+    /** An instant to the second, in UTC: {@code 2025-03-01T10:15:30Z}. */
+    static String time(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A host's message on one line, control characters (a terminal escape from a remote stderr) made visible. */
+    static String printableLine(String message) {
+        StringBuilder b = new StringBuilder();
+        Cli.oneLine(message).codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static String lastApply(Optional<HostApplyOutcome> last) {
+        if (last.isEmpty()) {
+            return Views.NONE;
+        }
+        HostApplyOutcome o = last.get();
+        return o.summary() + ", finished " + time(o.finished()) + ", " + o.commandsRun() + " command(s)"
+                + (o.message().isEmpty() ? "" : ": " + printableLine(o.message()));
+    }
+
+    static Map<String, Object> json(HostApplyOutcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", o.result().name());
+        m.put("started", o.started().toString());
+        m.put("finished", o.finished().toString());
+        m.put("failed_step", o.failedStep().orElse(null));
+        m.put("message", o.message());
+        m.put("commands_run", o.commandsRun());
+        return m;
+    }
+
     static Map<String, Object> json(HostInfo info) {
         Host h = info.host();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -121,14 +202,19 @@ final class HostCommands {
         m.put("cluster_id", info.cluster().id());
         m.put("cluster", info.cluster().name());
         m.put("address", h.address());
+        m.put("port", h.connection().port());
+        m.put("user", h.connection().user());
+        m.put("identity", h.connection().identity().text());
         m.put("attributes", h.attributes());
         List<Map<String, Object>> vms = new ArrayList<>();
         info.vms().forEach((id, name) -> vms.add(ClusterCommands.ref(id, name)));
         m.put("vms", vms);
+        m.put("last_apply", info.lastApply().map(HostCommands::json).orElse(null));
+        m.put("applied_digest", info.appliedDigest().orElse(null));
         return m;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "show a host: cluster, address, VMs")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "show a host: cluster, how to reach it, VMs, last apply")
     static final class Show extends OnHost {
         @Option(names = "--json", description = "JSON output")
         boolean json;
@@ -152,7 +238,11 @@ final class HostCommands {
             ctx.out().printf(LABEL, "NAME", h.name());
             ctx.out().printf(LABEL, "CLUSTER", info.cluster().label());
             ctx.out().printf(LABEL, "ADDRESS", address(h));
+            ctx.out().printf(LABEL, "PORT", h.connection().port());
+            ctx.out().printf(LABEL, "USER", h.connection().user());
+            ctx.out().printf(LABEL, "IDENTITY", h.connection().identity().text());
             ctx.out().printf(LABEL, "VMS", ClusterCommands.labels(vms));
+            ctx.out().printf(LABEL, "LAST APPLY", lastApply(info.lastApply()));
             return Cli.OK;
         }
     }
@@ -186,6 +276,31 @@ final class HostCommands {
         @Override
         public Integer call() {
             ctx.inventory().hosts().setAddress(ctx.actor(), hostRef(), address);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "change how the console reaches a host: address, port, user, identity")
+    static final class SetConnection extends OnHost {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        SetConnection(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public Integer call() {
+            ConnectionChange change = connection.change();
+            if (change.equals(ConnectionChange.NONE)) {
+                throw new ParameterException(spec.commandLine(),
+                        "give at least one of --address, --port, --user, --identity");
+            }
+            ctx.inventory().hosts().setConnection(ctx.actor(), hostRef(), change);
             return Cli.OK;
         }
     }

@@ -63,9 +63,9 @@ class ClusterHostCliTest {
                 100  edge         1         1
                 """, ok("cluster", "list"));
         assertEquals("""
-                ID  NAME  CLUSTER    ADDRESS   VMS
-                 0  kvm1  0:default  10.9.0.1    0
-                 1  kvm2  100:edge   -           0
+                ID  NAME  CLUSTER    ADDRESS   VMS  LAST APPLY
+                 0  kvm1  0:default  10.9.0.1    0  -
+                 1  kvm2  100:edge   -           0  -
                 """, ok("host", "list"));
         assertEquals("""
                 CLUSTER INFORMATION
@@ -80,7 +80,11 @@ class ClusterHostCliTest {
                 NAME                : kvm2
                 CLUSTER             : 100:edge
                 ADDRESS             : -
+                PORT                : 22
+                USER                : root
+                IDENTITY            : agent
                 VMS                 : -
+                LAST APPLY          : -
                 """, ok("host", "show", "kvm2"));
     }
 
@@ -116,8 +120,8 @@ class ClusterHostCliTest {
         ok("cluster", "addhost", "far", "kvm-a");
         ok("cluster", "addvnet", "far", "lan");
         assertEquals("""
-                ID  NAME   CLUSTER  ADDRESS    VMS
-                 0  kvm-a  100:far  192.0.2.7    0
+                ID  NAME   CLUSTER  ADDRESS    VMS  LAST APPLY
+                 0  kvm-a  100:far  192.0.2.7    0  -
                 """, ok("host", "list"));
         assertTrue(ok("vnet", "list").lines().skip(1).findFirst().orElseThrow().matches(".*\\s0,100\\s+0/0"));
 
@@ -132,7 +136,7 @@ class ClusterHostCliTest {
         assertTrue(ok("host", "list").contains(" 0:default  -  "));
         ok("cluster", "delete", "far");
         ok("host", "delete", "kvm-a");
-        assertEquals("ID  NAME  CLUSTER  ADDRESS  VMS\n", ok("host", "list"));
+        assertEquals("ID  NAME  CLUSTER  ADDRESS  VMS  LAST APPLY\n", ok("host", "list"));
     }
 
     @Test

@@ -120,7 +120,7 @@ class InterchangeBackupErrorsTest {
                 Arguments.of("array of arrays", "{\"format\": \"vnetdesk-inventory\", \"version\": 1, \"networks\": [[1]]}",
                         "networks[0]: expected an object"),
                 change("not a backup", "vnetdesk-inventory", "something-else", "not a vnetdesk backup"),
-                change("future version", "\"version\": 1", "\"version\": 3", "format version 3; this vnetdesk reads versions 1 to 2"),
+                change("future version", "\"version\": 1", "\"version\": 4", "format version 4; this vnetdesk reads versions 1 to 3"),
                 change("uid as a string", "\"uid\": 0", "\"uid\": \"0\"",
                         "networks[0].uid: expected a whole number from 0 to 2147483647, found the string \"0\""),
                 change("permissions as a number", "\"permissions\": \"640\"", "\"permissions\": 640",

@@ -28,6 +28,8 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.vm.HostConnection.Identity;
 import vnetdesk.model.vm.Vm;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.store.LeaseRepository;
@@ -128,8 +130,10 @@ class InterchangeRoundTripTest {
      */
     static VmFixture populateVms(Inventory inv) {
         int edge = inv.clusters().create(ADMIN, "edge");
-        inv.hosts().create(ADMIN, "kvm1", Optional.of(ObjectRef.id(edge)), Optional.of("10.9.0.1"));
-        inv.hosts().create(ADMIN, "kvm2", Optional.empty(), Optional.empty());
+        inv.hosts().create(ADMIN, "kvm1", Optional.of(ObjectRef.id(edge)), Optional.of("10.9.0.1"),
+                HostConnection.DEFAULT.withIdentity(Identity.PASSWORD));
+        inv.hosts().create(ADMIN, "kvm2", Optional.empty(), Optional.empty(),
+                new HostConnection(2222, "deploy", new Identity.KeyFile("/home/admin/.ssh/id_ed25519")));
         inv.clusters().addNetwork(ADMIN, ObjectRef.id(edge), ObjectRef.name("lan"));
         inv.clusters().addNetwork(ADMIN, ObjectRef.id(edge), ObjectRef.name("tagged"));
         int web = inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n", "t"));
@@ -227,7 +231,7 @@ class InterchangeRoundTripTest {
             contextBefore = inv.vms().context(ADMIN, ObjectRef.id(vf.running())).attributes();
             backup = inv.interchange().exportJson(ADMIN, List.of());
         }
-        assertTrue(backup.contains("\"version\" : 2"), backup.substring(0, 80));
+        assertTrue(backup.contains("\"version\" : 3"), backup.substring(0, 80));
         assertTrue(backup.contains("\"clusters\" : [") && backup.contains("\"hosts\" : [")
                 && backup.contains("\"vms\" : ["), "the whole inventory has clusters, hosts and VMs");
         assertTrue(backup.indexOf("\"hosts\"") < backup.indexOf("\"networks\"")
@@ -266,7 +270,7 @@ class InterchangeRoundTripTest {
 
     private static List<String> hosts(Inventory inv) {
         return inv.hosts().list(ADMIN).stream().map(h -> h.host().label() + " " + h.cluster().label() + " "
-                + h.host().address() + " " + h.vms()).toList();
+                + h.host().address() + " " + h.host().connection() + " " + h.vms()).toList();
     }
 
     @Test

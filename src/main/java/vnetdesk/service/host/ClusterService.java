@@ -132,8 +132,7 @@ public final class ClusterService {
             if (host.clusterId() != cluster.id()) {
                 throw new ConflictException("host " + host.label() + " is not in cluster " + cluster.label());
             }
-            hosts.update(c, new Host(host.id(), host.name(), Cluster.DEFAULT_ID, host.address(), host.attributes(),
-                    host.version()));
+            hosts.update(c, host.withCluster(Cluster.DEFAULT_ID));
             return null;
         });
     }
@@ -145,8 +144,7 @@ public final class ClusterService {
             Access.Checker rights = access.of(c, actor);
             rights.require(InventoryObjects.guarded(cluster), Right.MANAGE, operation);
             rights.require(InventoryObjects.guarded(host), Right.MANAGE, "move");
-            hosts.update(c, new Host(host.id(), host.name(), cluster.id(), host.address(), host.attributes(),
-                    host.version()));
+            hosts.update(c, host.withCluster(cluster.id()));
             return null;
         });
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
@@ -17,26 +18,63 @@ import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.vm.Cluster;
 import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.vm.HostConnection.Identity;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.RefLookup;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.ClusterRepository;
+import vnetdesk.store.HostApplyRepository;
 import vnetdesk.store.HostRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.VmRepository;
 
 /**
- * Hosts in the inventory (their connection over SSH comes with the host
- * engine): create in a cluster, rename, set the address, delete (refused
- * while a VM is placed on it). Anyone may read hosts; changing them takes
- * oneadmin or an ACL grant, as in OpenNebula.
+ * Hosts in the inventory: create in a cluster, rename, set the address and
+ * how the console logs in, delete (refused while a VM is placed on it), and
+ * what applying the inventory to a host did (its outcomes, and the digest of
+ * the desired state it last received, by which the engine tells pending
+ * changes). Anyone may read hosts; changing them, recording an apply
+ * included, takes oneadmin or an ACL grant, as in OpenNebula.
  */
 public final class HostService {
 
-    /** A host with its cluster and the VMs placed on it (id and name). */
-    public record HostInfo(Host host, Cluster cluster, Map<Integer, String> vms) {
+    /**
+     * A host with its cluster, the VMs placed on it (id and name), its newest
+     * apply outcome and the digest of the desired state last applied to it.
+     */
+    public record HostInfo(Host host, Cluster cluster, Map<Integer, String> vms, Optional<HostApplyOutcome> lastApply,
+                           Optional<String> appliedDigest) {
     }
+
+    /** A change of a host's address or login; the settings left empty stay as they are. */
+    public record ConnectionChange(Optional<String> address, Optional<Integer> port, Optional<String> user,
+                                   Optional<Identity> identity) {
+
+        public static final ConnectionChange NONE = new ConnectionChange(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+
+        /** These changes made to {@code c}. */
+        public HostConnection applyTo(HostConnection c) {
+            HostConnection out = c;
+            if (port.isPresent()) {
+                out = out.withPort(port.get());
+            }
+            if (user.isPresent()) {
+                out = out.withUser(user.get());
+            }
+            if (identity.isPresent()) {
+                out = out.withIdentity(identity.get());
+            }
+            return out;
+        }
+    }
+
+    /** How many outcomes per host the inventory keeps; older ones are dropped as new ones come. */
+    public static final int HISTORY_KEPT = 100;
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     private final Tx tx;
     private final Access access;
@@ -44,6 +82,7 @@ public final class HostService {
     private final ClusterRepository clusters;
     private final VmRepository vms;
     private final NetworkRepository ids;
+    private final HostApplyRepository applies = new HostApplyRepository();
 
     public HostService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -56,28 +95,43 @@ public final class HostService {
 
     public List<HostInfo> list(Actor actor) {
         return tx.read(c -> {
+            Map<Integer, HostApplyOutcome> latest = applies.latestPerHost(c);
+            Map<Integer, String> digests = hosts.appliedDigests(c);
             List<HostInfo> out = new ArrayList<>();
             for (Host h : hosts.list(c)) {
-                out.add(info(c, h));
+                out.add(info(c, h, Optional.ofNullable(latest.get(h.id())), Optional.ofNullable(digests.get(h.id()))));
             }
             return out;
         });
     }
 
     public HostInfo show(Actor actor, ObjectRef ref) {
-        return tx.read(c -> info(c, resolve(c, hosts, ref)));
+        return tx.read(c -> {
+            Host h = resolve(c, hosts, ref);
+            return info(c, h, applies.history(c, h.id(), 1).stream().findFirst(), hosts.appliedDigest(c, h.id()));
+        });
     }
 
-    private HostInfo info(Connection c, Host h) throws SQLException {
+    private HostInfo info(Connection c, Host h, Optional<HostApplyOutcome> last, Optional<String> digest)
+            throws SQLException {
         Map<Integer, String> placed = new LinkedHashMap<>();
         for (VmRepository.VmRow vm : vms.onHost(c, h.id())) {
             placed.put(vm.id(), vm.name());
         }
-        return new HostInfo(h, clusters.find(c, h.clusterId()).orElseThrow(), placed);
+        return new HostInfo(h, clusters.find(c, h.clusterId()).orElseThrow(), placed, last, digest);
     }
 
-    /** Adds a host to a cluster (default 0); the address may be set now or later. Returns its id. */
+    /** Adds a host with the default login ({@link HostConnection#DEFAULT}); see below. */
     public int create(Actor actor, String name, Optional<ObjectRef> cluster, Optional<String> address) {
+        return create(actor, name, cluster, address, HostConnection.DEFAULT);
+    }
+
+    /**
+     * Adds a host to a cluster (default 0) with how the console will log in;
+     * the address may be set now or later. Returns its id.
+     */
+    public int create(Actor actor, String name, Optional<ObjectRef> cluster, Optional<String> address,
+                      HostConnection connection) {
         String checked = NetworkAttributes.checkName("NAME", name);
         String addr = checkAddress(address.orElse(""));
         return tx.write((c, hooks) -> {
@@ -86,7 +140,7 @@ public final class HostService {
             access.of(c, actor).requireCreate(ResourceType.HOST, List.of(in.id()));
             checkNameFree(c, checked);
             int id = ids.nextId(c, "HOST");
-            hosts.insert(c, new Host(id, checked, in.id(), addr, Map.of(), 0));
+            hosts.insert(c, new Host(id, checked, in.id(), addr, Map.of(), 0, connection));
             return id;
         });
     }
@@ -99,20 +153,86 @@ public final class HostService {
             if (!h.name().equals(checked)) {
                 checkNameFree(c, checked);
             }
-            hosts.update(c, new Host(h.id(), checked, h.clusterId(), h.address(), h.attributes(), h.version()));
+            hosts.update(c, h.withName(checked));
             return null;
         });
     }
 
     /** Sets the address (host name or IP) the console will reach the host at; empty clears it. */
     public void setAddress(Actor actor, ObjectRef ref, String address) {
-        String addr = checkAddress(address);
+        change(actor, ref, new ConnectionChange(Optional.of(address), Optional.empty(), Optional.empty(),
+                Optional.empty()), "change the address of");
+    }
+
+    /** Changes the address, port, user or identity the console reaches the host with, in one write. */
+    public void setConnection(Actor actor, ObjectRef ref, ConnectionChange change) {
+        change(actor, ref, change, "change the connection of");
+    }
+
+    private void change(Actor actor, ObjectRef ref, ConnectionChange change, String operation) {
+        Optional<String> addr = change.address().map(HostService::checkAddress);
         tx.write((c, hooks) -> {
             Host h = resolve(c, hosts, ref);
-            access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, "change the address of");
-            hosts.update(c, new Host(h.id(), h.name(), h.clusterId(), addr, h.attributes(), h.version()));
+            access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, operation);
+            hosts.update(c, h.withAddress(addr.orElse(h.address())).withConnection(change.applyTo(h.connection())));
             return null;
         });
+    }
+
+    /** Records what an apply did to the host (its pending changes stay: see {@link #markApplied}). */
+    public void recordOutcome(Actor actor, ObjectRef ref, HostApplyOutcome outcome) {
+        tx.write((c, hooks) -> {
+            Host h = resolve(c, hosts, ref);
+            access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, "record an apply to");
+            record(c, h, outcome);
+            return null;
+        });
+    }
+
+    /**
+     * Records a successful apply together with the digest (SHA-256, 64
+     * lowercase hex digits) of the desired state the host now has, in one
+     * transaction: the host has no pending changes until the desired state's
+     * digest moves on.
+     */
+    public void markApplied(Actor actor, ObjectRef ref, String digest, HostApplyOutcome outcome) {
+        if (!DIGEST.matcher(digest).matches()) {
+            throw ValidationException.invalid("digest", digest, "expected a SHA-256 digest as 64 lowercase hex digits");
+        }
+        if (!outcome.result().success()) {
+            throw ValidationException.invalid("outcome", outcome.summary(),
+                    "only an apply that left the host in the desired state marks it applied");
+        }
+        tx.write((c, hooks) -> {
+            Host h = resolve(c, hosts, ref);
+            access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, "record an apply to");
+            record(c, h, outcome);
+            hosts.setAppliedDigest(c, h.id(), digest);
+            return null;
+        });
+    }
+
+    private void record(Connection c, Host h, HostApplyOutcome outcome) throws SQLException {
+        applies.insert(c, h.id(), outcome);
+        applies.prune(c, h.id(), HISTORY_KEPT);
+    }
+
+    /** The host's newest {@code limit} (1 to {@value #HISTORY_KEPT}) apply outcomes, newest first. */
+    public List<HostApplyOutcome> history(Actor actor, ObjectRef ref, int limit) {
+        if (limit < 1 || limit > HISTORY_KEPT) {
+            throw ValidationException.invalid("limit", limit, "expected 1 to " + HISTORY_KEPT);
+        }
+        return tx.read(c -> applies.history(c, resolve(c, hosts, ref).id(), limit));
+    }
+
+    /** The host's newest apply outcome; empty if nothing was ever applied to it. */
+    public Optional<HostApplyOutcome> lastOutcome(Actor actor, ObjectRef ref) {
+        return tx.read(c -> applies.history(c, resolve(c, hosts, ref).id(), 1).stream().findFirst());
+    }
+
+    /** The digest of the desired state last applied to the host with success; empty if none. */
+    public Optional<String> appliedDigest(Actor actor, ObjectRef ref) {
+        return tx.read(c -> hosts.appliedDigest(c, resolve(c, hosts, ref).id()));
     }
 
     /** Deletes a host no VM is placed on. */
@@ -131,20 +251,9 @@ public final class HostService {
         });
     }
 
-    /**
-     * A host name or an IPv4/IPv6 address, as SSH will take it: letters,
-     * digits, dots, hyphens, colons (IPv6); no blanks or shell characters.
-     */
+    /** A host name or an IPv4/IPv6 address, as {@link HostConnection#checkAddress} takes it, as ADDRESS. */
     public static String checkAddress(String address) {
-        String a = address.trim();
-        if (a.isEmpty()) {
-            return a;
-        }
-        if (a.length() > 253 || !a.matches("[A-Za-z0-9][A-Za-z0-9.:\\-]*")) {
-            throw ValidationException.invalid("ADDRESS", address,
-                    "expected a host name or an IP address (letters, digits, '.', '-', ':')");
-        }
-        return a;
+        return HostConnection.checkAddress("ADDRESS", address);
     }
 
     private void checkNameFree(Connection c, String name) throws SQLException {

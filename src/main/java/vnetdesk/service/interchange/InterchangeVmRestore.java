@@ -23,6 +23,7 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.vm.Cluster;
 import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostConnection;
 import vnetdesk.model.vm.VmState;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.ServiceContext;
@@ -124,7 +125,8 @@ final class InterchangeVmRestore {
                     attributes.put(k, v);
                 });
                 return new Host(e.id(), NetworkAttributes.checkName("name", e.name()), e.clusterId(),
-                        HostService.checkAddress(e.address()), attributes, 0);
+                        HostService.checkAddress(e.address()), attributes, 0,
+                        e.connection().map(InterchangeVmRestore::connection).orElse(HostConnection.DEFAULT));
             });
             once(ids, h.id(), e.at(), label, "id", "host " + h.id());
             once(names, h.name(), e.at(), label, "name", "a host named \"" + h.name() + "\"");
@@ -135,6 +137,13 @@ final class InterchangeVmRestore {
             hosts.insert(c, h);
             networks.moveIdSequencePast(c, "HOST", h.id());
         }
+    }
+
+    /** A host's login as written, checked by the rules of {@code host create}. */
+    private static HostConnection connection(JsonBackup.ConnectionEntry e) {
+        return ErrorContext.in(e.at().text() + ": connection", () -> new HostConnection(
+                HostConnection.checkPort("port", e.port()), HostConnection.checkUser("user", e.user()),
+                HostConnection.Identity.parse("identity", e.identity())));
     }
 
     private void restoreVms(Connection c, List<JsonBackup.VmEntry> in, Set<Integer> hostIds) throws SQLException {

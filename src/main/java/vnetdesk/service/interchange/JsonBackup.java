@@ -16,7 +16,7 @@ import vnetdesk.model.ValidationException;
  * object starts, so later validation can point at it.
  *
  * <pre>
- * {"format": "vnetdesk-inventory", "version": 2, "networks": [
+ * {"format": "vnetdesk-inventory", "version": 3, "networks": [
  *   {"id": 0, "uid": 0, "gid": 0, "permissions": "640", "lock": null, "nextArId": 1,
  *    "bridgeGenerated": true, "pickedVlanId": null, "parentNetworkId": null,
  *    "attributes": {"NAME": "web", "VN_MAD": "bridge", "BRIDGE": "onebr0", ...},
@@ -28,12 +28,13 @@ import vnetdesk.model.ValidationException;
  * the whole inventory also has an {@code "access"} object before the networks (users, groups, ACL rules,
  * security groups, network templates; see {@link JsonBackupAccess}), {@code "clusters"} and {@code "hosts"}
  * before and {@code "vms"} after them (see {@link JsonBackupVms}); a backup of named networks has none.
- * Version 1 backups (before VMs) are read too.
+ * Version 1 backups (before VMs) and version 2 backups (hosts without connection settings, which then get
+ * the defaults) are read too.
  */
 final class JsonBackup {
 
     static final String FORMAT = "vnetdesk-inventory";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** The oldest version this vnetdesk restores: 1 has no clusters, hosts and VMs. */
     static final int OLDEST_VERSION = 1;
 
@@ -82,8 +83,13 @@ final class JsonBackup {
     record ClusterEntry(Where at, int id, String name) {
     }
 
-    /** One host as written. */
-    record HostEntry(Where at, int id, String name, int clusterId, String address, Map<String, String> attributes) {
+    /** One host as written; a version 2 backup has no connection settings. */
+    record HostEntry(Where at, int id, String name, int clusterId, String address, Map<String, String> attributes,
+                     Optional<ConnectionEntry> connection) {
+    }
+
+    /** How the console logs in to a host: {@code identity} is {@code agent}, {@code password} or a key file's path. */
+    record ConnectionEntry(Where at, int port, String user, String identity) {
     }
 
     /** One VM as written: its stored form, the user template as {@code attributes}, the state's name. */

@@ -25,11 +25,14 @@ import vnetdesk.store.VmRepository.VmRow;
  * the store (a VM in its stored form, each NIC with the key of its lease and
  * its own attributes; addresses come from the lease), read back with every
  * field checked for JSON type and range. The values are checked when they are
- * restored ({@link InterchangeVmRestore}).
+ * restored ({@link InterchangeVmRestore}). A host's identity is {@code agent},
+ * {@code password} (asked when connecting: there is no password to write) or
+ * a key file's path; apply outcomes and applied digests are not backed up.
  *
  * <pre>
  * "clusters": [{"id": 0, "name": "default"}, {"id": 100, "name": "edge"}],
- * "hosts": [{"id": 0, "name": "kvm1", "clusterId": 100, "address": "10.9.0.1", "attributes": {}}],
+ * "hosts": [{"id": 0, "name": "kvm1", "clusterId": 100, "address": "10.9.0.1", "attributes": {},
+ *            "connection": {"port": 22, "user": "root", "identity": "agent"}}],
  * "networks": [...],
  * "vms": [{"id": 7, "name": "web", "uid": 0, "gid": 0, "permissions": "640", "lock": null, "state": "RUNNING",
  *          "hostId": 0, "attributes": {"GATEWAY_IFACE": "1"},
@@ -40,7 +43,11 @@ import vnetdesk.store.VmRepository.VmRow;
 final class JsonBackupVms {
 
     private static final Set<String> CLUSTER_FIELDS = Set.of("id", "name");
-    private static final Set<String> HOST_FIELDS = Set.of("id", "name", "clusterId", "address", "attributes");
+    private static final Set<String> HOST_FIELDS = Set.of("id", "name", "clusterId", "address", "attributes",
+            "connection");
+    /** Backups of format version 2 have hosts without connection settings. */
+    private static final Set<String> OPTIONAL_HOST_FIELDS = Set.of("connection");
+    private static final Set<String> CONNECTION_FIELDS = Set.of("port", "user", "identity");
     private static final Set<String> VM_FIELDS = Set.of("id", "name", "uid", "gid", "permissions", "lock", "state",
             "hostId", "attributes", "nics");
     private static final Set<String> NIC_FIELDS = Set.of("nicId", "lease", "attributes");
@@ -70,6 +77,11 @@ final class JsonBackupVms {
             out.writeNumberField("clusterId", h.clusterId());
             out.writeStringField("address", h.address());
             attributes(out, h.attributes());
+            out.writeObjectFieldStart("connection");
+            out.writeNumberField("port", h.connection().port());
+            out.writeStringField("user", h.connection().user());
+            out.writeStringField("identity", h.connection().identity().text());
+            out.writeEndObject();
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -172,18 +184,34 @@ final class JsonBackupVms {
         s.array(path, i -> {
             JsonBackup.Where at = s.where();
             Fields f = new Fields();
-            s.object(path + "[" + i + "]", HOST_FIELDS, (name, field) -> {
+            List<JsonBackup.ConnectionEntry> connection = new ArrayList<>();
+            s.object(path + "[" + i + "]", HOST_FIELDS, OPTIONAL_HOST_FIELDS, (name, field) -> {
                 switch (name) {
                     case "id" -> f.id = s.integer(field, 0, JsonBackup.MAX_ID);
                     case "name" -> f.name = s.string(field);
                     case "clusterId" -> f.clusterId = s.integer(field, 0, JsonBackup.MAX_ID);
                     case "address" -> f.address = s.string(field);
+                    case "connection" -> connection.add(connection(s, field));
                     default -> f.attributes.putAll(s.attributes(field));
                 }
             });
-            out.add(new JsonBackup.HostEntry(at, f.id, f.name, f.clusterId, f.address, f.attributes));
+            out.add(new JsonBackup.HostEntry(at, f.id, f.name, f.clusterId, f.address, f.attributes,
+                    connection.stream().findFirst()));
         });
         return out;
+    }
+
+    private static JsonBackup.ConnectionEntry connection(JsonBackupStream s, String path) throws IOException {
+        JsonBackup.Where at = s.where();
+        Fields f = new Fields();
+        s.object(path, CONNECTION_FIELDS, (name, field) -> {
+            switch (name) {
+                case "port" -> f.id = s.integer(field, 1, 65535);
+                case "user" -> f.name = s.string(field);
+                default -> f.address = s.string(field);
+            }
+        });
+        return new JsonBackup.ConnectionEntry(at, f.id, f.name, f.address);
     }
 
     /** The fields of one VM object while it is being read. */
