@@ -48,6 +48,15 @@ public enum VmState {
         return onHost;
     }
 
+    /**
+     * Whether the VM's domain exists on its host with its taps: RUNNING or
+     * SUSPENDED. A powered-off VM's NICs are cleaned from the host as
+     * OpenNebula's drivers do, and set up again when it is resumed.
+     */
+    public boolean hasRunningDomain() {
+        return this == RUNNING || this == SUSPENDED;
+    }
+
     /** The state of a {@code STATE}/{@code LCM_STATE} pair; an active VM is taken as running whatever its LCM state. */
     public static VmState ofOne(String field, int state, int lcmState) {
         return Arrays.stream(values()).filter(s -> s.state == state).findFirst()

@@ -155,6 +155,25 @@ public final class VmService implements OwnedObjectService {
         });
     }
 
+    /**
+     * The VMs whose network configuration a host must carry — those on it
+     * with a running domain (RUNNING, SUSPENDED) — with their NICs' details.
+     * No right is checked: the host engine reads for the administrator who
+     * manages the host.
+     */
+    public List<VmDetails> runningOn(int hostId) {
+        return tx.read(c -> {
+            Map<Integer, VirtualNetwork> networks = new LinkedHashMap<>();
+            List<VmDetails> out = new ArrayList<>();
+            for (Vm vm : rows.all(c)) {
+                if (vm.hostId().equals(Optional.of(hostId)) && vm.state().hasRunningDomain()) {
+                    out.add(reads.details(c, vm, networks));
+                }
+            }
+            return out;
+        });
+    }
+
     public VmDetails show(Actor actor, ObjectRef ref) {
         return tx.read(c -> {
             Vm vm = rows.resolve(c, ref);
