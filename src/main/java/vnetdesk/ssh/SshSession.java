@@ -12,6 +12,9 @@ import java.util.Set;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
+
+import vnetdesk.model.ValidationException;
 
 /**
  * One authenticated session to one host, reused for every command of a
@@ -77,7 +80,7 @@ public final class SshSession implements AutoCloseable {
      */
     public ExecResult exec(String command, byte[] stdin, Duration timeout) {
         if (command.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a command cannot hold a NUL character");
+            throw ValidationException.invalid("command", command, "a command cannot hold a NUL character");
         }
         return run(privilege, command, stdin, timeout);
     }
@@ -129,6 +132,11 @@ public final class SshSession implements AutoCloseable {
         return cause == null ? new SshException(target, SshException.Reason.CONNECTION_LOST, detail)
                 : new SshException(target, SshException.Reason.CONNECTION_LOST,
                         detail + " (" + SshTransport.why(cause) + ")", cause);
+    }
+
+    /** Waits at most {@code max} for the session to end; true when it did (tests of heartbeats and drops). */
+    boolean awaitClosed(Duration max) {
+        return session.waitFor(EnumSet.of(ClientSessionEvent.CLOSED), max).contains(ClientSessionEvent.CLOSED);
     }
 
     public boolean isOpen() {

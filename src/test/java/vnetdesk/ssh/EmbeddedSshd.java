@@ -69,6 +69,20 @@ final class EmbeddedSshd implements AutoCloseable {
         return new SshTarget("127.0.0.1", port(), user);
     }
 
+    /** Waits until the fake shell has started {@code line}. */
+    void awaitCommand(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        synchronized (commands) {
+            while (!commands.contains(line)) {
+                long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException("the server never ran " + line + "; it ran " + commands);
+                }
+                commands.wait(left);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         server.stop(true);
@@ -89,7 +103,10 @@ final class EmbeddedSshd implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) {
-            commands.add(line);
+            synchronized (commands) {
+                commands.add(line);
+                commands.notifyAll();
+            }
             thread = new Thread(this, "fake-shell");
             thread.setDaemon(true);
             thread.start();

@@ -49,7 +49,7 @@ final class Lab {
 
     /** Makes a key with ssh-keygen: {@code type} rsa, ecdsa or ed25519, encrypted with {@code passphrase} when not empty. */
     static Path keygen(Path dir, String type, String passphrase) throws IOException, InterruptedException {
-        Path key = dir.resolve("id_" + type);
+        Path key = Files.createDirectories(dir).resolve("id_" + type);
         run("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "test-" + type, "-f", key.toString());
         return key;
     }
