@@ -3,6 +3,7 @@ package vnetdesk.ssh;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,9 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
  * a known key passes, an unknown one goes to the {@link HostKeyPrompt} and
  * is stored when trusted, a changed or revoked one is refused without a
  * prompt. MINA only learns "refused"; the reason, with both fingerprints, is
- * kept for the session so the transport can throw it.
+ * kept for the session so the transport can throw it, and the time a person
+ * spends answering the prompt is kept so it does not count against the
+ * authentication timeout.
  */
 final class HostKeyVerifier implements ServerKeyVerifier {
 
@@ -28,6 +31,8 @@ final class HostKeyVerifier implements ServerKeyVerifier {
     private final KnownHosts knownHosts;
     private final HostKeyPrompt prompt;
     private final Map<ClientSession, SshException> refusals = new ConcurrentHashMap<>();
+    private final Map<ClientSession, Long> askingSince = new ConcurrentHashMap<>();
+    private final Map<ClientSession, Long> askedNanos = new ConcurrentHashMap<>();
 
     HostKeyVerifier(KnownHosts knownHosts, HostKeyPrompt prompt) {
         this.knownHosts = knownHosts;
@@ -51,7 +56,16 @@ final class HostKeyVerifier implements ServerKeyVerifier {
                     "host key " + offered + " is marked @revoked (" + revoked.storedAt() + "); connection refused"));
         }
         String type = Fingerprints.keyType(serverKey);
-        if (prompt.trust(new HostKeyPrompt.UnknownHostKey(target.host(), target.port(), type, offered))) {
+        boolean trusted;
+        long start = System.nanoTime();
+        askingSince.put(session, start);
+        try {
+            trusted = prompt.trust(new HostKeyPrompt.UnknownHostKey(target.host(), target.port(), type, offered));
+        } finally {
+            askedNanos.merge(session, System.nanoTime() - start, Long::sum);
+            askingSince.remove(session);
+        }
+        if (trusted) {
             knownHosts.trust(target.host(), target.port(), serverKey);
             return true;
         }
@@ -64,8 +78,16 @@ final class HostKeyVerifier implements ServerKeyVerifier {
         return false;
     }
 
-    /** Why the key of {@code session} was refused, if it was; forgets it (one answer per session). */
-    Optional<SshException> refusal(ClientSession session) {
+    /** How long the prompt has been waiting for a person during this session's handshake, so far. */
+    Duration timeAsking(ClientSession session) {
+        long since = askingSince.getOrDefault(session, System.nanoTime());
+        return Duration.ofNanos(askedNanos.getOrDefault(session, 0L) + System.nanoTime() - since);
+    }
+
+    /** Why the key of {@code session} was refused, if it was; forgets everything about the session. */
+    Optional<SshException> finish(ClientSession session) {
+        askingSince.remove(session);
+        askedNanos.remove(session);
         return Optional.ofNullable(refusals.remove(session));
     }
 }

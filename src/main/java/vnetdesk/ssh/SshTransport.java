@@ -17,6 +17,7 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -38,6 +39,15 @@ import org.apache.sshd.core.CoreModuleProperties;
 public final class SshTransport implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SshTransport.class.getName());
+
+    /**
+     * How long a person may take to answer the host-key prompt: MINA's own
+     * login timer is stretched by this, while {@link Settings#authTimeout()}
+     * counts only the time nobody is asked (OpenSSH's LoginGraceTime, 2
+     * minutes by default, still ends a very slow answer on its side).
+     */
+    private static final Duration PROMPT_ALLOWANCE = Duration.ofMinutes(10);
+    private static final long AUTH_POLL_MILLIS = 100;
 
     /** Where trust is kept and how long to wait. */
     public record Settings(Path knownHosts, Optional<Path> userKnownHosts, Duration connectTimeout,
@@ -69,7 +79,7 @@ public final class SshTransport implements AutoCloseable {
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         client.setAgentFactory(new UnixSocketAgent.Factory());
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout());
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout().plus(PROMPT_ALLOWANCE));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeat());
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.heartbeat());
         // heartbeats keep the session alive and find a dead host; an idle timer would only cut a reused session
@@ -135,22 +145,37 @@ public final class SshTransport implements AutoCloseable {
                 secret = new String(password.get());
                 session.addPasswordIdentity(secret);
             }
-            session.auth().verify(settings.authTimeout());
+            awaitAuthentication(target, session);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof SshException ours) {
-                throw ours;
-            }
-            Optional<SshException> refusal = verifier.refusal(session);
+            Optional<SshException> refusal = verifier.finish(session);
             if (refusal.isPresent()) {
                 throw refusal.get();
+            } else if (e instanceof SshException ours) {
+                throw ours;
             }
             throw loginFailure(target, identity, e);
         } finally {
+            verifier.finish(session);
             if (secret != null) {
                 session.removePasswordIdentity(secret);
             }
             password.ifPresent(p -> Arrays.fill(p, '\0'));
         }
+    }
+
+    /** Waits for the login, not counting the time a person spends on the host-key prompt. */
+    private void awaitAuthentication(SshTarget target, ClientSession session) throws IOException {
+        AuthFuture auth = session.auth();
+        long start = System.nanoTime();
+        while (!auth.await(AUTH_POLL_MILLIS)) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - start).minus(verifier.timeAsking(session));
+            if (waited.compareTo(settings.authTimeout()) > 0) {
+                auth.cancel();
+                throw new SshException(target, SshException.Reason.UNREACHABLE,
+                        "no login within " + Durations.text(settings.authTimeout()));
+            }
+        }
+        auth.verify();
     }
 
     private static SshException loginFailure(SshTarget target, Identity identity, Exception e) {

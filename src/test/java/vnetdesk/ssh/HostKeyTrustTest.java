@@ -78,6 +78,26 @@ class HostKeyTrustTest {
     }
 
     @Test
+    void aPersonSlowerThanTheLoginTimeoutToAnswerThePromptStillGetsIn() throws Exception {
+        Duration authTimeout = Duration.ofMillis(400);
+        try (SshTransport patient = new SshTransport(new SshTransport.Settings(dir.resolve("console/known_hosts"),
+                Optional.empty(), Duration.ofSeconds(5), authTimeout, Duration.ofSeconds(30)), key -> {
+                    // stands for a person reading the fingerprint in a dialog for three login timeouts
+                    try {
+                        return !new java.util.concurrent.CountDownLatch(1).await(3 * authTimeout.toMillis(),
+                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })) {
+            try (SshSession session = patient.connect(sshd.target("root"), password)) {
+                assertEquals("ok\n", session.exec("echo ok", Duration.ofSeconds(5)).stdout());
+            }
+        }
+    }
+
+    @Test
     void aTrustedKeyIsNotAskedForAgain() {
         connectOnce();
         connectOnce();

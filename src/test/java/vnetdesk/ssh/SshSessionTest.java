@@ -146,6 +146,19 @@ class SshSessionTest {
     }
 
     @Test
+    void aPortThatAcceptsButNeverSpeaksSshEndsAfterTheLoginTimeout() throws Exception {
+        try (ServerSocket mute = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                SshTransport quick = new SshTransport(new SshTransport.Settings(dir.resolve("known_hosts"),
+                        Optional.empty(), FIVE_SECONDS, Duration.ofMillis(300), Duration.ofSeconds(30)), key -> true)) {
+            SshTarget target = new SshTarget("127.0.0.1", mute.getLocalPort(), "root");
+            SshException e = assertThrows(SshException.class,
+                    () -> quick.connect(target, new Identity.Password((t, w) -> Optional.of("pw".toCharArray()))));
+            assertEquals("root@127.0.0.1:" + mute.getLocalPort() + ": no login within 300 ms", e.getMessage());
+            assertEquals(SshException.Reason.UNREACHABLE, e.reason());
+        }
+    }
+
+    @Test
     void rootRunsCommandsAsTheyAre() {
         try (SshSession session = connect("root")) {
             assertEquals(Privilege.ROOT, session.elevate());
