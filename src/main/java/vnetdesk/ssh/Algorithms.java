@@ -8,6 +8,7 @@ import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.OptionalFeature;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.mac.BuiltinMacs;
@@ -51,6 +52,19 @@ final class Algorithms {
                 .<NamedFactory<Signature>>map(s -> s).toList();
         return builder.keyExchangeFactories(kex).cipherFactories(ciphers).macFactories(macs)
                 .signatureFactories(signatures);
+    }
+
+    /**
+     * {@code offered} with the signatures of {@code knownKeyTypes} moved to
+     * the front (order otherwise kept), so a host known by an ECDSA key is
+     * asked for that key even though ed25519 is preferred in general.
+     */
+    static List<NamedFactory<Signature>> preferring(List<String> knownKeyTypes,
+            List<NamedFactory<Signature>> offered) {
+        List<NamedFactory<Signature>> known = offered.stream()
+                .filter(f -> knownKeyTypes.contains(KeyUtils.getCanonicalKeyType(f.getName()))).toList();
+        List<NamedFactory<Signature>> others = offered.stream().filter(f -> !known.contains(f)).toList();
+        return Stream.concat(known.stream(), others.stream()).toList();
     }
 
     private static <T extends OptionalFeature> Stream<T> supported(Stream<T> all) {

@@ -95,6 +95,21 @@ public final class KnownHosts {
                 .orElseGet(Verdict.Unknown::new);
     }
 
+    /**
+     * The key types (canonical: {@code ssh-rsa} for every RSA signature)
+     * stored for {@code host:port}, so the handshake can ask for one of them
+     * first, as OpenSSH does; a host then never shows a key of another type
+     * that would look like a change.
+     */
+    public synchronized List<String> knownKeyTypes(String host, int port) {
+        List<Line> lines = new ArrayList<>(read(ours));
+        users.ifPresent(f -> lines.addAll(read(f)));
+        return lines.stream()
+                .filter(l -> l.entry().getMarker() == null && l.entry().isHostMatch(host, port))
+                .map(l -> key(l)).flatMap(Optional::stream)
+                .map(KeyUtils::getKeyType).distinct().toList();
+    }
+
     /** Appends {@code key} for {@code host:port} to the console's file (created 0600 when missing). */
     public synchronized void trust(String host, int port, PublicKey key) {
         String line = SshTarget.knownHostsName(host, port) + " " + Fingerprints.openSshText(key) + "\n";

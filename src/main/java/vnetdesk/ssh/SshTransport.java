@@ -26,6 +26,8 @@ import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.client.auth.password.PasswordIdentityProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -78,6 +80,12 @@ public final class SshTransport implements AutoCloseable {
         client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
         client.setAgentFactory(new UnixSocketAgent.Factory());
+        client.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                preferKnownKeyTypes(session);
+            }
+        });
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
         CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout().plus(PROMPT_ALLOWANCE));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeat());
@@ -85,6 +93,17 @@ public final class SshTransport implements AutoCloseable {
         // heartbeats keep the session alive and find a dead host; an idle timer would only cut a reused session
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         client.start();
+    }
+
+    /** Before the handshake: ask a known host for a key of a type stored for it (see {@link KnownHosts#knownKeyTypes}). */
+    private void preferKnownKeyTypes(Session session) {
+        if (session instanceof ClientSession client) {
+            SshTarget target = client.getConnectionContext().getAttribute(HostKeyVerifier.TARGET);
+            List<String> known = knownHosts.knownKeyTypes(target.host(), target.port());
+            if (!known.isEmpty()) {
+                client.setSignatureFactories(Algorithms.preferring(known, this.client.getSignatureFactories()));
+            }
+        }
     }
 
     /** The trust store, for the "trust" and "forget the old key" actions. */

@@ -184,6 +184,21 @@ class HostKeyTrustTest {
     }
 
     @Test
+    void aHostKnownByItsEcdsaKeyIsAskedForThatKeyRatherThanItsPreferredEd25519() throws Exception {
+        KeyPair ecdsa = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+        try (EmbeddedSshd both = new EmbeddedSshd(s -> s.setKeyPairProvider(
+                org.apache.sshd.common.keyprovider.KeyPairProvider.wrap(ecdsa, sshd.hostKey)))) {
+            both.password = "s3cret";
+            Files.writeString(dir.resolve("user_known_hosts"),
+                    "[127.0.0.1]:" + both.port() + " " + Fingerprints.openSshText(ecdsa.getPublic()) + "\n");
+
+            transport.connect(both.target("root"), password).close();
+
+            assertTrue(asked.isEmpty(), "no prompt and no 'changed key': " + asked);
+        }
+    }
+
+    @Test
     void theFingerprintIsTheOneSshKeygenPrints() throws Exception {
         Lab.requireSshKeygen();
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
