@@ -93,7 +93,9 @@ class OpenSshInteropTest {
             default -> "ssh-ed25519";
         }), negotiated);
         assertTrue(negotiated.contains("Accepted publickey for root from 127.0.0.1"), negotiated);
-        assertTrue(!negotiated.contains("Accepted publickey for root from 127.0.0.1 port 0 ssh2: RSA SHA1"), negotiated);
+        assertTrue(negotiated.contains("kex: client->server cipher: chacha20-poly1305@openssh.com"), negotiated);
+        assertTrue(negotiated.contains("pkalg rsa-sha2-512 pkblob RSA"), "the RSA key signs with SHA-512: " + negotiated);
+        assertTrue(!negotiated.contains("pkalg ssh-rsa "), "never an ssh-rsa (SHA-1) signature: " + negotiated);
     }
 
     private Process startSshd(Path hostKey, int port, Path log) throws IOException {
