@@ -18,9 +18,12 @@ import vnetdesk.service.core.OwnerNames;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.service.host.ClusterService;
+import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
 import vnetdesk.service.interchange.InterchangeService;
 import vnetdesk.service.vm.VmService;
+import vnetdesk.ssh.SecretPrompt;
+import vnetdesk.ssh.SshTransport;
 import vnetdesk.store.AclRepository;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.Database;
@@ -48,6 +51,7 @@ public final class Inventory implements AutoCloseable {
     private final UserService userService;
     private final ClusterService clusters;
     private final HostService hosts;
+    private final ServiceContext ctx;
     private final VmService vms;
     private final Map<ResourceType, OwnedObjectService> owned;
 
@@ -63,7 +67,7 @@ public final class Inventory implements AutoCloseable {
         tx.afterEveryRollback(refs::clear);
         tx.afterEveryRollback(cache::clear);
         VmRepository vmRepository = new VmRepository();
-        ServiceContext ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
+        ctx = new ServiceContext(tx, networkRepository, leaseRepository, userRepository, cache,
                 new ArCatalog(networkRepository), new OwnerNames(networkRepository, vmRepository), refs,
                 new Access(acls, userRepository), acls, new ClusterRepository(), new HostRepository(), vmRepository);
         networks = new NetworkService(ctx);
@@ -141,6 +145,15 @@ public final class Inventory implements AutoCloseable {
 
     public HostService hosts() {
         return hosts;
+    }
+
+    /**
+     * The engine that probes, plans and applies hosts over {@code transport}
+     * (which holds the host-key trust and its prompt); {@code secrets} asks
+     * for passphrases and passwords when a login needs one.
+     */
+    public HostEngine hostEngine(SshTransport transport, SecretPrompt secrets, HostEngine.Settings settings) {
+        return new HostEngine(ctx, hosts, vms, transport, secrets, settings);
     }
 
     public VmService vms() {

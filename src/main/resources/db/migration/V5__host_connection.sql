@@ -28,7 +28,8 @@ CREATE TABLE HOST_APPLY (
     MESSAGE      VARCHAR(4000) NOT NULL,
     COMMANDS_RUN INT NOT NULL,
     CONSTRAINT HOST_APPLY_OUTCOME CHECK (OUTCOME IN ('APPLIED', 'NOTHING_TO_DO', 'FAILED_ROLLED_BACK',
-                                                     'FAILED_NOT_ROLLED_BACK', 'UNREACHABLE', 'CANCELLED')),
+                                                     'FAILED_NOT_ROLLED_BACK', 'UNREACHABLE', 'CANCELLED',
+                                                     'BLOCKED')),
     CONSTRAINT HOST_APPLY_STEP CHECK ((FAILED_STEP IS NULL) = (OUTCOME NOT IN ('FAILED_ROLLED_BACK',
                                                                                'FAILED_NOT_ROLLED_BACK')))
 );

@@ -29,7 +29,9 @@ public record HostApplyOutcome(Instant started, Instant finished, Result result,
         /** No session could be opened (network, credentials, host key). */
         UNREACHABLE(false),
         /** The user cancelled before the change was loaded; what ran was rolled back. */
-        CANCELLED(false);
+        CANCELLED(false),
+        /** The plan could not run on this host (a driver it cannot run, a device in the way): nothing ran. */
+        BLOCKED(false);
 
         private final boolean success;
 

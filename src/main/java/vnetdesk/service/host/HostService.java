@@ -179,6 +179,18 @@ public final class HostService {
         });
     }
 
+    /**
+     * The host {@code ref} names, once {@code actor} is found allowed to
+     * manage it — to probe, plan or apply, which log in as root on it.
+     */
+    public Host manageable(Actor actor, ObjectRef ref, String action) {
+        return tx.read(c -> {
+            Host h = resolve(c, hosts, ref);
+            access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, action);
+            return h;
+        });
+    }
+
     /** Records what an apply did to the host (its pending changes stay: see {@link #markApplied}). */
     public void recordOutcome(Actor actor, ObjectRef ref, HostApplyOutcome outcome) {
         tx.write((c, hooks) -> {

@@ -1,0 +1,304 @@
+package vnetdesk.service.host;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import vnetdesk.host.actual.HostProbe;
+import vnetdesk.host.actual.ProbeResult;
+import vnetdesk.host.apply.Applier;
+import vnetdesk.host.apply.ApplyReport;
+import vnetdesk.host.apply.HostShell;
+import vnetdesk.host.apply.HostUnreachableException;
+import vnetdesk.host.apply.ShellStateReader;
+import vnetdesk.host.desired.DesiredStateCompiler;
+import vnetdesk.host.desired.HostInventory;
+import vnetdesk.host.desired.NetworkOnHost;
+import vnetdesk.host.plan.Plan;
+import vnetdesk.host.state.HostState;
+import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.VnetException;
+import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.service.core.ServiceContext;
+import vnetdesk.service.vm.VmService;
+import vnetdesk.ssh.Cancellation;
+import vnetdesk.ssh.ExecResult;
+import vnetdesk.ssh.Identity;
+import vnetdesk.ssh.ParallelHosts;
+import vnetdesk.ssh.SecretPrompt;
+import vnetdesk.ssh.SshException;
+import vnetdesk.ssh.SshSession;
+import vnetdesk.ssh.SshTarget;
+import vnetdesk.ssh.SshTransport;
+
+/**
+ * Probe, plan and apply on hosts over SSH: per host one session (logged in,
+ * raised to root), the probe (a driver the host cannot run blocks its plan
+ * before anything runs), the desired state compiled from the inventory, and
+ * the {@link Applier}; many hosts on a bounded pool, each host's outcome
+ * recorded with its time, and on success the digest of the state it now has
+ * (so that pending changes are known without connecting).
+ */
+public final class HostEngine {
+
+    /** One host's plan, or why there is none (unreachable, refused key, unreadable output). */
+    public record HostPlan(Host host, Optional<ProbeResult> probe, Optional<Plan> plan, Optional<String> error) {
+        /** The host differs from its desired state (or cannot take it). */
+        public boolean drift() {
+            return plan.map(p -> !p.isEmpty()).orElse(false);
+        }
+    }
+
+    /** How an apply ended on one host, with the engine's full report when it got that far. */
+    public record HostApply(Host host, HostApplyOutcome outcome, Optional<ApplyReport> report) {
+    }
+
+    private final HostService hosts;
+    private final DesiredHosts desired;
+    private final SshTransport transport;
+    private final SecretPrompt secrets;
+    private final ParallelHosts pool;
+    private final Duration commandTimeout;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Applier applier = new Applier(new ShellStateReader());
+
+    /**
+     * How many hosts at once, how long one command may take, the environment
+     * ({@code SSH_AUTH_SOCK}) and the clock outcomes are timed by.
+     */
+    public record Settings(int poolSize, Duration commandTimeout, Map<String, String> environment, Clock clock) {
+        public Settings {
+            environment = Map.copyOf(environment);
+        }
+
+        /** 8 hosts at once, 60 s per command, this process's environment, UTC. */
+        public static Settings defaults() {
+            return new Settings(8, Duration.ofSeconds(60), System.getenv(), Clock.systemUTC());
+        }
+    }
+
+    public HostEngine(ServiceContext ctx, HostService hosts, VmService vms, SshTransport transport,
+                      SecretPrompt secrets, Settings settings) {
+        this.hosts = hosts;
+        this.desired = new DesiredHosts(ctx.tx(), vms, ctx.networks());
+        this.transport = transport;
+        this.secrets = secrets;
+        this.pool = new ParallelHosts(settings.poolSize());
+        this.commandTimeout = settings.commandTimeout();
+        this.environment = settings.environment();
+        this.clock = settings.clock();
+    }
+
+    /** What the inventory implies for the host; no connection. */
+    public HostState desiredState(Actor actor, ObjectRef ref) {
+        return desired.desired(hosts.manageable(actor, ref, "plan for"));
+    }
+
+    /** Whether the host's desired state moved since the last successful apply; no connection. */
+    public boolean pending(Actor actor, ObjectRef ref) {
+        Host host = hosts.manageable(actor, ref, "plan for");
+        return !hosts.appliedDigest(actor, ref).equals(Optional.of(digest(desired.desired(host))));
+    }
+
+    public ProbeResult probe(Actor actor, ObjectRef ref) {
+        Host host = hosts.manageable(actor, ref, "probe");
+        try (SshSession session = open(host)) {
+            return probe(session);
+        }
+    }
+
+    /** Reads each host and plans; runs no changing command. */
+    public List<HostPlan> plan(Actor actor, List<ObjectRef> refs, Cancellation cancel) {
+        List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "plan for")).toList();
+        List<HostPlan> out = new ArrayList<>();
+        for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets, (h, c) -> planOne(h), cancel, x -> { })) {
+            out.add(switch0(o, h -> new HostPlan(h, Optional.empty(), Optional.empty(), Optional.of("skipped: cancelled"))));
+        }
+        return out;
+    }
+
+    /** Applies to each host: outcomes in the order given, each recorded in the inventory. */
+    public List<HostApply> apply(Actor actor, List<ObjectRef> refs, Cancellation cancel, Consumer<HostApply> finished) {
+        List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "apply to")).toList();
+        List<HostApply> out = new ArrayList<>();
+        for (ParallelHosts.Outcome<Host, HostApply> o : pool.run(targets,
+                (h, c) -> applyOne(actor, h, c), cancel, x -> {
+                    if (x instanceof ParallelHosts.Outcome.Done<Host, HostApply> d) {
+                        finished.accept(d.result());
+                    }
+                })) {
+            out.add(switch0(o, h -> record(actor, h, new HostApplyOutcome(clock.instant(), clock.instant(),
+                    HostApplyOutcome.Result.CANCELLED, Optional.empty(), "cancelled before it began", 0),
+                    Optional.empty(), Optional.empty())));
+        }
+        return out;
+    }
+
+    private HostPlan planOne(Host host) {
+        HostInventory inventory = desired.inventory(host);
+        try (SshSession session = open(host)) {
+            ProbeResult probe = probe(session);
+            List<String> blockers = blockers(inventory, probe);
+            Plan plan = applier.plan(shell(session), DesiredStateCompiler.compile(inventory)).plan();
+            if (!blockers.isEmpty()) {
+                List<String> all = new ArrayList<>(blockers);
+                all.addAll(plan.blockers());
+                plan = new Plan(plan.steps(), all, plan.notes());
+            }
+            return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty());
+        } catch (VnetException e) {
+            return new HostPlan(host, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private HostApply applyOne(Actor actor, Host host, Cancellation cancel) {
+        Instant started = clock.instant();
+        HostInventory inventory = desired.inventory(host);
+        HostState state = DesiredStateCompiler.compile(inventory);
+        SshSession session;
+        try {
+            session = open(host);
+        } catch (VnetException e) {
+            return record(actor, host, outcome(started, HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0),
+                    Optional.empty(), Optional.empty());
+        }
+        try (session) {
+            List<String> blockers = blockers(inventory, probe(session));
+            if (!blockers.isEmpty()) {
+                return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED,
+                        "cannot apply: " + String.join("; ", blockers), 1), Optional.empty(), Optional.empty());
+            }
+            ApplyReport report = applier.apply(shell(session), state, cancel::isCancelled);
+            HostApplyOutcome.Result result = HostApplyOutcome.Result.valueOf(report.outcome().name());
+            HostApplyOutcome outcome = new HostApplyOutcome(started, clock.instant(), result,
+                    report.failedStep().isPresent() ? Optional.of(report.failedStep().getAsInt()) : Optional.empty(),
+                    report.message().orElse(report.plan().steps().size() + " steps"), report.log().size());
+            return record(actor, host, outcome, Optional.of(report),
+                    result.success() ? Optional.of(digest(state)) : Optional.empty());
+        } catch (HostUnreachableException | SshException e) {
+            return record(actor, host, outcome(started, HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0),
+                    Optional.empty(), Optional.empty());
+        } catch (VnetException e) {
+            // the host answered something the engine cannot read: nothing was changed
+            return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED, e.getMessage(), 0),
+                    Optional.empty(), Optional.empty());
+        }
+    }
+
+    private HostApply record(Actor actor, Host host, HostApplyOutcome outcome, Optional<ApplyReport> report,
+                             Optional<String> digest) {
+        ObjectRef ref = ObjectRef.id(host.id());
+        if (digest.isPresent()) {
+            hosts.markApplied(actor, ref, digest.get(), outcome);
+        } else {
+            hosts.recordOutcome(actor, ref, outcome);
+        }
+        return new HostApply(host, outcome, report);
+    }
+
+    private HostApplyOutcome outcome(Instant started, HostApplyOutcome.Result result, String message, int commands) {
+        return new HostApplyOutcome(started, clock.instant(), result, Optional.empty(), message, commands);
+    }
+
+    /** What the host cannot run of what it must carry, from its probe. */
+    static List<String> blockers(HostInventory inventory, ProbeResult probe) {
+        List<String> out = new ArrayList<>();
+        for (NetworkOnHost n : inventory.networks()) {
+            List<String> why = probe.drivers().getOrDefault(n.network().conf().driver(), List.of());
+            if (!why.isEmpty()) {
+                out.add("network " + n.network().label() + " uses driver " + n.network().conf().driver().mad()
+                        + ", which this host cannot run: " + String.join("; ", why));
+            }
+        }
+        boolean polices = inventory.nics().stream().anyMatch(nic -> nic.qos()
+                .or(() -> inventory.networks().stream().filter(n -> n.network().id() == nic.networkId()).findFirst()
+                        .map(n -> n.network().qos()))
+                .map(q -> q.outboundAvg().isPresent()).orElse(false));
+        if (polices && !probe.has("act_police")) {
+            out.add("a NIC on this host has outbound QoS, and the host's kernel cannot police traffic (no act_police)");
+        }
+        return out;
+    }
+
+    private ProbeResult probe(SshSession session) {
+        ExecResult r = session.exec(HostProbe.SCRIPT, commandTimeout);
+        if (!r.succeeded()) {
+            throw new VnetException(session.target() + ": the probe exited with " + r.exitStatus() + ": "
+                    + r.stderr().strip());
+        }
+        return HostProbe.parse(r.stdout());
+    }
+
+    private SshSession open(Host host) {
+        if (host.address().isBlank()) {
+            throw new VnetException("host " + host.label() + " has no address; set one with: host set " + host.name()
+                    + " --address ADDRESS");
+        }
+        HostConnection c = host.connection();
+        SshTarget target = new SshTarget(host.address(), c.port(), c.user());
+        SshSession session = transport.connect(target, identity(c.identity()));
+        try {
+            session.elevate();
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private Identity identity(HostConnection.Identity identity) {
+        if (identity instanceof HostConnection.Identity.KeyFile k) {
+            return new Identity.KeyFile(java.nio.file.Path.of(k.path()), secrets);
+        }
+        if (identity instanceof HostConnection.Identity.Password) {
+            return new Identity.Password(secrets);
+        }
+        return Identity.agentFrom(environment).orElseThrow(() -> new VnetException(
+                "the host logs in with the ssh-agent, but SSH_AUTH_SOCK is not set for vnetdesk"));
+    }
+
+    private HostShell shell(SshSession session) {
+        return command -> {
+            try {
+                ExecResult r = session.exec(command.line(), command.stdin().map(s -> s.getBytes(StandardCharsets.UTF_8))
+                        .orElse(new byte[0]), commandTimeout);
+                return new HostShell.CommandOutput(r.exitStatus(), r.stdout(), r.stderr());
+            } catch (SshException e) {
+                throw new HostUnreachableException(e.getMessage(), e);
+            }
+        };
+    }
+
+    private static <R> R switch0(ParallelHosts.Outcome<Host, R> o, java.util.function.Function<Host, R> skipped) {
+        if (o instanceof ParallelHosts.Outcome.Done<Host, R> d) {
+            return d.result();
+        }
+        if (o instanceof ParallelHosts.Outcome.Failed<Host, R> f) {
+            throw new IllegalStateException("host " + f.host().label() + ": " + f.error().getMessage(), f.error());
+        }
+        return skipped.apply(o.host());
+    }
+
+    /** SHA-256 of the state's canonical text (records of sorted maps and lists), as 64 lowercase hex digits. */
+    public static String digest(HostState state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(state.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
