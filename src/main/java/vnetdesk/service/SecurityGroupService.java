@@ -244,12 +244,48 @@ public final class SecurityGroupService implements OwnedObjectService {
     }
 
     /**
-     * Re-applies the group's rules to the host firewalls of its VMs (with
-     * {@code onlyOutdatedAndFailed}: only those not up to date and not being
-     * updated). Host apply is not available in this version: the selected VMs
-     * are marked outdated and stay so, and the report says so.
+     * Marks the group's VMs (with {@code onlyOutdatedAndFailed}: those
+     * outdated or failed) outdated, for a console that applies nothing itself
+     * (offline): the report says no host was changed.
      */
     public CommitReport commit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
+        CommitSelection selection = select(actor, ref, onlyOutdatedAndFailed, PropagationState.OUTDATED);
+        String message = selection.vms().isEmpty()
+                ? "security group " + selection.groupLabel() + " has no VM to update"
+                : "no host apply is available here: nothing was changed on any host; "
+                + selection.vms().size() + " VM(s) stay outdated";
+        return new CommitReport(selection.vms(), 0, message);
+    }
+
+    /** The VMs a commit updates, now marked updating; the host engine applies and then {@link #finishCommit}s. */
+    public record CommitSelection(int groupId, String groupLabel, List<Integer> vms) {
+        public CommitSelection {
+            vms = List.copyOf(vms);
+        }
+    }
+
+    public CommitSelection beginCommit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
+        return select(actor, ref, onlyOutdatedAndFailed, PropagationState.UPDATING);
+    }
+
+    /**
+     * Records how a commit ended per VM: up to date, or error with the
+     * host's message. A VM deleted meanwhile is left out.
+     */
+    public void finishCommit(CommitSelection selection, Map<Integer, Optional<String>> errors) {
+        tx.write((c, hooks) -> {
+            for (int vm : selection.vms()) {
+                if (errors.containsKey(vm) && vmRows.find(c, vm).isPresent()) {
+                    Optional<String> error = errors.get(vm);
+                    states.set(c, selection.groupId(), vm,
+                            error.isPresent() ? PropagationState.ERROR : PropagationState.UPDATED, error);
+                }
+            }
+            return null;
+        });
+    }
+
+    private CommitSelection select(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed, PropagationState mark) {
         return tx.write((c, hooks) -> {
             Row row = objects.resolve(c, ref);
             access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
@@ -262,12 +298,8 @@ public final class SecurityGroupService implements OwnedObjectService {
                     selected.add(vm);
                 }
             }
-            states.setAll(c, row.id(), selected, PropagationState.OUTDATED);
-            String message = selected.isEmpty()
-                    ? "security group " + row.id() + ":" + row.name() + " has no VM to update"
-                    : "no host apply is available in this version: nothing was changed on any host; "
-                    + selected.size() + " VM(s) stay outdated";
-            return new CommitReport(List.copyOf(selected), 0, message);
+            states.setAll(c, row.id(), selected, mark);
+            return new CommitSelection(row.id(), row.id() + ":" + row.name(), selected);
         });
     }
 

@@ -49,6 +49,19 @@ public final class SecurityGroupStateRepository {
         }
     }
 
+    /** Sets one VM's state in a group with its error (insert or replace). */
+    public void set(Connection c, int groupId, int vmId, PropagationState state, Optional<String> error)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO SECURITY_GROUP_VM (SG_ID, VM_ID, STATE, ERROR) KEY (SG_ID, VM_ID) VALUES (?, ?, ?, ?)")) {
+            s.setInt(1, groupId);
+            s.setInt(2, vmId);
+            s.setString(3, state.name());
+            s.setString(4, error.orElse(null));
+            s.executeUpdate();
+        }
+    }
+
     /** Forgets every group state of a VM (the VM is deleted). */
     public void forgetVm(Connection c, int vmId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM SECURITY_GROUP_VM WHERE VM_ID = ?")) {

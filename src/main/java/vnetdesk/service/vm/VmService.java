@@ -174,6 +174,11 @@ public final class VmService implements OwnedObjectService {
         });
     }
 
+    /** The host a VM is placed on (any state that has one); empty when it has none or is gone. */
+    public Optional<Integer> placement(int vmId) {
+        return tx.read(c -> vms.find(c, vmId).flatMap(VmRepository.VmRow::hostId));
+    }
+
     public VmDetails show(Actor actor, ObjectRef ref) {
         return tx.read(c -> {
             Vm vm = rows.resolve(c, ref);

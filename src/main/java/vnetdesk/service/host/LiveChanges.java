@@ -1,0 +1,154 @@
+package vnetdesk.service.host;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.Vm;
+import vnetdesk.service.SecurityGroupService;
+import vnetdesk.service.vm.NicRequest;
+import vnetdesk.service.vm.VmService;
+import vnetdesk.ssh.Cancellation;
+
+/**
+ * Inventory changes that reach the hosts at once: a security group's commit
+ * applies to the hosts of its VMs and records each VM's state as its host
+ * answered; a NIC attached to a running VM is applied to its host and taken
+ * back (lease released, NIC removed) when the host cannot take it, but kept
+ * as a pending change when the host is unreachable; a detach is applied the
+ * same way.
+ */
+public final class LiveChanges {
+
+    /** How a commit ended: per host its apply, and how many VMs are now up to date or in error. */
+    public record CommitResult(SecurityGroupService.CommitSelection selection, List<HostEngine.HostApply> hosts,
+                               int updated, int failed) {
+        public String message() {
+            if (selection.vms().isEmpty()) {
+                return "security group " + selection.groupLabel() + " has no VM to update";
+            }
+            return "security group " + selection.groupLabel() + ": " + updated + " VM(s) up to date, " + failed
+                    + " in error, over " + hosts.size() + " host(s)";
+        }
+    }
+
+    /** A NIC change and what its host did: applied, pending (unreachable or no address), or taken back. */
+    public record NicChange(int vmId, int nicIndex, Optional<HostEngine.HostApply> host, boolean rolledBack,
+                            String message) {
+    }
+
+    private final HostEngine engine;
+    private final VmService vms;
+    private final HostService hosts;
+    private final SecurityGroupService groups;
+
+    public LiveChanges(HostEngine engine, VmService vms, HostService hosts, SecurityGroupService groups) {
+        this.engine = engine;
+        this.vms = vms;
+        this.hosts = hosts;
+        this.groups = groups;
+    }
+
+    /**
+     * Applies the group's rules to the hosts of its VMs: each selected VM is
+     * updating while its host is applied, then up to date, or in error with
+     * its host's message. A VM not on a host has nothing to update there.
+     */
+    public CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed,
+                                            Cancellation cancel) {
+        SecurityGroupService.CommitSelection selection = groups.beginCommit(actor, ref, onlyOutdatedAndFailed);
+        Map<Integer, Optional<Integer>> hostOf = new LinkedHashMap<>();
+        for (int vm : selection.vms()) {
+            hostOf.put(vm, vms.placement(vm));
+        }
+        Set<Integer> hostIds = new TreeSet<>();
+        hostOf.values().forEach(h -> h.ifPresent(hostIds::add));
+        List<HostEngine.HostApply> applied = engine.apply(actor,
+                hostIds.stream().map(ObjectRef::id).toList(), cancel, r -> { });
+        Map<Integer, HostApplyOutcome> byHost = new LinkedHashMap<>();
+        applied.forEach(a -> byHost.put(a.host().id(), a.outcome()));
+        Map<Integer, Optional<String>> errors = new LinkedHashMap<>();
+        int updated = 0;
+        for (Map.Entry<Integer, Optional<Integer>> e : hostOf.entrySet()) {
+            Optional<HostApplyOutcome> outcome = e.getValue().map(byHost::get);
+            if (outcome.isEmpty() || outcome.get().result().success()) {
+                errors.put(e.getKey(), Optional.empty());
+                updated++;
+            } else {
+                errors.put(e.getKey(), Optional.of("host " + e.getValue().get() + ": " + outcome.get().summary() + ": "
+                        + outcome.get().message()));
+            }
+        }
+        groups.finishCommit(selection, errors);
+        return new CommitResult(selection, applied, updated, selection.vms().size() - updated);
+    }
+
+    /** Attaches the NIC and applies its host at once; a host that cannot take it gets the attach taken back. */
+    public NicChange attachNic(Actor actor, ObjectRef vmRef, NicRequest request) {
+        int index = vms.attachNic(actor, vmRef, request);
+        Vm vm = vms.show(actor, vmRef).vm();
+        Optional<Host> host = runningHost(actor, vm);
+        if (host.isEmpty()) {
+            return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
+        }
+        HostEngine.HostApply result = engine.apply(actor, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
+                r -> { }).get(0);
+        HostApplyOutcome.Result r = result.outcome().result();
+        if (r.success()) {
+            return new NicChange(vm.id(), index, Optional.of(result), false, "NIC " + index + " attached and applied"
+                    + " to host " + host.get().label());
+        }
+        if (r == HostApplyOutcome.Result.UNREACHABLE) {
+            return new NicChange(vm.id(), index, Optional.of(result), false, "NIC " + index + " attached; host "
+                    + host.get().label() + " is unreachable, its change is pending: " + result.outcome().message());
+        }
+        vms.detachNic(actor, vmRef, index);
+        String why = "host " + host.get().label() + " could not take NIC " + index + " (" + result.outcome().summary()
+                + ": " + result.outcome().message() + "); the attach was taken back, its lease released";
+        if (r == HostApplyOutcome.Result.FAILED_NOT_ROLLED_BACK) {
+            HostEngine.HostApply again = engine.apply(actor, List.of(ObjectRef.id(host.get().id())),
+                    new Cancellation(), x -> { }).get(0);
+            why += "; re-applying the host without it: " + again.outcome().summary();
+        }
+        return new NicChange(vm.id(), index, Optional.of(result), true, why);
+    }
+
+    /** Detaches the NIC (its lease released) and applies its host; a host that fails keeps the change pending. */
+    public NicChange detachNic(Actor actor, ObjectRef vmRef, int index) {
+        vms.detachNic(actor, vmRef, index);
+        Vm vm = vms.show(actor, vmRef).vm();
+        Optional<Host> host = runningHost(actor, vm);
+        if (host.isEmpty()) {
+            return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
+        }
+        HostEngine.HostApply result = engine.apply(actor, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
+                r -> { }).get(0);
+        String message = result.outcome().result().success()
+                ? "NIC " + index + " detached and removed from host " + host.get().label()
+                : "NIC " + index + " detached; host " + host.get().label() + " still has it, the change is pending ("
+                + result.outcome().summary() + ": " + result.outcome().message() + ")";
+        return new NicChange(vm.id(), index, Optional.of(result), false, message);
+    }
+
+    private Optional<Host> runningHost(Actor actor, Vm vm) {
+        if (vm.hostId().isEmpty() || !vm.state().hasRunningDomain()) {
+            return Optional.empty();
+        }
+        Host host = hosts.show(actor, ObjectRef.id(vm.hostId().get())).host();
+        return host.address().isBlank() ? Optional.empty() : Optional.of(host);
+    }
+
+    private static String pendingReason(Vm vm) {
+        if (vm.hostId().isEmpty() || !vm.state().hasRunningDomain()) {
+            return "VM " + vm.label() + " is " + vm.state() + ": its NICs reach a host when it runs";
+        }
+        return "VM " + vm.label() + "'s host has no address: the change is pending until the host is applied";
+    }
+}
