@@ -20,6 +20,7 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.service.host.ClusterService;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
+import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.interchange.InterchangeService;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.ssh.SecretPrompt;
@@ -52,6 +53,7 @@ public final class Inventory implements AutoCloseable {
     private final ClusterService clusters;
     private final HostService hosts;
     private final ServiceContext ctx;
+    private final OfflinePlans offlinePlans;
     private final VmService vms;
     private final Map<ResourceType, OwnedObjectService> owned;
 
@@ -81,6 +83,7 @@ public final class Inventory implements AutoCloseable {
         userService = new UserService(ctx);
         clusters = new ClusterService(ctx);
         hosts = new HostService(ctx);
+        offlinePlans = new OfflinePlans(ctx, hosts, vms);
         owned = List.of(networks, templates, securityGroups, vms).stream()
                 .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }
@@ -154,6 +157,11 @@ public final class Inventory implements AutoCloseable {
      */
     public HostEngine hostEngine(SshTransport transport, SecretPrompt secrets, HostEngine.Settings settings) {
         return new HostEngine(ctx, hosts, vms, transport, secrets, settings);
+    }
+
+    /** Host plans that need no connection: desired states, pending changes, an attach's host changes. */
+    public OfflinePlans hostPlans() {
+        return offlinePlans;
     }
 
     public VmService vms() {

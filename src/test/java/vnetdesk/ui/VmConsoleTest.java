@@ -122,7 +122,7 @@ class VmConsoleTest {
                 .equals("NIC 0 (gateway 10.0.0.254)"));
         next(robot, "review");
         assertTrue(text(robot, "#attach-review-lease").startsWith("10.0.0.1, MAC "));
-        assertTrue(text(robot, "#attach-review-hosts").startsWith("None now."), text(robot, "#attach-review-hosts"));
+        assertTrue(text(robot, "#attach-review-hosts").startsWith("None now: the VM's domain is not running"), text(robot, "#attach-review-hosts"));
         assertEquals(List.of(), leasesOf("lan"), "nothing is taken before Finish");
         robot.clickOn("#attach-finish");
         console.idle(robot);

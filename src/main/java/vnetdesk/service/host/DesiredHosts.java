@@ -52,6 +52,14 @@ final class DesiredHosts {
     }
 
     HostInventory inventory(Host host) {
+        return inventory(host, Optional.empty());
+    }
+
+    /**
+     * The host's inventory, with {@code extra} (a NIC of a VM on the host,
+     * not stored yet: an attach being previewed) added to the NICs.
+     */
+    HostInventory inventory(Host host, Optional<Extra> extra) {
         List<VmDetails> running = vms.runningOn(host.id());
         return tx.read(c -> {
             Map<Integer, VirtualNetwork> onHost = new LinkedHashMap<>();
@@ -59,29 +67,47 @@ final class DesiredHosts {
             List<NicOnHost> nics = new ArrayList<>();
             for (VmDetails vm : running) {
                 for (VmDetails.NicDetails nic : vm.nics()) {
-                    if (nic.network().isEmpty() || !(nic.nic().network() instanceof NicNetwork.Leased lease)) {
-                        continue;
-                    }
-                    VirtualNetwork network = nic.network().get();
-                    onHost.putIfAbsent(network.id(), network);
-                    List<GroupRules> rules = new ArrayList<>();
-                    for (int id : nic.securityGroups()) {
-                        Optional<SecurityGroup> group = groupCache.get(id);
-                        if (group == null) {
-                            group = groups.find(c, id).map(SecurityGroupCodec::decode);
-                            groupCache.put(id, group);
-                        }
-                        if (group.isPresent()) {
-                            rules.add(new GroupRules(id, expanded(c, group.get())));
-                        }
-                    }
-                    nics.add(new NicOnHost(vm.vm().id(), nic.nic().index(), nic.tapName(), network.id(),
-                            lease.addresses().mac(), NicOnHost.addressesOf(lease.addresses()), rules, nic.nic().qos()));
+                    nicOnHost(c, vm.vm().id(), nic, groupCache).ifPresent(n -> {
+                        onHost.putIfAbsent(n.networkId(), nic.network().orElseThrow());
+                        nics.add(n);
+                    });
                 }
+            }
+            if (extra.isPresent()) {
+                VmDetails.NicDetails nic = extra.get().nic();
+                nicOnHost(c, extra.get().vmId(), nic, groupCache).ifPresent(n -> {
+                    onHost.putIfAbsent(n.networkId(), nic.network().orElseThrow());
+                    nics.add(n);
+                });
             }
             return new HostInventory(host.id(), host.name(),
                     onHost.values().stream().map(n -> new NetworkOnHost(n, false)).toList(), nics);
         });
+    }
+
+    /** A NIC that is not stored yet, of VM {@code vmId}. */
+    record Extra(int vmId, VmDetails.NicDetails nic) {
+    }
+
+    /** The NIC as the compiler takes it; empty while it has no lease (automatic selection pending). */
+    private Optional<NicOnHost> nicOnHost(Connection c, int vmId, VmDetails.NicDetails nic,
+                                          Map<Integer, Optional<SecurityGroup>> groupCache) throws SQLException {
+        if (nic.network().isEmpty() || !(nic.nic().network() instanceof NicNetwork.Leased lease)) {
+            return Optional.empty();
+        }
+        List<GroupRules> rules = new ArrayList<>();
+        for (int id : nic.securityGroups()) {
+            Optional<SecurityGroup> group = groupCache.get(id);
+            if (group == null) {
+                group = groups.find(c, id).map(SecurityGroupCodec::decode);
+                groupCache.put(id, group);
+            }
+            if (group.isPresent()) {
+                rules.add(new GroupRules(id, expanded(c, group.get())));
+            }
+        }
+        return Optional.of(new NicOnHost(vmId, nic.nic().index(), nic.tapName(), nic.network().get().id(),
+                lease.addresses().mac(), NicOnHost.addressesOf(lease.addresses()), rules, nic.nic().qos()));
     }
 
     /** The group's rules with every rule naming a network replaced by that network's address blocks. */

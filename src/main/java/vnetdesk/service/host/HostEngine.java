@@ -66,6 +66,7 @@ public final class HostEngine {
     }
 
     private final HostService hosts;
+    private final OfflinePlans offline;
     private final DesiredHosts desired;
     private final SshTransport transport;
     private final SecretPrompt secrets;
@@ -93,7 +94,8 @@ public final class HostEngine {
     public HostEngine(ServiceContext ctx, HostService hosts, VmService vms, SshTransport transport,
                       SecretPrompt secrets, Settings settings) {
         this.hosts = hosts;
-        this.desired = new DesiredHosts(ctx.tx(), vms, ctx.networks());
+        this.offline = new OfflinePlans(ctx, hosts, vms);
+        this.desired = offline.desiredHosts();
         this.transport = transport;
         this.secrets = secrets;
         this.pool = new ParallelHosts(settings.poolSize());
@@ -104,13 +106,12 @@ public final class HostEngine {
 
     /** What the inventory implies for the host; no connection. */
     public HostState desiredState(Actor actor, ObjectRef ref) {
-        return desired.desired(hosts.manageable(actor, ref, "plan for"));
+        return offline.desiredState(actor, ref);
     }
 
     /** Whether the host's desired state moved since the last successful apply; no connection. */
     public boolean pending(Actor actor, ObjectRef ref) {
-        Host host = hosts.manageable(actor, ref, "plan for");
-        return !hosts.appliedDigest(actor, ref).equals(Optional.of(digest(desired.desired(host))));
+        return offline.pending(actor, ref);
     }
 
     public ProbeResult probe(Actor actor, ObjectRef ref) {

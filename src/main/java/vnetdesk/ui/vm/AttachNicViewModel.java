@@ -33,6 +33,7 @@ import vnetdesk.model.vm.GuestContext;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.Nic;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.vm.AttachPreview;
 import vnetdesk.service.vm.NicRequest;
 import vnetdesk.service.vm.VmDetails;
@@ -88,6 +89,8 @@ public final class AttachNicViewModel {
     private final ObjectProperty<String> ar = new SimpleObjectProperty<>(ANY_AR);
     private final Map<String, Integer> arIds = new LinkedHashMap<>();
     private final ReadOnlyObjectWrapper<Optional<AttachPreview>> preview = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyObjectWrapper<Optional<OfflinePlans.HostChange>> hostChange =
+            new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ReadOnlyStringWrapper previewError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(false);
@@ -109,7 +112,8 @@ public final class AttachNicViewModel {
                 setup.hosts());
         this.options = new NicOptions(setup.groups());
         summary = Bindings.createObjectBinding(() -> preview.get().map(p -> new AttachSummary(setup.vm(),
-                setup.context(), p, setup.groups(), keepRoute.get())), preview, keepRoute);
+                setup.context(), p, setup.groups(), keepRoute.get(), hostChange.get())), preview, keepRoute,
+                hostChange);
         previewOk = Bindings.createBooleanBinding(() -> preview.get().isPresent() && !previewing.get()
                 && previewError.get().isEmpty(), preview, previewing, previewError);
         canFinish = previewOk.and(finishing.not());
@@ -181,6 +185,10 @@ public final class AttachNicViewModel {
                 at, range, options.ownGroups(), options.qos(), Nic.DEFAULT_MODEL, Map.of());
     }
 
+    /** A preview of the attach and what it changes on the VM's host. */
+    private record Previewed(AttachPreview preview, Optional<OfflinePlans.HostChange> host) {
+    }
+
     /** Asks the service what the NIC would be now; a preview of inputs changed since is cancelled. */
     private void refreshPreview() {
         lastPreview.ifPresent(TaskHandle::cancel);
@@ -194,11 +202,15 @@ public final class AttachNicViewModel {
         NicRequest request = request();
         boolean firstFree = request.address().isEmpty() && request.arId().isEmpty();
         previewing.set(true);
-        lastPreview = Optional.of(runner.run("Previewing the new NIC",
-                () -> inventory.vms().previewAttach(actor, ObjectRef.id(vmId()), request), p -> {
+        lastPreview = Optional.of(runner.run("Previewing the new NIC", () -> {
+            AttachPreview p = inventory.vms().previewAttach(actor, ObjectRef.id(vmId()), request);
+            return new Previewed(p, inventory.hostPlans().attachChanges(actor, vmId(), p.nic()));
+        }, previewed -> {
+                    AttachPreview p = previewed.preview();
                     if (mine == generation) {
                         previewing.set(false);
                         previewError.set("");
+                        hostChange.set(previewed.host());
                         preview.set(Optional.of(p));
                         if (firstFree) {
                             suggestion.set(p.nic().nic().lease().map(l -> l.addresses().primary() + " (address range "

@@ -11,6 +11,7 @@ import vnetdesk.model.vm.ContextScript;
 import vnetdesk.model.vm.GuestContext;
 import vnetdesk.model.vm.Nic;
 import vnetdesk.model.vm.Vm;
+import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.vm.AttachPreview;
 import vnetdesk.service.vm.VmDetails;
 import vnetdesk.service.vm.VmDetails.NicDetails;
@@ -20,10 +21,11 @@ import vnetdesk.service.vm.VmDetails.NicDetails;
  * the service's preview of the attach: the lease, the NIC's guest context,
  * its security groups and QoS, where the default route is now and after
  * (kept where it is when {@code keepRoute} and the attach would move it),
- * the warnings, and what will change on the host — honestly, nothing yet.
+ * the warnings, and what the attach changes on the VM's host (the plan
+ * from the host's desired state without the NIC to the one with it).
  */
 record AttachSummary(VmDetails vm, GuestContext before, AttachPreview preview, Map<Integer, String> groupNames,
-                     boolean keepRoute) {
+                     boolean keepRoute, Optional<OfflinePlans.HostChange> hostChange) {
 
     static final String GATEWAY_IFACE = "GATEWAY_IFACE";
 
@@ -118,22 +120,22 @@ record AttachSummary(VmDetails vm, GuestContext before, AttachPreview preview, M
         return gatewayIfaceToSet().isPresent() ? after().warnings() : preview.warnings();
     }
 
-    /** What changes on the host: nothing now; what will once hosts are connected. */
+    /** What changes on the host: the planned steps, or why none are applied anywhere. */
     String hostChanges() {
         NicDetails nic = preview.nic();
-        String tap = nic.tapName();
-        if (vm.host().isEmpty()) {
-            return "None now. The VM is not on a host, so nothing is applied anywhere: once it is deployed and"
-                    + " hosts are connected (the next version), its host gets tap " + tap + " on the network's"
-                    + " bridge, the NIC's firewall chains and its QoS.";
+        if (hostChange.isEmpty()) {
+            return "None now: the VM's domain is not running on a host, so nothing is applied anywhere. When it"
+                    + " runs, its host gets tap " + nic.tapName() + " on the network's bridge, the NIC's firewall"
+                    + " chains and its QoS.";
         }
-        String host = vm.host().get().label();
-        String where = nic.network().map(n -> "bridge " + n.conf().bridge() + n.conf().taggedDevice()
-                .map(d -> " (with " + d + ")").orElse("")).orElse("the bridge of the network chosen");
-        return "None now: this version does not connect to hosts, so host " + host + " is not changed. Once hosts"
-                + " are connected (the next version), applying the inventory to " + host + " will create " + where
-                + " if the host lacks it, the firewall chains and ipsets of tap " + tap + " for its security"
-                + " groups, the QoS limits, and add the interface to the running domain (virsh attach-device).";
+        String host = hostChange.get().host().label();
+        List<String> lines = hostChange.get().steps();
+        if (lines.isEmpty()) {
+            return "Nothing changes on host " + host + " (the network's driver applies no firewall and no QoS,"
+                    + " and its bridge is there already).";
+        }
+        return "Applying host " + host + " makes these changes:\n" + lines.stream().map(l -> "• " + l)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** The VM after the attach with GATEWAY_IFACE set to the kept route, and its context. */

@@ -31,7 +31,7 @@ class AttachNicViewModelTest extends VmTestBase {
         assertTrue(s.lease().startsWith("10.0.0.2, MAC "), s.lease());
         assertTrue(s.contextSh().contains("ETH1_IP=\"10.0.0.2\"\n"), s.contextSh());
         assertEquals(1, leasesOf("lan").size(), "the preview takes nothing");
-        assertTrue(s.hostChanges().startsWith("None now."), "the VM is on no host: " + s.hostChanges());
+        assertTrue(s.hostChanges().startsWith("None now: the VM's domain is not running"), "the VM is on no host: " + s.hostChanges());
 
         List<Integer> attached = new ArrayList<>();
         w.finish(attached::add);
@@ -230,6 +230,9 @@ class AttachNicViewModelTest extends VmTestBase {
         assertFalse(w.network().validBinding().get());
         pick(w, "lan");
         assertTrue(w.network().validBinding().get());
-        assertTrue(w.summary().get().orElseThrow().hostChanges().contains("host 0:kvm1 is not changed"));
+        String changes = w.summary().get().orElseThrow().hostChanges();
+        assertTrue(changes.startsWith("Applying host 0:kvm1 makes these changes:"), changes);
+        assertTrue(changes.contains("create bridge onebr0"), "the VM's first NIC on lan brings its bridge: " + changes);
+        assertTrue(changes.contains("one-" + id + "-0-i"), "the new NIC's own chain: " + changes);
     }
 }
