@@ -138,6 +138,40 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Sets the shell text every later SSH session of {@code host} sources
+     * inside the host's namespace before the client's command — empty by
+     * default. Fault tests use it on one host only: a {@code PATH} prefix
+     * with a slow or refusing tool, or a {@code mount --bind} that hides one
+     * (each session runs in its own private mount namespace, so the bind
+     * never reaches the root namespace or another host).
+     */
+    public void prelude(LabHost host, String script) {
+        try {
+            Files.writeString(sshds.get(host.index()).prelude(), script + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the prelude of " + host.name(), e);
+        }
+    }
+
+    /**
+     * Starts {@code host}'s sshd again on the same port with the same host
+     * key, killing it (and its sessions) first if it still runs; returns the
+     * host with the new sshd's pid.
+     */
+    public synchronized LabHost restartSshd(LabHost host) {
+        try {
+            Sshd sshd = sshds.get(host.index()).restart();
+            sshds.set(host.index(), sshd);
+            LabHost restarted = new LabHost(host.index(), host.name(), host.namespace(), host.address(), host.port(),
+                    host.user(), host.privateKey(), host.hostPublicKey(), host.hostKeyFingerprint(), sshd.pid());
+            hosts.set(host.index(), restarted);
+            return restarted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart the sshd of " + host.name(), e);
+        }
+    }
+
+    /**
      * Joins two hosts by a veth pair {@code ul<n>} (n counts the host's
      * underlays, so the first is {@code ul0}), addressed {@code .1} and
      * {@code .2} of the IPv4 {@code subnet} (e.g. {@code 192.168.250.0/24}), up.

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * One real OpenSSH sshd of a lab host: root namespace, 127.0.0.1 only,
  * key-only, its own host key made for the run, and a ForceCommand that runs
  * every exec and shell channel inside the host's namespace (the recipe of
- * spec 30). Runs in the foreground ({@code -D -e}) as this JVM's child, so it
+ * spec 30) — after sourcing the host's {@code prelude.sh}, empty unless a
+ * fault test puts something there (see {@link Lab#prelude}). Runs in the foreground ({@code -D -e}) as this JVM's child, so it
  * is ready exactly when it logs that it listens, and stopping it is killing
  * one process.
  */
@@ -34,12 +35,12 @@ final class Sshd implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path hostPublicKey;
+    private final Path dir;
 
-    private Sshd(Process process, int port, Path hostPublicKey) {
+    private Sshd(Process process, int port, Path dir) {
         this.process = process;
         this.port = port;
-        this.hostPublicKey = hostPublicKey;
+        this.dir = dir;
     }
 
     /**
@@ -55,20 +56,39 @@ final class Sshd implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = freePort();
-            Path config = writeConfig(dir, namespace, port, hostKey, authorizedKeys);
-            Process process = new ProcessBuilder(LabPrerequisites.SSHD.toString(), "-D", "-e", "-f", config.toString())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Files.writeString(dir.resolve("sshd.pid"), process.pid() + "\n");
+            writeConfig(dir, namespace, port, hostKey, authorizedKeys);
             try {
-                awaitListening(process, dir.resolve("sshd.log"));
-                return new Sshd(process, port, dir.resolve("hostkey.pub"));
+                return launch(dir, port);
             } catch (IllegalStateException e) {
-                process.destroyForcibly();
                 last = e;
             }
         }
         throw last;
+    }
+
+    /**
+     * Kills this sshd and its sessions (if still running) and starts it again
+     * with the same config: same port, same host key — a host whose sshd was
+     * killed and brought back by its admin.
+     */
+    Sshd restart() throws IOException {
+        close();
+        return launch(dir, port);
+    }
+
+    private static Sshd launch(Path dir, int port) throws IOException {
+        Process process = new ProcessBuilder(LabPrerequisites.SSHD.toString(), "-D", "-e", "-f",
+                dir.resolve("sshd_config").toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Files.writeString(dir.resolve("sshd.pid"), process.pid() + "\n");
+        try {
+            awaitListening(process, dir.resolve("sshd.log"));
+            return new Sshd(process, port, dir);
+        } catch (IllegalStateException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     int port() {
@@ -77,6 +97,7 @@ final class Sshd implements AutoCloseable {
 
     /** The host key's public line as in {@code hostkey.pub}: {@code ssh-ed25519 AAAA… comment}. */
     String hostPublicKey() {
+        Path hostPublicKey = dir.resolve("hostkey.pub");
         try {
             return Files.readString(hostPublicKey).strip();
         } catch (IOException e) {
@@ -87,7 +108,7 @@ final class Sshd implements AutoCloseable {
     /** The host key's fingerprint as OpenSSH prints it ({@code SHA256:…}), from {@code ssh-keygen -l}. */
     String hostKeyFingerprint() {
         String line = Exec.run(LabPrerequisites.SSH_KEYGEN.toString(), "-l", "-E", "sha256", "-f",
-                hostPublicKey.toString()).orThrow().out();
+                dir.resolve("hostkey.pub").toString()).orThrow().out();
         return line.split(" ")[1];
     }
 
@@ -133,9 +154,21 @@ final class Sshd implements AutoCloseable {
         }
     }
 
-    private static Path writeConfig(Path dir, String namespace, int port, Path hostKey, Path authorizedKeys)
+    /** The prelude a fault test writes; sourced by every session of this host before its command. */
+    Path prelude() {
+        return dir.resolve("prelude.sh");
+    }
+
+    private static void writeConfig(Path dir, String namespace, int port, Path hostKey, Path authorizedKeys)
             throws IOException {
-        String inNamespace = "exec " + LabPrerequisites.IP + " netns exec " + namespace + " /bin/sh";
+        // sourced inside the namespace, where `ip netns exec` has made a private mount namespace: a prelude
+        // may bind-mount over a tool (to hide it) without touching the root namespace or other hosts
+        Files.writeString(dir.resolve("prelude.sh"), "");
+        Files.writeString(dir.resolve("session.sh"), String.join("\n", List.of(
+                ". '" + dir.resolve("prelude.sh") + "'",
+                "if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"; fi",
+                "exec /bin/sh",
+                "")));
         String config = String.join("\n", List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
@@ -151,12 +184,10 @@ final class Sshd implements AutoCloseable {
                 // benchmarks open many connections and channels at once
                 "MaxStartups 200",
                 "MaxSessions 100",
-                "ForceCommand if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then " + inNamespace
-                        + " -c \"$SSH_ORIGINAL_COMMAND\"; else " + inNamespace + "; fi",
+                "ForceCommand exec " + LabPrerequisites.IP + " netns exec " + namespace + " /bin/sh "
+                        + dir.resolve("session.sh"),
                 ""));
-        Path file = dir.resolve("sshd_config");
-        Files.writeString(file, config);
-        return file;
+        Files.writeString(dir.resolve("sshd_config"), config);
     }
 
     private static int freePort() throws IOException {

@@ -173,8 +173,10 @@ public final class HostEngine {
         try {
             session = open(host);
         } catch (VnetException e) {
-            return record(actor, host, outcome(started, HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0),
-                    Optional.empty(), Optional.empty());
+            // logged in but no root (sudo -n refused) is a host to set up, as the probe's "cannot run as root" is
+            boolean noRoot = e instanceof SshException s && s.reason() == SshException.Reason.PRIVILEGE;
+            return record(actor, host, outcome(started, noRoot ? HostApplyOutcome.Result.BLOCKED
+                    : HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0), Optional.empty(), Optional.empty());
         }
         try (session) {
             List<String> blockers = blockers(inventory, probe(session));
