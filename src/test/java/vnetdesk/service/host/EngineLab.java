@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
+
 import vnetdesk.lab.Exec;
 import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
@@ -64,6 +66,18 @@ final class EngineLab implements AutoCloseable {
         } catch (RuntimeException e) {
             lab.close();
             throw e;
+        }
+    }
+
+    /**
+     * Skips the calling test with a printed one-line reason unless
+     * {@code condition} holds: for what a legitimate host may lack (a kernel
+     * feature), never for a missing lab prerequisite.
+     */
+    static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.getLogger(EngineLab.class.getName()).log(System.Logger.Level.WARNING, reason + ", skipping");
+            Assumptions.abort(reason);
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -119,7 +118,7 @@ class QosLabTest {
     @Order(2)
     void outboundQosOnAHostWithoutActPoliceBlocksThePlanAndTheApplyChangesNothing() {
         ProbeResult probe = lab.engine.probe(EngineLab.ADMIN, ObjectRef.name(EngineLab.name(1)));
-        Assumptions.assumeFalse(probe.has("act_police"),
+        EngineLab.skipUnless(!probe.has("act_police"),
                 "lab: this kernel has tc act_police, so outbound QoS is not blocked here");
         Plan plan = lab.plan(1).plan().orElseThrow();
         assertTrue(plan.isBlocked(), plan.readableLines().toString());
@@ -137,11 +136,8 @@ class QosLabTest {
     @Order(3)
     void aNicPolicedOutboundSendsAtItsAverageRateWhereTheKernelCanPolice() {
         ProbeResult probe = lab.engine.probe(EngineLab.ADMIN, ObjectRef.name(EngineLab.name(1)));
-        if (!probe.has("act_police")) {
-            String reason = "lab: kernel has no tc police action (act_police), skipping the outbound QoS measurement";
-            System.getLogger(QosLabTest.class.getName()).log(System.Logger.Level.WARNING, reason);
-            Assumptions.abort(reason);
-        }
+        EngineLab.skipUnless(probe.has("act_police"),
+                "lab: kernel has no tc police action (act_police), cannot measure outbound QoS");
         HostApplyOutcome outcome = lab.apply(1).get(0).outcome();
         assertEquals(HostApplyOutcome.Result.APPLIED, outcome.result(), outcome.message());
         // policing drops what exceeds the rate and TCP backs off, so goodput runs below AVG: wider below
