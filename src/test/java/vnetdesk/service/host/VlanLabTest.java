@@ -81,7 +81,8 @@ class VlanLabTest {
         }
         for (int host = 0; host < 2; host++) {
             String device = lab.link(host, DEVICE).orElseThrow(() -> new AssertionError(DEVICE + " is missing"));
-            for (String expected : List.of("vlan protocol 802.1Q id 50 ", " master " + BRIDGE + " ", "alias vnetdesk")) {
+            for (String expected : List.of("vlan protocol 802.1Q id 50 ", " master " + BRIDGE + " ",
+                    "alias vnetdesk")) {
                 assertTrue(device.contains(expected), "host " + host + " " + DEVICE + " has '" + expected + "': "
                         + device);
             }
