@@ -118,6 +118,39 @@ public final class LabVm {
         helper("udp-send", ip, Integer.toString(port), payload).orThrow();
     }
 
+    /**
+     * A TCP receiver on {@code port} that takes one stream to its end and
+     * then prints {@code received BYTES SECONDS}, timed from the first byte
+     * to the end (read it with {@link Received#of}).
+     */
+    public LabProcess rateServe(int port) {
+        return starter.apply(helperCommand("rate-serve", Integer.toString(port)));
+    }
+
+    /** Sends {@code bytes} bytes over one TCP connection and waits until the receiver has read them all. */
+    public void sendBytes(String ip, int port, long bytes, int timeoutSeconds) {
+        Exec.run(Duration.ofSeconds(timeoutSeconds + 30L), helperCommand("send-bytes", ip, Integer.toString(port),
+                Long.toString(bytes), Integer.toString(timeoutSeconds))).orThrow();
+    }
+
+    /** What a {@link #rateServe} receiver got: bytes, and seconds from the first byte to the end. */
+    public record Received(long bytes, double seconds) {
+
+        /** Reads the receiver's {@code received BYTES SECONDS} line. */
+        public static Received of(String line) {
+            String[] parts = line.split(" ");
+            if (parts.length != 3 || !parts[0].equals("received")) {
+                throw new IllegalArgumentException("not a rate-serve result line: " + line);
+            }
+            return new Received(Long.parseLong(parts[1]), Double.parseDouble(parts[2]));
+        }
+
+        /** Bytes per second of payload (TCP goodput). */
+        public double rate() {
+            return bytes / seconds;
+        }
+    }
+
     /** Gives {@code eth0} another MAC, as a VM that spoofs one would. */
     public void spoofMac(Mac spoofed) {
         run("ip", "link", "set", "dev", "eth0", "address", spoofed.toString()).orThrow();

@@ -9,6 +9,10 @@ and UDP on IPv4 and IPv6; ping and nc are not always installed.
   labnet.py tcp-connect ADDR PORT TIMEOUT  sends a line, expects it back
   labnet.py udp-listen PORT              prints "from ADDR PAYLOAD" per datagram
   labnet.py udp-send ADDR PORT PAYLOAD
+  labnet.py rate-serve PORT              takes one TCP stream to its end; prints
+                                         "listening", then "received BYTES SECONDS"
+                                         (first byte to end, monotonic clock)
+  labnet.py send-bytes ADDR PORT BYTES TIMEOUT  sends BYTES zero bytes, closes
 """
 import ipaddress
 import os
@@ -117,6 +121,44 @@ def udp_send(addr, port, payload):
     return 0
 
 
+def rate_serve(port):
+    server = bound(socket.SOCK_STREAM, port)
+    server.listen(1)
+    print("listening", flush=True)
+    conn, _ = server.accept()
+    total = 0
+    first = None
+    with conn:
+        while True:
+            data = conn.recv(65536)
+            if not data:
+                break
+            if first is None:
+                first = time.monotonic()
+            total += len(data)
+    elapsed = time.monotonic() - first if first is not None else 0.0
+    print("received %d %.6f" % (total, elapsed), flush=True)
+    return 0
+
+
+def send_bytes(addr, port, count, timeout):
+    chunk = bytes(65536)
+    try:
+        with socket.create_connection((addr, port), timeout=timeout) as conn:
+            left = count
+            while left > 0:
+                n = conn.send(chunk[:min(left, len(chunk))])
+                left -= n
+            conn.shutdown(socket.SHUT_WR)
+            # the receiver closes after reading everything: wait for that
+            conn.recv(1)
+    except OSError as error:
+        print("failed %s" % error, flush=True)
+        return 1
+    print("sent %d" % count, flush=True)
+    return 0
+
+
 def main(args):
     command = args[0]
     if command == "ping":
@@ -129,6 +171,10 @@ def main(args):
         return udp_listen(int(args[1]))
     if command == "udp-send":
         return udp_send(args[1], int(args[2]), args[3])
+    if command == "rate-serve":
+        return rate_serve(int(args[1]))
+    if command == "send-bytes":
+        return send_bytes(args[1], int(args[2]), int(args[3]), float(args[4]))
     print("unknown command %s" % command, file=sys.stderr)
     return 2
 

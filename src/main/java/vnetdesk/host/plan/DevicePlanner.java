@@ -57,6 +57,11 @@ final class DevicePlanner {
                         join(List.of(Command.of("ip link del dev " + q(want.name()) + " 2>/dev/null || true")),
                                 create(have))));
                 have = want.withMaster(Optional.empty());
+            } else if (want.mtu().isPresent() && !want.mtu().equals(have.mtu()) && !have.owned()) {
+                // a host's own uplink bridge may carry the host's traffic too: its MTU is the admin's
+                notes.add(describe(have) + " has MTU " + (have.mtu().isPresent() ? have.mtu().getAsInt() : "unknown")
+                        + ", not the network's " + want.mtu().getAsInt() + "; it was not created by vnetdesk, so"
+                        + " its MTU is left alone");
             } else if (want.mtu().isPresent() && !want.mtu().equals(have.mtu())) {
                 String old = have.mtu().isPresent() ? Integer.toString(have.mtu().getAsInt()) : null;
                 created.add(new Step(subject(want), "set MTU " + want.mtu().getAsInt(),

@@ -183,6 +183,21 @@ class PlannerTest {
     }
 
     @Test
+    void aHostsOwnBridgeKeepsItsMtuWhenTheNetworkAsksForAnotherAndThePlanSaysSo() {
+        HostState actual = state(Map.of("br0", new Device.Bridge("br0", Optional.empty(), false, OptionalInt.of(1500))),
+                RuleTable.EMPTY, Map.of(), Map.of());
+        HostState desired = state(Map.of("br0", new Device.Bridge("br0", Optional.empty(), true, OptionalInt.of(9000))),
+                RuleTable.EMPTY, Map.of(), Map.of());
+        Plan plan = Planner.plan(actual, desired, SavedTables.NONE);
+        assertTrue(plan.isEmpty(), plan.readableLines().toString());
+        assertEquals(List.of("bridge br0 has MTU 1500, not the network's 9000; it was not created by vnetdesk, so"
+                + " its MTU is left alone"), plan.notes());
+        HostState owned = state(Map.of("br0", new Device.Bridge("br0", Optional.empty(), true, OptionalInt.of(1500))),
+                RuleTable.EMPTY, Map.of(), Map.of());
+        assertEquals("ip link set dev br0 mtu 9000", Planner.plan(owned, desired, SavedTables.NONE).commandText());
+    }
+
+    @Test
     void aDeviceInTheWayThatTheConsoleDidNotCreateBlocksThePlan() {
         HostState actual = state(Map.of("onebr0", tap("onebr0", Optional.empty())), RuleTable.EMPTY, Map.of(), Map.of());
         HostState desired = state(Map.of("onebr0", bridge("onebr0", true)), RuleTable.EMPTY, Map.of(), Map.of());
