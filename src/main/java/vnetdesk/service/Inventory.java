@@ -20,6 +20,7 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.service.host.ClusterService;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
+import vnetdesk.service.host.RemoteHosts;
 import vnetdesk.service.interchange.InterchangeService;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.ssh.SecretPrompt;
@@ -154,6 +155,15 @@ public final class Inventory implements AutoCloseable {
      */
     public HostEngine hostEngine(SshTransport transport, SecretPrompt secrets, HostEngine.Settings settings) {
         return new HostEngine(ctx, hosts, vms, transport, secrets, settings);
+    }
+
+    /**
+     * The engine with its own SSH client, for a front end that may not use
+     * SSH types itself (the CLI); close it when done.
+     */
+    public RemoteHosts remoteHosts(RemoteHosts.Settings settings) {
+        return new RemoteHosts(hosts, settings,
+                (transport, secrets) -> hostEngine(transport, secrets, settings.engine()));
     }
 
     public VmService vms() {
