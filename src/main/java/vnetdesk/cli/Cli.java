@@ -31,7 +31,13 @@ public final class Cli {
 
     /** Runs {@code args} in-process; the inventory is opened only if the command needs it, and always closed. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream stdin) {
-        CliContext ctx = new CliContext(out, err, env, stdin);
+        return run(args, out, err, env, stdin, Terminal.system());
+    }
+
+    /** As above with the terminal questions are asked on (tests give a scripted one). */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, InputStream stdin,
+                   Terminal terminal) {
+        CliContext ctx = new CliContext(out, err, env, stdin, terminal);
         try (ctx) {
             CommandLine cmd = new CommandLine(new RootCommand(ctx), new ContextFactory(ctx));
             OwnedObjectCommands.addTo(cmd, ctx);

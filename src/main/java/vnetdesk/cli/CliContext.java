@@ -3,6 +3,8 @@ package vnetdesk.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +12,14 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.InventoryLocation;
+import vnetdesk.service.host.HostEngine;
+import vnetdesk.service.host.RemoteHosts;
 
 /**
- * What every command needs: the output streams, the environment, the global
- * options, and the inventory, opened on first use (so {@code --help} works
- * without one) and closed when the command is done.
+ * What every command needs: the output streams, the terminal, the
+ * environment, the global options, and the inventory, opened on first use (so
+ * {@code --help} works without one) and closed when the command is done; the
+ * host commands' SSH client likewise.
  */
 final class CliContext implements AutoCloseable {
 
@@ -22,17 +27,20 @@ final class CliContext implements AutoCloseable {
     private final PrintStream err;
     private final Map<String, String> env;
     private final InputStream stdin;
+    private final Terminal terminal;
     private Optional<Path> dataDir = Optional.empty();
     private Optional<String> dbUrl = Optional.empty();
     private Optional<String> userName = Optional.empty();
     private Inventory inventory;
     private Actor actor;
+    private RemoteHosts remoteHosts;
 
-    CliContext(PrintStream out, PrintStream err, Map<String, String> env, InputStream stdin) {
+    CliContext(PrintStream out, PrintStream err, Map<String, String> env, InputStream stdin, Terminal terminal) {
         this.out = out;
         this.err = err;
         this.env = Map.copyOf(env);
         this.stdin = stdin;
+        this.terminal = terminal;
     }
 
     PrintStream out() {
@@ -45,6 +53,10 @@ final class CliContext implements AutoCloseable {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    Terminal terminal() {
+        return terminal;
     }
 
     boolean debug() {
@@ -66,9 +78,38 @@ final class CliContext implements AutoCloseable {
     /** The opened inventory, located by {@link InventoryLocation} from the options and the environment. */
     Inventory inventory() {
         if (inventory == null) {
-            inventory = InventoryLocation.resolve(dataDir.map(Path::toString), dbUrl, env).open();
+            inventory = location().open();
         }
         return inventory;
+    }
+
+    private InventoryLocation location() {
+        return InventoryLocation.resolve(dataDir.map(Path::toString), dbUrl, env);
+    }
+
+    /**
+     * The console's known_hosts file: beside the inventory (in the default
+     * folder when the inventory is a shared database), so the CLI and the
+     * console trust the same keys.
+     */
+    Path knownHostsFile() {
+        return location().filesDirectory(env).resolve("known_hosts");
+    }
+
+    /**
+     * The host engine with this run's one SSH client, made on first use with
+     * {@code keys} deciding about unknown host keys; the user's
+     * {@code ~/.ssh/known_hosts} is honoured, passphrases and passwords are
+     * asked on the terminal.
+     */
+    RemoteHosts remoteHosts(RemoteHosts.KeyQuestion keys) {
+        if (remoteHosts == null) {
+            Path userKnownHosts = Path.of(InventoryLocation.home(env), ".ssh", "known_hosts");
+            remoteHosts = inventory().remoteHosts(new RemoteHosts.Settings(knownHostsFile(),
+                    Optional.of(userKnownHosts), keys, new HostSecrets(terminal, err),
+                    new HostEngine.Settings(8, Duration.ofSeconds(60), env, Clock.systemUTC())));
+        }
+        return remoteHosts;
     }
 
     /** The user the commands act as: --user, else VNETDESK_USER, else oneadmin. */
@@ -88,6 +129,10 @@ final class CliContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (remoteHosts != null) {
+            remoteHosts.close();
+            remoteHosts = null;
+        }
         if (inventory != null) {
             inventory.close();
             inventory = null;

@@ -3,6 +3,7 @@ package vnetdesk.cli;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,17 @@ import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.HostConnection;
 import vnetdesk.model.vm.HostConnection.Identity;
 import vnetdesk.service.host.HostService.ConnectionChange;
+import vnetdesk.service.host.HostReports.PlanStatus;
 import vnetdesk.service.host.HostService.HostInfo;
+import vnetdesk.service.host.RemoteHosts;
 
 /**
  * {@code host create|list|show|rename|address|set|delete}: hosts in the
- * inventory, how the console logs in to them and what the last apply did
- * (probing, planning and applying live elsewhere). Connection values are
- * checked here under their option names, so an error names {@code --port}
- * rather than the service's field.
+ * inventory, how the console logs in to them, what the last apply did and
+ * whether changes are pending (probing, planning and applying are in
+ * {@link HostEngineCommands} and {@link HostProbeCommand}). Connection values
+ * are checked here under their option names, so an error names
+ * {@code --port} rather than the service's field.
  */
 final class HostCommands {
 
@@ -41,7 +45,9 @@ final class HostCommands {
 
     @Command(name = "host", mixinStandardHelpOptions = true, description = "hypervisor hosts",
             subcommands = {Create.class, ListHosts.class, Show.class, Rename.class, Address.class,
-                    SetConnection.class, Delete.class})
+                    SetConnection.class, Delete.class, HostProbeCommand.class, HostEngineCommands.Plan.class,
+                    HostEngineCommands.Apply.class, HostEngineCommands.Drift.class, HostEngineCommands.Sync.class,
+                    HostEngineCommands.Trust.class, HostEngineCommands.ForgetKey.class})
     static final class Group {
     }
 
@@ -121,12 +127,17 @@ final class HostCommands {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "list the hosts")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "list the hosts with their last apply and whether changes are pending")
     static final class ListHosts implements Callable<Integer> {
         private final CliContext ctx;
 
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--drift", description = "also connect to every host and show whether it drifted"
+                + " from what the inventory implies")
+        boolean drift;
 
         ListHosts(CliContext ctx) {
             this.ctx = ctx;
@@ -135,21 +146,62 @@ final class HostCommands {
         @Override
         public Integer call() {
             List<HostInfo> rows = ctx.inventory().hosts().list(ctx.actor());
+            RemoteHosts remote = ctx.remoteHosts(new HostKeys.Refusing());
+            Map<Integer, Optional<Boolean>> pending = new LinkedHashMap<>();
+            rows.forEach(i -> pending.put(i.host().id(), remote.pending(ctx.actor(), ObjectRef.id(i.host().id()))));
+            Map<Integer, PlanStatus> drifts = new HashMap<>();
+            if (drift) {
+                // only hosts the user may manage are read; the others show no drift
+                List<ObjectRef> readable = pending.entrySet().stream().filter(e -> e.getValue().isPresent())
+                        .map(e -> ObjectRef.id(e.getKey())).toList();
+                remote.plan(ctx.actor(), readable).forEach(p -> drifts.put(p.host().id(), p.status()));
+            }
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                rows.forEach(info -> out.add(json(info)));
+                for (HostInfo info : rows) {
+                    Map<String, Object> m = json(info, pending.get(info.host().id()));
+                    if (drift) {
+                        m.put("drift", Optional.ofNullable(drifts.get(info.host().id())).map(HostPlanView::status)
+                                .orElse(null));
+                    }
+                    out.add(m);
+                }
                 Printer.json(ctx.out(), out);
                 return Cli.OK;
             }
-            Table t = new Table("ID", "NAME", "CLUSTER", "ADDRESS", "VMS", "LAST APPLY").alignRight(0, 4);
+            List<String> headers = new ArrayList<>(List.of("ID", "NAME", "CLUSTER", "ADDRESS", "VMS", "PENDING",
+                    "LAST APPLY"));
+            if (drift) {
+                headers.add(5, "DRIFT");
+            }
+            Table t = new Table(headers.toArray(String[]::new)).alignRight(0, 4);
             for (HostInfo info : rows) {
                 Host h = info.host();
-                t.row(h.id(), h.name(), info.cluster().label(), address(h), info.vms().size(),
-                        info.lastApply().map(o -> o.summary() + " " + time(o.finished())).orElse(Views.NONE));
+                List<Object> cells = new ArrayList<>(List.of(h.id(), h.name(), info.cluster().label(), address(h),
+                        info.vms().size(), yesNo(pending.get(h.id())),
+                        info.lastApply().map(o -> o.summary() + " " + time(o.finished())).orElse(Views.NONE)));
+                if (drift) {
+                    cells.add(5, Optional.ofNullable(drifts.get(h.id())).map(HostCommands::driftCell)
+                            .orElse(Views.NONE));
+                }
+                t.row(cells.toArray());
             }
             t.print(ctx.out());
             return Cli.OK;
         }
+    }
+
+    private static String yesNo(Optional<Boolean> value) {
+        return value.map(v -> v ? "yes" : "no").orElse(Views.NONE);
+    }
+
+    private static String driftCell(PlanStatus s) {
+        return switch (s) {
+            case IN_SYNC -> "no";
+            case CHANGES -> "yes";
+            case BLOCKED -> "blocked";
+            case UNREACHABLE -> "unreachable";
+        };
     }
 
     private static String address(Host h) {
@@ -194,7 +246,7 @@ final class HostCommands {
         return m;
     }
 
-    static Map<String, Object> json(HostInfo info) {
+    static Map<String, Object> json(HostInfo info, Optional<Boolean> pending) {
         Host h = info.host();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", h.id());
@@ -211,6 +263,7 @@ final class HostCommands {
         m.put("vms", vms);
         m.put("last_apply", info.lastApply().map(HostCommands::json).orElse(null));
         m.put("applied_digest", info.appliedDigest().orElse(null));
+        m.put("pending", pending.orElse(null));
         return m;
     }
 
@@ -226,8 +279,10 @@ final class HostCommands {
         @Override
         public Integer call() {
             HostInfo info = ctx.inventory().hosts().show(ctx.actor(), hostRef());
+            Optional<Boolean> pending = ctx.remoteHosts(new HostKeys.Refusing()).pending(ctx.actor(),
+                    ObjectRef.id(info.host().id()));
             if (json) {
-                Printer.json(ctx.out(), json(info));
+                Printer.json(ctx.out(), json(info, pending));
                 return Cli.OK;
             }
             Host h = info.host();
@@ -243,6 +298,7 @@ final class HostCommands {
             ctx.out().printf(LABEL, "IDENTITY", h.connection().identity().text());
             ctx.out().printf(LABEL, "VMS", ClusterCommands.labels(vms));
             ctx.out().printf(LABEL, "LAST APPLY", lastApply(info.lastApply()));
+            ctx.out().printf(LABEL, "PENDING", yesNo(pending));
             return Cli.OK;
         }
     }

@@ -21,6 +21,7 @@ import vnetdesk.service.host.ClusterService;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
 import vnetdesk.service.host.OfflinePlans;
+import vnetdesk.service.host.RemoteHosts;
 import vnetdesk.service.interchange.InterchangeService;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.ssh.SecretPrompt;
@@ -162,6 +163,15 @@ public final class Inventory implements AutoCloseable {
     /** Host plans that need no connection: desired states, pending changes, an attach's host changes. */
     public OfflinePlans hostPlans() {
         return offlinePlans;
+    }
+
+    /**
+     * The engine with its own SSH client, for a front end that may not use
+     * SSH types itself (the CLI); close it when done.
+     */
+    public RemoteHosts remoteHosts(RemoteHosts.Settings settings) {
+        return new RemoteHosts(hosts, settings,
+                (transport, secrets) -> hostEngine(transport, secrets, settings.engine()));
     }
 
     public VmService vms() {

@@ -28,10 +28,28 @@ public record InventoryLocation(Optional<Path> directory, Optional<String> jdbcU
         if (data.isPresent()) {
             return new InventoryLocation(Optional.of(Path.of(data.get())), Optional.empty());
         }
+        return new InventoryLocation(Optional.of(defaultDirectory(env)), Optional.empty());
+    }
+
+    /** {@code $XDG_DATA_HOME/vnetdesk}, else {@code ~/.local/share/vnetdesk}. */
+    public static Path defaultDirectory(Map<String, String> env) {
         Path base = nonEmpty(env.get("XDG_DATA_HOME")).map(Path::of)
-                .orElseGet(() -> Path.of(nonEmpty(env.get("HOME")).orElse(System.getProperty("user.home")),
-                        ".local", "share"));
-        return new InventoryLocation(Optional.of(base.resolve("vnetdesk")), Optional.empty());
+                .orElseGet(() -> Path.of(home(env), ".local", "share"));
+        return base.resolve("vnetdesk");
+    }
+
+    /** The user's home: {@code $HOME}, else the JVM's {@code user.home}. */
+    public static String home(Map<String, String> env) {
+        return nonEmpty(env.get("HOME")).orElse(System.getProperty("user.home"));
+    }
+
+    /**
+     * The folder for the console's own files beside the inventory (its
+     * known_hosts): the inventory's folder, or the default folder when the
+     * inventory is a shared database.
+     */
+    public Path filesDirectory(Map<String, String> env) {
+        return directory.orElseGet(() -> defaultDirectory(env));
     }
 
     public Inventory open() {

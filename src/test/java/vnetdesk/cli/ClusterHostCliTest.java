@@ -63,9 +63,9 @@ class ClusterHostCliTest {
                 100  edge         1         1
                 """, ok("cluster", "list"));
         assertEquals("""
-                ID  NAME  CLUSTER    ADDRESS   VMS  LAST APPLY
-                 0  kvm1  0:default  10.9.0.1    0  -
-                 1  kvm2  100:edge   -           0  -
+                ID  NAME  CLUSTER    ADDRESS   VMS  PENDING  LAST APPLY
+                 0  kvm1  0:default  10.9.0.1    0  yes      -
+                 1  kvm2  100:edge   -           0  yes      -
                 """, ok("host", "list"));
         assertEquals("""
                 CLUSTER INFORMATION
@@ -85,6 +85,7 @@ class ClusterHostCliTest {
                 IDENTITY            : agent
                 VMS                 : -
                 LAST APPLY          : -
+                PENDING             : yes
                 """, ok("host", "show", "kvm2"));
     }
 
@@ -120,8 +121,8 @@ class ClusterHostCliTest {
         ok("cluster", "addhost", "far", "kvm-a");
         ok("cluster", "addvnet", "far", "lan");
         assertEquals("""
-                ID  NAME   CLUSTER  ADDRESS    VMS  LAST APPLY
-                 0  kvm-a  100:far  192.0.2.7    0  -
+                ID  NAME   CLUSTER  ADDRESS    VMS  PENDING  LAST APPLY
+                 0  kvm-a  100:far  192.0.2.7    0  yes      -
                 """, ok("host", "list"));
         assertTrue(ok("vnet", "list").lines().skip(1).findFirst().orElseThrow().matches(".*\\s0,100\\s+0/0"));
 
@@ -136,7 +137,7 @@ class ClusterHostCliTest {
         assertTrue(ok("host", "list").contains(" 0:default  -  "));
         ok("cluster", "delete", "far");
         ok("host", "delete", "kvm-a");
-        assertEquals("ID  NAME  CLUSTER  ADDRESS  VMS  LAST APPLY\n", ok("host", "list"));
+        assertEquals("ID  NAME  CLUSTER  ADDRESS  VMS  PENDING  LAST APPLY\n", ok("host", "list"));
     }
 
     @Test

@@ -77,11 +77,12 @@ class HostConnectionCliTest {
                 VMS                 : -
                 LAST APPLY          : FAILED_ROLLED_BACK at step 3, finished 2025-03-01T10:15:34Z, 5 command(s):\
                  iptables-restore: line 7 failed \\u001b[31mCOMMIT\\u001b[0m
+                PENDING             : yes
                 """, ok("host", "show", "kvm1"));
         assertEquals("""
-                ID  NAME  CLUSTER    ADDRESS   VMS  LAST APPLY
-                 0  kvm1  0:default  10.9.0.1    0  FAILED_ROLLED_BACK at step 3 2025-03-01T10:15:34Z
-                 1  kvm2  0:default  -           0  -
+                ID  NAME  CLUSTER    ADDRESS   VMS  PENDING  LAST APPLY
+                 0  kvm1  0:default  10.9.0.1    0  yes      FAILED_ROLLED_BACK at step 3 2025-03-01T10:15:34Z
+                 1  kvm2  0:default  -           0  yes      -
                 """, ok("host", "list"));
     }
 

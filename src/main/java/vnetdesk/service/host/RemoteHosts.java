@@ -1,0 +1,138 @@
+package vnetdesk.service.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.VnetException;
+import vnetdesk.model.vm.Host;
+import vnetdesk.service.core.Access;
+import vnetdesk.service.host.HostReports.ApplyResult;
+import vnetdesk.service.host.HostReports.PlanReport;
+import vnetdesk.service.host.HostReports.ProbeReport;
+import vnetdesk.ssh.Cancellation;
+import vnetdesk.ssh.HostKeyPrompt;
+import vnetdesk.ssh.KnownHosts;
+import vnetdesk.ssh.SecretPrompt;
+import vnetdesk.ssh.SshTarget;
+import vnetdesk.ssh.SshTransport;
+
+/**
+ * The {@link HostEngine} for a front end that may not use the {@code ssh} or
+ * {@code host} packages (the CLI): it owns one SSH client trusting the
+ * console's known_hosts file, adapts the front end's questions (an unknown
+ * host key, a passphrase or password) and hands results back as
+ * {@link HostReports}. Opened for one run, closed with it.
+ */
+public final class RemoteHosts implements AutoCloseable {
+
+    /** A key a host offered that no known_hosts file knows. */
+    public record OfferedKey(String address, int port, String keyType, String fingerprint) {
+    }
+
+    /** Whether to trust an unknown host key; may block while a person answers. */
+    @FunctionalInterface
+    public interface KeyQuestion {
+        boolean trust(OfferedKey key);
+    }
+
+    /**
+     * Asks for a secret: {@code login} is {@code user@host:port}, {@code what}
+     * says what ("password", "passphrase for FILE"). Empty means none given.
+     */
+    @FunctionalInterface
+    public interface SecretQuestion {
+        Optional<char[]> ask(String login, String what);
+    }
+
+    /**
+     * Where trust is kept (the console's file, written; the user's, read
+     * only), the two questions, and the engine's pool, timeouts and
+     * environment.
+     */
+    public record Settings(Path knownHosts, Optional<Path> userKnownHosts, KeyQuestion keys,
+                           SecretQuestion secrets, HostEngine.Settings engine) {
+    }
+
+    /** What {@link #forgetKey} did: for which host, the name its entries carry, how many were removed, from which file. */
+    public record ForgottenKey(Host host, String knownHostsName, int removed, Path file) {
+    }
+
+    private final HostService hosts;
+    private final SshTransport transport;
+    private final HostEngine engine;
+
+    /** {@code engines} builds the engine over this object's transport (see {@code Inventory#remoteHosts}). */
+    public RemoteHosts(HostService hosts, Settings settings,
+                       BiFunction<SshTransport, SecretPrompt, HostEngine> engines) {
+        this.hosts = hosts;
+        HostKeyPrompt prompt = key -> settings.keys().trust(
+                new OfferedKey(key.host(), key.port(), key.keyType(), key.fingerprint()));
+        this.transport = new SshTransport(new SshTransport.Settings(settings.knownHosts(), settings.userKnownHosts(),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)), prompt);
+        try {
+            this.engine = engines.apply(transport,
+                    (target, what) -> settings.secrets().ask(target.toString(), what));
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the host has changes not applied yet (no connection); empty
+     * when the actor may not manage the host, so a list of every host still
+     * shows for a user who sees them but cannot manage them.
+     */
+    public Optional<Boolean> pending(Actor actor, ObjectRef ref) {
+        try {
+            return Optional.of(engine.pending(actor, ref));
+        } catch (Access.PermissionDeniedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Logs in (asking about an unknown key) and probes; the host's failure is thrown. */
+    public ProbeReport probe(Actor actor, ObjectRef ref) {
+        return HostReports.probe(engine.probe(actor, ref));
+    }
+
+    /** Reads and plans each host; runs no changing command. Every host has its report, unreachable ones too. */
+    public List<PlanReport> plan(Actor actor, List<ObjectRef> refs) {
+        return engine.plan(actor, refs, new Cancellation()).stream().map(HostReports::plan).toList();
+    }
+
+    /** Applies to each host; {@code finished} hears each one as it ends; the results come in the order given. */
+    public List<ApplyResult> apply(Actor actor, List<ObjectRef> refs, Consumer<ApplyResult> finished) {
+        return engine.apply(actor, refs, new Cancellation(),
+                        a -> finished.accept(new ApplyResult(a.host(), a.outcome())))
+                .stream().map(a -> new ApplyResult(a.host(), a.outcome())).toList();
+    }
+
+    /**
+     * Removes the console's known_hosts entries for the host's address and
+     * port (the user's own file is never changed), so the next connection
+     * asks again. No connection.
+     */
+    public ForgottenKey forgetKey(Actor actor, ObjectRef ref) {
+        Host host = hosts.manageable(actor, ref, "forget the host key of");
+        if (host.address().isBlank()) {
+            throw new VnetException("host " + host.label() + " has no address, so no key is stored for it");
+        }
+        int port = host.connection().port();
+        KnownHosts known = transport.knownHosts();
+        int removed = known.forget(host.address(), port);
+        return new ForgottenKey(host, new SshTarget(host.address(), port, host.connection().user()).knownHostsName(),
+                removed, known.file());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}
