@@ -20,6 +20,8 @@ import vnetdesk.service.SecurityGroupService.EffectiveRules;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.service.SecurityGroupService.GroupSummary;
 import vnetdesk.service.SecurityGroupService.VmStatus;
+import vnetdesk.service.host.HostEngine;
+import vnetdesk.service.host.LiveChanges;
 import vnetdesk.template.Template;
 
 /**
@@ -218,10 +220,14 @@ final class SecgroupCommands {
     }
 
     @Command(name = "commit", mixinStandardHelpOptions = true,
-            description = "apply the group's rules to the host firewalls of its VMs; exit 1 when VMs stay outdated")
+            description = "apply the group's rules to the hosts of its VMs over SSH; each VM becomes up to date or"
+                    + " error with its host's message; exit 1 when a VM is in error or stays outdated")
     static final class Commit extends OnGroup {
         @Option(names = "--recovery", description = "only the VMs that are outdated or failed")
         boolean recovery;
+
+        @Option(names = "--no-apply", description = "connect to no host: only mark the VMs outdated (offline)")
+        boolean noApply;
 
         Commit(CliContext ctx) {
             super(ctx);
@@ -229,6 +235,20 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
+            if (!noApply) {
+                LiveChanges.CommitResult r = ctx.remoteHosts(new HostKeys.Refusing())
+                        .commitSecurityGroup(ctx.actor(), groupRef(), recovery);
+                for (HostEngine.HostApply h : r.hosts()) {
+                    ctx.out().println("host " + h.host().label() + ": " + h.outcome().summary()
+                            + (h.outcome().result().success() ? "" : ": " + h.outcome().message()));
+                }
+                if (r.failed() > 0) {
+                    ctx.err().println("error: " + r.message());
+                    return Cli.FAILED;
+                }
+                ctx.out().println(r.message());
+                return Cli.OK;
+            }
             CommitReport r = ctx.inventory().securityGroups().commit(ctx.actor(), groupRef(), recovery);
             if (r.applied() < r.selected().size()) {
                 ctx.err().println("error: " + r.message());

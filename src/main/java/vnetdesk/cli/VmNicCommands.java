@@ -21,6 +21,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Qos;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.vm.GuestContext;
+import vnetdesk.service.host.LiveChanges;
 import vnetdesk.service.vm.NetworkChoice;
 import vnetdesk.service.vm.NicRequest;
 import vnetdesk.service.vm.VmDetails;
@@ -37,7 +38,8 @@ final class VmNicCommands {
 
     @Command(name = "nic-attach", mixinStandardHelpOptions = true,
             description = "attach a NIC on a network (the lease is taken with it) or by automatic network selection;"
-                    + " prints NIC <index>: <address> on network <id>:<name>")
+                    + " prints NIC <index>: <address> on network <id>:<name>; when the VM runs on a host, the host"
+                    + " is applied at once and an attach it cannot carry is taken back (exit 1)")
     static final class NicAttach extends VmCommands.OnVm {
         @Spec
         CommandSpec spec;
@@ -55,6 +57,9 @@ final class VmNicCommands {
 
         @Option(names = "--model", paramLabel = "MODEL", description = "device model (default virtio)")
         String model;
+
+        @Option(names = "--no-apply", description = "record the NIC only; its host is applied later (offline)")
+        boolean noApply;
 
         /** Where the NIC goes: a named network, or automatic selection. */
         static final class Target {
@@ -107,13 +112,27 @@ final class VmNicCommands {
         @Override
         public Integer call() {
             NicRequest request = NicRequest.fromAttributes("NIC", nicAttributes());
-            int index = ctx.inventory().vms().attachNic(ctx.actor(), vmRef(), request);
+            if (!noApply && runsOnAHost(ctx, vmRef())) {
+                LiveChanges.NicChange change = ctx.remoteHosts(new HostKeys.Refusing())
+                        .attachNic(ctx.actor(), vmRef(), request);
+                if (change.rolledBack()) {
+                    ctx.err().println("error: " + change.message());
+                    return Cli.FAILED;
+                }
+                printNic(change.nicIndex());
+                ctx.out().println(change.message());
+                return Cli.OK;
+            }
+            printNic(ctx.inventory().vms().attachNic(ctx.actor(), vmRef(), request));
+            return Cli.OK;
+        }
+
+        private void printNic(int index) {
             VmDetails vm = ctx.inventory().vms().show(ctx.actor(), vmRef());
             NicDetails nic = vm.nics().stream().filter(n -> n.nic().index() == index).findFirst().orElseThrow();
             ctx.out().println("NIC " + index + ": " + nic.network()
                     .map(n -> VmShow.address(nic.nic()) + " on network " + n.label())
                     .orElse("network chosen when the VM is deployed"));
-            return Cli.OK;
         }
 
         /** The options as the attributes of a {@code NIC = [ … ]} vector, checked as a VM template's are. */
@@ -166,10 +185,13 @@ final class VmNicCommands {
     }
 
     @Command(name = "nic-detach", mixinStandardHelpOptions = true,
-            description = "detach a NIC; its lease is released")
+            description = "detach a NIC; its lease is released and, when the VM runs on a host, the host is applied")
     static final class NicDetach extends VmCommands.OnVm {
         @Parameters(index = "1", paramLabel = "NIC", description = "the NIC's index (NIC_ID)")
         String nic;
+
+        @Option(names = "--no-apply", description = "record the detach only; its host is applied later (offline)")
+        boolean noApply;
 
         NicDetach(CliContext ctx) {
             super(ctx);
@@ -178,9 +200,22 @@ final class VmNicCommands {
         @Override
         public Integer call() {
             int index = Numbers.parseInt("NIC", nic, 0, Integer.MAX_VALUE);
+            if (!noApply && runsOnAHost(ctx, vmRef())) {
+                LiveChanges.NicChange change = ctx.remoteHosts(new HostKeys.Refusing())
+                        .detachNic(ctx.actor(), vmRef(), index);
+                boolean applied = change.host().map(h -> h.outcome().result().success()).orElse(true);
+                (applied ? ctx.out() : ctx.err()).println(applied ? change.message() : "error: " + change.message());
+                return applied ? Cli.OK : Cli.FAILED;
+            }
             ctx.inventory().vms().detachNic(ctx.actor(), vmRef(), index);
             return Cli.OK;
         }
+    }
+
+    /** Whether the VM's domain runs on a host that has an address, so a NIC change is applied there at once. */
+    static boolean runsOnAHost(CliContext ctx, ObjectRef vm) {
+        VmDetails details = ctx.inventory().vms().show(ctx.actor(), vm);
+        return details.vm().state().hasRunningDomain() && details.host().map(h -> !h.address().isBlank()).orElse(false);
     }
 
     @Command(name = "nic-preview", mixinStandardHelpOptions = true,

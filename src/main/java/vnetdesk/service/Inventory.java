@@ -20,6 +20,7 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.service.host.ClusterService;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
+import vnetdesk.service.host.LiveChanges;
 import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.host.RemoteHosts;
 import vnetdesk.service.interchange.InterchangeService;
@@ -171,7 +172,8 @@ public final class Inventory implements AutoCloseable {
      */
     public RemoteHosts remoteHosts(RemoteHosts.Settings settings) {
         return new RemoteHosts(hosts, settings,
-                (transport, secrets) -> hostEngine(transport, secrets, settings.engine()));
+                (transport, secrets) -> hostEngine(transport, secrets, settings.engine()),
+                engine -> new LiveChanges(engine, vms, hosts, securityGroups));
     }
 
     public VmService vms() {

@@ -231,6 +231,24 @@ class HostCliLabTest {
 
     @Test
     @Order(8)
+    void nicChangesAndACommitOnARunningVmReachItsHostAtOnce() {
+        String attach = ok(run("", "vm", "nic-attach", "web", "--network", "lan"));
+        assertTrue(attach.startsWith("NIC 1: 10.0.0.2 on network 0:lan\n"), attach);
+        assertTrue(attach.contains("NIC 1 attached and applied to host 0:kvm0"), attach);
+        assertTrue(host.sh("iptables-save -t filter").orThrow().out().contains("-A one-0-1-i "), "on the host at once");
+        ok(run("NAME = web\nRULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n"
+                + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n", "secgroup", "update", "web", "-"));
+        String commit = ok(run("", "secgroup", "commit", "web"));
+        assertTrue(commit.contains("host 0:kvm0: APPLIED"), commit);
+        assertTrue(commit.contains("1 VM(s) up to date, 0 in error"), commit);
+        assertTrue(host.sh("iptables-save -t filter").orThrow().out().contains("--dports 443"), "the new rule is loaded");
+        assertTrue(ok(run("", "vm", "nic-detach", "web", "1")).contains("removed from host 0:kvm0"));
+        assertFalse(host.sh("iptables-save -t filter").orThrow().out().contains("one-0-1"), "gone from the host");
+        assertEquals("kvm0: in sync\n", ok(run("", "host", "drift", "kvm0")));
+    }
+
+    @Test
+    @Order(9)
     void forgetKeyRemovesTheEntryAndTheNextPlanRefusesNamingHostTrust() throws Exception {
         assertEquals("forgot 1 key of host kvm0 ([" + host.address() + "]:" + host.port() + ") in " + knownHosts
                 + "\n", ok(run("", "host", "forget-key", "kvm0")));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 import vnetdesk.model.Actor;
@@ -15,6 +16,7 @@ import vnetdesk.service.core.Access;
 import vnetdesk.service.host.HostReports.ApplyResult;
 import vnetdesk.service.host.HostReports.PlanReport;
 import vnetdesk.service.host.HostReports.ProbeReport;
+import vnetdesk.service.vm.NicRequest;
 import vnetdesk.ssh.Cancellation;
 import vnetdesk.ssh.HostKeyPrompt;
 import vnetdesk.ssh.KnownHosts;
@@ -66,10 +68,12 @@ public final class RemoteHosts implements AutoCloseable {
     private final HostService hosts;
     private final SshTransport transport;
     private final HostEngine engine;
+    private final LiveChanges live;
 
     /** {@code engines} builds the engine over this object's transport (see {@code Inventory#remoteHosts}). */
     public RemoteHosts(HostService hosts, Settings settings,
-                       BiFunction<SshTransport, SecretPrompt, HostEngine> engines) {
+                       BiFunction<SshTransport, SecretPrompt, HostEngine> engines,
+                       Function<HostEngine, LiveChanges> liveChanges) {
         this.hosts = hosts;
         HostKeyPrompt prompt = key -> settings.keys().trust(
                 new OfferedKey(key.host(), key.port(), key.keyType(), key.fingerprint()));
@@ -78,6 +82,7 @@ public final class RemoteHosts implements AutoCloseable {
         try {
             this.engine = engines.apply(transport,
                     (target, what) -> settings.secrets().ask(target.toString(), what));
+            this.live = liveChanges.apply(engine);
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -112,6 +117,21 @@ public final class RemoteHosts implements AutoCloseable {
         return engine.apply(actor, refs, new Cancellation(),
                         a -> finished.accept(new ApplyResult(a.host(), a.outcome())))
                 .stream().map(a -> new ApplyResult(a.host(), a.outcome())).toList();
+    }
+
+    /** A security group's commit applied to the hosts of its VMs (see {@link LiveChanges#commitSecurityGroup}). */
+    public LiveChanges.CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
+        return live.commitSecurityGroup(actor, ref, onlyOutdatedAndFailed, new Cancellation());
+    }
+
+    /** A NIC attached and applied to its VM's host at once, or taken back (see {@link LiveChanges#attachNic}). */
+    public LiveChanges.NicChange attachNic(Actor actor, ObjectRef vm, NicRequest request) {
+        return live.attachNic(actor, vm, request);
+    }
+
+    /** A NIC detached and removed from its VM's host at once (see {@link LiveChanges#detachNic}). */
+    public LiveChanges.NicChange detachNic(Actor actor, ObjectRef vm, int index) {
+        return live.detachNic(actor, vm, index);
     }
 
     /**
