@@ -58,6 +58,7 @@ class HostEngineLabTest {
     final List<HostKeyPrompt.UnknownHostKey> prompted = new ArrayList<>();
     LabVm web;
     LabVm client;
+    LabVm resolver;
 
     @BeforeAll
     void start() {
@@ -82,14 +83,22 @@ class HostEngineLabTest {
                     prompted.add(key);
                     return true;
                 });
+        inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = egress\n"
+                + "RULE = [ PROTOCOL = ALL, RULE_TYPE = inbound ]\n"
+                + "RULE = [ PROTOCOL = UDP, RULE_TYPE = outbound, RANGE = 53 ]\n", "sg"));
+        // a second network on the same bridge, whose VMs may send only DNS
+        inv.networks().create(ADMIN, TemplateParser.parse("NAME = dmz\nVN_MAD = fw\nBRIDGE = vdbr0\n"
+                + "SECURITY_GROUPS = 101\nAR = [ TYPE = IP4, IP = 10.0.0.100, SIZE = 10 ]\n", "net"));
         engine = inv.hostEngine(transport, (target, what) -> Optional.empty(), HostEngine.Settings.defaults());
-        client = vmOnHost("client");
-        web = vmOnHost("web");
+        client = vmOnHost("client", "lan");
+        web = vmOnHost("web", "lan");
+        resolver = vmOnHost("resolver", "dmz");
     }
 
-    /** A VM with one NIC on lan, deployed to kvm0, and its lab namespace with the lease's MAC and address. */
-    LabVm vmOnHost(String name) {
-        int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nNIC = [ NETWORK = lan ]\n", "vm"));
+    /** A VM with one NIC on the network, deployed to kvm0, and its lab namespace with the lease's MAC and address. */
+    LabVm vmOnHost(String name, String network) {
+        int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nNIC = [ NETWORK = " + network
+                + " ]\n", "vm"));
         inv.vms().deploy(ADMIN, ObjectRef.id(id), ObjectRef.name("kvm0"));
         NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(id)).vm().nics().get(0).lease().orElseThrow();
         return lab.vm(host, id, 0, lease.addresses().mac(),
@@ -214,6 +223,18 @@ class HostEngineLabTest {
             Optional<String> first = dns.awaitLine(l -> l.contains("spoofed") || l.contains("honest"),
                     Duration.ofSeconds(5));
             assertEquals(Optional.of(LabVm.udpFrom(client.ip(false), "honest")), first);
+        }
+    }
+
+    @Test
+    void outboundRulesLimitWhatAVmSends() {
+        applied();
+        try (LabProcess dns = web.udpListen(53); LabProcess ssh = web.tcpServe(22)) {
+            resolver.udpSend(web.ip(false), 53, "query");
+            assertTrue(dns.awaitLine(l -> l.contains("query"), Duration.ofSeconds(5)).isPresent(),
+                    "UDP 53 out is allowed, and web lets it in");
+            assertTrue(client.tcpConnect(web.ip(false), 22, 5), "web accepts TCP 22 from a VM that may send it");
+            assertFalse(resolver.tcpConnect(web.ip(false), 22, 3), "the resolver's group lets no TCP out");
         }
     }
 
