@@ -135,6 +135,7 @@ final class Sshd implements AutoCloseable {
 
     private static Path writeConfig(Path dir, String namespace, int port, Path hostKey, Path authorizedKeys)
             throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
         String inNamespace = "exec " + LabPrerequisites.IP + " netns exec " + namespace + " /bin/sh";
         String config = String.join("\n", List.of(
                 "Port " + port,
@@ -151,6 +152,10 @@ final class Sshd implements AutoCloseable {
                 // benchmarks open many connections and channels at once
                 "MaxStartups 200",
                 "MaxSessions 100",
+                // root's login shell (bash) sources ~/.bashrc for every command run over SSH; on a test machine
+                // that file may be anything (here: pyenv init, 0.4 s and a lock per shell), so a lab host gets
+                // an empty home of its own
+                "SetEnv HOME=" + home,
                 "ForceCommand if [ -n \"$SSH_ORIGINAL_COMMAND\" ]; then " + inNamespace
                         + " -c \"$SSH_ORIGINAL_COMMAND\"; else " + inNamespace + "; fi",
                 ""));
