@@ -28,19 +28,20 @@ import vnetdesk.template.TemplateParser;
 /**
  * The lab the host-apply benchmarks run on: {@code hosts} lab hosts (real
  * OpenSSH), an inventory in which each carries {@code vmsPerHost} VMs with
- * one NIC each on a fw network with both anti-spoofing filters and a
- * security group of several rules, the VMs' taps in place, and a
+ * one NIC each, spread over {@code networks} fw networks (VM v of host h on
+ * network (h × vmsPerHost + v) mod networks) with both anti-spoofing filters
+ * and a security group of seven rules, the VMs' taps in place, and a
  * {@link HostEngine} whose pool runs every host at once. {@link #reset}
  * brings the hosts back to before the first apply (outside SSH, untimed).
  */
 final class HostBenchLab implements AutoCloseable {
 
     static final Actor ADMIN = Actor.ONEADMIN;
-    static final String BRIDGE = "vdbr0";
-    /** Everything the engine creates on these hosts, removed the way an admin would by hand. */
+    /** Everything the engine creates on these hosts (bridges vdbr*), removed the way an admin would by hand. */
     private static final String RESET = "iptables -F && iptables -X && ip6tables -F && ip6tables -X"
             + " && ebtables -F && ebtables -X && ipset destroy"
-            + " && { ! ip link show dev " + BRIDGE + " >/dev/null 2>&1 || ip link del dev " + BRIDGE + "; }";
+            + " && for b in $(ip -o link show type bridge | cut -d: -f2 | grep vdbr); do ip link del dev $b || exit 1;"
+            + " done";
 
     private final Lab lab;
     private final BenchInventory bench;
@@ -55,7 +56,7 @@ final class HostBenchLab implements AutoCloseable {
         this.engine = engine;
     }
 
-    static HostBenchLab start(int hosts, int vmsPerHost) {
+    static HostBenchLab start(int hosts, int vmsPerHost, int networks) {
         Lab lab = Lab.start(hosts);
         BenchInventory bench = BenchInventory.fresh("hosts");
         SshTransport transport = null;
@@ -69,9 +70,11 @@ final class HostBenchLab implements AutoCloseable {
                     + "RULE = [ PROTOCOL = ICMPV6, RULE_TYPE = inbound ]\n"
                     + "RULE = [ PROTOCOL = ALL, RULE_TYPE = inbound, IP = 192.168.10.0, SIZE = 64 ]\n"
                     + "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n", "sg"));
-            inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nBRIDGE = " + BRIDGE + "\n"
-                    + "SECURITY_GROUPS = 100\nFILTER_MAC_SPOOFING = YES\nFILTER_IP_SPOOFING = YES\n"
-                    + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 1000 ]\n", "net"));
+            for (int n = 0; n < networks; n++) {
+                inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan" + n + "\nVN_MAD = fw\nBRIDGE = vdbr" + n
+                        + "\nSECURITY_GROUPS = 100\nFILTER_MAC_SPOOFING = YES\nFILTER_IP_SPOOFING = YES\n"
+                        + "AR = [ TYPE = IP4, IP = 10." + n + ".0.1, SIZE = 250 ]\n", "net"));
+            }
             transport = new SshTransport(new SshTransport.Settings(lab.dir().resolve("known_hosts"),
                     Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)),
                     key -> true);
@@ -79,7 +82,7 @@ final class HostBenchLab implements AutoCloseable {
                     new HostEngine.Settings(hosts, Duration.ofSeconds(60), System.getenv(), Clock.systemUTC()));
             HostBenchLab out = new HostBenchLab(lab, bench, transport, engine);
             for (LabHost host : lab.hosts()) {
-                out.addHost(host, vmsPerHost);
+                out.addHost(host, vmsPerHost, networks);
             }
             return out;
         } catch (RuntimeException e) {
@@ -92,7 +95,7 @@ final class HostBenchLab implements AutoCloseable {
         }
     }
 
-    private void addHost(LabHost host, int vms) {
+    private void addHost(LabHost host, int vms, int networks) {
         Inventory inv = bench.inventory();
         String name = "kvm" + host.index();
         inv.hosts().create(ADMIN, name, Optional.empty(), Optional.of(host.address()),
@@ -101,10 +104,10 @@ final class HostBenchLab implements AutoCloseable {
         refs.add(ObjectRef.name(name));
         for (int v = 0; v < vms; v++) {
             int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "-vm" + v
-                    + "\nNIC = [ NETWORK = lan ]\n", "vm"));
+                    + "\nNIC = [ NETWORK = lan" + (host.index() * vms + v) % networks + " ]\n", "vm"));
             inv.vms().deploy(ADMIN, ObjectRef.id(id), ObjectRef.name(name));
             NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(id)).vm().nics().get(0).lease().orElseThrow();
-            lab.vm(host, id, 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/16"));
+            lab.vm(host, id, 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/24"));
         }
     }
 

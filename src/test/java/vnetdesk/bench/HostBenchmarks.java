@@ -10,8 +10,11 @@ import java.util.Set;
  * docs/benchmarks.md): {@code compile} (pure, no lab), and on lab hosts
  * (root) {@code parallel} with the no-op apply, and {@code ssh} (against one
  * OpenSSH connection per command). {@code all} runs the three; {@code --quick}
- * shrinks everything to check the harness; {@code --hosts N},
- * {@code --vms N} and {@code --rounds N} change the lab and the repetitions.
+ * shrinks everything to check the harness. {@code --hosts N} (20),
+ * {@code --vms N} (VMs of one NIC per host, 10), {@code --networks N} (20),
+ * {@code --rounds N} (5) and {@code --singles N} (how many hosts are also
+ * applied alone in each round; all) change the lab and the repetitions.
+ * The defaults are the spec's row: 20 networks, 200 NICs, 20 hosts.
  */
 public final class HostBenchmarks {
 
@@ -23,11 +26,13 @@ public final class HostBenchmarks {
     public static void main(String[] args) {
         boolean quick = IpamBenchmarks.isQuick(args);
         int hosts = option(args, "--hosts", quick ? 3 : 20);
-        int vms = option(args, "--vms", 4);
+        int vms = option(args, "--vms", quick ? 4 : 10);
+        int networks = option(args, "--networks", quick ? 4 : 20);
         int rounds = option(args, "--rounds", quick ? 2 : 5);
+        int singles = option(args, "--singles", hosts);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--hosts") || args[i].startsWith("--vms") || args[i].startsWith("--rounds")) {
+            if (args[i].startsWith("--hosts") || args[i].startsWith("--vms") || args[i].startsWith("--networks") || args[i].startsWith("--singles") || args[i].startsWith("--rounds")) {
                 i++;
             } else if (args[i].equals("all")) {
                 parts.addAll(List.of("compile", "parallel", "ssh"));
@@ -35,7 +40,7 @@ public final class HostBenchmarks {
                 parts.add(args[i]);
             } else if (!args[i].equals("--quick")) {
                 throw new IllegalArgumentException("unknown argument " + args[i] + "; use all, compile, parallel, ssh,"
-                        + " --quick, --hosts N, --vms N, --rounds N");
+                        + " --quick, --hosts N, --vms N, --networks N, --rounds N, --singles N");
             }
         }
         if (parts.isEmpty()) {
@@ -50,12 +55,13 @@ public final class HostBenchmarks {
         }
         if (parts.contains("parallel") || parts.contains("ssh")) {
             long start = System.nanoTime();
-            try (HostBenchLab lab = HostBenchLab.start(hosts, vms)) {
+            try (HostBenchLab lab = HostBenchLab.start(hosts, vms, networks)) {
                 System.out.println();
-                System.out.println("lab: " + hosts + " hosts with " + vms + " VMs (one NIC each) per host, set up in "
+                System.out.println("lab: " + hosts + " hosts with " + vms + " VMs (one NIC each) per host on " + networks
+                        + " networks, set up in "
                         + BenchStats.f1((System.nanoTime() - start) / 1e9) + " s; load " + BenchStats.loadAverage());
                 if (parts.contains("parallel")) {
-                    new HostApplyBenchmark(lab, rounds).run();
+                    new HostApplyBenchmark(lab, rounds, singles).run();
                 }
                 if (parts.contains("ssh")) {
                     new SshPerCommandBenchmark(lab, rounds).run();

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import vnetdesk.host.plan.Command;
 import vnetdesk.host.plan.Plan;
+import vnetdesk.lab.Exec;
 import vnetdesk.lab.LabHost;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
@@ -28,10 +29,11 @@ import vnetdesk.ssh.SshSession;
 /**
  * Host-engine row "against one ssh per command" (issue 11): the changes of
  * one host's plan — the commands of its steps, read once from the engine's
- * plan of a host reset to the taps alone — sent four ways, each from the
- * same reset host and each checked afterwards by an empty plan:
- * our MINA session (log in, root check, every command on its own channel),
- * our whole engine apply (which also probes, reads, plans and reads back),
+ * plan of a host reset to the taps alone — sent five ways, each from the
+ * same reset host and each checked afterwards by an empty plan: without
+ * SSH in the host's namespace (the floor every way pays), our MINA session
+ * (log in, root check, every command on its own channel), our whole engine
+ * apply (which also probes, reads, plans and reads back),
  * OpenSSH's client once per command as OpenNebula's drivers do, and the
  * same loop over one multiplexed OpenSSH connection (ControlMaster), the
  * best a shell script gets. Restore commands get their input on stdin.
@@ -69,7 +71,8 @@ final class SshPerCommandBenchmark {
         System.out.println("the changes of " + ref + ": " + plan.steps().size() + " steps, " + commands.size()
                 + " commands (" + withInput + " with input on stdin): "
                 + commands.stream().map(c -> c.line().split(" ")[0]).collect(Collectors.joining(", ")));
-        String[] modes = {"MINA: one session, one exec channel per command",
+        String[] modes = {"no SSH: each command run directly in the host's namespace (the floor)",
+            "MINA: one session, one exec channel per command",
             "HostEngine.apply of the host (probe, read, plan, commands, read-back, outcome recorded)",
             "OpenSSH: one `ssh host 'command'` per command (new connection each)",
             "OpenSSH: the same loop over one multiplexed connection (ControlMaster, set up in the loop)"};
@@ -80,9 +83,10 @@ final class SshPerCommandBenchmark {
                 lab.reset(host);
                 long start = System.nanoTime();
                 switch (m) {
-                    case 0 -> overSession(commands);
-                    case 1 -> lab.apply(List.of(ref), HostApplyOutcome.Result.APPLIED);
-                    case 2 -> openSshLoop(commands, List.of());
+                    case 0 -> locally(commands);
+                    case 1 -> overSession(commands);
+                    case 2 -> lab.apply(List.of(ref), HostApplyOutcome.Result.APPLIED);
+                    case 3 -> openSshLoop(commands, List.of());
                     default -> multiplexedLoop(commands, r);
                 }
                 double took = millis(System.nanoTime() - start);
@@ -97,8 +101,8 @@ final class SshPerCommandBenchmark {
             }
             System.out.println(line + "; load " + BenchStats.loadAverage());
         }
-        BenchStats.Summary ours = BenchStats.Summary.of(ms[0]);
-        BenchStats.Summary perCommand = BenchStats.Summary.of(ms[2]);
+        BenchStats.Summary ours = BenchStats.Summary.of(ms[1]);
+        BenchStats.Summary perCommand = BenchStats.Summary.of(ms[3]);
         System.out.println();
         System.out.println("| way (" + commands.size() + " commands, one host) | runs | median ms | min | max"
                 + " | ms per command (median) | OpenSSH per command ÷ this |");
@@ -113,7 +117,19 @@ final class SshPerCommandBenchmark {
         System.out.println("target: ours ≥ 10 × faster than one ssh per command: MINA session "
                 + f1(perCommand.median() / ours.median()) + " × → "
                 + verdict(perCommand.median() >= TARGET_FACTOR * ours.median()) + "; whole engine apply "
-                + f1(perCommand.median() / BenchStats.Summary.of(ms[1]).median()) + " ×");
+                + f1(perCommand.median() / BenchStats.Summary.of(ms[2]).median()) + " ×; the commands alone, without"
+                + " SSH, take " + f0(BenchStats.Summary.of(ms[0]).median()) + " ms");
+    }
+
+    /** The commands without any SSH: what every way pays at least. */
+    private void locally(List<Command> commands) {
+        for (Command c : commands) {
+            int status = run(Exec.inNamespace(host.namespace(), List.of("/bin/sh", "-c", c.line())),
+                    c.stdin().orElse(""), c.line());
+            if (status != 0) {
+                throw new IllegalStateException("`" + c.line() + "` exited with " + status);
+            }
+        }
     }
 
     private void overSession(List<Command> commands) {
