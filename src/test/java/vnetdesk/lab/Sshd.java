@@ -161,6 +161,7 @@ final class Sshd implements AutoCloseable {
 
     private static void writeConfig(Path dir, String namespace, int port, Path hostKey, Path authorizedKeys)
             throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
         // sourced inside the namespace, where `ip netns exec` has made a private mount namespace: a prelude
         // may bind-mount over a tool (to hide it) without touching the root namespace or other hosts
         Files.writeString(dir.resolve("prelude.sh"), "");
@@ -184,6 +185,10 @@ final class Sshd implements AutoCloseable {
                 // benchmarks open many connections and channels at once
                 "MaxStartups 200",
                 "MaxSessions 100",
+                // root's login shell (bash) sources ~/.bashrc for every command run over SSH; on a test machine
+                // that file may be anything (here: pyenv init, 0.4 s and a lock per shell), so a lab host gets
+                // an empty home of its own
+                "SetEnv HOME=" + home,
                 "ForceCommand exec " + LabPrerequisites.IP + " netns exec " + namespace + " /bin/sh "
                         + dir.resolve("session.sh"),
                 ""));
