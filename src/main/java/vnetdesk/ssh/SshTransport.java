@@ -92,6 +92,9 @@ public final class SshTransport implements AutoCloseable {
         CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, settings.heartbeat());
         // heartbeats keep the session alive and find a dead host; an idle timer would only cut a reused session
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        // a plan is many short request/answer exchanges: with Nagle's algorithm each small packet after the first
+        // waits for the peer's delayed ACK (40 ms on Linux)
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
     }
 
