@@ -58,24 +58,30 @@ final class HostApplyBenchmark {
         double[] noop = new double[rounds];
         double[] busy = new double[rounds];
         double[] ratio = new double[rounds];
+        double[] consoleCpu = new double[rounds];
+        double[] speedup = new double[rounds];
         HostEngine.HostApply sample = null;
         for (int r = -1; r < rounds; r++) {
             lab.reset();
             double slowest = 0;
+            double sumAlone = 0;
             for (ObjectRef ref : alone) {
                 long start = System.nanoTime();
                 sample = lab.apply(List.of(ref), HostApplyOutcome.Result.APPLIED).get(0);
                 double took = millis(System.nanoTime() - start);
                 slowest = Math.max(slowest, took);
+                sumAlone += took;
                 if (r >= 0) {
                     aloneMs.add(took);
                 }
             }
             lab.reset();
             long[] cpuBefore = cpuJiffies();
+            long jvmBefore = jvmCpuNanos();
             long start = System.nanoTime();
             lab.apply(all, HostApplyOutcome.Result.APPLIED);
             double par = millis(System.nanoTime() - start);
+            double jvm = millis(jvmCpuNanos() - jvmBefore);
             long[] cpuAfter = cpuJiffies();
             start = System.nanoTime();
             lab.apply(all, HostApplyOutcome.Result.NOTHING_TO_DO);
@@ -83,13 +89,16 @@ final class HostApplyBenchmark {
             String label = r < 0 ? "warm-up" : "round " + (r + 1);
             System.out.println(label + ": slowest single " + f0(slowest) + " ms, " + n + " in parallel " + f0(par)
                     + " ms (ratio " + f2(par / slowest) + ", machine CPU busy " + f0(busyPercent(cpuBefore, cpuAfter))
-                    + " %), no-op over " + n + " " + f0(idle) + " ms; load " + BenchStats.loadAverage());
+                    + " %, console JVM CPU " + f0(jvm) + " ms, " + singles + " alone one after another "
+                    + f0(sumAlone) + " ms), no-op over " + n + " " + f0(idle) + " ms; load " + BenchStats.loadAverage());
             if (r >= 0) {
                 slowestSingle[r] = slowest;
                 parallel[r] = par;
                 noop[r] = idle;
                 busy[r] = busyPercent(cpuBefore, cpuAfter);
                 ratio[r] = par / slowest;
+                consoleCpu[r] = jvm;
+                speedup[r] = sumAlone * n / singles / par;
             }
         }
         ApplyReport report = sample.report().orElseThrow();
@@ -114,6 +123,15 @@ final class HostApplyBenchmark {
                 + "; per round median " + f2(q.median()) + " (" + f2(q.min()) + "–" + f2(q.max()) + "); machine CPU"
                 + " busy during the parallel apply: median " + f0(BenchStats.Summary.of(busy).median()) + " % of all "
                 + Runtime.getRuntime().availableProcessors() + " cores together");
+        System.out.println("the console's own CPU (this JVM) during the parallel apply: median "
+                + f0(BenchStats.Summary.of(consoleCpu).median()) + " ms; speed-up over applying the hosts one after"
+                + " another: median " + f2(BenchStats.Summary.of(speedup).median()) + " × on "
+                + Runtime.getRuntime().availableProcessors() + " cores that also run every lab host's sshd and tools");
+    }
+
+    /** CPU time this JVM has used (all threads). */
+    private static long jvmCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static void row(String name, double[] samples, String target, String result) {

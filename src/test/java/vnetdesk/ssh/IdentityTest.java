@@ -137,8 +137,12 @@ class IdentityTest {
         };
         Logger root = Logger.getLogger("");
         Level before = root.getLevel();
+        // the CLI's logging configuration, once read in this JVM, quiets MINA itself: open it up for this test
+        Logger mina = Logger.getLogger("org.apache.sshd");
+        Level minaBefore = mina.getLevel();
         root.addHandler(capture);
         root.setLevel(Level.ALL);
+        mina.setLevel(Level.ALL);
         capture.setLevel(Level.ALL);
         try {
             sshd.password = "Right-Pa55word";
@@ -151,6 +155,7 @@ class IdentityTest {
         } finally {
             root.removeHandler(capture);
             root.setLevel(before);
+            mina.setLevel(minaBefore);
         }
         assertTrue(logged.size() > 10, "MINA's debug log was captured: " + logged.size());
         assertTrue(logged.stream().noneMatch(l -> l.contains("Pa55word")), "a password reached the log");

@@ -14,9 +14,11 @@ import vnetdesk.host.state.HostState;
 
 /**
  * Applies the desired state to one host as one unit: read the host, plan,
- * run the steps in order; if a step fails — or the state read back after the
- * last step is not the desired one — run the undo of every step begun, last
- * first, and read the host again to check it is back as it was. A host
+ * run the steps in order (each step's commands in as few round trips as
+ * keep their meaning, see {@link Batches}); if a step fails — or the state
+ * read back after the last step is not the desired one — run the undo of
+ * every step begun, last first, and read the host again to check it is back
+ * as it was. A host
  * already in the desired state runs nothing but the reads. Cancellation is
  * honoured only before the first change: a host once begun is finished or
  * rolled back, never left half-applied.
@@ -77,7 +79,7 @@ public final class Applier {
         HostShell undo = logged.as(ApplyReport.Purpose.UNDO);
         List<String> undoFailures = new ArrayList<>();
         for (int i = last; i >= 0; i--) {
-            for (Command c : plan.steps().get(i).undo()) {
+            for (Command c : Batches.undo(plan.steps().get(i).undo())) {
                 try {
                     HostShell.CommandOutput out = undo.run(c);
                     if (!out.succeeded()) {
@@ -110,7 +112,7 @@ public final class Applier {
 
     /** Runs a step's commands; the reason of the first that fails, or empty. */
     private static Optional<String> run(HostShell shell, Step step) {
-        for (Command c : step.commands()) {
+        for (Command c : Batches.change(step.commands())) {
             HostShell.CommandOutput out;
             try {
                 out = shell.run(c);
