@@ -47,6 +47,21 @@ public final class LabPrerequisites {
         probe().missing().ifPresent(reason -> unavailable(reason, required()));
     }
 
+    /**
+     * Skips (or, when required, fails) the calling test unless {@code present}:
+     * the one rule every test needing root, tools or kernel features follows.
+     */
+    public static void require(boolean present, String reason) {
+        if (!present) {
+            unavailable(reason, required());
+        }
+    }
+
+    /** Skips (or, when required, fails) the calling test unless it runs as root. */
+    public static void requireRoot() {
+        require(isRoot(), "not running as root on Linux");
+    }
+
     /** Skips (or, when required, fails) the calling test unless {@code tool} is installed. */
     public static void assumeTool(Path tool, String debianPackage) {
         if (!Files.isExecutable(tool)) {
@@ -129,7 +144,7 @@ public final class LabPrerequisites {
         }
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         if (!Files.exists(Path.of("/proc/self/status"))) {
             return false;
         }

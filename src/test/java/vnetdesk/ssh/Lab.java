@@ -1,7 +1,6 @@
 package vnetdesk.ssh;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import vnetdesk.lab.LabPrerequisites;
+
 /**
- * Prerequisites of tests that need tools or root: a missing one skips the
- * test with a one-line reason, or fails it when {@code
- * -Dvnetdesk.lab.required=true} (CI) says the lab must run.
+ * Helpers of the tests that need OpenSSH's tools: keys made with
+ * ssh-keygen, and their prerequisites, checked by the lab's one rule
+ * ({@link LabPrerequisites#require}: skip with a reason, or fail in CI).
  */
 final class Lab {
 
@@ -22,14 +23,7 @@ final class Lab {
     }
 
     static void require(boolean present, String reason) {
-        if (present) {
-            return;
-        }
-        if (Boolean.getBoolean("vnetdesk.lab.required")) {
-            fail("lab prerequisite missing (vnetdesk.lab.required=true): " + reason);
-        }
-        System.out.println("skipped: " + reason);
-        assumeTrue(false, reason);
+        LabPrerequisites.require(present, reason);
     }
 
     static void requireSshKeygen() {

@@ -1,7 +1,6 @@
 package vnetdesk.host.desired;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.Assumptions;
+import vnetdesk.lab.LabPrerequisites;
 
 /**
  * A scratch network namespace for tests that need the real kernel tools,
@@ -32,32 +31,15 @@ final class LabNamespace implements AutoCloseable {
 
     /** Checks root and the tools, then creates {@code vd-desired-<random>}. */
     static LabNamespace create(String... tools) throws IOException, InterruptedException {
-        require(isRoot(), "not root");
-        require(Files.isExecutable(Path.of(IP)), "no " + IP);
+        LabPrerequisites.requireRoot();
+        LabPrerequisites.require(Files.isExecutable(Path.of(IP)), "no " + IP);
         for (String tool : tools) {
-            require(Files.isExecutable(Path.of("/usr/sbin", tool)), "no /usr/sbin/" + tool);
+            LabPrerequisites.require(Files.isExecutable(Path.of("/usr/sbin", tool)), "no /usr/sbin/" + tool);
         }
         String name = "vd-desired-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
         Result add = exec("", IP, "netns", "add", name);
-        require(add.code == 0, "cannot create a network namespace: " + add.output.strip());
+        LabPrerequisites.require(add.code == 0, "cannot create a network namespace: " + add.output.strip());
         return new LabNamespace(name);
-    }
-
-    /** The effective uid owns /proc/self; the user name may be overridden or differ from "root". */
-    private static boolean isRoot() throws IOException {
-        return System.getProperty("user.name").equals("root") && Files.exists(Path.of("/proc/self"))
-                && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-    }
-
-    private static void require(boolean ok, String reason) {
-        if (ok) {
-            return;
-        }
-        if (Boolean.getBoolean("vnetdesk.lab.required")) {
-            fail("lab prerequisite missing (vnetdesk.lab.required=true): " + reason);
-        }
-        System.out.println("skipped: " + reason);
-        Assumptions.abort(reason);
     }
 
     /** Runs a command inside the namespace with {@code stdin}, asserting it succeeds; returns its output. */
