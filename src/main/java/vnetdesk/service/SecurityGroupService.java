@@ -100,6 +100,8 @@ public final class SecurityGroupService implements OwnedObjectService {
     private final UserRepository users;
     private final NetworkRefs refs;
     private final VmRepository vmRows;
+    private final SecurityGroupVms vms;
+    private final SecurityGroupCommits commits;
 
     SecurityGroupService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -114,6 +116,8 @@ public final class SecurityGroupService implements OwnedObjectService {
         this.networks = ctx.networks();
         this.users = ctx.users();
         this.refs = ctx.refs();
+        this.vms = new SecurityGroupVms(ctx.catalog(), ctx.leases(), ctx.vms());
+        this.commits = new SecurityGroupCommits(ctx, objects, states, vms);
     }
 
     @Override
@@ -165,7 +169,7 @@ public final class SecurityGroupService implements OwnedObjectService {
             String description = p.description().orElse(append ? current.description() : "");
             groups.update(c, row.withName(name)
                     .withBody(SecurityGroupCodec.encode(description, SecurityRule.withoutDuplicates(rules))));
-            states.setAll(c, row.id(), vmsOf(c, row.id(), Optional.empty()), PropagationState.OUTDATED);
+            states.setAll(c, row.id(), vms.of(c, row.id(), Optional.empty()), PropagationState.OUTDATED);
             return null;
         });
     }
@@ -249,12 +253,7 @@ public final class SecurityGroupService implements OwnedObjectService {
      * (offline): the report says no host was changed.
      */
     public CommitReport commit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
-        CommitSelection selection = select(actor, ref, onlyOutdatedAndFailed, PropagationState.OUTDATED);
-        String message = selection.vms().isEmpty()
-                ? "security group " + selection.groupLabel() + " has no VM to update"
-                : "no host apply is available here: nothing was changed on any host; "
-                + selection.vms().size() + " VM(s) stay outdated";
-        return new CommitReport(selection.vms(), 0, message);
+        return commits.commit(actor, ref, onlyOutdatedAndFailed);
     }
 
     /** The VMs a commit updates, now marked updating; the host engine applies and then {@link #finishCommit}s. */
@@ -265,7 +264,7 @@ public final class SecurityGroupService implements OwnedObjectService {
     }
 
     public CommitSelection beginCommit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
-        return select(actor, ref, onlyOutdatedAndFailed, PropagationState.UPDATING);
+        return commits.begin(actor, ref, onlyOutdatedAndFailed);
     }
 
     /**
@@ -273,34 +272,7 @@ public final class SecurityGroupService implements OwnedObjectService {
      * host's message. A VM deleted meanwhile is left out.
      */
     public void finishCommit(CommitSelection selection, Map<Integer, Optional<String>> errors) {
-        tx.write((c, hooks) -> {
-            for (int vm : selection.vms()) {
-                if (errors.containsKey(vm) && vmRows.find(c, vm).isPresent()) {
-                    Optional<String> error = errors.get(vm);
-                    states.set(c, selection.groupId(), vm,
-                            error.isPresent() ? PropagationState.ERROR : PropagationState.UPDATED, error);
-                }
-            }
-            return null;
-        });
-    }
-
-    private CommitSelection select(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed, PropagationState mark) {
-        return tx.write((c, hooks) -> {
-            Row row = objects.resolve(c, ref);
-            access.of(c, actor).require(objects.guarded(row), Right.MANAGE, "commit");
-            Map<Integer, VmState> stored = states.states(c, row.id());
-            List<Integer> selected = new ArrayList<>();
-            for (int vm : vmsOf(c, row.id(), Optional.empty())) {
-                PropagationState s = Optional.ofNullable(stored.get(vm)).map(VmState::state)
-                        .orElse(PropagationState.OUTDATED);
-                if (!onlyOutdatedAndFailed || s == PropagationState.OUTDATED || s == PropagationState.ERROR) {
-                    selected.add(vm);
-                }
-            }
-            states.setAll(c, row.id(), selected, mark);
-            return new CommitSelection(row.id(), row.id() + ":" + row.name(), selected);
-        });
+        commits.finish(selection, errors);
     }
 
     /** The groups the actor may use. */
@@ -325,13 +297,13 @@ public final class SecurityGroupService implements OwnedObjectService {
             Access.Checker rights = access.of(c, actor);
             rights.requireRight(objects.guarded(row), Right.USE, "show");
             Map<Integer, VmState> stored = states.states(c, row.id());
-            List<VmStatus> vms = new ArrayList<>();
+            List<VmStatus> statuses = new ArrayList<>();
             Map<Integer, String> vmNames = vmRows.names(c);
-            for (int vm : vmsOf(c, row.id(), Optional.of(rights))) {
+            for (int vm : vms.of(c, row.id(), Optional.of(rights))) {
                 VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
-                vms.add(new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error()));
+                statuses.add(new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error()));
             }
-            return new GroupDetails(summary(c, rights, names(c), row), vms);
+            return new GroupDetails(summary(c, rights, names(c), row), statuses);
         });
     }
 
@@ -424,37 +396,6 @@ public final class SecurityGroupService implements OwnedObjectService {
             Optional<String> ids = TemplateParser.parse(t.body(), "network template " + t.id()).single("SECURITY_GROUPS");
             if (ids.flatMap(v -> NetworkAttributes.idList("SECURITY_GROUPS", v)).orElse(List.of()).contains(groupId)) {
                 out.add(t.id() + ":" + t.name());
-            }
-        }
-        return out;
-    }
-
-    /** VMs with a NIC in the group; with {@code rights}, only those on networks the actor may see. */
-    /**
-     * The VMs with a NIC in the group: NICs on a network that has it (also
-     * leases of VMs the inventory does not hold, e.g. from an imported
-     * network), and NICs that get it from their address range or name it
-     * themselves.
-     */
-    private SortedSet<Integer> vmsOf(Connection c, int groupId, Optional<Access.Checker> rights) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        Map<Integer, VirtualNetwork> byId = new LinkedHashMap<>();
-        for (VirtualNetwork n : catalog.networks(c)) {
-            byId.put(n.id(), n);
-            if (n.securityGroups().contains(groupId) && rights.map(r -> r.may(n, Right.USE)).orElse(true)) {
-                ids.add(n.id());
-            }
-        }
-        SortedSet<Integer> out = leases.vmsOn(c, ids);
-        for (VmRepository.NicRow nic : vmRows.nics(c)) {
-            boolean own = NetworkAttributes.idList("SECURITY_GROUPS", nic.attributes().get("SECURITY_GROUPS"))
-                    .orElse(List.of()).contains(groupId);
-            boolean fromAr = nic.lease().flatMap(l -> Optional.ofNullable(byId.get(l.networkId()))
-                            .flatMap(n -> n.addressRange(l.arId())))
-                    .flatMap(ar -> NetworkAttributes.idList("SECURITY_GROUPS", ar.attributes().get("SECURITY_GROUPS")))
-                    .orElse(List.of()).contains(groupId);
-            if (own || fromAr) {
-                out.add(nic.vmId());
             }
         }
         return out;
