@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -72,8 +73,8 @@ final class HostDetail {
         g.add("Port", bound("host-port", h -> String.valueOf(h.connection().port())));
         g.add("User", bound("host-user", h -> h.connection().user()));
         g.add("Identity", bound("host-identity", HostRow::identityText));
-        g.add("Pending changes", bound("host-pending", HostRow::pendingText), FormGrid.hint("Whether the"
-                + " inventory changed what this host should carry since its last successful apply."));
+        g.add("Pending changes", bound("host-pending", HostRow::pendingText), FormGrid.hint("Changed in the"
+                + " inventory since the host's last successful apply."));
         g.add("Last apply", bound("host-last-apply", h -> h.lastApplyText().isEmpty() ? "never"
                 : h.lastApplyText()));
         ListView<String> vms = new ListView<>();
@@ -87,7 +88,9 @@ final class HostDetail {
         editButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get().isEmpty(), selected));
         editButton.setOnAction(e -> edit.run());
         g.wide(new HBox(editButton));
-        return g.node();
+        ScrollPane scroll = new ScrollPane(g.node());
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private Label bound(String id, Function<HostRow, String> text) {
@@ -102,12 +105,12 @@ final class HostDetail {
         TableView<HistoryRow> table = new TableView<>(vm.history());
         table.setId("host-history");
         table.getColumns().addAll(List.of(
-                Tables.column("Started", 140, HistoryRow::started),
-                Tables.column("Finished", 140, HistoryRow::finished),
+                Tables.column("Started", 150, HistoryRow::started),
+                Tables.column("Finished", 150, HistoryRow::finished),
                 Tables.column("Result", 170, HistoryRow::result),
-                Tables.column("Failed step", 80, HistoryRow::failedStep),
-                Tables.column("Commands", 80, HistoryRow::commands),
-                Tables.column("Message", 300, HistoryRow::message)));
+                Tables.column("Failed step", 90, HistoryRow::failedStep),
+                Tables.column("Commands", 85, HistoryRow::commands),
+                Tables.column("Message", 400, HistoryRow::message)));
         table.setPlaceholder(new Label("Nothing was applied to this host yet"));
         TextArea message = new TextArea();
         message.setId("host-history-message");

@@ -139,6 +139,7 @@ final class HostDialog {
 
     private static RadioButton choice(ToggleGroup group, String id, String text, IdentityChoice value) {
         RadioButton b = new RadioButton(text);
+        b.setMnemonicParsing(false);
         b.setId(id);
         b.setUserData(value);
         b.setToggleGroup(group);
