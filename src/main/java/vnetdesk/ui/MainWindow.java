@@ -70,6 +70,7 @@ public final class MainWindow {
     private final ListView<ConsoleSection> navigation = new ListView<>();
     private final ToolBar toolbar = new ToolBar();
     private final WhoHoldsThis whoHoldsThis;
+    private final HostsViewModel hosts;
 
     /** {@code switchUser} reopens the console as another user (see {@link ConsoleSession}). */
     public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
@@ -90,10 +91,11 @@ public final class MainWindow {
             showSection(networks.section());
             networks.open(id);
         });
+        this.hosts = new HostsViewModel(inventory, actor, runner, dialogs);
         this.sections = List.of(networks.section(), templates.section(),
                 new SecurityGroupsView(inventory, actor, runner, dialogs).section(),
                 new VmsSection(inventory, actor, runner, dialogs, networks::leasesChanged).section(),
-                new HostsView(new HostsViewModel(inventory, actor, runner, dialogs)).section(),
+                new HostsView(hosts).section(),
                 clusters(),
                 new UsersView(new UsersViewModel(inventory, actor, runner, dialogs), this::switchTo).section());
     }
@@ -124,7 +126,8 @@ public final class MainWindow {
         root.setTop(new VBox(menu(), toolbar));
         root.setCenter(new SplitPane(navigation(), centre));
         ((SplitPane) root.getCenter()).setDividerPositions(0.16);
-        root.setBottom(new StatusBar(inventory, actor, runner, dialogs, this::switchTo).node());
+        root.setBottom(new StatusBar(inventory, actor, runner, dialogs, this::switchTo,
+                hosts.pendingTextBinding()).node());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(Assets.stylesheet());
         stage.setScene(scene);

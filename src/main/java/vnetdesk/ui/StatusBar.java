@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,9 +38,16 @@ final class StatusBar {
     private final TaskRunner runner;
     private final Dialogs dialogs;
     private final Consumer<String> switchTo;
+    private final ObservableStringValue pendingHosts;
 
-    /** {@code switchTo} reopens the console as the named user (after unsaved edits are dealt with). */
-    StatusBar(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Consumer<String> switchTo) {
+    /**
+     * {@code switchTo} reopens the console as the named user (after unsaved
+     * edits are dealt with); {@code pendingHosts} is the Hosts section's "N
+     * hosts with pending changes".
+     */
+    StatusBar(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Consumer<String> switchTo,
+              ObservableStringValue pendingHosts) {
+        this.pendingHosts = pendingHosts;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -51,8 +59,11 @@ final class StatusBar {
         Label location = new Label("Inventory: " + inventory.location());
         location.setId("status-location");
         MenuButton user = userSwitcher();
-        Label hosts = new Label("Hosts with pending changes: –");
-        hosts.setTooltip(new Tooltip("Hosts arrive in a later version; nothing is applied to hosts yet."));
+        Label hosts = new Label();
+        hosts.setId("status-pending-hosts");
+        hosts.textProperty().bind(pendingHosts);
+        hosts.setTooltip(new Tooltip("Hosts whose desired state changed since their last successful apply, among"
+                + " those you may manage; counted when the Hosts section is shown or refreshed and after an edit."));
         Label task = new Label();
         task.setId("status-task");
         task.textProperty().bind(Bindings.createStringBinding(() -> runner.running().get() == 0 ? "Ready"

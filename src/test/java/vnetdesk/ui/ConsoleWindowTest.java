@@ -372,10 +372,11 @@ class ConsoleWindowTest {
         assertFalse(robot.lookup(".main-toolbar .tool-bar-overflow-button").tryQuery().map(Node::isVisible)
                 .orElse(false), "the VM actions, Refresh and who-holds-this fit in the window");
         section(robot, "Hosts");
-        assertEquals(List.of("host-new", "host-rename", "host-address", "host-delete", "tool-refresh"),
+        assertEquals(List.of("host-new", "host-edit", "host-rename", "host-delete", "tool-refresh"),
                 buttonIds(bar));
-        assertTrue(((Label) ConsoleFixture.node(robot, "#host-connection")).getText().startsWith("Not connected"),
-                "the Hosts view says hosts are not connected yet");
+        assertEquals("Plan and Apply from the console come next; vnetdesk host plan/apply work now",
+                ((Label) ConsoleFixture.node(robot, "#host-plan-note")).getText(),
+                "the Hosts view says where Plan and Apply are for now");
         section(robot, "Clusters");
         assertEquals(List.of("cluster-new", "cluster-rename", "cluster-delete", "cluster-add-host",
                 "cluster-remove-host", "cluster-add-network", "cluster-remove-network", "tool-refresh"),

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
@@ -24,7 +26,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.HostConnection;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.host.HostEngine;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -130,15 +135,19 @@ class ScreenshotsTest {
     }
 
     /**
-     * The VMs view, every page of the Attach NIC wizard, Hosts and Clusters. The sample holds no VMs or hosts
-     * (yet), so they are made here through the services.
+     * The VMs view, every page of the Attach NIC wizard, Hosts (list, History tab, Edit dialog with a refused
+     * port) and Clusters. The sample's hosts were never applied and its VMs are none of the wizard's cases, so
+     * three more hosts with an apply history and four more VMs are made here through the services.
      */
     private void vmsHostsAndTheWizard(FxRobot robot, Path out) throws Exception {
         Inventory inv = console.inventory;
         int edge = inv.clusters().create(Actor.ONEADMIN, "edge");
-        inv.hosts().create(Actor.ONEADMIN, "kvm1", Optional.empty(), Optional.of("10.255.0.11"));
-        inv.hosts().create(Actor.ONEADMIN, "kvm2", Optional.empty(), Optional.of("10.255.0.12"));
-        inv.hosts().create(Actor.ONEADMIN, "kvm-edge", Optional.of(ObjectRef.id(edge)), Optional.empty());
+        inv.hosts().create(Actor.ONEADMIN, "kvm1", Optional.empty(), Optional.of("10.255.0.21"),
+                new HostConnection(22, "root", new HostConnection.Identity.KeyFile("/home/oneadmin/.ssh/id_ed25519")));
+        inv.hosts().create(Actor.ONEADMIN, "kvm2", Optional.empty(), Optional.of("10.255.0.22"),
+                new HostConnection(2222, "vnetdesk", HostConnection.Identity.AGENT));
+        inv.hosts().create(Actor.ONEADMIN, "kvm-edge", Optional.of(ObjectRef.id(edge)), Optional.empty(),
+                new HostConnection(22, "root", HostConnection.Identity.PASSWORD));
         int web = vm(inv, "NAME = web-1\nNIC = [ NETWORK = office-lan ]\nNIC = [ NETWORK = dmz ]\n");
         inv.vms().deploy(Actor.ONEADMIN, ObjectRef.id(web), ObjectRef.name("kvm1"));
         int db = vm(inv, "NAME = db-1\nNIC = [ NETWORK = storage ]\n");
@@ -147,6 +156,7 @@ class ScreenshotsTest {
         int app = vm(inv, "NAME = app-1\nGATEWAY_IFACE = 1\nNIC = [ NETWORK = office-lan ]\n");
         inv.vms().deploy(Actor.ONEADMIN, ObjectRef.id(app), ObjectRef.name("kvm1"));
         vm(inv, "NAME = build-agent\nNIC = [ NETWORK_MODE = auto, SCHED_REQUIREMENTS = \"VN_MAD = fw\" ]\n");
+        applyHistory(inv);
         robot.clickOn("#tool-refresh");
         console.idle(robot);
 
@@ -206,10 +216,49 @@ class ScreenshotsTest {
         ConsoleFixture.clickCell(robot, "#host-table", "kvm1");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("hosts.png"));
+        tabOf(robot, "#host-tabs", "History");
+        robot.clickOn(robot.lookup("#host-history .table-cell").match((javafx.scene.control.TableCell<?, ?> c) ->
+                "FAILED_ROLLED_BACK".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("host-history.png"));
+        tabOf(robot, "#host-tabs", "General");
+        robot.clickOn("#host-edit");
+        ConsoleFixture.await("the Edit dialog", () -> robot.lookup("#host-form-address").tryQuery().isPresent());
+        robot.doubleClickOn("#host-form-port").write("22x");
+        robot.clickOn("#host-form-ok");
+        console.idle(robot);
+        saveWindowOf(robot, "#host-dialog", out.resolve("host-edit.png"));
+        robot.clickOn("Cancel");
         section(robot, "Clusters");
         ConsoleFixture.clickCell(robot, "#cluster-table", "default");
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("clusters.png"));
+    }
+
+    /**
+     * What applying did to the hosts, recorded as the engine records it: kvm1
+     * failed (rolled back) two days ago, was unreachable yesterday and was
+     * applied half an hour ago (the NIC the wizard attaches later is pending);
+     * kvm2 is in its desired state; kvm-edge was never applied.
+     */
+    private static void applyHistory(Inventory inv) {
+        Instant now = Instant.now();
+        Instant twoDays = now.minus(Duration.ofDays(2));
+        inv.hosts().recordOutcome(Actor.ONEADMIN, ObjectRef.name("kvm1"), new HostApplyOutcome(twoDays,
+                twoDays.plusSeconds(4), HostApplyOutcome.Result.FAILED_ROLLED_BACK, Optional.of(3),
+                "step 3 (bridge onebr.0 for network 1:office-lan): ip link add onebr.0 type bridge: RTNETLINK answers:"
+                        + " File exists; the 2 steps before were undone and the saved tables restored", 11));
+        Instant yesterday = now.minus(Duration.ofDays(1));
+        inv.hosts().recordOutcome(Actor.ONEADMIN, ObjectRef.name("kvm1"), new HostApplyOutcome(yesterday,
+                yesterday.plusSeconds(10), HostApplyOutcome.Result.UNREACHABLE, Optional.empty(),
+                "10.255.0.21:22: connection timed out after 10 s", 0));
+        for (String host : new String[]{"kvm1", "kvm2"}) {
+            Instant started = now.minus(Duration.ofMinutes(30));
+            inv.hosts().markApplied(Actor.ONEADMIN, ObjectRef.name(host),
+                    HostEngine.digest(inv.hostPlans().desiredState(Actor.ONEADMIN, ObjectRef.name(host))),
+                    new HostApplyOutcome(started, started.plusSeconds(2), HostApplyOutcome.Result.APPLIED,
+                            Optional.empty(), "16 steps applied and verified", 19));
+        }
     }
 
     private static int vm(Inventory inv, String template) {

@@ -49,7 +49,8 @@ class StatusBarTest {
         this.stage = stage;
         inventory = Inventory.openDirectory(root.resolve("inv-" + instance++));
         runner = new FxTaskRunner();
-        StatusBar bar = new StatusBar(inventory, Actor.ONEADMIN, runner, new FxDialogs(stage), name -> { });
+        StatusBar bar = new StatusBar(inventory, Actor.ONEADMIN, runner, new FxDialogs(stage), name -> { },
+                new javafx.beans.property.SimpleStringProperty("0 hosts with pending changes"));
         stage.setScene(new Scene(new BorderPane(null, null, null, bar.node(), null), 900, 100));
         stage.show();
     }

@@ -31,6 +31,7 @@ public final class RowList<R> {
     private final Callable<List<R>> read;
     private final ToIntFunction<R> idOf;
     private final ObservableList<R> all = FXCollections.observableArrayList();
+    private final ObservableList<R> allView = FXCollections.unmodifiableObservableList(all);
     private final FilteredList<R> shown = new FilteredList<>(all, r -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Integer>> selectedId = new SimpleObjectProperty<>(Optional.empty());
@@ -76,6 +77,11 @@ public final class RowList<R> {
     /** The rows that pass the filter, in load order (the table sorts its own view). */
     public ObservableList<R> rows() {
         return shown;
+    }
+
+    /** Every row as last read, whatever the filter (for sums over the whole list, such as a status bar's). */
+    public ObservableList<R> unfiltered() {
+        return allView;
     }
 
     public StringProperty filterProperty() {

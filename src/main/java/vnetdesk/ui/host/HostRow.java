@@ -2,20 +2,32 @@ package vnetdesk.ui.host;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.vm.HostConnection.Identity;
 import vnetdesk.service.host.HostService.HostInfo;
 
-/** One line of the hosts table: what its columns and the detail show, computed once per load. */
-public record HostRow(int id, String name, int clusterId, String cluster, String address, List<String> vms) {
+/**
+ * One line of the hosts table: what its columns and the detail show,
+ * computed once per load. {@code pending} is empty when the user may not
+ * manage the host (so may not plan for it either); {@code lastApplyText} is
+ * the Last apply column ("APPLIED 07:12", empty when never applied).
+ */
+public record HostRow(int id, String name, int clusterId, String cluster, String address, HostConnection connection,
+                      List<String> vms, Optional<Boolean> pending, Optional<HostApplyOutcome> lastApply,
+                      String lastApplyText) {
 
     public HostRow {
         vms = List.copyOf(vms);
     }
 
-    static HostRow of(HostInfo info) {
+    static HostRow of(HostInfo info, Optional<Boolean> pending, ApplyTimes times) {
         return new HostRow(info.host().id(), info.host().name(), info.cluster().id(), info.cluster().label(),
-                info.host().address(), info.vms().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-                .toList());
+                info.host().address(), info.host().connection(), info.vms().entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).toList(), pending, info.lastApply(),
+                times.lastApply(info.lastApply()));
     }
 
     /** "id:name" as shown next to every object. */
@@ -23,11 +35,40 @@ public record HostRow(int id, String name, int clusterId, String cluster, String
         return id + ":" + name;
     }
 
-    /** Whether the filter text (case-insensitive) is the id or appears in the name, cluster, address or a VM. */
+    /** The address as ssh would be pointed at it: {@code :port} added when not 22 (an IPv6 address bracketed). */
+    public String addressText() {
+        if (address.isEmpty()) {
+            return "not set";
+        }
+        if (connection.port() == HostConnection.DEFAULT_PORT) {
+            return address;
+        }
+        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + connection.port();
+    }
+
+    /** "yes" or "no"; "—" when the user may not manage the host. */
+    public String pendingText() {
+        return pending.map(p -> p ? "yes" : "no").orElse("—");
+    }
+
+    /** How the console proves who it is: the key file's path, "ssh-agent", or the password to be asked. */
+    public String identityText() {
+        return identityText(connection.identity());
+    }
+
+    static String identityText(Identity identity) {
+        if (identity instanceof Identity.KeyFile k) {
+            return k.path();
+        }
+        return identity instanceof Identity.Password ? "password, asked when connecting" : "ssh-agent";
+    }
+
+    /** Whether the filter text (case-insensitive) is the id or appears in the name, cluster, address, user or a VM. */
     boolean matches(String filter) {
         String f = filter.toLowerCase(Locale.ROOT);
         return String.valueOf(id).equals(f) || name.toLowerCase(Locale.ROOT).contains(f)
                 || cluster.toLowerCase(Locale.ROOT).contains(f) || address.toLowerCase(Locale.ROOT).contains(f)
+                || connection.user().toLowerCase(Locale.ROOT).contains(f)
                 || vms.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains(f));
     }
 }

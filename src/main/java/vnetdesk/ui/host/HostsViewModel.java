@@ -1,50 +1,144 @@
 package vnetdesk.ui.host;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.core.Access.PermissionDeniedException;
+import vnetdesk.service.host.HostService;
+import vnetdesk.service.host.HostService.HostInfo;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.RowList;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
- * The Hosts section's list and actions: rename, set the address and delete,
- * each asked through {@link Dialogs} and run in the background, a refusal
- * (a host with VMs on it, a name taken) explained in an error dialog. Hosts
- * are inventory records here; nothing connects to them.
+ * The Hosts section's state and actions: the list (with each host's pending
+ * changes, found without connecting, and its last apply), the selected
+ * host's apply history, the number of hosts with pending changes for the
+ * status bar, and New host, Edit, Rename and Delete — each run in the
+ * background, a refusal explained. Nothing here connects to a host: the
+ * console's Plan and Apply are the next step of issue 12.
  */
 public final class HostsViewModel {
+
+    /** Where a user finds Plan and Apply until the console has them. */
+    public static final String PLAN_APPLY_NOTE = "Plan and Apply from the console come next;"
+            + " vnetdesk host plan/apply work now";
 
     private final Inventory inventory;
     private final Actor actor;
     private final TaskRunner runner;
     private final Dialogs dialogs;
+    private final ApplyTimes times;
     private final RowList<HostRow> list;
+    private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    private final IntegerBinding pendingCount;
+    private final StringBinding pendingText;
 
     public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+        this(inventory, actor, runner, dialogs, Clock.systemDefaultZone());
+    }
+
+    /** {@code clock} gives the time zone and "today" of the Last apply and History times. */
+    HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Clock clock) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.list = new RowList<>(runner, dialogs, "hosts",
-                () -> inventory.hosts().list(actor).stream().map(HostRow::of).toList(), HostRow::id,
-                HostRow::matches);
+        this.times = new ApplyTimes(clock);
+        this.list = new RowList<>(runner, dialogs, "hosts", this::readRows, HostRow::id, HostRow::matches);
+        ObservableList<HostRow> all = list.unfiltered();
+        pendingCount = Bindings.createIntegerBinding(() -> (int) all.stream()
+                .filter(h -> h.pending().orElse(false)).count(), all);
+        pendingText = Bindings.createStringBinding(() -> pendingCount.get()
+                + (pendingCount.get() == 1 ? " host" : " hosts") + " with pending changes", pendingCount);
+        list.selected().addListener((o, was, now) -> loadHistory(now));
+    }
+
+    /** Runs on the worker: the hosts, each with whether its desired state moved since its last apply. */
+    private List<HostRow> readRows() {
+        List<HostRow> rows = new ArrayList<>();
+        for (HostInfo info : inventory.hosts().list(actor)) {
+            rows.add(HostRow.of(info, pending(info.host().id()), times));
+        }
+        return rows;
+    }
+
+    private Optional<Boolean> pending(int id) {
+        try {
+            return Optional.of(inventory.hostPlans().pending(actor, ObjectRef.id(id)));
+        } catch (PermissionDeniedException notManaged) {
+            // planning for a host takes the right to manage it; others see "—", not a guess
+            return Optional.empty();
+        }
     }
 
     public RowList<HostRow> list() {
         return list;
     }
 
-    /** The form of New host (name, cluster, address); {@link HostFormViewModel#load()} reads the clusters. */
-    public HostFormViewModel newHost() {
-        return new HostFormViewModel(inventory, actor, runner);
+    /** The selected host's apply outcomes, newest first (up to {@value HostService#HISTORY_KEPT}). */
+    public ObservableList<HistoryRow> history() {
+        return history;
     }
 
-    /** A host made with the New host form: listed and selected. */
+    private void loadHistory(Optional<HostRow> host) {
+        if (host.isEmpty()) {
+            history.clear();
+            return;
+        }
+        int id = host.get().id();
+        runner.run("Reading the apply history of host " + host.get().label(),
+                () -> inventory.hosts().history(actor, ObjectRef.id(id), HostService.HISTORY_KEPT).stream()
+                        .map(o -> HistoryRow.of(o, times)).toList(),
+                rows -> {
+                    // a later selection's history may be on its way: keep only the selected host's
+                    if (list.selectedIdProperty().get().equals(Optional.of(id))) {
+                        history.setAll(rows);
+                    }
+                }, e -> dialogs.showError("Cannot read the apply history of host " + host.get().label(), e));
+    }
+
+    /** How many hosts (that the user may manage) have pending changes, as of the last read of the list. */
+    public IntegerBinding pendingCountBinding() {
+        return pendingCount;
+    }
+
+    /** "2 hosts with pending changes", for the status bar. */
+    public StringBinding pendingTextBinding() {
+        return pendingText;
+    }
+
+    /** The form of New host; {@link HostFormViewModel#load()} reads the clusters. */
+    public HostFormViewModel newHost() {
+        return new HostFormViewModel(inventory, actor, runner, Optional.empty());
+    }
+
+    /** The Edit form of {@code h}: address, port, user and identity, filled with its settings. */
+    public HostFormViewModel edit(HostRow h) {
+        return new HostFormViewModel(inventory, actor, runner, Optional.of(h));
+    }
+
+    /** A host added with the New host form: listed and selected. */
     public void created(int id) {
-        dialogs.notify("Host " + id + " added; connecting to it comes with the next version");
+        dialogs.notify("Host " + id + " added. " + PLAN_APPLY_NOTE + ".");
+        list.reloadSelecting(id);
+    }
+
+    /** A host whose settings the Edit form saved: the list, the detail and the pending count are read again. */
+    public void edited(int id) {
+        dialogs.notify("Host " + id + " saved");
         list.reloadSelecting(id);
     }
 
@@ -54,17 +148,6 @@ public final class HostsViewModel {
                     inventory.hosts().rename(actor, ObjectRef.id(h.id()), name);
                     return h.id();
                 }));
-    }
-
-    /** Asks for the address the console will reach the host at (host name or IP; empty clears it). */
-    public void setAddress(HostRow h) {
-        dialogs.askText("Set address", "Address of host " + h.label() + " (host name or IP address; empty clears it)",
-                h.address()).filter(a -> !a.equals(h.address()))
-                .ifPresent(address -> change("Setting the address of host " + h.id(),
-                        "Cannot set the address of host " + h.label(), () -> {
-                            inventory.hosts().setAddress(actor, ObjectRef.id(h.id()), address);
-                            return h.id();
-                        }));
     }
 
     /** Deletes after asking; a host with VMs on it is refused by the service, which names them. */

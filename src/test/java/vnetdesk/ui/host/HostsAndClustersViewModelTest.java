@@ -47,7 +47,7 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
         form.clusterProperty().set(cluster);
         form.addressProperty().set(address);
         List<Integer> made = new ArrayList<>();
-        form.create(made::add);
+        form.save(made::add);
         made.forEach(hosts::created);
         return made.isEmpty() ? -1 : made.get(0);
     }
@@ -60,12 +60,12 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
         assertEquals("0:default", form.clusterProperty().get());
         form.nameProperty().set("kvm1");
         form.addressProperty().set("10.0.0.1; rm -rf /");
-        form.create(id -> { });
+        form.save(id -> { });
         assertTrue(form.errors().get("ADDRESS").startsWith("ADDRESS: invalid value"), form.errors().toString());
         form.addressProperty().set("kvm1.example.org");
         assertTrue(form.errors().isEmpty(), "an edit clears its field's error");
         List<Integer> made = new ArrayList<>();
-        form.create(made::add);
+        form.save(made::add);
         hosts.created(made.get(0));
         assertEquals(Optional.of(made.get(0)), hosts.list().selectedIdProperty().get());
         HostRow row = host("kvm1");
@@ -76,19 +76,20 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
     }
 
     @Test
-    void renameSetAddressAndADeleteRefusedWhileAVmIsOnTheHost() {
+    void renameEditTheAddressAndADeleteRefusedWhileAVmIsOnTheHost() {
         int id = addHost("kvm1", "0:default", "");
         dialogs.answer(Optional.of("kvm-a"));
         hosts.rename(host("kvm1"));
-        dialogs.answer(Optional.of("192.0.2.7"));
-        hosts.setAddress(host("kvm-a"));
+        HostFormViewModel edit = hosts.edit(host("kvm-a"));
+        edit.addressProperty().set("192.0.2.7");
+        edit.save(hosts::edited);
         assertEquals("192.0.2.7", host("kvm-a").address());
         int vm = inventory.vms().create(ADMIN, TemplateParser.parse("NAME = web\n", "vm"));
         inventory.vms().deploy(ADMIN, ObjectRef.id(vm), ObjectRef.id(id));
         assertEquals(List.of(vm + ":web"), host("kvm-a").vms());
         dialogs.answer(true);
         hosts.delete(host("kvm-a"));
-        assertTrue(dialogs.questions.get(2).contains("VMs are placed on it (" + vm + ":web)"), dialogs.questions.get(2));
+        assertTrue(dialogs.questions.get(1).contains("VMs are placed on it (" + vm + ":web)"), dialogs.questions.get(1));
         assertTrue(dialogs.errors.get(0).startsWith("Cannot delete host " + id + ":kvm-a: host " + id + ":kvm-a has 1"
                 + " VM(s) on it"), dialogs.errors.toString());
         inventory.vms().delete(ADMIN, ObjectRef.id(vm));
