@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.host.apply.ApplyReport;
-import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;
 import vnetdesk.lab.LabProcess;
@@ -28,12 +26,9 @@ import vnetdesk.lab.LabVm;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
-import vnetdesk.model.vm.HostConnection;
-import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.service.Inventory;
 import vnetdesk.ssh.Cancellation;
 import vnetdesk.ssh.HostKeyPrompt;
-import vnetdesk.ssh.SshTransport;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -50,12 +45,11 @@ class HostEngineLabTest {
 
     @TempDir
     static Path dir;
-    Lab lab;
+    EngineLab lab;
     LabHost host;
     Inventory inv;
-    SshTransport transport;
     HostEngine engine;
-    final List<HostKeyPrompt.UnknownHostKey> prompted = new ArrayList<>();
+    List<HostKeyPrompt.UnknownHostKey> prompted;
     LabVm web;
     LabVm client;
     LabVm resolver;
@@ -63,56 +57,33 @@ class HostEngineLabTest {
     @BeforeAll
     void start() {
         LabPrerequisites.assumeLab();
-        lab = Lab.start(1);
+        lab = EngineLab.start(dir, 1);
         host = lab.host(0);
-        inv = Inventory.openDirectory(dir.resolve("inventory"));
-        inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n"
+        inv = lab.inv;
+        engine = lab.engine;
+        prompted = lab.prompted;
+        lab.group("NAME = web\n"
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n"
                 + "RULE = [ PROTOCOL = UDP, RULE_TYPE = inbound, RANGE = 53 ]\n"
                 + "RULE = [ PROTOCOL = ICMP, RULE_TYPE = inbound, ICMP_TYPE = 8 ]\n"
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 8080, IP = 10.0.0.1, SIZE = 1 ]\n"
-                + "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n", "sg"));
-        inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr0\n"
+                + "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n");
+        lab.network("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr0\n"
                 + "SECURITY_GROUPS = 100\nFILTER_MAC_SPOOFING = YES\nFILTER_IP_SPOOFING = YES\n"
-                + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "net"));
-        inv.hosts().create(ADMIN, "kvm0", Optional.empty(), Optional.of(host.address()),
-                new HostConnection(host.port(), host.user(),
-                        new HostConnection.Identity.KeyFile(host.privateKey().toString())));
-        transport = new SshTransport(new SshTransport.Settings(dir.resolve("known_hosts"), Optional.empty(),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)), key -> {
-                    prompted.add(key);
-                    return true;
-                });
-        inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = egress\n"
+                + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
+        lab.group("NAME = egress\n"
                 + "RULE = [ PROTOCOL = ALL, RULE_TYPE = inbound ]\n"
-                + "RULE = [ PROTOCOL = UDP, RULE_TYPE = outbound, RANGE = 53 ]\n", "sg"));
+                + "RULE = [ PROTOCOL = UDP, RULE_TYPE = outbound, RANGE = 53 ]\n");
         // a second network on the same bridge, whose VMs may send only DNS
-        inv.networks().create(ADMIN, TemplateParser.parse("NAME = dmz\nVN_MAD = fw\nBRIDGE = vdbr0\n"
-                + "SECURITY_GROUPS = 101\nAR = [ TYPE = IP4, IP = 10.0.0.100, SIZE = 10 ]\n", "net"));
-        engine = inv.hostEngine(transport, (target, what) -> Optional.empty(), HostEngine.Settings.defaults());
-        client = vmOnHost("client", "lan");
-        web = vmOnHost("web", "lan");
-        resolver = vmOnHost("resolver", "dmz");
-    }
-
-    /** A VM with one NIC on the network, deployed to kvm0, and its lab namespace with the lease's MAC and address. */
-    LabVm vmOnHost(String name, String network) {
-        int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nNIC = [ NETWORK = " + network
-                + " ]\n", "vm"));
-        inv.vms().deploy(ADMIN, ObjectRef.id(id), ObjectRef.name("kvm0"));
-        NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(id)).vm().nics().get(0).lease().orElseThrow();
-        return lab.vm(host, id, 0, lease.addresses().mac(),
-                List.of(lease.addresses().ip().orElseThrow() + "/24"));
+        lab.network("NAME = dmz\nVN_MAD = fw\nBRIDGE = vdbr0\n"
+                + "SECURITY_GROUPS = 101\nAR = [ TYPE = IP4, IP = 10.0.0.100, SIZE = 10 ]\n");
+        client = lab.vm("client", "NETWORK = lan", 0);
+        web = lab.vm("web", "NETWORK = lan", 0);
+        resolver = lab.vm("resolver", "NETWORK = dmz", 0);
     }
 
     @AfterAll
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (inv != null) {
-            inv.close();
-        }
         if (lab != null) {
             lab.close();
         }

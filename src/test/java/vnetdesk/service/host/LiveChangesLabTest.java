@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;
 import vnetdesk.lab.LabProcess;
@@ -28,13 +26,10 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.PropagationState;
 import vnetdesk.model.vm.HostApplyOutcome;
-import vnetdesk.model.vm.HostConnection;
-import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService;
 import vnetdesk.service.vm.NicRequest;
 import vnetdesk.ssh.Cancellation;
-import vnetdesk.ssh.SshTransport;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -53,10 +48,9 @@ class LiveChangesLabTest {
 
     @TempDir
     static Path dir;
-    Lab lab;
+    EngineLab lab;
     LabHost host;
     Inventory inv;
-    SshTransport transport;
     HostEngine engine;
     LiveChanges live;
     LabVm web;
@@ -66,45 +60,27 @@ class LiveChangesLabTest {
     @BeforeAll
     void start() {
         LabPrerequisites.assumeLab();
-        lab = Lab.start(1);
+        lab = EngineLab.start(dir, 1);
         host = lab.host(0);
-        inv = Inventory.openDirectory(dir.resolve("inventory"));
-        inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n"
+        inv = lab.inv;
+        engine = lab.engine;
+        lab.group("NAME = web\n"
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n"
-                + "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n", "sg"));
-        inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr1\n"
-                + "SECURITY_GROUPS = 100\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "net"));
-        inv.networks().create(ADMIN, TemplateParser.parse("NAME = tagged\nVN_MAD = 802.1Q\nPHYDEV = vdnone0\n"
-                + "VLAN_ID = 50\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 10 ]\n", "net"));
-        inv.hosts().create(ADMIN, "kvm0", Optional.empty(), Optional.of(host.address()),
-                new HostConnection(host.port(), host.user(),
-                        new HostConnection.Identity.KeyFile(host.privateKey().toString())));
-        transport = new SshTransport(new SshTransport.Settings(dir.resolve("known_hosts"), Optional.empty(),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30)), key -> true);
-        engine = inv.hostEngine(transport, (target, what) -> Optional.empty(), HostEngine.Settings.defaults());
+                + "RULE = [ PROTOCOL = ALL, RULE_TYPE = outbound ]\n");
+        lab.network("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr1\n"
+                + "SECURITY_GROUPS = 100\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
+        lab.network("NAME = tagged\nVN_MAD = 802.1Q\nPHYDEV = vdnone0\n"
+                + "VLAN_ID = 50\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 10 ]\n");
         live = new LiveChanges(engine, inv.vms(), inv.hosts(), inv.securityGroups());
-        client = vmOnHost("client");
-        web = vmOnHost("web");
+        client = lab.vm("client", "NETWORK = lan", 0);
+        web = lab.vm("web", "NETWORK = lan", 0);
         webId = web.vmId();
         assertTrue(engine.apply(ADMIN, List.of(HOST), new Cancellation(), r -> { }).get(0).outcome().result()
                 .success());
     }
 
-    LabVm vmOnHost(String name) {
-        int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nNIC = [ NETWORK = lan ]\n", "vm"));
-        inv.vms().deploy(ADMIN, ObjectRef.id(id), HOST);
-        NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(id)).vm().nics().get(0).lease().orElseThrow();
-        return lab.vm(host, id, 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/24"));
-    }
-
     @AfterAll
     void stop() {
-        if (transport != null) {
-            transport.close();
-        }
-        if (inv != null) {
-            inv.close();
-        }
         if (lab != null) {
             lab.close();
         }
