@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import vnetdesk.host.actual.HostProbe;
 import vnetdesk.host.actual.ProbeResult;
@@ -126,7 +127,8 @@ public final class HostEngine {
         List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "plan for")).toList();
         List<HostPlan> out = new ArrayList<>();
         for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets, (h, c) -> planOne(h), cancel, x -> { })) {
-            out.add(switch0(o, h -> new HostPlan(h, Optional.empty(), Optional.empty(), Optional.of("skipped: cancelled"))));
+            out.add(resultOf(o, h -> new HostPlan(h, Optional.empty(), Optional.empty(),
+                    Optional.of("skipped: cancelled"))));
         }
         return out;
     }
@@ -141,7 +143,7 @@ public final class HostEngine {
                         finished.accept(d.result());
                     }
                 })) {
-            out.add(switch0(o, h -> record(actor, h, new HostApplyOutcome(clock.instant(), clock.instant(),
+            out.add(resultOf(o, h -> record(actor, h, new HostApplyOutcome(clock.instant(), clock.instant(),
                     HostApplyOutcome.Result.CANCELLED, Optional.empty(), "cancelled before it began", 0),
                     Optional.empty(), Optional.empty())));
         }
@@ -285,7 +287,8 @@ public final class HostEngine {
         };
     }
 
-    private static <R> R switch0(ParallelHosts.Outcome<Host, R> o, java.util.function.Function<Host, R> skipped) {
+    /** A host's result; for a host skipped by cancellation, {@code skipped}'s; a host task that broke is a bug. */
+    private static <R> R resultOf(ParallelHosts.Outcome<Host, R> o, Function<Host, R> skipped) {
         if (o instanceof ParallelHosts.Outcome.Done<Host, R> d) {
             return d.result();
         }
