@@ -24,8 +24,17 @@ import vnetdesk.ssh.Cancellation;
  * back (lease released, NIC removed) when the host cannot take it, but kept
  * as a pending change when the host is unreachable; a detach is applied the
  * same way.
+ *
+ * <p>The user's change is checked with the user's rights (USE on the network,
+ * MANAGE on the group …); applying its consequence to the host is the
+ * system's work, as oned runs the drivers for any user: a user who may attach
+ * a NIC to a VM needs no right on the host it runs on. The host applies only
+ * what the inventory implies.
  */
 public final class LiveChanges {
+
+    /** Who applies the hosts: the administrator, as OpenNebula's drivers run as oneadmin. */
+    private static final Actor SYSTEM = Actor.ONEADMIN;
 
     /** How a commit ended: per host its apply, and how many VMs are now up to date or in error. */
     public record CommitResult(SecurityGroupService.CommitSelection selection, List<HostEngine.HostApply> hosts,
@@ -70,7 +79,7 @@ public final class LiveChanges {
         }
         Set<Integer> hostIds = new TreeSet<>();
         hostOf.values().forEach(h -> h.ifPresent(hostIds::add));
-        List<HostEngine.HostApply> applied = engine.apply(actor,
+        List<HostEngine.HostApply> applied = engine.apply(SYSTEM,
                 hostIds.stream().map(ObjectRef::id).toList(), cancel, r -> { });
         Map<Integer, HostApplyOutcome> byHost = new LinkedHashMap<>();
         applied.forEach(a -> byHost.put(a.host().id(), a.outcome()));
@@ -94,11 +103,11 @@ public final class LiveChanges {
     public NicChange attachNic(Actor actor, ObjectRef vmRef, NicRequest request) {
         int index = vms.attachNic(actor, vmRef, request);
         Vm vm = vms.show(actor, vmRef).vm();
-        Optional<Host> host = runningHost(actor, vm);
+        Optional<Host> host = runningHost(vm);
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
         }
-        HostEngine.HostApply result = engine.apply(actor, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
+        HostEngine.HostApply result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
                 r -> { }).get(0);
         HostApplyOutcome.Result r = result.outcome().result();
         if (r.success()) {
@@ -113,7 +122,7 @@ public final class LiveChanges {
         String why = "host " + host.get().label() + " could not take NIC " + index + " (" + result.outcome().summary()
                 + ": " + result.outcome().message() + "); the attach was taken back, its lease released";
         if (r == HostApplyOutcome.Result.FAILED_NOT_ROLLED_BACK) {
-            HostEngine.HostApply again = engine.apply(actor, List.of(ObjectRef.id(host.get().id())),
+            HostEngine.HostApply again = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())),
                     new Cancellation(), x -> { }).get(0);
             why += "; re-applying the host without it: " + again.outcome().summary();
         }
@@ -124,11 +133,11 @@ public final class LiveChanges {
     public NicChange detachNic(Actor actor, ObjectRef vmRef, int index) {
         vms.detachNic(actor, vmRef, index);
         Vm vm = vms.show(actor, vmRef).vm();
-        Optional<Host> host = runningHost(actor, vm);
+        Optional<Host> host = runningHost(vm);
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
         }
-        HostEngine.HostApply result = engine.apply(actor, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
+        HostEngine.HostApply result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
                 r -> { }).get(0);
         String message = result.outcome().result().success()
                 ? "NIC " + index + " detached and removed from host " + host.get().label()
@@ -137,11 +146,11 @@ public final class LiveChanges {
         return new NicChange(vm.id(), index, Optional.of(result), false, message);
     }
 
-    private Optional<Host> runningHost(Actor actor, Vm vm) {
+    private Optional<Host> runningHost(Vm vm) {
         if (vm.hostId().isEmpty() || !vm.state().hasRunningDomain()) {
             return Optional.empty();
         }
-        Host host = hosts.show(actor, ObjectRef.id(vm.hostId().get())).host();
+        Host host = hosts.show(SYSTEM, ObjectRef.id(vm.hostId().get())).host();
         return host.address().isBlank() ? Optional.empty() : Optional.of(host);
     }
 

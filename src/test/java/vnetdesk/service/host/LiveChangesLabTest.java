@@ -2,6 +2,7 @@ package vnetdesk.service.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -24,10 +25,12 @@ import vnetdesk.lab.LabProcess;
 import vnetdesk.lab.LabVm;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService;
+import vnetdesk.service.core.Access;
 import vnetdesk.service.vm.NicRequest;
 import vnetdesk.ssh.Cancellation;
 import vnetdesk.template.TemplateParser;
@@ -184,5 +187,21 @@ class LiveChangesLabTest {
         assertEquals(HostApplyOutcome.Result.APPLIED,
                 engine.apply(ADMIN, List.of(HOST), new Cancellation(), x -> { }).get(0).outcome().result());
         assertFalse(engine.pending(ADMIN, HOST));
+    }
+
+    @Test
+    @Order(6)
+    void aUserWhoMayChangeTheVmGetsItsHostAppliedWithoutAnyRightOnTheHost() {
+        inv.users().createUser(ADMIN, "bob", "users");
+        Actor bob = inv.actor("bob");
+        inv.vms().chown(ADMIN, ObjectRef.id(webId), Optional.of("bob"), Optional.empty());
+        inv.networks().chmod(ADMIN, ObjectRef.name("lan"), new Permissions(0644));
+        assertThrows(Access.PermissionDeniedException.class, () -> inv.hosts().manageable(bob, HOST, "apply to"),
+                "bob may not manage the host himself");
+        LiveChanges.NicChange r = live.attachNic(bob, ObjectRef.id(webId), NicRequest.on(ObjectRef.name("lan")));
+        assertFalse(r.rolledBack(), r.message());
+        assertEquals(HostApplyOutcome.Result.APPLIED, r.host().orElseThrow().outcome().result(), r.message());
+        assertTrue(host.sh("iptables-save -t filter").orThrow().out().contains("-A one-" + webId + "-" + r.nicIndex()
+                + "-i "), "the NIC bob attached is on the host");
     }
 }
