@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,6 +99,14 @@ final class HostEngineCommands {
          * Asks before changing {@code hosts} (unless {@code yes}), applies,
          * prints each outcome as it finishes; OK when every one succeeded.
          */
+        /** Reads and plans every host, printing each plan with {@code show}. */
+        List<PlanReport> planShown(List<ObjectRef> refs, BiConsumer<HostPlanView, PlanReport> show) {
+            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
+            HostPlanView view = view();
+            plans.forEach(p -> show.accept(view, p));
+            return plans;
+        }
+
         int applyConfirmed(List<ObjectRef> hosts, long changing, boolean yes) {
             if (changing > 0 && !HostKeys.confirm(ctx.terminal(),
                     "Apply to " + HostPlanView.count(changing, "host") + "? [y/N] ", yes)) {
@@ -149,9 +158,7 @@ final class HostEngineCommands {
 
         @Override
         int run(List<ObjectRef> refs) {
-            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
-            HostPlanView view = view();
-            plans.forEach(p -> view.plan(p, false));
+            List<PlanReport> plans = planShown(refs, (view, p) -> view.plan(p, false));
             long changing = plans.stream().filter(p -> p.status() == PlanStatus.CHANGES).count();
             return applyConfirmed(refs, changing, yes);
         }
@@ -166,9 +173,7 @@ final class HostEngineCommands {
 
         @Override
         int run(List<ObjectRef> refs) {
-            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
-            HostPlanView view = view();
-            plans.forEach(view::drift);
+            List<PlanReport> plans = planShown(refs, HostPlanView::drift);
             return plans.stream().allMatch(p -> p.status() == PlanStatus.IN_SYNC) ? Cli.OK : Cli.FAILED;
         }
     }
@@ -185,9 +190,7 @@ final class HostEngineCommands {
 
         @Override
         int run(List<ObjectRef> refs) {
-            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
-            HostPlanView view = view();
-            plans.forEach(view::drift);
+            List<PlanReport> plans = planShown(refs, HostPlanView::drift);
             List<ObjectRef> drifted = plans.stream()
                     .filter(p -> p.status() == PlanStatus.CHANGES || p.status() == PlanStatus.BLOCKED)
                     .map(p -> ObjectRef.id(p.host().id())).toList();
