@@ -9,13 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import vnetdesk.host.actual.ActualStateReader;
 import vnetdesk.host.plan.Command;
 import vnetdesk.host.state.Chain;
 import vnetdesk.host.state.Device;
@@ -23,6 +21,7 @@ import vnetdesk.host.state.HostState;
 import vnetdesk.host.state.IpSet;
 import vnetdesk.host.state.RuleTable;
 import vnetdesk.host.state.TapQos;
+import vnetdesk.lab.HostDumps;
 import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;
@@ -49,8 +48,7 @@ class RealKernelApplyTest {
         host.sh("iptables -A FORWARD -p tcp --dport 2222 -j DROP; ip6tables -A INPUT -p udp -j ACCEPT;"
                 + " ipset create hostset hash:ip; ebtables -A INPUT -p ARP -j ACCEPT").orThrow();
         // the veth's carrier comes up a moment after the VM's end: compare dumps only once it has
-        host.sh("for i in $(seq 100); do ip link show dev one-5-0 | grep -q 'state UP' && exit 0; sleep 0.05; done;"
-                + " exit 1").orThrow();
+        HostDumps.awaitUp(host, "one-5-0");
     }
 
     @AfterAll
@@ -84,18 +82,9 @@ class RealKernelApplyTest {
                 RuleTable.EMPTY, eb, sets, qos);
     }
 
-    /**
-     * Everything a failed apply must give back byte for byte — but for the save
-     * tools' date comments and the built-in chains' packet counters, which
-     * count traffic (a new bridge sends IPv6 router solicitations), not configuration.
-     */
+    /** Everything a failed apply must give back byte for byte ({@link HostDumps} masks time and traffic). */
     static String dumps() {
-        return List.of(ActualStateReader.IPTABLES, ActualStateReader.IP6TABLES, "ipset save", "ebtables-save",
-                "ip -d link show", "tc qdisc show").stream()
-                .map(c -> "$ " + c + "\n" + host.sh(c).orThrow().out().lines().filter(l -> !l.startsWith("#"))
-                        .map(l -> l.replaceFirst(" \\[[0-9]+:[0-9]+\\]$", " [counters]"))
-                        .collect(Collectors.joining("\n")))
-                .collect(Collectors.joining("\n"));
+        return HostDumps.all(host);
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import vnetdesk.lab.Exec;
+import vnetdesk.lab.HostDumps;
 import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.lab.HostDumps;
 import vnetdesk.lab.Lab;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;

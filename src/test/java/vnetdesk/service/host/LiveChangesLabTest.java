@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import vnetdesk.host.actual.ActualStateReader;
+import vnetdesk.lab.HostDumps;
 import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;
 import vnetdesk.lab.LabProcess;
@@ -162,10 +164,9 @@ class LiveChangesLabTest {
         assertEquals(before, hostConfiguration());
     }
 
-    /** The host's filter table and links, without the bridge's running timers (gc_timer counts down). */
+    /** The host's filter table, ipsets and links. */
     String hostConfiguration() {
-        return host.sh("iptables-save -t filter | grep -v '^#'; ipset save; ip -d link show").orThrow().out()
-                .replaceAll("[a-z_]+_timer +[0-9.]+", "timer");
+        return HostDumps.of(host, List.of(ActualStateReader.IPTABLES, "ipset save", "ip -d link show"));
     }
 
     @Test
