@@ -248,7 +248,7 @@ final class HostEngineCommands {
         @Override
         public Integer call() {
             RemoteHosts.ForgottenKey f = ctx.remoteHosts(new HostKeys.Refusing()).forgetKey(ctx.actor(), hostRef());
-            String which = " of host " + f.host().name() + " (" + f.knownHostsName() + ") in " + f.file();
+            String which = " of host " + f.hostName() + " (" + f.knownHostsName() + ") in " + f.file();
             ctx.out().println(f.removed() == 0 ? "no key stored" + which + "; nothing to forget"
                     : "forgot " + HostPlanView.count(f.removed(), "key") + which);
             return Cli.OK;

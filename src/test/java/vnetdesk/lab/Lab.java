@@ -172,6 +172,23 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Gives {@code host} a new host key (its sshd restarted on the same port);
+     * returns the host with the new key's public line and fingerprint.
+     */
+    public synchronized LabHost rekey(LabHost host) {
+        try {
+            Sshd sshd = sshds.get(host.index()).rekey(host.namespace());
+            sshds.set(host.index(), sshd);
+            LabHost rekeyed = new LabHost(host.index(), host.name(), host.namespace(), host.address(), host.port(),
+                    host.user(), host.privateKey(), sshd.hostPublicKey(), sshd.hostKeyFingerprint(), sshd.pid());
+            hosts.set(host.index(), rekeyed);
+            return rekeyed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot give " + host.name() + " a new host key", e);
+        }
+    }
+
+    /**
      * Joins two hosts by a veth pair {@code ul<n>} (n counts the host's
      * underlays, so the first is {@code ul0}), addressed {@code .1} and
      * {@code .2} of the IPv4 {@code subnet} (e.g. {@code 192.168.250.0/24}), up.

@@ -76,6 +76,20 @@ final class Sshd implements AutoCloseable {
         return launch(dir, port);
     }
 
+    /**
+     * Kills this sshd, makes a new host key and starts it again on the same
+     * port — a host reinstalled at the same address, or a man in the middle.
+     */
+    Sshd rekey(String namespace) throws IOException {
+        close();
+        Path hostKey = dir.resolve("hostkey");
+        Files.deleteIfExists(hostKey);
+        Files.deleteIfExists(dir.resolve("hostkey.pub"));
+        Exec.run(LabPrerequisites.SSH_KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C",
+                "vnetdesk-lab-" + namespace + "-rekeyed", "-f", hostKey.toString()).orThrow();
+        return launch(dir, port);
+    }
+
     private static Sshd launch(Path dir, int port) throws IOException {
         Process process = new ProcessBuilder(LabPrerequisites.SSHD.toString(), "-D", "-e", "-f",
                 dir.resolve("sshd_config").toString())

@@ -39,8 +39,14 @@ public final class Applier {
     }
 
     public ApplyReport apply(HostShell shell, HostState desired, BooleanSupplier cancelled) {
+        return apply(shell, desired, cancelled, ApplyProgress.NONE);
+    }
+
+    /** As {@link #apply(HostShell, HostState, BooleanSupplier)}, telling {@code progress} where it is. */
+    public ApplyReport apply(HostShell shell, HostState desired, BooleanSupplier cancelled, ApplyProgress progress) {
         Logged logged = new Logged(shell);
         HostShell read = logged.as(ApplyReport.Purpose.READ);
+        progress.at(ApplyProgress.Stage.READING, 0, 0, "");
         StateReader.Reading before = reader.read(read);
         Plan plan = Planner.plan(before.state(), desired, before.saved());
         if (plan.isBlocked()) {
@@ -57,18 +63,22 @@ public final class Applier {
         HostShell change = logged.as(ApplyReport.Purpose.CHANGE);
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
+            String what = steps.get(i).subject() + ": " + steps.get(i).description();
+            progress.at(ApplyProgress.Stage.CHANGING, i + 1, steps.size(), what);
             Optional<String> failure = run(change, steps.get(i));
             if (failure.isPresent()) {
-                String why = "step " + (i + 1) + " (" + steps.get(i).subject() + ": " + steps.get(i).description()
-                        + ") failed: " + failure.get();
+                String why = "step " + (i + 1) + " (" + what + ") failed: " + failure.get();
+                progress.at(ApplyProgress.Stage.ROLLING_BACK, 0, steps.size(), "");
                 return rollBack(logged, plan, i, i + 1, why, before.state());
             }
         }
+        progress.at(ApplyProgress.Stage.VERIFYING, 0, steps.size(), "");
         StateReader.Reading after = reader.read(read);
         Plan left = Planner.plan(after.state(), desired, after.saved());
         if (!left.isEmpty()) {
             String why = "the host read back after the apply still differs from the plan: "
                     + String.join("; ", left.readableLines());
+            progress.at(ApplyProgress.Stage.ROLLING_BACK, 0, steps.size(), "");
             return rollBack(logged, plan, steps.size() - 1, steps.size(), why, before.state());
         }
         return report(ApplyReport.Outcome.APPLIED, plan, OptionalInt.empty(), null, logged);

@@ -77,6 +77,9 @@ public final class HostEngine {
     private final Clock clock;
     private final Applier applier = new Applier(new ShellStateReader());
 
+    private static final HostRun.Listener QUIET = new HostRun.Listener() {
+    };
+
     /**
      * How many hosts at once, how long one command may take, the environment
      * ({@code SSH_AUTH_SOCK}) and the clock outcomes are timed by.
@@ -122,11 +125,48 @@ public final class HostEngine {
         }
     }
 
+    /**
+     * Logs in with settings not saved yet (the console's Add host dialog),
+     * gets root and probes: what the host offers, or the failure thrown. The
+     * actor must be allowed to manage {@code existing}, or to add hosts to
+     * {@code cluster} (the default cluster when empty) for a new one.
+     */
+    public ProbeResult testConnection(Actor actor, Optional<ObjectRef> existing, Optional<ObjectRef> cluster,
+                                      String address, HostConnection connection) {
+        if (existing.isPresent()) {
+            hosts.manageable(actor, existing.get(), "test the connection of");
+        } else {
+            hosts.requireMayAdd(actor, cluster);
+        }
+        String checked = HostService.checkAddress(address);
+        if (checked.isEmpty()) {
+            throw vnetdesk.model.ValidationException.invalid("ADDRESS", address,
+                    "an address is needed to connect");
+        }
+        try (SshSession session = open(checked, connection)) {
+            return probe(session);
+        }
+    }
+
     /** Reads each host and plans; runs no changing command. */
     public List<HostPlan> plan(Actor actor, List<ObjectRef> refs, Cancellation cancel) {
+        return plan(actor, refs, cancel, QUIET);
+    }
+
+    /** As {@link #plan(Actor, List, Cancellation)}, the run's listener hearing each host's progress and plan. */
+    public List<HostPlan> plan(Actor actor, List<ObjectRef> refs, HostRun run) {
+        return plan(actor, refs, run.cancellation(), run.listener());
+    }
+
+    private List<HostPlan> plan(Actor actor, List<ObjectRef> refs, Cancellation cancel, HostRun.Listener listener) {
         List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "plan for")).toList();
         List<HostPlan> out = new ArrayList<>();
-        for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets, (h, c) -> planOne(h), cancel, x -> { })) {
+        for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets, (h, c) -> planOne(h, listener), cancel,
+                x -> {
+                    if (x instanceof ParallelHosts.Outcome.Done<Host, HostPlan> d) {
+                        listener.planned(HostReports.plan(d.result()));
+                    }
+                })) {
             out.add(resultOf(o, h -> new HostPlan(h, Optional.empty(), Optional.empty(),
                     Optional.of("skipped: cancelled"))));
         }
@@ -135,10 +175,26 @@ public final class HostEngine {
 
     /** Applies to each host: outcomes in the order given, each recorded in the inventory. */
     public List<HostApply> apply(Actor actor, List<ObjectRef> refs, Cancellation cancel, Consumer<HostApply> finished) {
+        return apply(actor, refs, cancel, QUIET, finished);
+    }
+
+    /**
+     * As {@link #apply(Actor, List, Cancellation, Consumer)}, the run's
+     * listener hearing each host's progress and result (after it is recorded).
+     */
+    public List<HostApply> apply(Actor actor, List<ObjectRef> refs, HostRun run, Consumer<HostApply> finished) {
+        return apply(actor, refs, run.cancellation(), run.listener(), a -> {
+            finished.accept(a);
+            run.listener().applied(new HostReports.ApplyResult(a.host(), a.outcome()));
+        });
+    }
+
+    private List<HostApply> apply(Actor actor, List<ObjectRef> refs, Cancellation cancel, HostRun.Listener listener,
+                                  Consumer<HostApply> finished) {
         List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "apply to")).toList();
         List<HostApply> out = new ArrayList<>();
         for (ParallelHosts.Outcome<Host, HostApply> o : pool.run(targets,
-                (h, c) -> applyOne(actor, h, c), cancel, x -> {
+                (h, c) -> applyOne(actor, h, c, listener), cancel, x -> {
                     if (x instanceof ParallelHosts.Outcome.Done<Host, HostApply> d) {
                         finished.accept(d.result());
                     }
@@ -150,10 +206,13 @@ public final class HostEngine {
         return out;
     }
 
-    private HostPlan planOne(Host host) {
+    private HostPlan planOne(Host host, HostRun.Listener listener) {
         HostInventory inventory = desired.inventory(host);
+        listener.progress(new HostProgress(host, HostProgress.Phase.CONNECTING, "connecting", 0.1));
         try (SshSession session = open(host)) {
+            listener.progress(new HostProgress(host, HostProgress.Phase.PROBING, "probing", 0.3));
             ProbeResult probe = probe(session);
+            listener.progress(new HostProgress(host, HostProgress.Phase.READING, "reading the host", 0.5));
             List<String> blockers = blockers(inventory, probe);
             Plan plan = applier.plan(shell(session), DesiredStateCompiler.compile(inventory)).plan();
             if (!blockers.isEmpty()) {
@@ -167,11 +226,12 @@ public final class HostEngine {
         }
     }
 
-    private HostApply applyOne(Actor actor, Host host, Cancellation cancel) {
+    private HostApply applyOne(Actor actor, Host host, Cancellation cancel, HostRun.Listener listener) {
         Instant started = clock.instant();
         HostInventory inventory = desired.inventory(host);
         HostState state = DesiredStateCompiler.compile(inventory);
         SshSession session;
+        listener.progress(new HostProgress(host, HostProgress.Phase.CONNECTING, "connecting", 0.05));
         try {
             session = open(host);
         } catch (VnetException e) {
@@ -181,12 +241,14 @@ public final class HostEngine {
                     : HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0), Optional.empty(), Optional.empty());
         }
         try (session) {
+            listener.progress(new HostProgress(host, HostProgress.Phase.PROBING, "probing", 0.1));
             List<String> blockers = blockers(inventory, probe(session));
             if (!blockers.isEmpty()) {
                 return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED,
                         "cannot apply: " + String.join("; ", blockers), 1), Optional.empty(), Optional.empty());
             }
-            ApplyReport report = applier.apply(shell(session), state, cancel::isCancelled);
+            ApplyReport report = applier.apply(shell(session), state, cancel::isCancelled,
+                    ApplyPhases.reporting(host, listener));
             HostApplyOutcome.Result result = HostApplyOutcome.Result.valueOf(report.outcome().name());
             HostApplyOutcome outcome = new HostApplyOutcome(started, clock.instant(), result,
                     report.failedStep().isPresent() ? Optional.of(report.failedStep().getAsInt()) : Optional.empty(),
@@ -252,8 +314,11 @@ public final class HostEngine {
             throw new VnetException("host " + host.label() + " has no address; set one with: host set " + host.name()
                     + " --address ADDRESS");
         }
-        HostConnection c = host.connection();
-        SshTarget target = new SshTarget(host.address(), c.port(), c.user());
+        return open(host.address(), host.connection());
+    }
+
+    private SshSession open(String address, HostConnection c) {
+        SshTarget target = new SshTarget(address, c.port(), c.user());
         SshSession session = transport.connect(target, identity(c.identity()));
         try {
             session.elevate();

@@ -263,6 +263,16 @@ public final class HostService {
         });
     }
 
+    /** Refused unless the actor may add hosts to the cluster (the default cluster when empty). */
+    public void requireMayAdd(Actor actor, Optional<ObjectRef> cluster) {
+        tx.read(c -> {
+            Cluster in = cluster.isPresent() ? ClusterService.resolve(c, clusters, cluster.get())
+                    : clusters.find(c, Cluster.DEFAULT_ID).orElseThrow();
+            access.of(c, actor).requireCreate(ResourceType.HOST, List.of(in.id()));
+            return null;
+        });
+    }
+
     /** A host name or an IPv4/IPv6 address, as {@link HostConnection#checkAddress} takes it, as ADDRESS. */
     public static String checkAddress(String address) {
         return HostConnection.checkAddress("ADDRESS", address);

@@ -68,10 +68,12 @@ public final class LiveChanges {
     /**
      * Applies the group's rules to the hosts of its VMs: each selected VM is
      * updating while its host is applied, then up to date, or in error with
-     * its host's message. A VM not on a host has nothing to update there.
+     * its host's message — recorded as each host answers, so a view reading
+     * the group meanwhile sees the states change. A VM not on a host has
+     * nothing to update there. A host skipped by {@code run}'s cancel leaves
+     * its VMs in error ("cancelled"), for a retry of the failed.
      */
-    public CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed,
-                                            Cancellation cancel) {
+    public CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed, HostRun run) {
         SecurityGroupService.CommitSelection selection = groups.beginCommit(actor, ref, onlyOutdatedAndFailed);
         Map<Integer, Optional<Integer>> hostOf = new LinkedHashMap<>();
         for (int vm : selection.vms()) {
@@ -79,36 +81,58 @@ public final class LiveChanges {
         }
         Set<Integer> hostIds = new TreeSet<>();
         hostOf.values().forEach(h -> h.ifPresent(hostIds::add));
-        List<HostEngine.HostApply> applied = engine.apply(SYSTEM,
-                hostIds.stream().map(ObjectRef::id).toList(), cancel, r -> { });
+        Map<Integer, Optional<String>> offHosts = new LinkedHashMap<>();
+        hostOf.forEach((vm, host) -> {
+            if (host.isEmpty()) {
+                offHosts.put(vm, Optional.empty());
+            }
+        });
+        groups.finishCommit(selection, offHosts);
+        List<HostEngine.HostApply> applied = engine.apply(SYSTEM, hostIds.stream().map(ObjectRef::id).toList(), run,
+                a -> groups.finishCommit(selection, errors(hostOf, Map.of(a.host().id(), a.outcome()))));
         Map<Integer, HostApplyOutcome> byHost = new LinkedHashMap<>();
         applied.forEach(a -> byHost.put(a.host().id(), a.outcome()));
+        Map<Integer, Optional<String>> errors = errors(hostOf, byHost);
+        // hosts skipped by a cancel were never heard: their VMs are recorded now
+        groups.finishCommit(selection, errors);
+        int updated = (int) errors.values().stream().filter(Optional::isEmpty).count();
+        return new CommitResult(selection, applied, updated, selection.vms().size() - updated);
+    }
+
+    /** Per VM on one of {@code outcomes}' hosts (or on none): no error, or its host's. */
+    private static Map<Integer, Optional<String>> errors(Map<Integer, Optional<Integer>> hostOf,
+                                                         Map<Integer, HostApplyOutcome> outcomes) {
         Map<Integer, Optional<String>> errors = new LinkedHashMap<>();
-        int updated = 0;
         for (Map.Entry<Integer, Optional<Integer>> e : hostOf.entrySet()) {
-            Optional<HostApplyOutcome> outcome = e.getValue().map(byHost::get);
-            if (outcome.isEmpty() || outcome.get().result().success()) {
+            if (e.getValue().isEmpty()) {
                 errors.put(e.getKey(), Optional.empty());
-                updated++;
-            } else {
-                errors.put(e.getKey(), Optional.of("host " + e.getValue().get() + ": " + outcome.get().summary() + ": "
-                        + outcome.get().message()));
+                continue;
+            }
+            HostApplyOutcome outcome = outcomes.get(e.getValue().get());
+            if (outcome != null) {
+                errors.put(e.getKey(), outcome.result().success() ? Optional.empty()
+                        : Optional.of("host " + e.getValue().get() + ": " + outcome.summary() + ": "
+                        + outcome.message()));
             }
         }
-        groups.finishCommit(selection, errors);
-        return new CommitResult(selection, applied, updated, selection.vms().size() - updated);
+        return errors;
     }
 
     /** Attaches the NIC and applies its host at once; a host that cannot take it gets the attach taken back. */
     public NicChange attachNic(Actor actor, ObjectRef vmRef, NicRequest request) {
+        return attachNic(actor, vmRef, request, HostRun.quiet());
+    }
+
+    /** As {@link #attachNic(Actor, ObjectRef, NicRequest)}, {@code run} hearing the host's progress. */
+    public NicChange attachNic(Actor actor, ObjectRef vmRef, NicRequest request, HostRun run) {
         int index = vms.attachNic(actor, vmRef, request);
         Vm vm = vms.show(actor, vmRef).vm();
         Optional<Host> host = runningHost(vm);
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
         }
-        HostEngine.HostApply result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), new Cancellation(),
-                r -> { }).get(0);
+        HostEngine.HostApply result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), run, r -> { })
+                .get(0);
         HostApplyOutcome.Result r = result.outcome().result();
         if (r.success()) {
             return new NicChange(vm.id(), index, Optional.of(result), false, "NIC " + index + " attached and applied"

@@ -12,12 +12,13 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VnetException;
 import vnetdesk.model.vm.Host;
+import vnetdesk.model.vm.HostConnection;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.host.HostReports.ApplyResult;
 import vnetdesk.service.host.HostReports.PlanReport;
 import vnetdesk.service.host.HostReports.ProbeReport;
 import vnetdesk.service.vm.NicRequest;
-import vnetdesk.ssh.Cancellation;
+import vnetdesk.ssh.HostKeyChangedException;
 import vnetdesk.ssh.HostKeyPrompt;
 import vnetdesk.ssh.KnownHosts;
 import vnetdesk.ssh.SecretPrompt;
@@ -61,8 +62,12 @@ public final class RemoteHosts implements AutoCloseable {
                            SecretQuestion secrets, HostEngine.Settings engine) {
     }
 
-    /** What {@link #forgetKey} did: for which host, the name its entries carry, how many were removed, from which file. */
-    public record ForgottenKey(Host host, String knownHostsName, int removed, Path file) {
+    /**
+     * What {@link #forgetKey} did: for which host (its name, or the address
+     * when not saved as a host), the name its entries carry, how many were
+     * removed, from which file.
+     */
+    public record ForgottenKey(String hostName, String knownHostsName, int removed, Path file) {
     }
 
     private final HostService hosts;
@@ -102,31 +107,73 @@ public final class RemoteHosts implements AutoCloseable {
         }
     }
 
-    /** Logs in (asking about an unknown key) and probes; the host's failure is thrown. */
+    /**
+     * Logs in (asking about an unknown key) and probes; the host's failure is
+     * thrown, a changed host key as {@link HostKeyRefusedException}.
+     */
     public ProbeReport probe(Actor actor, ObjectRef ref) {
-        return HostReports.probe(engine.probe(actor, ref));
+        return refusingChangedKeys(() -> HostReports.probe(engine.probe(actor, ref)));
+    }
+
+    /**
+     * Logs in with settings not saved yet (a new host's, or an edited one's),
+     * gets root and probes; failures as {@link #probe}. No inventory change.
+     */
+    public ProbeReport testConnection(Actor actor, Optional<ObjectRef> existing, Optional<ObjectRef> cluster,
+                                      String address, HostConnection connection) {
+        return refusingChangedKeys(() -> HostReports.probe(
+                engine.testConnection(actor, existing, cluster, address, connection)));
     }
 
     /** Reads and plans each host; runs no changing command. Every host has its report, unreachable ones too. */
     public List<PlanReport> plan(Actor actor, List<ObjectRef> refs) {
-        return engine.plan(actor, refs, new Cancellation()).stream().map(HostReports::plan).toList();
+        return plan(actor, refs, HostRun.quiet());
+    }
+
+    /** As {@link #plan(Actor, List)}; {@code run} hears each host's progress and plan and may stop the rest. */
+    public List<PlanReport> plan(Actor actor, List<ObjectRef> refs, HostRun run) {
+        return engine.plan(actor, refs, run).stream().map(HostReports::plan).toList();
     }
 
     /** Applies to each host; {@code finished} hears each one as it ends; the results come in the order given. */
     public List<ApplyResult> apply(Actor actor, List<ObjectRef> refs, Consumer<ApplyResult> finished) {
-        return engine.apply(actor, refs, new Cancellation(),
-                        a -> finished.accept(new ApplyResult(a.host(), a.outcome())))
-                .stream().map(a -> new ApplyResult(a.host(), a.outcome())).toList();
+        return apply(actor, refs, new HostRun(new HostRun.Listener() {
+            @Override
+            public void applied(ApplyResult result) {
+                finished.accept(result);
+            }
+        }));
+    }
+
+    /**
+     * Applies to each host, {@code run} hearing each host's progress and end
+     * and able to stop the hosts not started; a host skipped that way is
+     * recorded as cancelled. The results come in the order given.
+     */
+    public List<ApplyResult> apply(Actor actor, List<ObjectRef> refs, HostRun run) {
+        return engine.apply(actor, refs, run, a -> { }).stream()
+                .map(a -> new ApplyResult(a.host(), a.outcome())).toList();
     }
 
     /** A security group's commit applied to the hosts of its VMs (see {@link LiveChanges#commitSecurityGroup}). */
     public LiveChanges.CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
-        return live.commitSecurityGroup(actor, ref, onlyOutdatedAndFailed, new Cancellation());
+        return commitSecurityGroup(actor, ref, onlyOutdatedAndFailed, HostRun.quiet());
+    }
+
+    /** As {@link #commitSecurityGroup(Actor, ObjectRef, boolean)}, {@code run} hearing the hosts as they answer. */
+    public LiveChanges.CommitResult commitSecurityGroup(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed,
+                                                        HostRun run) {
+        return live.commitSecurityGroup(actor, ref, onlyOutdatedAndFailed, run);
     }
 
     /** A NIC attached and applied to its VM's host at once, or taken back (see {@link LiveChanges#attachNic}). */
     public LiveChanges.NicChange attachNic(Actor actor, ObjectRef vm, NicRequest request) {
         return live.attachNic(actor, vm, request);
+    }
+
+    /** As {@link #attachNic(Actor, ObjectRef, NicRequest)}, {@code run} hearing the host's progress. */
+    public LiveChanges.NicChange attachNic(Actor actor, ObjectRef vm, NicRequest request, HostRun run) {
+        return live.attachNic(actor, vm, request, run);
     }
 
     /** A NIC detached and removed from its VM's host at once (see {@link LiveChanges#detachNic}). */
@@ -147,8 +194,30 @@ public final class RemoteHosts implements AutoCloseable {
         int port = host.connection().port();
         KnownHosts known = transport.knownHosts();
         int removed = known.forget(host.address(), port);
-        return new ForgottenKey(host, new SshTarget(host.address(), port, host.connection().user()).knownHostsName(),
-                removed, known.file());
+        String name = new SshTarget(host.address(), port, host.connection().user()).knownHostsName();
+        return new ForgottenKey(host.name(), name, removed, known.file());
+    }
+
+    /**
+     * Removes the console's known_hosts entries for an address and port not
+     * (yet) saved as a host's — the Add host dialog's "forget the old key";
+     * the actor must be allowed to add hosts. No connection.
+     */
+    public ForgottenKey forgetKey(Actor actor, String address, int port, String user) {
+        hosts.requireMayAdd(actor, Optional.empty());
+        String checked = HostService.checkAddress(address);
+        KnownHosts known = transport.knownHosts();
+        int removed = known.forget(checked, port);
+        return new ForgottenKey(checked, new SshTarget(checked, port, user).knownHostsName(), removed, known.file());
+    }
+
+    private static <T> T refusingChangedKeys(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (HostKeyChangedException e) {
+            throw new HostKeyRefusedException(e.target().host(), e.target().port(), e.storedFingerprint(),
+                    e.offeredFingerprint(), e.storedAt(), e.getMessage(), e);
+        }
     }
 
     @Override

@@ -105,7 +105,7 @@ class LiveChangesLabTest {
         try (LabProcess telnet = web.tcpServe(23)) {
             assertFalse(client.tcpConnect(web.ip(false), 23, 3), "not on the host before the commit");
             LiveChanges.CommitResult r = live.commitSecurityGroup(ADMIN, ObjectRef.name("web"), false,
-                    new Cancellation());
+                    HostRun.quiet());
             assertEquals(2, r.updated(), r.message());
             assertEquals(1, r.hosts().size());
             assertEquals(List.of(PropagationState.UPDATED, PropagationState.UPDATED), states());
@@ -120,7 +120,7 @@ class LiveChangesLabTest {
                 Optional.empty(), Optional.empty()));
         try {
             LiveChanges.CommitResult r = live.commitSecurityGroup(ADMIN, ObjectRef.name("web"), false,
-                    new Cancellation());
+                    HostRun.quiet());
             assertEquals(2, r.failed(), r.message());
             List<SecurityGroupService.VmStatus> vms = inv.securityGroups().show(ADMIN, ObjectRef.name("web")).vms();
             assertTrue(vms.stream().allMatch(v -> v.state() == PropagationState.ERROR), vms.toString());
@@ -131,7 +131,7 @@ class LiveChangesLabTest {
                     Optional.of(host.port()), Optional.empty(), Optional.empty()));
         }
         LiveChanges.CommitResult retry = live.commitSecurityGroup(ADMIN, ObjectRef.name("web"), true,
-                new Cancellation());
+                HostRun.quiet());
         assertEquals(2, retry.updated(), retry.message());
     }
 
