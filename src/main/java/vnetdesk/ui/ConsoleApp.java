@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.InventoryLocation;
+import vnetdesk.ui.host.ConsoleHosts;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
 
@@ -38,6 +40,7 @@ public final class ConsoleApp extends Application {
     private FxTaskRunner runner;
     private Inventory inventory;
     private ConsolePrefs prefs;
+    private ConsoleHosts hosts;
 
     @Override
     public void start(Stage stage) {
@@ -61,7 +64,10 @@ public final class ConsoleApp extends Application {
         }, opened -> {
             inventory = opened.inventory();
             prefs = opened.prefs();
-            MainWindow window = new ConsoleSession(stage, inventory, runner, new FxDialogs(stage), prefs)
+            FxDialogs dialogs = new FxDialogs(stage);
+            hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(InventoryLocation.resolve(Optional.empty(),
+                    Optional.empty(), env).filesDirectory(env), env), dialogs, Platform::runLater);
+            MainWindow window = new ConsoleSession(stage, inventory, runner, dialogs, prefs, hosts)
                     .open(opened.actor());
             if (Boolean.getBoolean(STARTUP_PROBE)) {
                 reportStartupWhenUsable(window);
@@ -91,6 +97,9 @@ public final class ConsoleApp extends Application {
         runner.runLastAndWait(() -> {
             if (prefs != null) {
                 prefs.flush();
+            }
+            if (hosts != null) {
+                hosts.close();
             }
             if (inventory != null) {
                 inventory.close();

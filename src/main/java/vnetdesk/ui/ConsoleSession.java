@@ -8,6 +8,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.host.ConsoleHosts;
 
 /**
  * The console acting as one user at a time: opens the main window for a user
@@ -21,9 +22,13 @@ public final class ConsoleSession {
     private final TaskRunner runner;
     private final Dialogs dialogs;
     private final ConsolePrefs prefs;
+    private final ConsoleHosts hosts;
     private final ReadOnlyObjectWrapper<MainWindow> window = new ReadOnlyObjectWrapper<>();
 
-    public ConsoleSession(Stage stage, Inventory inventory, TaskRunner runner, Dialogs dialogs, ConsolePrefs prefs) {
+    /** {@code hosts} is the console's door to its hosts, kept across user switches (closed by the application). */
+    public ConsoleSession(Stage stage, Inventory inventory, TaskRunner runner, Dialogs dialogs, ConsolePrefs prefs,
+                          ConsoleHosts hosts) {
+        this.hosts = hosts;
         this.stage = stage;
         this.inventory = inventory;
         this.runner = runner;
@@ -33,7 +38,7 @@ public final class ConsoleSession {
 
     /** Builds and shows the main window acting as {@code actor}. */
     public MainWindow open(Actor actor) {
-        MainWindow w = new MainWindow(stage, inventory, actor, runner, dialogs, prefs, this::switchTo);
+        MainWindow w = new MainWindow(stage, inventory, actor, runner, dialogs, prefs, hosts, this::switchTo);
         window.set(w);
         w.show();
         return w;

@@ -40,6 +40,7 @@ import vnetdesk.ui.common.Toolbars;
 import vnetdesk.ui.host.ClustersView;
 import vnetdesk.ui.host.ClustersViewModel;
 import vnetdesk.ui.host.HostsView;
+import vnetdesk.ui.host.ConsoleHosts;
 import vnetdesk.ui.host.HostsViewModel;
 import vnetdesk.ui.network.NetworksSection;
 import vnetdesk.ui.secgroup.SecurityGroupsView;
@@ -74,7 +75,7 @@ public final class MainWindow {
 
     /** {@code switchUser} reopens the console as another user (see {@link ConsoleSession}). */
     public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
-                      ConsolePrefs prefs, Consumer<String> switchUser) {
+                      ConsolePrefs prefs, ConsoleHosts remoteHosts, Consumer<String> switchUser) {
         this.switchUser = switchUser;
         this.stage = stage;
         this.inventory = inventory;
@@ -91,7 +92,7 @@ public final class MainWindow {
             showSection(networks.section());
             networks.open(id);
         });
-        this.hosts = new HostsViewModel(inventory, actor, runner, dialogs);
+        this.hosts = new HostsViewModel(inventory, actor, runner, dialogs, remoteHosts);
         this.sections = List.of(networks.section(), templates.section(),
                 new SecurityGroupsView(inventory, actor, runner, dialogs).section(),
                 new VmsSection(inventory, actor, runner, dialogs, networks::leasesChanged).section(),

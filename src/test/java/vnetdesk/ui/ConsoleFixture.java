@@ -3,6 +3,7 @@ package vnetdesk.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
+import vnetdesk.ui.host.ConsoleHosts;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
@@ -29,6 +31,7 @@ final class ConsoleFixture {
     final FxTaskRunner runner;
     final Stage stage;
     final ConsoleSession session;
+    final ConsoleHosts hosts;
     private final String prefsNode;
 
     ConsoleFixture(Stage stage, Path dir) {
@@ -37,12 +40,18 @@ final class ConsoleFixture {
         this.runner = new FxTaskRunner();
         this.prefsNode = "vnetdesk-test/" + dir.getFileName() + "-" + java.util.UUID.randomUUID();
         ConsolePrefs prefs = ConsolePrefs.load(prefsNode);
-        this.session = new ConsoleSession(stage, inventory, runner, new FxDialogs(stage), prefs);
+        FxDialogs dialogs = new FxDialogs(stage);
+        this.hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(dir.resolve("console-files"), Map.of()),
+                dialogs, Platform::runLater);
+        this.session = new ConsoleSession(stage, inventory, runner, dialogs, prefs, hosts);
         session.open(Actor.ONEADMIN);
     }
 
     void close() throws Exception {
-        runner.runLastAndWait(inventory::close, 30, TimeUnit.SECONDS);
+        runner.runLastAndWait(() -> {
+            hosts.close();
+            inventory.close();
+        }, 30, TimeUnit.SECONDS);
         runner.close();
         Platform.runLater(stage::close);
         WaitForAsyncUtils.waitForFxEvents();

@@ -29,4 +29,21 @@ public interface Dialogs {
 
     /** Asks to pick one of {@code choices} (e.g. a new owner); empty when cancelled. */
     Optional<String> askChoice(String title, String prompt, List<String> choices, String initial);
+
+    /**
+     * First contact with a host: shows the key it offers ({@code login} is
+     * {@code user@address:port}) and asks whether to trust it; true trusts.
+     */
+    boolean trustHostKey(String login, String keyType, String fingerprint);
+
+    /**
+     * A host offered another key than the one stored for it: a blocking
+     * warning with both fingerprints; true when the user deliberately chose
+     * to forget the old key (nothing is trusted yet: the next connection asks).
+     */
+    boolean forgetChangedHostKey(String login, String storedFingerprint, String offeredFingerprint,
+                                 String storedAt);
+
+    /** Asks for a secret (a password, a key's passphrase), never shown; empty when cancelled. */
+    Optional<char[]> askSecret(String title, String prompt);
 }

@@ -37,6 +37,7 @@ public final class HostsViewModel {
             + " vnetdesk host plan/apply work now";
 
     private final Inventory inventory;
+    private final ConsoleHosts remote;
     private final Actor actor;
     private final TaskRunner runner;
     private final Dialogs dialogs;
@@ -46,12 +47,15 @@ public final class HostsViewModel {
     private final IntegerBinding pendingCount;
     private final StringBinding pendingText;
 
-    public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
-        this(inventory, actor, runner, dialogs, Clock.systemDefaultZone());
+    /** {@code remote} is the console's door to the hosts (probe, plan, apply). */
+    public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts remote) {
+        this(inventory, actor, runner, dialogs, remote, Clock.systemDefaultZone());
     }
 
     /** {@code clock} gives the time zone and "today" of the Last apply and History times. */
-    HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Clock clock) {
+    HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts remote,
+                   Clock clock) {
+        this.remote = remote;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;

@@ -60,6 +60,27 @@ public final class ScriptedDialogs implements Dialogs {
         return (Optional<String>) next(prompt);
     }
 
+    @Override
+    public boolean trustHostKey(String login, String keyType, String fingerprint) {
+        questions.add("trust " + keyType + " key " + fingerprint + " of " + login);
+        return (Boolean) next(login);
+    }
+
+    @Override
+    public boolean forgetChangedHostKey(String login, String storedFingerprint, String offeredFingerprint,
+                                        String storedAt) {
+        questions.add("changed key of " + login + ": stored " + storedFingerprint + ", offered "
+                + offeredFingerprint);
+        return (Boolean) next(login);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<char[]> askSecret(String title, String prompt) {
+        questions.add(prompt);
+        return (Optional<char[]>) next(prompt);
+    }
+
     private Object next(String question) {
         if (answers.isEmpty()) {
             throw new AssertionError("unexpected question: " + question);

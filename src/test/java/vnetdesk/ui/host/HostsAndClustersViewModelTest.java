@@ -25,7 +25,7 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
     void sections() {
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\n"
                 + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        hosts = new HostsViewModel(inventory, ADMIN, runner, dialogs);
+        hosts = new HostsViewModel(inventory, ADMIN, runner, dialogs, consoleHosts());
         clusters = new ClustersViewModel(inventory, ADMIN, runner, dialogs);
         clusters.setOnInventoryChanged(() -> inventoryChanges++);
     }

@@ -43,7 +43,7 @@ class HostsViewModelTest extends ViewModelTestBase {
     void section() {
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = bridge\nBRIDGE = br-lan\n"
                 + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        hosts = new HostsViewModel(inventory, ADMIN, runner, dialogs, CLOCK);
+        hosts = new HostsViewModel(inventory, ADMIN, runner, dialogs, consoleHosts(), CLOCK);
     }
 
     private HostRow host(String name) {
@@ -136,7 +136,7 @@ class HostsViewModelTest extends ViewModelTestBase {
     void aUserWhoMayNotManageAHostSeesADashAndCountsNothing() {
         add("kvm1", "10.0.0.5", "22", "root", IdentityChoice.AGENT, "");
         inventory.users().createUser(ADMIN, "bob", "users");
-        HostsViewModel bobs = new HostsViewModel(inventory, inventory.actor("bob"), runner, dialogs, CLOCK);
+        HostsViewModel bobs = new HostsViewModel(inventory, inventory.actor("bob"), runner, dialogs, consoleHosts(), CLOCK);
         bobs.list().reload();
         assertEquals("—", bobs.list().unfiltered().get(0).pendingText());
         assertEquals("0 hosts with pending changes", bobs.pendingTextBinding().get());
