@@ -14,6 +14,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -33,6 +35,8 @@ import vnetdesk.model.vm.GuestContext;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.Nic;
 import vnetdesk.service.Inventory;
+import vnetdesk.service.host.HostProgress;
+import vnetdesk.service.host.HostRun;
 import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.vm.AttachPreview;
 import vnetdesk.service.vm.NicRequest;
@@ -42,6 +46,7 @@ import vnetdesk.template.TemplateAttribute;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskHandle;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.host.ConsoleHosts;
 
 /**
  * The Attach NIC wizard's state, page by page: the network ({@link NetworkStep}),
@@ -98,12 +103,17 @@ public final class AttachNicViewModel {
     private final ObjectBinding<Optional<AttachSummary>> summary;
     private final ReadOnlyBooleanWrapper finishing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper finishError = new ReadOnlyStringWrapper("");
+    private final ConsoleHosts hosts;
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper hostProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper hostMessage = new ReadOnlyStringWrapper("");
     private final BooleanBinding previewOk;
     private final BooleanBinding canFinish;
     private Optional<TaskHandle> lastPreview = Optional.empty();
     private long generation;
 
-    private AttachNicViewModel(Inventory inventory, Actor actor, TaskRunner runner, Setup setup) {
+    private AttachNicViewModel(Inventory inventory, Actor actor, TaskRunner runner, ConsoleHosts hosts, Setup setup) {
+        this.hosts = hosts;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -135,10 +145,10 @@ public final class AttachNicViewModel {
     }
 
     /** Reads what the wizard needs in the background, then hands the wizard's state to {@code ready}. */
-    static void open(Inventory inventory, Actor actor, TaskRunner runner, int vmId,
+    static void open(Inventory inventory, Actor actor, TaskRunner runner, ConsoleHosts hosts, int vmId,
                      Consumer<AttachNicViewModel> ready, Consumer<Throwable> failed) {
         runner.run("Preparing to attach a NIC to VM " + vmId, () -> Setup.read(inventory, actor, vmId),
-                setup -> ready.accept(new AttachNicViewModel(inventory, actor, runner, setup)), failed);
+                setup -> ready.accept(new AttachNicViewModel(inventory, actor, runner, hosts, setup)), failed);
     }
 
     private int vmId() {
@@ -227,9 +237,13 @@ public final class AttachNicViewModel {
     }
 
     /**
-     * Attaches the NIC (setting GATEWAY_IFACE first when the route is kept);
-     * {@code attached} gets the new NIC's index. A refusal stays on the page
-     * and the preview is read again.
+     * Attaches the NIC (setting GATEWAY_IFACE first when the route is kept)
+     * and applies it to the VM's host at once, the host's progress shown
+     * meanwhile; {@code attached} gets the new NIC's index. A refusal — by the
+     * inventory, or by the host, which takes the attach back — stays on the
+     * page with its reason, and the preview is read again. A VM not running,
+     * or a host not reachable, keeps the NIC with its host change pending
+     * ({@link #outcomeProperty()} says which).
      */
     public void finish(IntConsumer attached) {
         if (!canFinish.get()) {
@@ -241,23 +255,52 @@ public final class AttachNicViewModel {
         boolean[] gatewaySet = {false};
         finishing.set(true);
         finishError.set("");
-        runner.run("Attaching a NIC to VM " + setup.vm().vm().label(), () -> {
+        outcome.set("");
+        TaskHandle task = runner.runOnPool("Attaching a NIC to VM " + setup.vm().vm().label(), progress -> {
             if (gatewayIface.isPresent()) {
                 inventory.vms().update(actor, ref, Template.of(new TemplateAttribute.Single(AttachSummary.GATEWAY_IFACE,
                         String.valueOf(gatewayIface.get()))), true);
                 gatewaySet[0] = true;
             }
-            return inventory.vms().attachNic(actor, ref, request);
-        }, index -> {
+            return hosts.remote().attachNic(actor, ref, request, new HostRun(new HostRun.Listener() {
+                @Override
+                public void progress(HostProgress p) {
+                    progress.report(p.fraction(), "host " + p.host().label() + ": " + p.message());
+                }
+            }));
+        }, change -> {
             finishing.set(false);
-            attached.accept(index);
+            if (change.rolledBack()) {
+                finishError.set("The attach was taken back: " + change.message());
+                refreshPreview();
+                return;
+            }
+            outcome.set(change.message());
+            attached.accept(change.nicIndex());
         }, e -> {
             finishing.set(false);
             finishError.set("The attach was refused: " + ErrorText.message(e) + (gatewaySet[0]
                     ? " (GATEWAY_IFACE = " + gatewayIface.get() + " is now set on the VM; it names the NIC that"
                     + " already has the default route, so the guest context is unchanged)" : ""));
             refreshPreview();
-        });
+        }, () -> finishing.set(false));
+        hostProgress.bind(task.progressProperty());
+        hostMessage.bind(task.messageProperty());
+    }
+
+    /** How far the host's apply of the last Finish is (negative: not measurable). */
+    public ReadOnlyDoubleProperty hostProgressProperty() {
+        return hostProgress.getReadOnlyProperty();
+    }
+
+    /** What the host's apply of the last Finish is doing ("host 0:kvm0: step 2 of 3: …"). */
+    public ReadOnlyStringProperty hostMessageProperty() {
+        return hostMessage.getReadOnlyProperty();
+    }
+
+    /** What the last successful Finish did on the host: applied, or why its change is pending. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
     }
 
     /** The VM the NIC is for, "id:name". */

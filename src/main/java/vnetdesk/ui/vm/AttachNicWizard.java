@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.controlsfx.dialog.Wizard;
 import org.controlsfx.dialog.WizardPane;
@@ -28,8 +30,10 @@ import vnetdesk.ui.common.Icons;
  * The Attach NIC wizard: ControlsFX's {@link Wizard} with one page per step —
  * network, address, security groups and QoS, default route, review. Next
  * (and Finish) is enabled only while the page's state holds. Finish runs the
- * attach in the background and keeps the wizard open until it is done: a
- * refusal is shown on the review page; the wizard closes only on success.
+ * attach in the background, applies it to the VM's host with the host's
+ * progress shown, and keeps the wizard open until it is done: a refusal —
+ * the inventory's, or the host's, which takes the attach back — is shown on
+ * the review page; the wizard closes only on success.
  * Ids: pages {@code attach-page-<name>}, the Finish button {@code attach-finish}.
  */
 final class AttachNicWizard {
@@ -176,7 +180,15 @@ final class AttachNicWizard {
         Label finishError = AttachNicPages.errorLabel("attach-finish-error");
         finishError.getStyleClass().add("error-banner");
         finishError.textProperty().bind(vm.finishErrorProperty());
-        Label working = new Label("Attaching…");
+        ProgressBar hostProgress = new ProgressBar();
+        hostProgress.setId("attach-host-progress");
+        hostProgress.progressProperty().bind(vm.hostProgressProperty());
+        hostProgress.setPrefWidth(220);
+        Label hostMessage = new Label();
+        hostMessage.setId("attach-host-message");
+        hostMessage.textProperty().bind(Bindings.createStringBinding(() -> vm.hostMessageProperty().get().isEmpty()
+                ? "Attaching…" : vm.hostMessageProperty().get(), vm.hostMessageProperty()));
+        HBox working = new HBox(8, hostProgress, hostMessage);
         working.visibleProperty().bind(vm.finishingProperty());
         working.managedProperty().bind(working.visibleProperty());
         VBox box = new VBox(6, g.node(), previewError, finishError, working);

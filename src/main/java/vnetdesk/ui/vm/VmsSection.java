@@ -24,6 +24,7 @@ import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.host.ConsoleHosts;
 import vnetdesk.ui.common.ToolAction;
 import vnetdesk.ui.common.Toolbars;
 
@@ -44,8 +45,9 @@ public final class VmsSection {
     private final ConsoleSection section;
 
     /** {@code leasesChanged} runs after anything that takes or releases leases (the networks read them again). */
-    public VmsSection(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Runnable leasesChanged) {
-        this.vm = new VmsViewModel(inventory, actor, runner, dialogs, leasesChanged);
+    public VmsSection(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts hosts,
+                      Runnable leasesChanged) {
+        this.vm = new VmsViewModel(inventory, actor, runner, dialogs, hosts, leasesChanged);
         List<ToolAction> owned = ownedActions();
         this.detail = new VmDetailView(vm.detail(), this::attachNic, owned);
         MasterDetail.table(table, "vm-table", vm.list().rows(), List.of(
@@ -152,7 +154,8 @@ public final class VmsSection {
 
     private void attachNic() {
         vm.list().selectedRow().ifPresent(r -> vm.attachNic(wizard -> AttachNicWizard.show(
-                root.getScene().getWindow(), wizard, index -> vm.attached(r.id(), index))));
+                root.getScene().getWindow(), wizard, index -> vm.attached(r.id(), index,
+                        wizard.outcomeProperty().get()))));
     }
 
     /** The VMs as a section of the console: table and tabs, the count, the VM actions. */

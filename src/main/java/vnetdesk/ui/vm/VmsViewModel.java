@@ -15,6 +15,7 @@ import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.RowList;
 import vnetdesk.ui.common.TaskRunner;
+import vnetdesk.ui.host.ConsoleHosts;
 
 /**
  * The VMs section's state: the VMs table, the selected VM's detail, and the
@@ -33,9 +34,12 @@ public final class VmsViewModel {
     private final VmDetailViewModel detail;
     private final OwnedObjectActions owned;
     private final Runnable leasesChanged;
+    private final ConsoleHosts hosts;
 
     /** {@code leasesChanged} runs after anything that takes or releases leases. */
-    public VmsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, Runnable leasesChanged) {
+    public VmsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts hosts,
+                        Runnable leasesChanged) {
+        this.hosts = hosts;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -75,13 +79,18 @@ public final class VmsViewModel {
 
     /** Reads what the Attach NIC wizard needs for the selected VM in the background, then hands it to {@code open}. */
     public void attachNic(Consumer<AttachNicViewModel> open) {
-        list.selectedRow().ifPresent(r -> AttachNicViewModel.open(inventory, actor, runner, r.id(), open,
+        list.selectedRow().ifPresent(r -> AttachNicViewModel.open(inventory, actor, runner, hosts, r.id(), open,
                 e -> dialogs.showError("Cannot attach a NIC to VM " + r.label(), e)));
     }
 
-    /** A NIC attached by the wizard: said, and the VM, the list and the networks read again. */
-    public void attached(int vmId, int index) {
-        dialogs.notify("NIC " + index + " attached to VM " + list.row(vmId).map(VmRow::label).orElse(String.valueOf(vmId)));
+    /**
+     * A NIC attached by the wizard: said with what its host did ({@code outcome}:
+     * applied, or why the change is pending), and the VM, the list and the
+     * networks read again.
+     */
+    public void attached(int vmId, int index, String outcome) {
+        dialogs.notify("NIC " + index + " attached to VM " + list.row(vmId).map(VmRow::label).orElse(String.valueOf(vmId))
+                + (outcome.isEmpty() ? "" : ". " + outcome));
         nicsChanged();
     }
 

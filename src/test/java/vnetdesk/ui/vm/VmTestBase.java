@@ -45,7 +45,7 @@ abstract class VmTestBase extends ViewModelTestBase {
     /** The wizard's state for VM {@code id}, read at once (same-thread runner). */
     AttachNicViewModel wizard(int id) {
         AttachNicViewModel[] out = new AttachNicViewModel[1];
-        AttachNicViewModel.open(inventory, ADMIN, runner, id, w -> out[0] = w, e -> {
+        AttachNicViewModel.open(inventory, ADMIN, runner, consoleHosts(), id, w -> out[0] = w, e -> {
             throw new AssertionError(e);
         });
         return out[0];

@@ -24,7 +24,7 @@ class VmsViewModelTest extends VmTestBase {
 
     @BeforeEach
     void section() {
-        vms = new VmsViewModel(inventory, ADMIN, runner, dialogs, () -> leaseChanges++);
+        vms = new VmsViewModel(inventory, ADMIN, runner, dialogs, consoleHosts(), () -> leaseChanges++);
     }
 
     private VmRow row(int id) {
