@@ -29,7 +29,9 @@ import vnetdesk.service.host.HostReports.PlanGroup;
 /**
  * Regroups a host's plan by what owns each object its steps touch: a
  * network (its bridge and uplink device), a NIC (its tap, chains, hooks,
- * ipsets, QoS, found by the tap prefix of their names), the host itself
+ * ipsets, QoS: every such name starts with the tap and a dash, see
+ * {@link FirewallNames}; a NIC no longer in the inventory is known by the
+ * {@code one-<vm>-<nic>} form of its tap), the host itself
  * (kernel settings, the global chain), or nothing any more (an owned device
  * of a network that left the host). A step touching several owners is in
  * each of their groups.
@@ -103,7 +105,10 @@ final class PlanGroups {
         if (change.kind() == Change.Kind.DEVICE && networksByDevice.containsKey(change.name())) {
             return networksByDevice.get(change.name()).stream().map(PlanGroups::network).toList();
         }
-        Optional<String> tap = FirewallNames.tapOf(change.name());
+        Optional<String> tap = nicsByTap.keySet().stream()
+                .filter(t -> change.name().equals(t) || change.name().startsWith(t + "-"))
+                .max(Comparator.comparingInt(String::length))
+                .or(() -> FirewallNames.tapOf(change.name()));
         if (tap.isPresent()) {
             return List.of(nic(tap.get()));
         }
