@@ -10,12 +10,14 @@ import java.util.Map;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.service.host.HostReports.ApplyResult;
+import vnetdesk.service.host.HostReports.PlanGroup;
 import vnetdesk.service.host.HostReports.PlanReport;
 import vnetdesk.service.host.HostReports.PlanStatus;
 import vnetdesk.service.host.HostReports.PlannedStep;
 
 /**
- * How the host commands print a plan (steps grouped by what they change,
+ * How the host commands print a plan (its changes grouped by the host,
+ * network or NIC they belong to, with the numbers of the steps making them;
  * blockers, notes, the dry run), a drift, and an apply's outcome, as text
  * and as JSON. A host's own message is always one printable line.
  */
@@ -39,13 +41,9 @@ final class HostPlanView {
             case CHANGES -> out.println(name + ": " + count(r.steps().size(), "step"));
         }
         r.blockers().forEach(b -> out.println("  cannot apply: " + HostCommands.printableLine(b)));
-        String subject = null;
-        for (PlannedStep s : r.steps()) {
-            if (!s.subject().equals(subject)) {
-                subject = s.subject();
-                out.println("  " + subject);
-            }
-            out.println("    " + s.number() + ". " + s.description());
+        for (PlanGroup g : r.groups()) {
+            out.println("  " + HostCommands.printableLine(g.title()) + " (" + stepNumbers(g.steps()) + ")");
+            g.lines().forEach(line -> out.println("    " + HostCommands.printableLine(line)));
         }
         r.notes().forEach(n -> out.println("  note: " + HostCommands.printableLine(n)));
         if (commands && !r.steps().isEmpty()) {
@@ -83,11 +81,20 @@ final class HostPlanView {
         return HostCommands.printableLine(keys.explain(r.host(), r.error().orElse("")));
     }
 
+    /** {@code step 3}, {@code steps 3, 5, 11}: an apply that fails names its step by this number. */
+    private static String stepNumbers(List<Integer> steps) {
+        return (steps.size() == 1 ? "step " : "steps ") + String.join(", ", steps.stream().map(String::valueOf).toList());
+    }
+
     static String count(long n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
 
-    /** The plans as JSON: one object per host with its status, steps (commands and undo), blockers and notes. */
+    /**
+     * The plans as JSON: one object per host with its status, steps (commands
+     * and undo), the groups of its changes (by host, network and NIC, naming
+     * their steps' numbers), blockers and notes.
+     */
     static List<Map<String, Object>> json(List<PlanReport> reports, HostKeys.Refusing keys) {
         List<Map<String, Object>> hosts = new ArrayList<>();
         for (PlanReport r : reports) {
@@ -110,6 +117,17 @@ final class HostPlanView {
                 steps.add(step);
             }
             m.put("steps", steps);
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (PlanGroup g : r.groups()) {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("kind", g.kind().name().toLowerCase(Locale.ROOT));
+                group.put("name", g.name());
+                group.put("title", g.title());
+                group.put("lines", g.lines());
+                group.put("steps", g.steps());
+                groups.add(group);
+            }
+            m.put("groups", groups);
             m.put("notes", r.notes());
             hosts.add(m);
         }

@@ -163,7 +163,8 @@ class HostCliLabTest {
     void planShowsTheStepsTheDryRunAndJsonWithoutChangingTheHost() {
         String before = host.sh("iptables-save -t filter | grep -c '^:one-' || true").out();
         String out = ok(run("", "host", "plan", "kvm0"));
-        assertTrue(out.matches("(?s)kvm0: \\d+ steps\n.*    1\\. .*"), out);
+        assertTrue(out.matches("(?s)kvm0: \\d+ steps\n  host kvm0 — host-wide \\(steps? [0-9, ]+\\)\n.*"
+                + "  NIC one-0-0 — VM [^\n]* \\(steps? [0-9, ]+\\)\n.*    create iptables chain one-0-0-i\n.*"), out);
         assertFalse(out.contains("iptables-restore"), "no commands without --commands");
         String dry = ok(run("", "host", "plan", "kvm0", "--commands"));
         assertTrue(dry.contains("  commands (dry run):\n"), dry);

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import vnetdesk.model.SecurityRule.Direction;
 
@@ -22,6 +25,8 @@ public final class FirewallNames {
 
     /** IPSET_MAXNAMELEN is 32 including the terminating NUL. */
     public static final int MAX_IPSET_NAME = 31;
+
+    private static final Pattern OWNED_BY_TAP = Pattern.compile("(one-[0-9]+-[0-9]+)(-.*)?");
 
     private FirewallNames() {
     }
@@ -55,6 +60,16 @@ public final class FirewallNames {
      */
     public static String ruleSet(String tap, int groupId, Direction direction, int ordinal) {
         return fit(tap, tap + "-" + groupId + "-" + (direction == Direction.INBOUND ? "i" : "o") + ordinal);
+    }
+
+    /**
+     * The tap a NIC's chain or set is named after ({@code one-3-0-i},
+     * {@code one-3-0-ip-spoofing}, a hashed set name → {@code one-3-0}); a
+     * tap's own name gives itself; any other name (the global chain) nothing.
+     */
+    public static Optional<String> tapOf(String name) {
+        Matcher m = OWNED_BY_TAP.matcher(name);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String fit(String tap, String name) {

@@ -44,7 +44,8 @@ final class DevicePlanner {
                     continue;
                 }
                 created.add(new Step(subject(want), "create " + describe(want), create(want),
-                        List.of(Command.of("ip link del dev " + q(want.name()) + " 2>/dev/null || true"))));
+                        List.of(Command.of("ip link del dev " + q(want.name()) + " 2>/dev/null || true")),
+                        change(want, Change.Action.CREATE, describe(want))));
                 have = want.withMaster(Optional.empty());
             } else if (!sameKind(have, want)) {
                 if (!have.owned()) {
@@ -55,7 +56,8 @@ final class DevicePlanner {
                 created.add(new Step(subject(want), "replace " + describe(have) + " by " + describe(want),
                         join(List.of(Command.of("ip link del dev " + q(have.name()))), create(want)),
                         join(List.of(Command.of("ip link del dev " + q(want.name()) + " 2>/dev/null || true")),
-                                create(have))));
+                                create(have)),
+                        change(want, Change.Action.REPLACE, describe(have) + " by " + describe(want))));
                 have = want.withMaster(Optional.empty());
             } else if (want.mtu().isPresent() && !want.mtu().equals(have.mtu()) && !have.owned()) {
                 // a host's own uplink bridge may carry the host's traffic too: its MTU is the admin's
@@ -66,13 +68,15 @@ final class DevicePlanner {
                 String old = have.mtu().isPresent() ? Integer.toString(have.mtu().getAsInt()) : null;
                 created.add(new Step(subject(want), "set MTU " + want.mtu().getAsInt(),
                         List.of(Command.of("ip link set dev " + q(want.name()) + " mtu " + want.mtu().getAsInt())),
-                        old == null ? List.of() : List.of(Command.of("ip link set dev " + q(want.name()) + " mtu " + old))));
+                        old == null ? List.of() : List.of(Command.of("ip link set dev " + q(want.name()) + " mtu " + old)),
+                        change(want, Change.Action.SET, "MTU of " + describe(want) + " to " + want.mtu().getAsInt())));
             }
             if (want.master().isPresent() && !want.master().equals(have.master())) {
                 enslaved.add(new Step(subject(want), "attach to bridge " + want.master().get(),
                         List.of(Command.of("ip link set dev " + q(want.name()) + " master " + q(want.master().get()))),
                         List.of(Command.of("ip link set dev " + q(want.name()) + " "
-                                + have.master().map(m -> "master " + q(m)).orElse("nomaster")))));
+                                + have.master().map(m -> "master " + q(m)).orElse("nomaster"))),
+                        change(want, Change.Action.ATTACH, subject(want) + " to bridge " + want.master().get())));
             }
         }
         return join(created, enslaved);
@@ -97,7 +101,8 @@ final class DevicePlanner {
             List<Command> undo = new ArrayList<>(create(d.withMaster(Optional.empty())));
             d.master().ifPresent(m -> undo.add(Command.of("ip link set dev " + q(d.name()) + " master " + q(m))));
             steps.add(new Step(subject(d), "remove " + describe(d) + " (no NIC needs it any more)",
-                    List.of(Command.of("ip link del dev " + q(d.name()))), undo));
+                    List.of(Command.of("ip link del dev " + q(d.name()))), undo,
+                    change(d, Change.Action.REMOVE, describe(d))));
         }
         return steps;
     }
@@ -167,6 +172,10 @@ final class DevicePlanner {
                     + ", ttl " + x.ttl() + " on " + x.parent() + ")";
         }
         return "device " + d.name();
+    }
+
+    private static List<Change> change(Device d, Change.Action action, String object) {
+        return List.of(new Change(Change.Kind.DEVICE, d.name(), action, object));
     }
 
     private static String subject(Device d) {

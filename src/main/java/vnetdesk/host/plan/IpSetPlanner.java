@@ -60,8 +60,11 @@ final class IpSetPlanner {
         if (!refilled.isEmpty()) {
             parts.add("replace the members of " + String.join(", ", refilled));
         }
+        List<Change> changes = new ArrayList<>();
+        created.forEach(name -> changes.add(change(name, Change.Action.CREATE)));
+        refilled.forEach(name -> changes.add(change(name, Change.Action.REFILL)));
         return Optional.of(new Step("ipset", String.join("; ", parts),
-                List.of(Command.withInput("ipset restore", in.toString())), undo));
+                List.of(Command.withInput("ipset restore", in.toString())), undo, changes));
     }
 
     /** Fills the temporary set and swaps it with {@code set}'s name: the members change in one kernel call. */
@@ -89,7 +92,12 @@ final class IpSetPlanner {
             create(undo, set, set.name());
         }
         return Optional.of(new Step("ipset", "destroy " + String.join(", ", gone.stream().map(IpSet::name).toList()),
-                commands, List.of(Command.withInput("ipset -exist restore", undo.toString()))));
+                commands, List.of(Command.withInput("ipset -exist restore", undo.toString())),
+                gone.stream().map(s -> change(s.name(), Change.Action.REMOVE)).toList()));
+    }
+
+    private static Change change(String set, Change.Action action) {
+        return new Change(Change.Kind.IPSET, set, action, "ipset " + set);
     }
 
     private static boolean sameKind(IpSet a, IpSet b) {

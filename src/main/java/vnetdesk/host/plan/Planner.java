@@ -49,7 +49,9 @@ public final class Planner {
             } else if (!have.equals(value)) {
                 steps.add(new Step("kernel", "set " + key + " to " + value + " (was " + have + ")",
                         List.of(Command.of("sysctl -q -w " + Shell.quote("sysctl", key + "=" + value))),
-                        List.of(Command.of("sysctl -q -w " + Shell.quote("sysctl", key + "=" + have)))));
+                        List.of(Command.of("sysctl -q -w " + Shell.quote("sysctl", key + "=" + have))),
+                        List.of(new Change(Change.Kind.KERNEL_SETTING, key, Change.Action.SET,
+                                "kernel setting " + key + " to " + value + " (was " + have + ")"))));
             }
         });
         return steps;

@@ -39,20 +39,29 @@ final class QosPlanner {
             List<Command> commands = new ArrayList<>();
             List<Command> undo = new ArrayList<>();
             List<String> what = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
             if (!want.inbound().equals(have.inbound())) {
                 commands.addAll(inbound(tap, want.inbound()));
                 undo.addAll(inbound(tap, have.inbound()));
                 what.add(want.inbound().map(s -> "shape inbound to " + s.rate() + " B/s (peak " + s.ceil()
                         + " B/s, burst " + s.burst() + " B)").orElse("remove inbound shaping"));
+                changes.add(new Change(Change.Kind.TAP_QOS, tap,
+                        want.inbound().isPresent() ? Change.Action.SET : Change.Action.REMOVE,
+                        "inbound shaping of tap " + tap + want.inbound().map(s -> " to " + s.rate() + " B/s (peak "
+                                + s.ceil() + " B/s, burst " + s.burst() + " B)").orElse("")));
             }
             if (!want.outbound().equals(have.outbound())) {
                 commands.addAll(outbound(tap, want.outbound()));
                 undo.addAll(outbound(tap, have.outbound()));
                 what.add(want.outbound().map(p -> "police outbound at " + p.rate() + " B/s (burst " + p.burst()
                         + " B)").orElse("remove outbound policing"));
+                changes.add(new Change(Change.Kind.TAP_QOS, tap,
+                        want.outbound().isPresent() ? Change.Action.SET : Change.Action.REMOVE,
+                        "outbound policing of tap " + tap + want.outbound().map(p -> " at " + p.rate()
+                                + " B/s (burst " + p.burst() + " B)").orElse("")));
             }
             if (!commands.isEmpty()) {
-                steps.add(new Step("tap " + tap, String.join("; ", what), commands, undo));
+                steps.add(new Step("tap " + tap, String.join("; ", what), commands, undo, changes));
             }
         }
         return steps;

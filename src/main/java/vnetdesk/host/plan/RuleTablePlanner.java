@@ -78,7 +78,8 @@ final class RuleTablePlanner {
         in.append("COMMIT\n");
         List<Command> undo = saved.isBlank() ? List.of() : List.of(Command.withInput(kind.restore, saved));
         return Optional.of(new Step(kind.label, describe(changed, removed, hooksGone, hooksNew, actual),
-                List.of(Command.withInput(kind.load, in.toString())), undo));
+                List.of(Command.withInput(kind.load, in.toString())), undo,
+                changes(kind, changed, removed, hooksGone, hooksNew, actual)));
     }
 
     private static String declaration(Kind kind, String name, Chain chain) {
@@ -115,6 +116,39 @@ final class RuleTablePlanner {
             parts.add("unhook " + hooksGone.size() + " rule" + (hooksGone.size() == 1 ? "" : "s"));
         }
         return String.join("; ", parts) + " (loaded in one transaction)";
+    }
+
+    /** Every chain and hook of the load, in the order of its input. */
+    private static List<Change> changes(Kind kind, Set<String> changed, List<String> removed, List<String> hooksGone,
+                                        List<String> hooksNew, RuleTable actual) {
+        List<Change> out = new ArrayList<>();
+        for (String name : changed) {
+            out.add(new Change(Change.Kind.CHAIN, name, actual.chains().containsKey(name) ? Change.Action.REWRITE
+                    : Change.Action.CREATE, kind.label + " chain " + name));
+        }
+        for (String hook : hooksGone) {
+            out.add(hook(kind, hook, Change.Action.UNHOOK, " from "));
+        }
+        for (String name : removed) {
+            out.add(new Change(Change.Kind.CHAIN, name, Change.Action.REMOVE, kind.label + " chain " + name));
+        }
+        for (String hook : hooksNew) {
+            out.add(hook(kind, hook, Change.Action.HOOK, " into "));
+        }
+        return out;
+    }
+
+    /** {@code -A INPUT … -j one-5-0-o} → the change named one-5-0-o: "iptables chain one-5-0-o into INPUT". */
+    private static Change hook(Kind kind, String hook, Change.Action action, String preposition) {
+        String[] words = hook.split(" ");
+        String builtIn = words.length > 1 ? words[1] : hook;
+        String target = hook;
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].equals("-j")) {
+                target = words[i + 1];
+            }
+        }
+        return new Change(Change.Kind.HOOK, target, action, kind.label + " chain " + target + preposition + builtIn);
     }
 
     private static String names(List<String> chains) {

@@ -55,12 +55,23 @@ final class DesiredHosts {
         return inventory(host, Optional.empty());
     }
 
+    /** The host's inventory with the labels of the VMs running there, from one read of them. */
+    HostOwners owners(Host host) {
+        List<VmDetails> running = vms.runningOn(host.id());
+        Map<Integer, String> labels = new LinkedHashMap<>();
+        running.forEach(vm -> labels.put(vm.vm().id(), vm.vm().label()));
+        return new HostOwners(inventory(host, running, Optional.empty()), labels);
+    }
+
     /**
      * The host's inventory, with {@code extra} (a NIC of a VM on the host,
      * not stored yet: an attach being previewed) added to the NICs.
      */
     HostInventory inventory(Host host, Optional<Extra> extra) {
-        List<VmDetails> running = vms.runningOn(host.id());
+        return inventory(host, vms.runningOn(host.id()), extra);
+    }
+
+    private HostInventory inventory(Host host, List<VmDetails> running, Optional<Extra> extra) {
         return tx.read(c -> {
             Map<Integer, VirtualNetwork> onHost = new LinkedHashMap<>();
             Map<Integer, Optional<SecurityGroup>> groupCache = new LinkedHashMap<>();

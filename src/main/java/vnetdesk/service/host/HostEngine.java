@@ -54,8 +54,12 @@ import vnetdesk.ssh.SshTransport;
  */
 public final class HostEngine {
 
-    /** One host's plan, or why there is none (unreachable, refused key, unreadable output). */
-    public record HostPlan(Host host, Optional<ProbeResult> probe, Optional<Plan> plan, Optional<String> error) {
+    /**
+     * One host's plan, or why there is none (unreachable, refused key,
+     * unreadable output); with the owners of what it touches, as it was planned from.
+     */
+    public record HostPlan(Host host, Optional<ProbeResult> probe, Optional<Plan> plan, Optional<String> error,
+                           Optional<HostOwners> owners) {
         /** The host differs from its desired state (or cannot take it). */
         public boolean drift() {
             return plan.map(p -> !p.isEmpty()).orElse(false);
@@ -168,7 +172,7 @@ public final class HostEngine {
                     }
                 })) {
             out.add(resultOf(o, h -> new HostPlan(h, Optional.empty(), Optional.empty(),
-                    Optional.of("skipped: cancelled"))));
+                    Optional.of("skipped: cancelled"), Optional.empty())));
         }
         return out;
     }
@@ -207,7 +211,8 @@ public final class HostEngine {
     }
 
     private HostPlan planOne(Host host, HostRun.Listener listener) {
-        HostInventory inventory = desired.inventory(host);
+        HostOwners owners = desired.owners(host);
+        HostInventory inventory = owners.inventory();
         listener.progress(new HostProgress(host, HostProgress.Phase.CONNECTING, "connecting", 0.1));
         try (SshSession session = open(host)) {
             listener.progress(new HostProgress(host, HostProgress.Phase.PROBING, "probing", 0.3));
@@ -220,9 +225,10 @@ public final class HostEngine {
                 all.addAll(plan.blockers());
                 plan = new Plan(plan.steps(), all, plan.notes());
             }
-            return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty());
+            return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty(), Optional.of(owners));
         } catch (VnetException e) {
-            return new HostPlan(host, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
+            return new HostPlan(host, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
+                    Optional.of(owners));
         }
     }
 

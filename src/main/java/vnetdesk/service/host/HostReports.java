@@ -65,14 +65,46 @@ public final class HostReports {
         }
     }
 
+    /** What a plan group is about. */
+    public enum GroupKind {
+        /** Host-wide: kernel settings, the global chain and its hook, anything no network or NIC owns. */
+        HOST,
+        /** A network's bridge and its uplink (PHYDEV, 802.1Q or VXLAN device). */
+        NETWORK,
+        /** A NIC's tap, chains, hooks, ipsets and QoS; also a NIC no longer on the host, whose objects go. */
+        NIC,
+        /** Objects the console made that no network or NIC on the host needs any more (a left network's bridge). */
+        NO_LONGER_NEEDED
+    }
+
     /**
-     * One host's plan: its status, the steps (empty when in sync), why it
-     * cannot be applied, notes, and the error when the host could not be read.
+     * The part of a plan about one owner: a readable line per change
+     * ({@code create iptables chain one-5-0-i}) and the numbers of the steps
+     * ({@link PlannedStep#number()}) whose commands make them. A step touching
+     * several owners (one firewall load for many NICs) is in each of their groups.
+     *
+     * @param name  the host's name, the network's label ({@code 1:private}) or the NIC's tap
+     *              ({@code one-5-0}); empty for {@link GroupKind#NO_LONGER_NEEDED}
+     * @param title {@code network 1:private — bridge br0, 802.1Q eth0.100},
+     *              {@code NIC one-5-0 — VM 5:web on network 1:private}, {@code host kvm1 — host-wide}
      */
-    public record PlanReport(Host host, PlanStatus status, List<PlannedStep> steps, List<String> blockers,
-                             List<String> notes, Optional<String> error) {
+    public record PlanGroup(GroupKind kind, String name, String title, List<String> lines, List<Integer> steps) {
+        public PlanGroup {
+            lines = List.copyOf(lines);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One host's plan: its status, the steps (empty when in sync), the same
+     * changes grouped by network and NIC (empty when in sync), why it cannot
+     * be applied, notes, and the error when the host could not be read.
+     */
+    public record PlanReport(Host host, PlanStatus status, List<PlannedStep> steps, List<PlanGroup> groups,
+                             List<String> blockers, List<String> notes, Optional<String> error) {
         public PlanReport {
             steps = List.copyOf(steps);
+            groups = List.copyOf(groups);
             blockers = List.copyOf(blockers);
             notes = List.copyOf(notes);
         }
@@ -107,7 +139,7 @@ public final class HostReports {
 
     static PlanReport plan(HostEngine.HostPlan p) {
         if (p.error().isPresent() || p.plan().isEmpty()) {
-            return new PlanReport(p.host(), PlanStatus.UNREACHABLE, List.of(), List.of(), List.of(),
+            return new PlanReport(p.host(), PlanStatus.UNREACHABLE, List.of(), List.of(), List.of(), List.of(),
                     Optional.of(p.error().orElse("no plan")));
         }
         Plan plan = p.plan().get();
@@ -118,7 +150,8 @@ public final class HostReports {
         }
         PlanStatus status = plan.isBlocked() ? PlanStatus.BLOCKED
                 : plan.isEmpty() ? PlanStatus.IN_SYNC : PlanStatus.CHANGES;
-        return new PlanReport(p.host(), status, steps, plan.blockers(), plan.notes(), Optional.empty());
+        List<PlanGroup> groups = p.owners().map(o -> PlanGroups.of(plan, o)).orElse(List.of());
+        return new PlanReport(p.host(), status, steps, groups, plan.blockers(), plan.notes(), Optional.empty());
     }
 
     private static List<String> texts(List<Command> commands) {

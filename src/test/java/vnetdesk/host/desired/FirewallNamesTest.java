@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import vnetdesk.model.SecurityRule.Direction;
@@ -47,5 +49,18 @@ class FirewallNamesTest {
             }
             assertTrue(FirewallNames.ip6SpoofingSet(tap).length() <= FirewallNames.MAX_IPSET_NAME);
         }
+    }
+
+    @Test
+    void everyNameOfANicLeadsBackToItsTapAndTheGlobalChainToNone() {
+        String tap = "one-12345678-99";
+        for (String name : new String[] {tap, FirewallNames.inChain(tap), FirewallNames.outChain(tap),
+                FirewallNames.ipSpoofingSet(tap), FirewallNames.ruleSet(tap, 2_000_000_000, Direction.INBOUND, 1234)}) {
+            assertEquals(Optional.of(tap), FirewallNames.tapOf(name), name);
+        }
+        assertEquals(Optional.of("one-5-10"), FirewallNames.tapOf(FirewallNames.ruleSet("one-5-10", 100,
+                Direction.OUTBOUND, 1)));
+        assertEquals(Optional.empty(), FirewallNames.tapOf(FirewallNames.GLOBAL_CHAIN));
+        assertEquals(Optional.empty(), FirewallNames.tapOf("onebr0"));
     }
 }
