@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.InventoryLocation;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
 

@@ -8,7 +8,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 
 /**
  * The console acting as one user at a time: opens the main window for a user

@@ -40,7 +40,7 @@ import vnetdesk.ui.common.Toolbars;
 import vnetdesk.ui.host.ClustersView;
 import vnetdesk.ui.host.ClustersViewModel;
 import vnetdesk.ui.host.HostsView;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.host.HostsViewModel;
 import vnetdesk.ui.network.NetworksSection;
 import vnetdesk.ui.secgroup.SecurityGroupsView;

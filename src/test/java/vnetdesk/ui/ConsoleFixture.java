@@ -15,7 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;

@@ -18,6 +18,7 @@ import vnetdesk.service.Inventory;
 import vnetdesk.service.core.Access.PermissionDeniedException;
 import vnetdesk.service.host.HostService;
 import vnetdesk.service.host.HostService.HostInfo;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.RowList;
 import vnetdesk.ui.common.TaskRunner;

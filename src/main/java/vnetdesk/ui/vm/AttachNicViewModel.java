@@ -46,7 +46,7 @@ import vnetdesk.template.TemplateAttribute;
 import vnetdesk.ui.common.ErrorText;
 import vnetdesk.ui.common.TaskHandle;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 
 /**
  * The Attach NIC wizard's state, page by page: the network ({@link NetworkStep}),

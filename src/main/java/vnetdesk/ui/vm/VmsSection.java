@@ -24,7 +24,7 @@ import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SelectionFollower;
 import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.ToolAction;
 import vnetdesk.ui.common.Toolbars;
 

@@ -15,7 +15,7 @@ import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.RowList;
 import vnetdesk.ui.common.TaskRunner;
-import vnetdesk.ui.host.ConsoleHosts;
+import vnetdesk.ui.common.ConsoleHosts;
 
 /**
  * The VMs section's state: the VMs table, the selected VM's detail, and the

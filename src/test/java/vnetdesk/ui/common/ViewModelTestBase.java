@@ -28,15 +28,15 @@ public abstract class ViewModelTestBase {
         inventory = Inventory.openDirectory(dir);
     }
 
-    private vnetdesk.ui.host.ConsoleHosts consoleHosts;
+    private vnetdesk.ui.common.ConsoleHosts consoleHosts;
 
     /**
      * The console's door to hosts for this test: known_hosts in the temp
      * folder, questions put to the scripted dialogs on the calling thread.
      */
-    protected vnetdesk.ui.host.ConsoleHosts consoleHosts() {
+    protected vnetdesk.ui.common.ConsoleHosts consoleHosts() {
         if (consoleHosts == null) {
-            consoleHosts = new vnetdesk.ui.host.ConsoleHosts(inventory, vnetdesk.ui.host.ConsoleHosts.Settings.in(
+            consoleHosts = new vnetdesk.ui.common.ConsoleHosts(inventory, vnetdesk.ui.common.ConsoleHosts.Settings.in(
                     dir.resolve("console-files"), java.util.Map.of()), dialogs, Runnable::run);
         }
         return consoleHosts;

@@ -1,4 +1,4 @@
-package vnetdesk.ui.host;
+package vnetdesk.ui.common;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import vnetdesk.model.VnetException;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.RemoteHosts;
-import vnetdesk.ui.common.Dialogs;
 
 /**
  * The console's one door to its hosts: a {@link RemoteHosts} (one SSH client,
@@ -82,7 +81,7 @@ public final class ConsoleHosts implements AutoCloseable {
     }
 
     /** The user's "forget the old key" answer to a changed host key, asked on the UI thread. */
-    boolean askForgetChangedKey(String login, String stored, String offered, String storedAt) {
+    public boolean askForgetChangedKey(String login, String stored, String offered, String storedAt) {
         return dialogs.forgetChangedHostKey(login, stored, offered, storedAt);
     }
 
