@@ -94,7 +94,7 @@ public final class MainWindow {
         });
         this.hosts = new HostsViewModel(inventory, actor, runner, dialogs, remoteHosts);
         this.sections = List.of(networks.section(), templates.section(),
-                new SecurityGroupsView(inventory, actor, runner, dialogs).section(),
+                new SecurityGroupsView(inventory, actor, runner, dialogs, remoteHosts).section(),
                 new VmsSection(inventory, actor, runner, dialogs, remoteHosts, networks::leasesChanged).section(),
                 new HostsView(hosts).section(),
                 clusters(),

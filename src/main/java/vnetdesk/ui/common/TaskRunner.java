@@ -96,6 +96,14 @@ public abstract class TaskRunner {
         return job.handle();
     }
 
+    /**
+     * Runs {@code work} on the UI thread (soon, in order): for listeners that
+     * hear background work as it goes (an SSH run's hosts ending one by one).
+     */
+    public final void later(Runnable work) {
+        onUiThread(work);
+    }
+
     /** Has {@link TaskJob#runWork()} called on the lane's thread, now or later. */
     abstract void dispatch(Lane lane, TaskJob<?> job);
 

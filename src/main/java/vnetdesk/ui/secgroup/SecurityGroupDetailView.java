@@ -166,9 +166,12 @@ final class SecurityGroupDetailView {
         Label report = new Label();
         report.setId("sg-commit-report");
         report.setWrapText(true);
-        report.textProperty().bind(vms.reportProperty());
-        Label hint = FormGrid.hint("Commit re-applies the stored rules to the host firewalls of these VMs"
-                + " (unsaved edits are not included: save them first).");
+        report.textProperty().bind(Bindings.createStringBinding(() -> vms.workingProperty().get() == null
+                        || vms.workingProperty().get().isEmpty() ? vms.reportProperty().get() : vms.workingProperty().get(),
+                vms.reportProperty(), vms.workingProperty()));
+        Label hint = FormGrid.hint("Commit applies the stored rules to the host firewalls of these VMs at once"
+                + " (unsaved edits are not included: save them first); each VM moves to up to date or error as its"
+                + " host answers.");
         VBox box = new VBox(8, lists, new HBox(8, commit, retry), hint, report);
         box.setPadding(new Insets(8));
         return box;

@@ -16,13 +16,18 @@ import vnetdesk.model.PropagationState;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.service.SecurityGroupService.VmStatus;
+import vnetdesk.service.host.HostProgress;
+import vnetdesk.service.host.HostReports;
+import vnetdesk.service.host.HostRun;
+import vnetdesk.service.host.LiveChanges;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
  * The VMs tab of a security group: its VMs in the four propagation states,
- * and Commit / "retry outdated and failed", whose report is shown as the
- * service wrote it.
+ * and Commit / "retry outdated and failed", applied to the VMs' hosts with
+ * the states changing as the hosts answer.
  */
 public final class SecurityGroupVmsViewModel {
 
@@ -35,10 +40,13 @@ public final class SecurityGroupVmsViewModel {
     /** Read-only views, kept: a listener on a short-lived unmodifiable wrapper would be collected with it. */
     private final Map<PropagationState, ObservableList<String>> views = new EnumMap<>(PropagationState.class);
     private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.StringProperty working = new javafx.beans.property.SimpleStringProperty("");
+    private final ConsoleHosts hosts;
 
     /** Follows the group {@code editor} shows. */
     public SecurityGroupVmsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
-                                     SecurityGroupEditorViewModel editor) {
+                                     ConsoleHosts hosts, SecurityGroupEditorViewModel editor) {
+        this.hosts = hosts;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -71,8 +79,12 @@ public final class SecurityGroupVmsViewModel {
     }
 
     /**
-     * Re-applies the stored rules to the group's VMs (with {@code onlyOutdatedAndFailed}
-     * only to those not up to date), then shows the service's report and reads the group again.
+     * Re-applies the stored rules to the hosts of the group's VMs (with
+     * {@code onlyOutdatedAndFailed} only to those not up to date): each VM is
+     * updating while its host is applied, and the tab reads the group again
+     * as each host answers; the hosts' progress is the task's message, and
+     * the end says how many VMs are up to date or in error, with each host's
+     * failure.
      */
     public void commit(boolean onlyOutdatedAndFailed) {
         Optional<Integer> id = id(editor.currentProperty().get());
@@ -80,15 +92,47 @@ public final class SecurityGroupVmsViewModel {
             return;
         }
         String label = editor.currentProperty().get().orElseThrow().summary().group().label();
-        runner.run((onlyOutdatedAndFailed ? "Retrying security group " : "Committing security group ") + label,
-                () -> inventory.securityGroups().commit(actor, ObjectRef.id(id.get()), onlyOutdatedAndFailed),
-                r -> {
-                    String text = "Commit of " + label + ": " + r.applied() + " of " + r.selected().size()
-                            + " VM(s) updated — " + r.message();
+        report.set("");
+        runner.runOnPool((onlyOutdatedAndFailed ? "Retrying security group "
+                        : "Committing security group ") + label, progress -> {
+                    HostRun run = new HostRun(new HostRun.Listener() {
+                        @Override
+                        public void progress(HostProgress p) {
+                            String line = "host " + p.host().label() + ": " + p.message();
+                            runner.later(() -> working.set(line));
+                        }
+
+                        @Override
+                        public void applied(HostReports.ApplyResult r) {
+                            runner.later(editor::refresh);
+                        }
+                    });
+                    return hosts.remote().commitSecurityGroup(actor, ObjectRef.id(id.get()), onlyOutdatedAndFailed,
+                            run);
+                }, r -> {
+                    working.set("");
+                    String text = commitText(r);
                     report.set(text);
-                    dialogs.notify(text);
+                    dialogs.notify(r.message());
                     editor.refresh();
-                }, e -> dialogs.showError("Cannot commit security group " + label, e));
+                }, e -> {
+                    working.set("");
+                    dialogs.showError("Cannot commit security group " + label, e);
+                }, () -> working.set(""));
+    }
+
+    /** The commit's message, then one line per host that failed with its outcome's message. */
+    static String commitText(LiveChanges.CommitResult r) {
+        StringBuilder text = new StringBuilder(r.message());
+        r.hosts().stream().filter(h -> !h.outcome().result().success()).forEach(h -> text.append("\nhost ")
+                .append(h.host().label()).append(": ").append(h.outcome().summary()).append(": ")
+                .append(h.outcome().message()));
+        return text.toString();
+    }
+
+    /** What the running commit is doing ("host 0:kvm0: step 2 of 3: …"); empty when none runs. */
+    public javafx.beans.value.ObservableStringValue workingProperty() {
+        return working;
     }
 
     /** The VMs in {@code state}: "VM 7", with the error text for {@link PropagationState#ERROR}. */

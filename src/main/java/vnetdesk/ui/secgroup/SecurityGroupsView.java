@@ -12,6 +12,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.SecurityGroupService.GroupDetails;
 import vnetdesk.ui.common.ConsoleSection;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorSelection;
 import vnetdesk.ui.common.EditorSession;
@@ -38,10 +39,10 @@ public final class SecurityGroupsView {
     private final ConsoleSection section;
     private final EditorSelection<SecurityGroupRow, GroupDetails> selection;
 
-    public SecurityGroupsView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+    public SecurityGroupsView(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts hosts) {
         this.list = new SecurityGroupListViewModel(inventory, actor, runner, dialogs);
         this.editor = new SecurityGroupEditorViewModel(inventory, actor, runner, dialogs);
-        this.vms = new SecurityGroupVmsViewModel(inventory, actor, runner, dialogs, editor);
+        this.vms = new SecurityGroupVmsViewModel(inventory, actor, runner, dialogs, hosts, editor);
         buildTable();
         this.selection = new EditorSelection<>(table, list.rows(), SecurityGroupRow::id, list.selectedIdProperty(),
                 list::reload, editor, this::showFirstTab);

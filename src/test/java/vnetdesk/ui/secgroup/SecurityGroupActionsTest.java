@@ -100,22 +100,23 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
     }
 
     @Test
-    void commitShowsTheServicesReportAndTheVmsTabListsTheVms() {
+    void commitAppliesThroughTheHostsAndAVmOnNoHostIsUpToDateAtOnce() {
         inventory.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nSECURITY_GROUPS = \""
                 + web + "\"\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
-        inventory.leases().allocate(ADMIN, ObjectRef.name("lan"), new LeaseOwner.VmNic(7, 0), Optional.empty(),
-                Optional.empty());
+        int vm = inventory.vms().create(ADMIN, TemplateParser.parse("NAME = web1\nNIC = [ NETWORK = lan ]\n", "vm"));
         SecurityGroupEditorViewModel editor = new SecurityGroupEditorViewModel(inventory, ADMIN, runner, dialogs);
-        SecurityGroupVmsViewModel vms = new SecurityGroupVmsViewModel(inventory, ADMIN, runner, dialogs, editor);
+        SecurityGroupVmsViewModel vms = new SecurityGroupVmsViewModel(inventory, ADMIN, runner, dialogs,
+                consoleHosts(), editor);
         editor.edit(web, () -> { });
-        assertEquals(List.of("VM 7"), vms.vms(PropagationState.OUTDATED));
+        assertEquals(List.of("VM " + vm + ":web1"), vms.vms(PropagationState.OUTDATED));
         vms.commit(false);
-        assertTrue(vms.reportProperty().get().contains("0 of 1 VM(s) updated"), vms.reportProperty().get());
-        assertTrue(vms.reportProperty().get().contains("no host apply is available"), vms.reportProperty().get());
+        // the VM is on no host: nothing to change anywhere, so it is up to date without any connection
+        assertEquals("security group " + web + ":web: 1 VM(s) up to date, 0 in error, over 0 host(s)",
+                vms.reportProperty().get());
         assertEquals(List.of(vms.reportProperty().get()), dialogs.notices);
-        assertEquals(List.of("VM 7"), vms.vms(PropagationState.OUTDATED));
-        assertEquals(List.of(), vms.vms(PropagationState.UPDATED));
+        assertEquals(List.of("VM " + vm + ":web1"), vms.vms(PropagationState.UPDATED));
+        assertEquals(List.of(), vms.vms(PropagationState.OUTDATED));
         vms.commit(true);
-        assertEquals(2, dialogs.notices.size());
+        assertEquals("security group " + web + ":web has no VM to update", vms.reportProperty().get());
     }
 }

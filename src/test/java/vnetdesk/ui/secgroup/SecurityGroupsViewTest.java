@@ -38,6 +38,7 @@ import vnetdesk.model.SecurityGroup;
 import vnetdesk.model.SecurityRule;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.ConsoleSection;
 import vnetdesk.ui.common.Dialogs.UnsavedChoice;
 import vnetdesk.ui.common.FxTaskRunner;
@@ -55,6 +56,7 @@ class SecurityGroupsViewTest {
     private FxTaskRunner runner;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private SecurityGroupsView view;
+    private ConsoleHosts hosts;
     private Stage stage;
 
     @Start
@@ -62,7 +64,9 @@ class SecurityGroupsViewTest {
         this.stage = stage;
         inventory = Inventory.openDirectory(root.resolve("inv-" + instance++));
         runner = new FxTaskRunner();
-        view = new SecurityGroupsView(inventory, Actor.ONEADMIN, runner, dialogs);
+        hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(root.resolve("files-" + instance),
+                java.util.Map.of()), dialogs, Platform::runLater);
+        view = new SecurityGroupsView(inventory, Actor.ONEADMIN, runner, dialogs, hosts);
         // the section with its actions, as the main window shows it
         ConsoleSection section = view.section();
         Scene scene = new Scene(new BorderPane(section.content(), Toolbars.bar(section.actions()), null, null, null),
@@ -75,7 +79,10 @@ class SecurityGroupsViewTest {
 
     @AfterEach
     void close() throws Exception {
-        runner.runLastAndWait(inventory::close, 30, TimeUnit.SECONDS);
+        runner.runLastAndWait(() -> {
+            hosts.close();
+            inventory.close();
+        }, 30, TimeUnit.SECONDS);
         runner.close();
         Platform.runLater(stage::close);
         WaitForAsyncUtils.waitForFxEvents();
