@@ -108,6 +108,15 @@ public final class Inventory implements AutoCloseable {
                         + "\" does not exist")));
     }
 
+    /**
+     * How many writes this process has committed to the inventory so far (no
+     * database access): a view that depends on everything, like the hosts'
+     * pending changes, reads again when it moved.
+     */
+    public long committedWrites() {
+        return ctx.tx().committedWrites();
+    }
+
     public String location() {
         return db.location();
     }

@@ -72,6 +72,11 @@ public final class MainWindow {
     private final ToolBar toolbar = new ToolBar();
     private final WhoHoldsThis whoHoldsThis;
     private final HostsViewModel hosts;
+    private final ChangeListener<Number> settled = (o, was, now) -> {
+        if (now.intValue() == 0) {
+            hostsSettled();
+        }
+    };
 
     /** {@code switchUser} reopens the console as another user (see {@link ConsoleSession}). */
     public MainWindow(Stage stage, Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
@@ -93,12 +98,19 @@ public final class MainWindow {
             networks.open(id);
         });
         this.hosts = new HostsViewModel(inventory, actor, runner, dialogs, remoteHosts);
+        // whatever view changed the inventory, the hosts' pending changes follow once the work has settled;
+        // weakly held, as the runner outlives a window replaced by a user switch
+        runner.running().addListener(new javafx.beans.value.WeakChangeListener<>(settled));
         this.sections = List.of(networks.section(), templates.section(),
                 new SecurityGroupsView(inventory, actor, runner, dialogs, remoteHosts).section(),
                 new VmsSection(inventory, actor, runner, dialogs, remoteHosts, networks::leasesChanged).section(),
                 new HostsView(hosts).section(),
                 clusters(),
                 new UsersView(new UsersViewModel(inventory, actor, runner, dialogs), this::switchTo).section());
+    }
+
+    private void hostsSettled() {
+        hosts.inventoryMayHaveChanged();
     }
 
     /** The Clusters section; moving a network in or out changes its CLUSTER_IDS, which the Networks view shows. */

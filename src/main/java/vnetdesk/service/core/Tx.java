@@ -38,6 +38,7 @@ public final class Tx {
     private final Database db;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final List<Runnable> afterEveryRollback = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
 
     public Tx(Database db) {
         this.db = db;
@@ -53,6 +54,7 @@ public final class Tx {
         Hooks hooks = new Hooks();
         try {
             T result = db.inTransaction(c -> work.run(c, hooks));
+            committed.incrementAndGet();
             hooks.onCommit.forEach(Runnable::run);
             return result;
         } catch (RuntimeException | Error e) {
@@ -62,6 +64,11 @@ public final class Tx {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** How many writes this process has committed: a front end compares it to see that something changed. */
+    public long committedWrites() {
+        return committed.get();
     }
 
     public <T> T read(Database.Work<T> work) {

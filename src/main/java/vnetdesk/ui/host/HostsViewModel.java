@@ -39,6 +39,8 @@ public final class HostsViewModel {
 
     private final Inventory inventory;
     private final ConsoleHosts remote;
+    /** The inventory's write count when the list was last read. */
+    private final java.util.concurrent.atomic.AtomicLong writesRead = new java.util.concurrent.atomic.AtomicLong(-1);
     private final Actor actor;
     private final TaskRunner runner;
     private final Dialogs dialogs;
@@ -71,8 +73,21 @@ public final class HostsViewModel {
         list.selected().addListener((o, was, now) -> loadHistory(now));
     }
 
+    /**
+     * The console's work has settled: when any write was committed since the
+     * list was last read (a network, a security group, a NIC changed), the
+     * list is read again, so the hosts it affects show their pending changes
+     * without a Refresh. No database access when nothing changed.
+     */
+    public void inventoryMayHaveChanged() {
+        if (inventory.committedWrites() != writesRead.get()) {
+            list.reload();
+        }
+    }
+
     /** Runs on the worker: the hosts, each with whether its desired state moved since its last apply. */
     private List<HostRow> readRows() {
+        writesRead.set(inventory.committedWrites());
         List<HostRow> rows = new ArrayList<>();
         for (HostInfo info : inventory.hosts().list(actor)) {
             rows.add(HostRow.of(info, pending(info.host().id()), times));
