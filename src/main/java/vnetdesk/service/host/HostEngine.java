@@ -76,6 +76,7 @@ public final class HostEngine {
     private final Map<String, String> environment;
     private final Clock clock;
     private final Applier applier = new Applier(new ShellStateReader());
+    private final HostStatusRecorder status;
 
     /**
      * How many hosts at once, how long one command may take, the environment
@@ -103,6 +104,7 @@ public final class HostEngine {
         this.commandTimeout = settings.commandTimeout();
         this.environment = settings.environment();
         this.clock = settings.clock();
+        this.status = new HostStatusRecorder(new HostStatuses(ctx), clock);
     }
 
     /** What the inventory implies for the host; no connection. */
@@ -118,7 +120,9 @@ public final class HostEngine {
     public ProbeResult probe(Actor actor, ObjectRef ref) {
         Host host = hosts.manageable(actor, ref, "probe");
         try (SshSession session = open(host)) {
-            return probe(session);
+            ProbeResult probe = probe(session);
+            status.probed(host, probe);
+            return probe;
         }
     }
 
@@ -155,14 +159,17 @@ public final class HostEngine {
         try (SshSession session = open(host)) {
             ProbeResult probe = probe(session);
             List<String> blockers = blockers(inventory, probe);
-            Plan plan = applier.plan(shell(session), DesiredStateCompiler.compile(inventory)).plan();
+            Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory));
+            Plan plan = planned.plan();
             if (!blockers.isEmpty()) {
                 List<String> all = new ArrayList<>(blockers);
                 all.addAll(plan.blockers());
                 plan = new Plan(plan.steps(), all, plan.notes());
             }
+            status.planned(host, probe, planned.reading(), plan);
             return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty());
         } catch (VnetException e) {
+            status.planFailed(host, e.getMessage());
             return new HostPlan(host, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()));
         }
     }
@@ -192,7 +199,7 @@ public final class HostEngine {
                     report.failedStep().isPresent() ? Optional.of(report.failedStep().getAsInt()) : Optional.empty(),
                     report.message().orElse(report.plan().steps().size() + " steps"), report.log().size());
             return record(actor, host, outcome, Optional.of(report),
-                    result.success() ? Optional.of(digest(state)) : Optional.empty());
+                    result.success() ? Optional.of(state) : Optional.empty());
         } catch (HostUnreachableException | SshException e) {
             return record(actor, host, outcome(started, HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0),
                     Optional.empty(), Optional.empty());
@@ -203,14 +210,16 @@ public final class HostEngine {
         }
     }
 
+    /** Records the outcome; {@code applied} is the state a successful apply left the host in. */
     private HostApply record(Actor actor, Host host, HostApplyOutcome outcome, Optional<ApplyReport> report,
-                             Optional<String> digest) {
+                             Optional<HostState> applied) {
         ObjectRef ref = ObjectRef.id(host.id());
-        if (digest.isPresent()) {
-            hosts.markApplied(actor, ref, digest.get(), outcome);
+        if (applied.isPresent()) {
+            hosts.markApplied(actor, ref, digest(applied.get()), outcome);
         } else {
             hosts.recordOutcome(actor, ref, outcome);
         }
+        status.applied(host, outcome, applied);
         return new HostApply(host, outcome, report);
     }
 
@@ -254,12 +263,18 @@ public final class HostEngine {
         }
         HostConnection c = host.connection();
         SshTarget target = new SshTarget(host.address(), c.port(), c.user());
-        SshSession session = transport.connect(target, identity(c.identity()));
         try {
-            session.elevate();
+            SshSession session = transport.connect(target, identity(c.identity()));
+            try {
+                session.elevate();
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+            status.contact(host, Optional.empty());
             return session;
-        } catch (RuntimeException e) {
-            session.close();
+        } catch (VnetException e) {
+            status.contact(host, Optional.of(e.getMessage()));
             throw e;
         }
     }
