@@ -160,11 +160,10 @@ public final class HostsViewModel {
                         desiredNote.set("");
                     }
                 }, e -> {
+                    // a user who may not manage the host is refused (a desired state is a plan's first half):
+                    // the refusal says so in the tabs, without a dialog for merely selecting the host
                     if (list.selectedIdProperty().get().equals(Optional.of(h.id()))) {
-                        // the desired state is a plan's first half: it takes the right to manage the host
-                        desiredNote.set(e instanceof PermissionDeniedException
-                                ? "Only a user who may manage host " + h.label() + " sees what it must carry"
-                                : "Cannot work out what host " + h.label() + " must carry: " + e.getMessage());
+                        desiredNote.set("Cannot show what host " + h.label() + " must carry: " + e.getMessage());
                     }
                 });
     }

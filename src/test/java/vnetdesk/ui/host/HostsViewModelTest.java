@@ -144,6 +144,10 @@ class HostsViewModelTest extends ViewModelTestBase {
         bobs.list().reload();
         assertEquals("—", bobs.list().unfiltered().get(0).pendingText());
         assertEquals("0 hosts with pending changes", bobs.pendingTextBinding().get());
+        bobs.list().selectedIdProperty().set(Optional.of(bobs.list().unfiltered().get(0).id()));
+        assertEquals(Optional.empty(), bobs.desiredProperty().get());
+        assertTrue(bobs.desiredNoteProperty().get().startsWith("Cannot show what host 0:kvm1 must carry: "),
+                bobs.desiredNoteProperty().get());
         assertEquals(List.of(), dialogs.errors, "not being allowed to plan is no error to show");
     }
 
