@@ -36,17 +36,17 @@ public final class HostsView {
     public HostsView(HostsViewModel vm) {
         this.vm = vm;
         MasterDetail.table(table, "host-table", vm.list().rows(), List.of(
-                Tables.column("ID", 40, HostRow::id),
-                Tables.column("Name", 100, HostRow::name),
-                Tables.column("Address", 130, HostRow::addressText),
-                Tables.column("User", 55, h -> h.connection().user()),
-                Tables.column("Cluster", 90, HostRow::cluster),
-                Tables.column("VMs", 40, h -> h.vms().size()),
-                Tables.column("Connection", 150, HostRow::connectionText),
-                Tables.column("Probe", 210, HostRow::probeText),
+                // the user is on the General tab: the row keeps its width for the columns
+                Tables.column("ID", 35, HostRow::id),
+                Tables.column("Name", 85, HostRow::name),
+                Tables.column("Address", 115, HostRow::addressText),
+                Tables.column("Cluster", 80, HostRow::cluster),
+                Tables.column("VMs", 38, h -> h.vms().size()),
+                Tables.column("Connection", 125, HostRow::connectionText),
+                Tables.column("Probe", 250, HostRow::probeText),
                 driftColumn(),
-                Tables.column("Pending", 60, HostRow::pendingText),
-                Tables.column("Last apply", 190, HostRow::lastApplyText)),
+                Tables.column("Pending", 62, HostRow::pendingText),
+                Tables.column("Last apply", 150, HostRow::lastApplyText)),
                 "No hosts yet — add one with New host.");
         new SelectionFollower<>(table, vm.list().rows(), vm.list().selectedIdProperty(), HostRow::id,
                 id -> vm.list().selectedIdProperty().set(Optional.of(id)));
@@ -59,7 +59,7 @@ public final class HostsView {
 
     /** The Drift column: a badge coloured by where the host stood at its last check. */
     private static TableColumn<HostRow, HostRow.Drift> driftColumn() {
-        TableColumn<HostRow, HostRow.Drift> drift = Tables.column("Drift", 105, HostRow::drift);
+        TableColumn<HostRow, HostRow.Drift> drift = Tables.column("Drift", 95, HostRow::drift);
         drift.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
