@@ -1,6 +1,8 @@
 package vnetdesk.ui.host;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,7 +73,7 @@ final class HostStateTabs {
                     + "vnetdesk host probe " + row.get().name() + " probes it."));
         }
         ProbeReport p = probed.get().report();
-        List<Node> out = new java.util.ArrayList<>();
+        List<Node> out = new ArrayList<>();
         out.add(hint("Probed " + times.shortTime(probed.get().at()) + " · kernel " + p.kernelRelease()
                 + " · commands run as " + p.privilege()));
         out.add(section("Kernel features"));
@@ -83,7 +85,7 @@ final class HostStateTabs {
         }
         out.add(section("Drivers"));
         for (Map.Entry<Driver, List<String>> d : p.drivers().entrySet()) {
-            String id = "probe-driver-" + d.getKey().name().toLowerCase(java.util.Locale.ROOT);
+            String id = "probe-driver-" + d.getKey().name().toLowerCase(Locale.ROOT);
             out.add(d.getValue().isEmpty() ? checked(id, d.getKey().mad() + ": can run", true)
                     : checked(id, d.getKey().mad() + ": cannot run — " + String.join("; ", d.getValue()), false));
         }
@@ -138,7 +140,7 @@ final class HostStateTabs {
     private static List<DeviceRow> deviceRows(DesiredReport r) {
         return r.networks().stream().flatMap(n -> n.devices().stream().map(d -> new DeviceRow(n.network()
                 + " (" + n.driver() + ")", d.name(), d.kind(), d.details(),
-                d.presence().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))).toList();
+                d.presence().name().toLowerCase(Locale.ROOT).replace('_', ' ')))).toList();
     }
 
     Node firewall() {
