@@ -50,7 +50,8 @@ import vnetdesk.ssh.SshTransport;
  * before anything runs), the desired state compiled from the inventory, and
  * the {@link Applier}; many hosts on a bounded pool, each host's outcome
  * recorded with its time, and on success the digest of the state it now has
- * (so that pending changes are known without connecting).
+ * (so that pending changes are known without connecting); what it learns of
+ * each host on the way (contact, probe, drift) is kept as its {@link HostStatus}.
  */
 public final class HostEngine {
 
@@ -263,20 +264,26 @@ public final class HostEngine {
         }
         HostConnection c = host.connection();
         SshTarget target = new SshTarget(host.address(), c.port(), c.user());
+        SshSession session;
         try {
-            SshSession session = transport.connect(target, identity(c.identity()));
+            session = transport.connect(target, identity(c.identity()));
             try {
                 session.elevate();
             } catch (RuntimeException e) {
                 session.close();
                 throw e;
             }
-            status.contact(host, Optional.empty());
-            return session;
         } catch (VnetException e) {
             status.contact(host, Optional.of(e.getMessage()));
             throw e;
         }
+        try {
+            status.contact(host, Optional.empty());
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
     private Identity identity(HostConnection.Identity identity) {
