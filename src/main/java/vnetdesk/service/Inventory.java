@@ -20,6 +20,7 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.service.host.ClusterService;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.HostService;
+import vnetdesk.service.host.HostStatuses;
 import vnetdesk.service.host.LiveChanges;
 import vnetdesk.service.host.OfflinePlans;
 import vnetdesk.service.host.RemoteHosts;
@@ -56,6 +57,7 @@ public final class Inventory implements AutoCloseable {
     private final HostService hosts;
     private final ServiceContext ctx;
     private final OfflinePlans offlinePlans;
+    private final HostStatuses hostStatuses;
     private final VmService vms;
     private final Map<ResourceType, OwnedObjectService> owned;
 
@@ -86,6 +88,7 @@ public final class Inventory implements AutoCloseable {
         clusters = new ClusterService(ctx);
         hosts = new HostService(ctx);
         offlinePlans = new OfflinePlans(ctx, hosts, vms);
+        hostStatuses = new HostStatuses(ctx);
         owned = List.of(networks, templates, securityGroups, vms).stream()
                 .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }
@@ -168,6 +171,11 @@ public final class Inventory implements AutoCloseable {
      */
     public HostEngine hostEngine(SshTransport transport, SecretPrompt secrets, HostEngine.Settings settings) {
         return new HostEngine(ctx, hosts, vms, transport, secrets, settings);
+    }
+
+    /** What the console last learnt about each host: contact, probe, drift, devices. */
+    public HostStatuses hostStatuses() {
+        return hostStatuses;
     }
 
     /** Host plans that need no connection: desired states, pending changes, an attach's host changes. */

@@ -3,14 +3,18 @@ package vnetdesk.ui;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -263,7 +267,7 @@ public final class MainWindow {
                 }
                 s.count().ifPresentOrElse(count -> textProperty().bind(Bindings.createStringBinding(
                         () -> s.title() + "  (" + count.get() + ")", count)), () -> setText(s.title()));
-                setGraphic(Icons.of(s.icon()).orElse(null));
+                setGraphic(withBadge(Icons.of(s.icon()), s.badge()));
             }
         });
         navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -274,6 +278,25 @@ public final class MainWindow {
             }
         });
         return navigation;
+    }
+
+    /** The section's icon with its badge (a count on the icon's corner, hidden at 0), if it has one. */
+    private static Node withBadge(Optional<Node> icon, Optional<ObservableIntegerValue> badge) {
+        if (badge.isEmpty()) {
+            return icon.orElse(null);
+        }
+        ObservableIntegerValue n = badge.get();
+        Label count = new Label();
+        count.getStyleClass().add("nav-badge");
+        count.textProperty().bind(Bindings.createStringBinding(() -> String.valueOf(n.get()), n));
+        count.visibleProperty().bind(Bindings.createBooleanBinding(() -> n.get() > 0, n));
+        count.setTranslateX(8);
+        count.setTranslateY(-6);
+        StackPane stack = new StackPane();
+        icon.ifPresent(stack.getChildren()::add);
+        stack.getChildren().add(count);
+        StackPane.setAlignment(count, Pos.TOP_RIGHT);
+        return stack;
     }
 
     private void showSection(ConsoleSection section) {

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 
@@ -25,11 +29,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
+import vnetdesk.model.Driver;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.HostConnection;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.host.HostEngine;
+import vnetdesk.service.host.HostReports;
+import vnetdesk.service.host.HostStatus;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -221,6 +228,23 @@ class ScreenshotsTest {
                 "FAILED_ROLLED_BACK".equals(c.getText())).queryAs(javafx.scene.Node.class));
         console.idle(robot);
         save(console.stage.getScene(), out.resolve("host-history.png"));
+        tabOf(robot, "#host-tabs", "Probe");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("host-probe.png"));
+        tabOf(robot, "#host-tabs", "Networks");
+        console.idle(robot);
+        save(console.stage.getScene(), out.resolve("host-networks.png"));
+        tabOf(robot, "#host-tabs", "Firewall");
+        console.idle(robot);
+        robot.clickOn(robot.lookup("#host-firewall .toggle-button").queryAs(javafx.scene.Node.class));
+        console.idle(robot);
+        // the exact text opens below the readable lines: scrolled into view
+        javafx.scene.control.ScrollPane firewall = robot.lookup(".scroll-pane").match(
+                (javafx.scene.control.ScrollPane p) -> p.getContent() != null
+                        && "host-firewall".equals(p.getContent().getId())).query();
+        robot.interact(() -> firewall.setVvalue(0.2));
+        WaitForAsyncUtils.waitForFxEvents();
+        save(console.stage.getScene(), out.resolve("host-firewall.png"));
         tabOf(robot, "#host-tabs", "General");
         robot.clickOn("#host-edit");
         ConsoleFixture.await("the Edit dialog", () -> robot.lookup("#host-form-address").tryQuery().isPresent());
@@ -258,6 +282,44 @@ class ScreenshotsTest {
                     HostEngine.digest(inv.hostPlans().desiredState(Actor.ONEADMIN, ObjectRef.name(host))),
                     new HostApplyOutcome(started, started.plusSeconds(2), HostApplyOutcome.Result.APPLIED,
                             Optional.empty(), "16 steps applied and verified", 19));
+        }
+        hostStatus(inv, now);
+    }
+
+    /**
+     * What the engine learnt, recorded as it records it: kvm1 and kvm2 were
+     * reached and probed half an hour ago (kvm1's kernel has no 8021q); kvm1
+     * was found out of sync afterwards (a rule removed behind the console's
+     * back), kvm2 in sync; kvm-edge, without an address, was never contacted.
+     */
+    private static void hostStatus(Inventory inv, Instant now) {
+        Instant checked = now.minus(Duration.ofMinutes(20));
+        for (String host : new String[]{"kvm1", "kvm2"}) {
+            boolean vlan = host.equals("kvm2");
+            Map<Driver, List<String>> drivers = new EnumMap<>(Driver.class);
+            for (Driver d : Driver.values()) {
+                drivers.put(d, d == Driver.VLAN && !vlan ? List.of("802.1Q needs the kernel feature 8021q (802.1Q VLAN"
+                        + " devices), which this kernel lacks") : List.of());
+            }
+            Map<String, String> features = new LinkedHashMap<>();
+            features.put("bridge", "yes");
+            features.put("8021q", vlan ? "loadable" : "no");
+            features.put("vxlan", "loadable");
+            features.put("br_netfilter", "yes");
+            features.put("act_police", "yes");
+            HostReports.ProbeReport probe = new HostReports.ProbeReport("6.8.0-45-generic", "root", features, List.of("ip", "bridge", "iptables", "iptables-save", "iptables-restore",
+                    "ip6tables", "ip6tables-save", "ip6tables-restore", "ipset", "ebtables", "ebtables-save", "tc"),
+                    List.of("virsh"), drivers, List.of("virsh is missing: live QoS changes of libvirt domains are not"
+                    + " possible"));
+            ObjectRef ref = ObjectRef.name(host);
+            List<String> devices = List.copyOf(inv.hostPlans().desiredState(Actor.ONEADMIN, ref).devices().keySet());
+            inv.hostStatuses().record(Actor.ONEADMIN, ref, new HostStatus(
+                    Optional.of(new HostStatus.Contact(checked, true, Optional.empty())),
+                    Optional.of(new HostStatus.Probed(checked, probe)),
+                    Optional.of(new HostStatus.DriftCheck(checked, vlan ? HostReports.PlanStatus.IN_SYNC
+                            : HostReports.PlanStatus.CHANGES, vlan ? List.of()
+                            : List.of("iptables: rewrite the chains of one NIC"))),
+                    Optional.of(new HostStatus.KnownDevices(checked, devices))));
         }
     }
 

@@ -50,7 +50,8 @@ import vnetdesk.ssh.SshTransport;
  * before anything runs), the desired state compiled from the inventory, and
  * the {@link Applier}; many hosts on a bounded pool, each host's outcome
  * recorded with its time, and on success the digest of the state it now has
- * (so that pending changes are known without connecting).
+ * (so that pending changes are known without connecting); what it learns of
+ * each host on the way (contact, probe, drift) is kept as its {@link HostStatus}.
  */
 public final class HostEngine {
 
@@ -80,6 +81,7 @@ public final class HostEngine {
     private final Map<String, String> environment;
     private final Clock clock;
     private final Applier applier = new Applier(new ShellStateReader());
+    private final HostStatusRecorder status;
 
     private static final HostRun.Listener QUIET = new HostRun.Listener() {
     };
@@ -110,6 +112,7 @@ public final class HostEngine {
         this.commandTimeout = settings.commandTimeout();
         this.environment = settings.environment();
         this.clock = settings.clock();
+        this.status = new HostStatusRecorder(new HostStatuses(ctx), clock);
     }
 
     /** What the inventory implies for the host; no connection. */
@@ -125,7 +128,9 @@ public final class HostEngine {
     public ProbeResult probe(Actor actor, ObjectRef ref) {
         Host host = hosts.manageable(actor, ref, "probe");
         try (SshSession session = open(host)) {
-            return probe(session);
+            ProbeResult probe = probe(session);
+            status.probed(host, probe);
+            return probe;
         }
     }
 
@@ -219,14 +224,17 @@ public final class HostEngine {
             ProbeResult probe = probe(session);
             listener.progress(new HostProgress(host, HostProgress.Phase.READING, "reading the host", 0.5));
             List<String> blockers = blockers(inventory, probe);
-            Plan plan = applier.plan(shell(session), DesiredStateCompiler.compile(inventory)).plan();
+            Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory));
+            Plan plan = planned.plan();
             if (!blockers.isEmpty()) {
                 List<String> all = new ArrayList<>(blockers);
                 all.addAll(plan.blockers());
                 plan = new Plan(plan.steps(), all, plan.notes());
             }
+            status.planned(host, probe, planned.reading(), plan);
             return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty(), Optional.of(owners));
         } catch (VnetException e) {
+            status.planFailed(host, e.getMessage());
             return new HostPlan(host, Optional.empty(), Optional.empty(), Optional.of(e.getMessage()),
                     Optional.of(owners));
         }
@@ -260,7 +268,7 @@ public final class HostEngine {
                     report.failedStep().isPresent() ? Optional.of(report.failedStep().getAsInt()) : Optional.empty(),
                     report.message().orElse(report.plan().steps().size() + " steps"), report.log().size());
             return record(actor, host, outcome, Optional.of(report),
-                    result.success() ? Optional.of(digest(state)) : Optional.empty());
+                    result.success() ? Optional.of(state) : Optional.empty());
         } catch (HostUnreachableException | SshException e) {
             return record(actor, host, outcome(started, HostApplyOutcome.Result.UNREACHABLE, e.getMessage(), 0),
                     Optional.empty(), Optional.empty());
@@ -271,14 +279,16 @@ public final class HostEngine {
         }
     }
 
+    /** Records the outcome; {@code applied} is the state a successful apply left the host in. */
     private HostApply record(Actor actor, Host host, HostApplyOutcome outcome, Optional<ApplyReport> report,
-                             Optional<String> digest) {
+                             Optional<HostState> applied) {
         ObjectRef ref = ObjectRef.id(host.id());
-        if (digest.isPresent()) {
-            hosts.markApplied(actor, ref, digest.get(), outcome);
+        if (applied.isPresent()) {
+            hosts.markApplied(actor, ref, digest(applied.get()), outcome);
         } else {
             hosts.recordOutcome(actor, ref, outcome);
         }
+        status.applied(host, outcome, applied);
         return new HostApply(host, outcome, report);
     }
 
@@ -320,9 +330,23 @@ public final class HostEngine {
             throw new VnetException("host " + host.label() + " has no address; set one with: host set " + host.name()
                     + " --address ADDRESS");
         }
-        return open(host.address(), host.connection());
+        SshSession session;
+        try {
+            session = open(host.address(), host.connection());
+        } catch (VnetException e) {
+            status.contact(host, Optional.of(e.getMessage()));
+            throw e;
+        }
+        try {
+            status.contact(host, Optional.empty());
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
     }
 
+    /** Logs in and gets root; nothing recorded (a host not saved yet has nowhere to record it). */
     private SshSession open(String address, HostConnection c) {
         SshTarget target = new SshTarget(address, c.port(), c.user());
         SshSession session = transport.connect(target, identity(c.identity()));

@@ -1,6 +1,8 @@
 package vnetdesk.service.host;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import vnetdesk.host.desired.DesiredStateCompiler;
@@ -26,11 +28,13 @@ public final class OfflinePlans {
     private final HostService hosts;
     private final VmService vms;
     private final DesiredHosts desired;
+    private final HostStatuses statuses;
 
     public OfflinePlans(ServiceContext ctx, HostService hosts, VmService vms) {
         this.hosts = hosts;
         this.vms = vms;
         this.desired = new DesiredHosts(ctx.tx(), vms, ctx.networks());
+        this.statuses = new HostStatuses(ctx);
     }
 
     DesiredHosts desiredHosts() {
@@ -39,6 +43,17 @@ public final class OfflinePlans {
 
     public HostState desiredState(Actor actor, ObjectRef ref) {
         return desired.desired(hosts.manageable(actor, ref, "plan for"));
+    }
+
+    /**
+     * What the host must carry, per network and per NIC, with whether it had
+     * each device when last read ({@link HostStatus#devices()}).
+     */
+    public DesiredReport desiredReport(Actor actor, ObjectRef ref) {
+        Host host = hosts.manageable(actor, ref, "plan for");
+        Map<Integer, String> labels = new LinkedHashMap<>();
+        vms.runningOn(host.id()).forEach(vm -> labels.put(vm.vm().id(), vm.vm().label()));
+        return DesiredReports.build(host, desired.inventory(host), labels, statuses.status(actor, ref));
     }
 
     /** Whether the host's desired state moved since its last successful apply. */

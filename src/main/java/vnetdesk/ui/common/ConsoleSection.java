@@ -17,6 +17,7 @@ import javafx.scene.Node;
  * @param title   the name in the navigation; also what the console remembers as the last view
  * @param icon    the navigation icon ({@link Icons})
  * @param count   how many objects the section lists, when it lists any
+ * @param badge   a number that needs the user (e.g. hosts with pending changes), shown on the icon when not 0
  * @param actions the toolbar's actions while the section is selected, in groups (a separator between groups)
  * @param shown   runs when the section is selected (it reads what it lists; edits in its editor stay)
  * @param reload  reads what it lists again (F5: another console or the CLI may have changed the inventory)
@@ -24,32 +25,38 @@ import javafx.scene.Node;
  *                another user): at once, or after unsaved edits are saved or dropped; not on Cancel
  */
 public record ConsoleSection(String title, String icon, Node content, Optional<ObservableIntegerValue> count,
-                             List<List<ToolAction>> actions, Runnable shown, Runnable reload,
-                             Consumer<Runnable> leave) {
+                             Optional<ObservableIntegerValue> badge, List<List<ToolAction>> actions, Runnable shown,
+                             Runnable reload, Consumer<Runnable> leave) {
 
     private static final Runnable NOTHING = () -> { };
 
     /** A section that only shows {@code content}: no count, no actions, nothing to read or leave. */
     public static ConsoleSection of(String title, String icon, Node content) {
-        return new ConsoleSection(title, icon, content, Optional.empty(), List.of(), NOTHING, NOTHING, Runnable::run);
+        return new ConsoleSection(title, icon, content, Optional.empty(), Optional.empty(), List.of(), NOTHING,
+                NOTHING, Runnable::run);
     }
 
     public ConsoleSection counting(ObservableIntegerValue objects) {
-        return new ConsoleSection(title, icon, content, Optional.of(objects), actions, shown, reload, leave);
+        return new ConsoleSection(title, icon, content, Optional.of(objects), badge, actions, shown, reload, leave);
+    }
+
+    public ConsoleSection badged(ObservableIntegerValue needingAttention) {
+        return new ConsoleSection(title, icon, content, count, Optional.of(needingAttention), actions, shown, reload,
+                leave);
     }
 
     public ConsoleSection withActions(List<List<ToolAction>> groups) {
-        return new ConsoleSection(title, icon, content, count, List.copyOf(groups), shown, reload, leave);
+        return new ConsoleSection(title, icon, content, count, badge, List.copyOf(groups), shown, reload, leave);
     }
 
     /** What it does when selected ({@code whenShown}) and on Refresh ({@code reading}). */
     public ConsoleSection reading(Runnable whenShown, Runnable reading) {
-        return new ConsoleSection(title, icon, content, count, actions, whenShown, reading, leave);
+        return new ConsoleSection(title, icon, content, count, badge, actions, whenShown, reading, leave);
     }
 
     /** How it settles unsaved edits before it is left for good. */
     public ConsoleSection leaving(Consumer<Runnable> settle) {
-        return new ConsoleSection(title, icon, content, count, actions, shown, reload, settle);
+        return new ConsoleSection(title, icon, content, count, badge, actions, shown, reload, settle);
     }
 
     /** Runs {@code proceed} once unsaved edits are settled (see {@code leave}). */

@@ -27,7 +27,8 @@ import vnetdesk.ui.common.Tables;
 /**
  * The selected host's detail: a header with where Plan and Apply are for
  * now, the General tab (cluster, address and login settings, pending
- * changes, last apply, the VMs on it, Edit…) and the History tab (its apply
+ * changes, last apply, the VMs on it, Edit…), the Probe, Networks and
+ * Firewall tabs ({@link HostStateTabs}) and the History tab (its apply
  * outcomes, newest first, the selected one's message in full below).
  */
 final class HostDetail {
@@ -54,7 +55,9 @@ final class HostDetail {
         VBox header = new VBox(2, title, note);
         header.setPadding(new Insets(8, 10, 8, 10));
         header.getStyleClass().add("detail-header");
-        TabPane tabs = new TabPane(tab("General", general(edit)), tab("History", history()));
+        HostStateTabs state = new HostStateTabs(vm, vm.times());
+        TabPane tabs = new TabPane(tab("General", general(edit)), tab("Probe", state.probe()),
+                tab("Networks", state.networks()), tab("Firewall", state.firewall()), tab("History", history()));
         tabs.setId("host-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         return new VBox(header, tabs);
@@ -77,6 +80,10 @@ final class HostDetail {
                 + " inventory since the host's last successful apply."));
         g.add("Last apply", bound("host-last-apply", h -> h.lastApplyText().isEmpty() ? "never"
                 : h.lastApplyText()));
+        g.add("Connection", bound("host-connection", HostRow::connectionText));
+        g.add("Drift", bound("host-drift", h -> h.drift().text() + h.status().drift().map(d -> " (checked "
+                + vm.times().shortTime(d.at()) + ")" + (d.differences().isEmpty() ? ""
+                : ": " + String.join("; ", d.differences()))).orElse("")));
         ListView<String> vms = new ListView<>();
         vms.setId("host-vms");
         vms.setPrefHeight(120);

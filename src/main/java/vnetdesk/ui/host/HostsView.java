@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -19,7 +21,8 @@ import vnetdesk.ui.common.ToolAction;
 
 /**
  * The Hosts section: the hosts of the inventory (address and login, cluster,
- * VMs, pending changes, last apply), the selected host's detail, and the New
+ * VMs, connection, probe, drift badge, pending changes, last apply; the
+ * navigation's badge counts the hosts with pending changes), the selected host's detail, and the New
  * host, Edit…, Rename and Delete actions. It does not connect to hosts; the
  * detail's header says where Plan and Apply are until the console has them.
  */
@@ -33,14 +36,17 @@ public final class HostsView {
     public HostsView(HostsViewModel vm) {
         this.vm = vm;
         MasterDetail.table(table, "host-table", vm.list().rows(), List.of(
-                Tables.column("ID", 45, HostRow::id),
-                Tables.column("Name", 130, HostRow::name),
-                Tables.column("Address", 150, HostRow::addressText),
-                Tables.column("User", 70, h -> h.connection().user()),
-                Tables.column("Cluster", 110, HostRow::cluster),
-                Tables.column("VMs", 45, h -> h.vms().size()),
-                Tables.column("Pending", 65, HostRow::pendingText),
-                Tables.column("Last apply", 220, HostRow::lastApplyText)),
+                // the user is on the General tab: the row keeps its width for the columns
+                Tables.column("ID", 35, HostRow::id),
+                Tables.column("Name", 85, HostRow::name),
+                Tables.column("Address", 115, HostRow::addressText),
+                Tables.column("Cluster", 80, HostRow::cluster),
+                Tables.column("VMs", 38, h -> h.vms().size()),
+                Tables.column("Connection", 125, HostRow::connectionText),
+                Tables.column("Probe", 250, HostRow::probeText),
+                driftColumn(),
+                Tables.column("Pending", 62, HostRow::pendingText),
+                Tables.column("Last apply", 150, HostRow::lastApplyText)),
                 "No hosts yet — add one with New host.");
         new SelectionFollower<>(table, vm.list().rows(), vm.list().selectedIdProperty(), HostRow::id,
                 id -> vm.list().selectedIdProperty().set(Optional.of(id)));
@@ -48,7 +54,29 @@ public final class HostsView {
                 "Filter hosts (id, name, cluster, address, user, VM)", new HostDetail(vm).node(this::edit), 0.55));
         root.setId("hosts-view");
         section = ConsoleSection.of("Hosts", "host", root).counting(vm.list().countProperty())
-                .withActions(actions()).reading(vm.list()::reload, vm.list()::reload);
+                .badged(vm.pendingCountBinding()).withActions(actions()).reading(vm.list()::reload, vm.list()::reload);
+    }
+
+    /** The Drift column: a badge coloured by where the host stood at its last check. */
+    private static TableColumn<HostRow, HostRow.Drift> driftColumn() {
+        TableColumn<HostRow, HostRow.Drift> drift = Tables.column("Drift", 95, HostRow::drift);
+        drift.setCellFactory(c -> new TableCell<>() {
+            private final Label badge = new Label();
+
+            @Override
+            protected void updateItem(HostRow.Drift d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(null);
+                if (empty || d == null) {
+                    setGraphic(null);
+                    return;
+                }
+                badge.setText(d.text());
+                badge.getStyleClass().setAll("label", "drift-badge", d.styleClass());
+                setGraphic(badge);
+            }
+        });
+        return drift;
     }
 
     private List<List<ToolAction>> actions() {

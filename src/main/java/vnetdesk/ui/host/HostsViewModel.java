@@ -3,12 +3,19 @@ package vnetdesk.ui.host;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -16,8 +23,10 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.core.Access.PermissionDeniedException;
+import vnetdesk.service.host.DesiredReport;
 import vnetdesk.service.host.HostService;
 import vnetdesk.service.host.HostService.HostInfo;
+import vnetdesk.service.host.HostStatus;
 import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.RowList;
@@ -25,8 +34,9 @@ import vnetdesk.ui.common.TaskRunner;
 
 /**
  * The Hosts section's state and actions: the list (with each host's pending
- * changes, found without connecting, and its last apply), the selected
- * host's apply history, the number of hosts with pending changes for the
+ * changes, found without connecting, its last apply, and what the console
+ * last learnt about it: contact, probe, drift), the selected host's apply
+ * history and desired state (its Networks and Firewall tabs), the number of hosts with pending changes for the
  * status bar, and New host, Edit, Rename and Delete — each run in the
  * background, a refusal explained. Nothing here connects to a host: the
  * console's Plan and Apply are the next step of issue 12.
@@ -36,6 +46,8 @@ public final class HostsViewModel {
     /** Where a user finds Plan and Apply until the console has them. */
     public static final String PLAN_APPLY_NOTE = "Plan and Apply from the console come next;"
             + " vnetdesk host plan/apply work now";
+
+    private static final String NO_HOST = "No host selected";
 
     private final Inventory inventory;
     private final ConsoleHosts remote;
@@ -47,6 +59,8 @@ public final class HostsViewModel {
     private final ApplyTimes times;
     private final RowList<HostRow> list;
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    private final ObjectProperty<Optional<DesiredReport>> desired = new SimpleObjectProperty<>(Optional.empty());
+    private final StringProperty desiredNote = new SimpleStringProperty(NO_HOST);
     private final IntegerBinding pendingCount;
     private final StringBinding pendingText;
 
@@ -70,7 +84,10 @@ public final class HostsViewModel {
                 .filter(h -> h.pending().orElse(false)).count(), all);
         pendingText = Bindings.createStringBinding(() -> pendingCount.get()
                 + (pendingCount.get() == 1 ? " host" : " hosts") + " with pending changes", pendingCount);
-        list.selected().addListener((o, was, now) -> loadHistory(now));
+        list.selected().addListener((o, was, now) -> {
+            loadHistory(now);
+            loadDesired(now);
+        });
     }
 
     /**
@@ -89,8 +106,10 @@ public final class HostsViewModel {
     private List<HostRow> readRows() {
         writesRead.set(inventory.committedWrites());
         List<HostRow> rows = new ArrayList<>();
+        Map<Integer, HostStatus> statuses = inventory.hostStatuses().all(actor);
         for (HostInfo info : inventory.hosts().list(actor)) {
-            rows.add(HostRow.of(info, pending(info.host().id()), times));
+            rows.add(HostRow.of(info, pending(info.host().id()),
+                    statuses.getOrDefault(info.host().id(), HostStatus.NONE), times));
         }
         return rows;
     }
@@ -106,6 +125,11 @@ public final class HostsViewModel {
 
     public RowList<HostRow> list() {
         return list;
+    }
+
+    /** How the detail writes times: in the console's zone, short when today. */
+    ApplyTimes times() {
+        return times;
     }
 
     /** The selected host's apply outcomes, newest first (up to {@value HostService#HISTORY_KEPT}). */
@@ -128,6 +152,40 @@ public final class HostsViewModel {
                         history.setAll(rows);
                     }
                 }, e -> dialogs.showError("Cannot read the apply history of host " + host.get().label(), e));
+    }
+
+    /** What the selected host must carry (its Networks and Firewall tabs); empty while read or when refused. */
+    public ReadOnlyObjectProperty<Optional<DesiredReport>> desiredProperty() {
+        return desired;
+    }
+
+    /** Why {@link #desiredProperty()} is empty ("Reading…", a refusal), or "" when it is not. */
+    public ReadOnlyStringProperty desiredNoteProperty() {
+        return desiredNote;
+    }
+
+    private void loadDesired(Optional<HostRow> host) {
+        desired.set(Optional.empty());
+        if (host.isEmpty()) {
+            desiredNote.set(NO_HOST);
+            return;
+        }
+        HostRow h = host.get();
+        desiredNote.set("Reading what host " + h.label() + " must carry…");
+        runner.run("Reading the desired state of host " + h.label(),
+                () -> inventory.hostPlans().desiredReport(actor, ObjectRef.id(h.id())),
+                report -> {
+                    if (list.selectedIdProperty().get().equals(Optional.of(h.id()))) {
+                        desired.set(Optional.of(report));
+                        desiredNote.set("");
+                    }
+                }, e -> {
+                    // a user who may not manage the host is refused (a desired state is a plan's first half):
+                    // the refusal says so in the tabs, without a dialog for merely selecting the host
+                    if (list.selectedIdProperty().get().equals(Optional.of(h.id()))) {
+                        desiredNote.set("Cannot show what host " + h.label() + " must carry: " + e.getMessage());
+                    }
+                });
     }
 
     /** How many hosts (that the user may manage) have pending changes, as of the last read of the list. */

@@ -117,6 +117,35 @@ class HostEngineLabTest {
                 inv.hosts().lastOutcome(ADMIN, ObjectRef.name("kvm0")).orElseThrow().result());
     }
 
+    @Test
+    @Order(2)
+    void aPlanRecordsTheContactTheProbeTheDriftAndTheDevicesAndARemovedRuleShowsAsOutOfSyncUntilApplied() {
+        applied();
+        ObjectRef kvm0 = ObjectRef.name("kvm0");
+        engine.plan(ADMIN, List.of(kvm0), new Cancellation());
+        HostStatus status = inv.hostStatuses().status(ADMIN, kvm0);
+        assertTrue(status.contact().orElseThrow().reachable());
+        assertEquals("root", status.probe().orElseThrow().report().privilege());
+        assertEquals(HostReports.PlanStatus.IN_SYNC, status.drift().orElseThrow().status());
+        assertTrue(status.devices().orElseThrow().names().containsAll(List.of("vdbr0", web.tap(), client.tap())),
+                status.devices().toString());
+        DesiredReport desired = inv.hostPlans().desiredReport(ADMIN, kvm0);
+        assertTrue(desired.networks().stream().flatMap(n -> n.devices().stream())
+                .allMatch(d -> d.presence() == DesiredReport.Presence.PRESENT), desired.networks().toString());
+
+        // a rule removed behind the console's back
+        host.run("iptables", "-D", web.tap() + "-i", "-p", "tcp", "-m", "multiport", "--dports", "22", "-j",
+                "RETURN").orThrow();
+        engine.plan(ADMIN, List.of(kvm0), new Cancellation());
+        HostStatus.DriftCheck drift = inv.hostStatuses().status(ADMIN, kvm0).drift().orElseThrow();
+        assertEquals(HostReports.PlanStatus.CHANGES, drift.status());
+        assertTrue(drift.differences().stream().anyMatch(d -> d.contains("iptables")), drift.differences().toString());
+
+        applied();
+        assertEquals(HostReports.PlanStatus.IN_SYNC, inv.hostStatuses().status(ADMIN, kvm0).drift().orElseThrow()
+                .status(), "the apply repaired it");
+    }
+
     void applied() {
         HostApplyOutcome.Result r = applyOnce().outcome().result();
         assertTrue(r.success(), r.toString());

@@ -169,6 +169,10 @@ class HostFaultsLabTest {
         return inv.hosts().lastOutcome(ADMIN, ObjectRef.name(host)).orElseThrow();
     }
 
+    HostStatus status(String host) {
+        return inv.hostStatuses().status(ADMIN, ObjectRef.name(host));
+    }
+
     void assertOutcome(String host, Result result, List<String> inMessage) {
         HostApplyOutcome o = recorded(host);
         assertEquals(result, o.result(), host + ": " + o.message());
@@ -232,6 +236,16 @@ class HostFaultsLabTest {
         assertOutcome("nosudo", Result.BLOCKED, List.of("sudo -n refused", "a password is required"));
         assertOutcome("noipset", Result.BLOCKED, List.of("ipset"));
         assertEquals(1, recorded("noipset").commandsRun(), "the probe alone ran");
+        // what the console keeps about each host between connections
+        HostStatus.Contact refused = status("nohost").contact().orElseThrow();
+        assertFalse(refused.reachable());
+        assertTrue(refused.message().orElseThrow().contains("Connection refused"), refused.toString());
+        assertEquals(HostReports.PlanStatus.IN_SYNC, status("good").drift().orElseThrow().status());
+        assertEquals(HostReports.PlanStatus.CHANGES, status("killed").drift().orElseThrow().status(),
+                "a host left half-applied is out of sync");
+        assertEquals(HostReports.PlanStatus.BLOCKED, status("noipset").drift().orElseThrow().status());
+        assertTrue(status("slow").contact().orElseThrow().reachable());
+        assertEquals(Optional.empty(), status("slow").drift(), "rolled back: the host is as before, nothing learnt");
         for (String h : before.keySet()) {
             assertEquals(before.get(h), HostDumps.all(labHosts.get(h)), h + " is byte for byte as before");
         }

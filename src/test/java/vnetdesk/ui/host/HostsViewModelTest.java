@@ -21,7 +21,11 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.HostApplyOutcome.Result;
 import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.Driver;
+import vnetdesk.service.host.DesiredReport;
 import vnetdesk.service.host.HostEngine;
+import vnetdesk.service.host.HostReports;
+import vnetdesk.service.host.HostStatus;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.common.ViewModelTestBase;
 import vnetdesk.ui.host.HostFormViewModel.IdentityChoice;
@@ -140,6 +144,10 @@ class HostsViewModelTest extends ViewModelTestBase {
         bobs.list().reload();
         assertEquals("—", bobs.list().unfiltered().get(0).pendingText());
         assertEquals("0 hosts with pending changes", bobs.pendingTextBinding().get());
+        bobs.list().selectedIdProperty().set(Optional.of(bobs.list().unfiltered().get(0).id()));
+        assertEquals(Optional.empty(), bobs.desiredProperty().get());
+        assertTrue(bobs.desiredNoteProperty().get().startsWith("Cannot show what host 0:kvm1 must carry: "),
+                bobs.desiredNoteProperty().get());
         assertEquals(List.of(), dialogs.errors, "not being allowed to plan is no error to show");
     }
 
@@ -226,5 +234,61 @@ class HostsViewModelTest extends ViewModelTestBase {
         assertFalse(Arrays.stream(HostFormViewModel.class.getMethods()).anyMatch(m -> m.getName()
                 .toLowerCase(Locale.ROOT).contains("password")), "the form has no place to type a password");
         assertEquals("Host " + id + " saved", dialogs.notices.get(dialogs.notices.size() - 1));
+    }
+
+    private void record(String name, HostStatus status) {
+        inventory.hostStatuses().record(ADMIN, ObjectRef.name(name), status);
+    }
+
+    @Test
+    void connectionProbeAndDriftColumnsShowWhatTheConsoleLastLearnt() {
+        add("kvm1", "10.0.0.5", "22", "root", IdentityChoice.AGENT, "");
+        add("kvm2", "10.0.0.6", "22", "root", IdentityChoice.AGENT, "");
+        add("kvm3", "10.0.0.7", "22", "root", IdentityChoice.AGENT, "");
+        HostRow fresh = host("kvm3");
+        assertEquals("not contacted", fresh.connectionText());
+        assertEquals("not probed", fresh.probeText());
+        assertEquals(HostRow.Drift.NOT_CHECKED, fresh.drift());
+
+        HostReports.ProbeReport probe = new HostReports.ProbeReport("6.8.0", "root", Map.of("bridge", "yes",
+                "8021q", "no"), List.of("ip"), List.of(), new java.util.EnumMap<>(Map.of(
+                Driver.BRIDGE, List.of(), Driver.VXLAN, List.of(),
+                Driver.VLAN, List.of("802.1Q needs the kernel feature 8021q (802.1Q VLAN devices), which this kernel"
+                        + " lacks"))), List.of());
+        record("kvm1", new HostStatus(Optional.of(new HostStatus.Contact(SEVEN_TWELVE_PARIS, true, Optional.empty())),
+                Optional.of(new HostStatus.Probed(SEVEN_TWELVE_PARIS, probe)),
+                Optional.of(new HostStatus.DriftCheck(SEVEN_TWELVE_PARIS, HostReports.PlanStatus.CHANGES,
+                        List.of("iptables: rewrite chain one-3-0-i"))), Optional.empty()));
+        record("kvm2", new HostStatus(Optional.of(new HostStatus.Contact(SEVEN_TWELVE_PARIS, false,
+                Optional.of("10.0.0.6:22: connection refused"))), Optional.empty(), Optional.of(
+                new HostStatus.DriftCheck(SEVEN_TWELVE_PARIS, HostReports.PlanStatus.IN_SYNC, List.of())),
+                Optional.empty()));
+        HostRow kvm1 = host("kvm1");
+        assertEquals("reachable 07:12", kvm1.connectionText(), "local time (Paris)");
+        assertEquals("root; bridge, vxlan; 802.1Q: no 8021q", kvm1.probeText());
+        assertEquals(HostRow.Drift.OUT_OF_SYNC, kvm1.drift());
+        assertEquals("out of sync", kvm1.drift().text());
+        assertEquals("unreachable: 10.0.0.6:22: connection refused", host("kvm2").connectionText());
+        assertEquals(HostRow.Drift.IN_SYNC, host("kvm2").drift());
+    }
+
+    @Test
+    void selectingAHostReadsWhatItMustCarryForTheNetworksAndFirewallTabs() {
+        int id = add("kvm1", "10.0.0.5", "22", "root", IdentityChoice.AGENT, "");
+        assertEquals(Optional.of(id), hosts.list().selectedIdProperty().get(), "a new host is selected");
+        assertEquals(List.of(), hosts.desiredProperty().get().orElseThrow().networks(), "nothing placed on it yet");
+        int vm = inventory.vms().create(ADMIN, TemplateParser.parse("NAME = web\nNIC = [ NETWORK = lan ]\n", "vm"));
+        inventory.vms().deploy(ADMIN, ObjectRef.id(vm), ObjectRef.name("kvm1"));
+        hosts.list().reload();
+        DesiredReport report = hosts.desiredProperty().get().orElseThrow();
+        assertEquals("", hosts.desiredNoteProperty().get());
+        assertEquals(List.of("br-lan", "one-" + vm + "-0"), report.networks().get(0).devices().stream()
+                .map(DesiredReport.NeededDevice::name).toList());
+        assertEquals(List.of("no firewall: driver bridge does not filter with security groups"),
+                report.nics().get(0).readable());
+
+        hosts.list().selectedIdProperty().set(Optional.empty());
+        assertEquals(Optional.empty(), hosts.desiredProperty().get());
+        assertEquals("No host selected", hosts.desiredNoteProperty().get());
     }
 }
