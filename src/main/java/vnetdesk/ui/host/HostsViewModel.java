@@ -26,8 +26,8 @@ import vnetdesk.ui.common.TaskRunner;
  * The Hosts section's state and actions: the list (with each host's pending
  * changes, found without connecting, and its last apply), the selected
  * host's apply history, the number of hosts with pending changes for the
- * status bar, and New host, Edit, Rename and Delete — each run in the
- * background, a refusal explained. Nothing here connects to a host: the
+ * status bar, and New host, Edit (with its Test connection), Probe, Rename
+ * and Delete — each run in the background, a refusal explained. The
  * console's Plan and Apply are the next step of issue 12.
  */
 public final class HostsViewModel {
@@ -46,6 +46,8 @@ public final class HostsViewModel {
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final IntegerBinding pendingCount;
     private final StringBinding pendingText;
+    private final HostChecks checks;
+    private final ProbeAction probe;
 
     /** {@code remote} is the console's door to the hosts (probe, plan, apply). */
     public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts remote) {
@@ -68,6 +70,8 @@ public final class HostsViewModel {
         pendingText = Bindings.createStringBinding(() -> pendingCount.get()
                 + (pendingCount.get() == 1 ? " host" : " hosts") + " with pending changes", pendingCount);
         list.selected().addListener((o, was, now) -> loadHistory(now));
+        checks = new HostChecks(remote, actor, runner);
+        probe = new ProbeAction(checks, dialogs, list::reloadSelecting);
     }
 
     /** Runs on the worker: the hosts, each with whether its desired state moved since its last apply. */
@@ -126,12 +130,17 @@ public final class HostsViewModel {
 
     /** The form of New host; {@link HostFormViewModel#load()} reads the clusters. */
     public HostFormViewModel newHost() {
-        return new HostFormViewModel(inventory, actor, runner, Optional.empty());
+        return new HostFormViewModel(inventory, actor, runner, Optional.empty(), checks);
     }
 
     /** The Edit form of {@code h}: address, port, user and identity, filled with its settings. */
     public HostFormViewModel edit(HostRow h) {
-        return new HostFormViewModel(inventory, actor, runner, Optional.of(h));
+        return new HostFormViewModel(inventory, actor, runner, Optional.of(h), checks);
+    }
+
+    /** Probe of the selected saved host: logs in, tells what it offers, reads the host again. */
+    public ProbeAction probe() {
+        return probe;
     }
 
     /** A host added with the New host form: listed and selected. */
