@@ -44,6 +44,7 @@ public final class ConnectionTest {
     private final HostChecks checks;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unsupported = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
 
@@ -57,7 +58,7 @@ public final class ConnectionTest {
 
     private void stale() {
         if (!testing.get()) {
-            show(State.IDLE, "", List.of());
+            show(State.IDLE, "", List.of(), List.of());
         }
     }
 
@@ -83,7 +84,7 @@ public final class ConnectionTest {
         } catch (VnetException e) {
             String field = e.field().filter(LOGIN_FIELDS::contains).orElse("ADDRESS");
             form.errors().put(field, ErrorText.message(e));
-            show(State.IDLE, "", List.of());
+            show(State.IDLE, "", List.of(), List.of());
             return;
         }
         String target = login.user() + "@" + (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":"
@@ -94,7 +95,7 @@ public final class ConnectionTest {
                 && h.connection().port() == login.port()).map(h -> ObjectRef.id(h.id()));
         Optional<ObjectRef> cluster = form.chosenCluster();
         testing.set(true);
-        show(State.TESTING, "Connecting to " + target + "…", List.of());
+        show(State.TESTING, "Connecting to " + target + "…", List.of(), List.of());
         checks.run(new HostChecks.Check("Testing the connection to " + target, login.user(), "Test connection",
                 remote -> remote.testConnection(checks.actor(), existing, cluster, address, login),
                 remote -> forget(remote, sameAsSaved, address, login)), o -> {
@@ -103,7 +104,7 @@ public final class ConnectionTest {
                         case CONNECTED -> State.CONNECTED;
                         case KEY_FORGOTTEN -> State.KEY_FORGOTTEN;
                         case FAILED, KEY_KEPT -> State.FAILED;
-                    }, o.text(), o.details());
+                    }, o.text(), o.unsupported(), o.details());
                 });
     }
 
@@ -113,8 +114,9 @@ public final class ConnectionTest {
                 : remote.forgetKey(checks.actor(), address, login.port(), login.user());
     }
 
-    private void show(State s, String text, List<String> more) {
+    private void show(State s, String text, List<String> cannot, List<String> more) {
         result.set(text);
+        unsupported.set(String.join("\n", cannot));
         details.set(String.join("\n", more));
         state.set(s);
     }
@@ -123,9 +125,14 @@ public final class ConnectionTest {
         return state.getReadOnlyProperty();
     }
 
-    /** The result in one line: "connected as root; kernel …", or why not. */
+    /** The result in one line: "connected as root; kernel …; drivers: bridge, fw", or why not. */
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** The drivers the host cannot run, with why ("802.1Q: needs …"), one per line; empty unless connected. */
+    public ReadOnlyStringProperty unsupportedProperty() {
+        return unsupported.getReadOnlyProperty();
     }
 
     /** The probe's features, missing tools and notes, one per line; empty unless connected. */

@@ -1,5 +1,6 @@
 package vnetdesk.ui.host;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,16 +37,30 @@ final class HostChecks {
     }
 
     /**
-     * A check's end: the line to show, more lines worth a look (the probe's
-     * features, missing tools and notes), and for {@link Result#FAILED} what failed.
+     * A check's end: the line to show, the drivers the host cannot run (with
+     * why), more lines worth a look (the probe's features, missing tools and
+     * notes), and for {@link Result#FAILED} what failed.
      */
-    record Outcome(Result result, String text, List<String> details, Optional<Throwable> error) {
+    record Outcome(Result result, String text, List<String> unsupported, List<String> details,
+                   Optional<Throwable> error) {
         Outcome {
+            unsupported = List.copyOf(unsupported);
             details = List.copyOf(details);
         }
 
         static Outcome of(Result result, String text) {
-            return new Outcome(result, text, List.of(), Optional.empty());
+            return new Outcome(result, text, List.of(), List.of(), Optional.empty());
+        }
+
+        static Outcome failed(String text, Throwable error) {
+            return new Outcome(Result.FAILED, text, List.of(), List.of(), Optional.of(error));
+        }
+
+        /** The text and the drivers the host cannot run, in one line (a notice). */
+        String line() {
+            List<String> parts = new ArrayList<>(List.of(text));
+            parts.addAll(unsupported);
+            return String.join("; ", parts);
         }
     }
 
@@ -80,15 +95,15 @@ final class HostChecks {
      */
     void run(Check check, Consumer<Outcome> done) {
         runner.runOnPool(check.title(), progress -> check.connect().apply(hosts.remote()),
-                report -> done.accept(new Outcome(Result.CONNECTED, ProbeSummary.line(check.user(), report),
-                        ProbeSummary.details(report), Optional.empty())),
+                report -> done.accept(new Outcome(Result.CONNECTED, ProbeSummary.connected(check.user(), report),
+                        ProbeSummary.unsupported(report), ProbeSummary.details(report), Optional.empty())),
                 e -> failed(check, e, done),
                 () -> done.accept(Outcome.of(Result.FAILED, check.again() + " was cancelled")));
     }
 
     private void failed(Check check, Throwable e, Consumer<Outcome> done) {
         if (!(e instanceof HostKeyRefusedException changed)) {
-            done.accept(new Outcome(Result.FAILED, ErrorText.message(e), List.of(), Optional.of(e)));
+            done.accept(Outcome.failed(ErrorText.message(e), e));
             return;
         }
         String login = check.user() + "@" + (changed.address().indexOf(':') >= 0 ? "[" + changed.address() + "]"
@@ -103,8 +118,8 @@ final class HostChecks {
         runner.run("Forgetting the old host key of " + login, () -> check.forget().apply(hosts.remote()),
                 forgotten -> done.accept(Outcome.of(Result.KEY_FORGOTTEN, forgottenText(check, login, changed,
                         forgotten))),
-                f -> done.accept(new Outcome(Result.FAILED, "The old key of " + login + " could not be forgotten: "
-                        + ErrorText.message(f), List.of(), Optional.of(f))));
+                f -> done.accept(Outcome.failed("The old key of " + login + " could not be forgotten: "
+                        + ErrorText.message(f), f)));
     }
 
     private static String forgottenText(Check check, String login, HostKeyRefusedException changed,

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -89,6 +91,13 @@ final class HostDialog {
                 saved.accept(id);
             });
         });
+        // the test's result and details come and go: the window follows, so the buttons stay in view
+        d.setResizable(true);
+        ChangeListener<String> fit = (o, was, now) -> Platform.runLater(() ->
+                d.getDialogPane().getScene().getWindow().sizeToScene());
+        form.connectionTest().resultProperty().addListener(fit);
+        form.connectionTest().unsupportedProperty().addListener(fit);
+        form.connectionTest().detailsProperty().addListener(fit);
         form.load();
         d.show();
         (form.isEdit() ? address : name).requestFocus();
@@ -109,7 +118,8 @@ final class HostDialog {
 
     /**
      * The test's result under its button: connected in green, not connected
-     * in red, a forgotten key plain; the probe's details below. The colours are
+     * in red, a forgotten key plain; the drivers the host cannot run in red
+     * and the probe's details below. The colours are
      * set here because a dialog does not carry the console's stylesheet.
      */
     private static VBox testResult(ConnectionTest test) {
@@ -123,12 +133,20 @@ final class HostDialog {
             case FAILED -> "-fx-text-fill: #b42318;";
             default -> "";
         }, test.stateProperty()));
+        Label unsupported = new Label();
+        unsupported.setId("host-test-unsupported");
+        unsupported.setWrapText(true);
+        unsupported.setMaxWidth(520);
+        unsupported.setStyle("-fx-text-fill: #b42318;");
+        unsupported.textProperty().bind(test.unsupportedProperty());
+        unsupported.visibleProperty().bind(test.unsupportedProperty().isNotEmpty());
+        unsupported.managedProperty().bind(unsupported.visibleProperty());
         Label details = FormGrid.hint("");
         details.setId("host-test-details");
         details.setWrapText(true);
         details.setMaxWidth(520);
         details.textProperty().bind(test.detailsProperty());
-        VBox box = new VBox(4, result, details);
+        VBox box = new VBox(4, result, unsupported, details);
         box.visibleProperty().bind(test.resultProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         return box;

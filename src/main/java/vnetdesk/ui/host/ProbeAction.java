@@ -39,7 +39,7 @@ public final class ProbeAction {
                 remote -> remote.probe(checks.actor(), ref), remote -> remote.forgetKey(checks.actor(), ref)), o -> {
                     running.set(false);
                     switch (o.result()) {
-                        case CONNECTED -> dialogs.notify("Host " + h.label() + ": " + o.text());
+                        case CONNECTED -> dialogs.notify("Host " + h.label() + ": " + o.line());
                         case FAILED -> o.error().ifPresentOrElse(
                                 e -> dialogs.showError("Cannot probe host " + h.label(), e),
                                 () -> dialogs.notify(o.text()));

@@ -24,21 +24,28 @@ final class ProbeSummary {
      * the probe used (the report knows only how it got root).
      */
     static String line(String user, ProbeReport r) {
-        List<String> parts = new ArrayList<>();
-        parts.add(privilege(user, r.privilege()));
-        parts.add("kernel " + r.kernelRelease());
-        List<String> can = new ArrayList<>();
-        List<String> cannot = new ArrayList<>();
+        List<String> parts = new ArrayList<>(List.of(connected(user, r)));
+        parts.addAll(unsupported(r));
+        return String.join("; ", parts);
+    }
+
+    /** How the login got root, the kernel and the drivers the host can run: "connected as root; kernel …; drivers: …". */
+    static String connected(String user, ProbeReport r) {
+        List<String> can = r.drivers().entrySet().stream().filter(d -> d.getValue().isEmpty())
+                .map(d -> d.getKey().mad()).toList();
+        return privilege(user, r.privilege()) + "; kernel " + r.kernelRelease() + "; drivers: "
+                + (can.isEmpty() ? "none" : String.join(", ", can));
+    }
+
+    /** Each driver the host cannot run, with why: "802.1Q: needs the kernel feature 8021q …". */
+    static List<String> unsupported(ProbeReport r) {
+        List<String> lines = new ArrayList<>();
         for (Map.Entry<Driver, List<String>> d : r.drivers().entrySet()) {
-            if (d.getValue().isEmpty()) {
-                can.add(d.getKey().mad());
-            } else {
-                cannot.add(d.getKey().mad() + ": " + String.join("; ", reasons(d.getKey(), d.getValue())));
+            if (!d.getValue().isEmpty()) {
+                lines.add(d.getKey().mad() + ": " + String.join("; ", reasons(d.getKey(), d.getValue())));
             }
         }
-        parts.add("drivers: " + (can.isEmpty() ? "none" : String.join(", ", can)));
-        parts.addAll(cannot);
-        return String.join("; ", parts);
+        return List.copyOf(lines);
     }
 
     /** The features as probed, the tools missing, and the probe's notes, one per line. */

@@ -129,6 +129,10 @@ class ConnectionTestViewModelTest extends ViewModelTestBase {
                 + " feature 8021q (802.1Q VLAN devices), which this kernel lacks",
                 ProbeSummary.line("root", new ProbeReport("6.8.0-45-generic", "root", Map.of(), List.of(), List.of(),
                         drivers, List.of())));
+        assertEquals("connected as oneadmin, root via sudo -n; kernel 6.8.0-45-generic; drivers: bridge, fw",
+                ProbeSummary.connected("oneadmin", report));
+        assertEquals(List.of("802.1Q: needs the kernel feature 8021q (802.1Q VLAN devices), which this kernel"
+                + " lacks"), ProbeSummary.unsupported(report));
         List<String> details = ProbeSummary.details(report);
         assertTrue(details.contains("missing tools: tc"), details.toString());
         assertTrue(details.contains("tc is missing: QoS of NICs cannot be applied on this host"), details.toString());
