@@ -3,13 +3,16 @@ package vnetdesk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -33,7 +36,8 @@ import vnetdesk.ui.host.HostRow;
  * offers, the host is saved and listed; after the host gets a new key, Probe
  * is refused with the red warning showing both fingerprints, the old key is
  * deliberately forgotten, and the next Probe asks about the new key and
- * succeeds. With {@code -Dvnetdesk.screenshots=DIR} it writes
+ * succeeds; a key file with a passphrase has it asked in a password field
+ * and connects. With {@code -Dvnetdesk.screenshots=DIR} it writes
  * {@code host-add-key.png} and {@code host-key-changed.png} there.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -121,6 +125,31 @@ class HostsConnectLabTest {
         ConsoleFixture.await("the probe's notice", () -> notice(robot, "kvm0: connected as " + host.user() + "; kernel ")
                 .isPresent());
         assertTrue(robot.lookup("#host-key-changed").tryQuery().isEmpty());
+
+        Path protectedKey = passphraseKey("open sesame");
+        robot.clickOn("#host-edit");
+        ConsoleFixture.await("the Edit dialog", () -> robot.lookup("#host-form-key").tryQuery().isPresent());
+        robot.interact(() -> ConsoleFixture.<TextField>node(robot, "#host-form-key").clear());
+        robot.clickOn("#host-form-key").write(protectedKey.toString());
+        robot.clickOn("#host-form-test");
+        ConsoleFixture.await("the passphrase question", () -> robot.lookup("#secret-field").tryQuery().isPresent());
+        PasswordField secret = ConsoleFixture.node(robot, "#secret-field");
+        robot.clickOn(secret).write("open sesame");
+        robot.clickOn(button(robot, ".dialog-pane", "OK"));
+        ConsoleFixture.await("connected with the passphrase", () -> label(robot, "#host-test-result")
+                .startsWith("connected as " + host.user() + "; kernel "));
+        assertEquals("", secret.getText(), "the passphrase is not kept in the closed dialog");
+    }
+
+    /** A new ed25519 key protected by {@code passphrase}, authorized on the lab's hosts. */
+    private Path passphraseKey(String passphrase) throws Exception {
+        Path key = dir.resolve("id_protected");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "protected",
+                "-f", key.toString()).redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
+        Files.writeString(lab.dir().resolve("authorized_keys"), Files.readString(Path.of(key + ".pub")),
+                StandardOpenOption.APPEND);
+        return key;
     }
 
     private static String field(FxRobot robot, String id) {
