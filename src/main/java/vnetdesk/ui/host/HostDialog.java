@@ -4,14 +4,18 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
@@ -28,8 +32,9 @@ import vnetdesk.ui.host.HostFormViewModel.IdentityChoice;
 /**
  * The New host / Edit host dialog over a {@link HostFormViewModel}: the
  * fields, the identity chooser (key file with a file chooser, ssh-agent, or a
- * password asked when connecting), each refusal under its field, and Save
- * that runs in the background and keeps the dialog open on a refusal.
+ * password asked when connecting), Test connection with its result inline,
+ * each refusal under its field, and Save that runs in the background and
+ * keeps the dialog open on a refusal.
  */
 final class HostDialog {
 
@@ -66,6 +71,7 @@ final class HostDialog {
                 FormGrid.hint("Plan and apply run as root: another user needs sudo without a password (sudo -n)."));
         TextField key = field("host-form-key", "absolute path of a private key file", form.keyFileProperty());
         g.add("Identity", identityChooser(form, key, errors.register("IDENTITY", key)));
+        g.add("Connection", testButton(form.connectionTest()), testResult(form.connectionTest()));
         Label refusal = new Label();
         refusal.setId("host-form-refusal");
         refusal.getStyleClass().add("field-error");
@@ -85,9 +91,65 @@ final class HostDialog {
                 saved.accept(id);
             });
         });
+        // the test's result and details come and go: the window follows, so the buttons stay in view
+        d.setResizable(true);
+        ChangeListener<String> fit = (o, was, now) -> Platform.runLater(() ->
+                d.getDialogPane().getScene().getWindow().sizeToScene());
+        form.connectionTest().resultProperty().addListener(fit);
+        form.connectionTest().unsupportedProperty().addListener(fit);
+        form.connectionTest().detailsProperty().addListener(fit);
         form.load();
         d.show();
         (form.isEdit() ? address : name).requestFocus();
+    }
+
+    /** Test connection; while it runs it spins and says so, and the rest of the dialog stays usable. */
+    private static Button testButton(ConnectionTest test) {
+        Button b = new Button();
+        b.setId("host-form-test");
+        b.textProperty().bind(Bindings.when(test.testingProperty()).then("Testing…").otherwise("Test connection"));
+        ProgressIndicator spinner = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+        spinner.setPrefSize(14, 14);
+        b.graphicProperty().bind(Bindings.when(test.testingProperty()).<Node>then(spinner).otherwise((Node) null));
+        b.disableProperty().bind(test.testingProperty());
+        b.setOnAction(e -> test.run());
+        return b;
+    }
+
+    /**
+     * The test's result under its button: connected in green, not connected
+     * in red, a forgotten key plain; the drivers the host cannot run in red
+     * and the probe's details below. The colours are
+     * set here because a dialog does not carry the console's stylesheet.
+     */
+    private static VBox testResult(ConnectionTest test) {
+        Label result = new Label();
+        result.setId("host-test-result");
+        result.setWrapText(true);
+        result.setMaxWidth(520);
+        result.textProperty().bind(test.resultProperty());
+        result.styleProperty().bind(Bindings.createStringBinding(() -> switch (test.stateProperty().get()) {
+            case CONNECTED -> "-fx-text-fill: #1e7b34;";
+            case FAILED -> "-fx-text-fill: #b42318;";
+            default -> "";
+        }, test.stateProperty()));
+        Label unsupported = new Label();
+        unsupported.setId("host-test-unsupported");
+        unsupported.setWrapText(true);
+        unsupported.setMaxWidth(520);
+        unsupported.setStyle("-fx-text-fill: #b42318;");
+        unsupported.textProperty().bind(test.unsupportedProperty());
+        unsupported.visibleProperty().bind(test.unsupportedProperty().isNotEmpty());
+        unsupported.managedProperty().bind(unsupported.visibleProperty());
+        Label details = FormGrid.hint("");
+        details.setId("host-test-details");
+        details.setWrapText(true);
+        details.setMaxWidth(520);
+        details.textProperty().bind(test.detailsProperty());
+        VBox box = new VBox(4, result, unsupported, details);
+        box.visibleProperty().bind(test.resultProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

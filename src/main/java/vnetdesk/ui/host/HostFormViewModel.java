@@ -63,9 +63,14 @@ public final class HostFormViewModel {
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSave;
+    private final ConnectionTest connectionTest;
 
-    /** A New host form when {@code editing} is empty, else the Edit form of that host, filled with its settings. */
-    HostFormViewModel(Inventory inventory, Actor actor, TaskRunner runner, Optional<HostRow> editing) {
+    /**
+     * A New host form when {@code editing} is empty, else the Edit form of that
+     * host, filled with its settings; {@code checks} runs its Test connection.
+     */
+    HostFormViewModel(Inventory inventory, Actor actor, TaskRunner runner, Optional<HostRow> editing,
+                      HostChecks checks) {
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -88,6 +93,7 @@ public final class HostFormViewModel {
         identity.addListener((o, was, now) -> errors.remove("IDENTITY"));
         canSave = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !busy.get()
                 && (editing.isPresent() || cluster.get() != null), name, cluster, busy);
+        connectionTest = new ConnectionTest(this, checks);
     }
 
     /** Whether this is the Edit form of a host (name and cluster are then not asked). */
@@ -155,6 +161,27 @@ public final class HostFormViewModel {
                 refusal.set(ErrorText.message(e));
             }
         });
+    }
+
+    /** The form's Test connection of the values as typed. */
+    public ConnectionTest connectionTest() {
+        return connectionTest;
+    }
+
+    /** Port, user and identity as typed, judged as Save judges them: a refusal is thrown naming its field. */
+    HostConnection typedConnection() {
+        return new HostConnection(HostConnection.parsePort("PORT", port.get().strip()), user.get().strip(),
+                identity(identity.get(), keyFile.get().strip()));
+    }
+
+    /** The host this Edit form changes; empty for New host. */
+    Optional<HostRow> editing() {
+        return editing;
+    }
+
+    /** The cluster chosen (New host); empty for Edit, or before the clusters are read. */
+    Optional<ObjectRef> chosenCluster() {
+        return Optional.ofNullable(cluster.get()).map(clusterIds::get).map(ObjectRef::id);
     }
 
     private static Identity identity(IdentityChoice choice, String keyFile) {

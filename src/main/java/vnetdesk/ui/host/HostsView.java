@@ -22,9 +22,9 @@ import vnetdesk.ui.common.ToolAction;
 /**
  * The Hosts section: the hosts of the inventory (address and login, cluster,
  * VMs, connection, probe, drift badge, pending changes, last apply; the
- * navigation's badge counts the hosts with pending changes), the selected host's detail, and the New
- * host, Edit…, Rename and Delete actions. It does not connect to hosts; the
- * detail's header says where Plan and Apply are until the console has them.
+ * navigation's badge counts the hosts with pending changes), the selected
+ * host's detail, and the New host, Edit…, Probe, Rename and Delete actions.
+ * The detail's header says where Plan and Apply are until the console has them.
  */
 public final class HostsView {
 
@@ -86,6 +86,10 @@ public final class HostsView {
                 List.of(ToolAction.of("host-edit", "Edit…", "address",
                                 "Change the address, port, user or identity the console reaches the host with",
                                 this::edit).disabledWhen(none),
+                        ToolAction.of("host-probe", "Probe", "host",
+                                "Log in to the selected host and find what it offers (root, kernel, drivers)",
+                                () -> withRow(vm.probe()::probe)).disabledWhen(
+                                        none.or(vm.probe().runningProperty())),
                         ToolAction.of("host-rename", "Rename", "rename", "Rename the selected host",
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("host-delete", "Delete", "delete", "Delete the selected host",

@@ -36,9 +36,10 @@ import vnetdesk.ui.common.TaskRunner;
  * The Hosts section's state and actions: the list (with each host's pending
  * changes, found without connecting, its last apply, and what the console
  * last learnt about it: contact, probe, drift), the selected host's apply
- * history and desired state (its Networks and Firewall tabs), the number of hosts with pending changes for the
- * status bar, and New host, Edit, Rename and Delete — each run in the
- * background, a refusal explained. Nothing here connects to a host: the
+ * history and desired state (its Networks and Firewall tabs), the number of
+ * hosts with pending changes for the status bar, and New host, Edit (with its
+ * Test connection), Probe, Rename and Delete — each run in the background, a
+ * refusal explained. The
  * console's Plan and Apply are the next step of issue 12.
  */
 public final class HostsViewModel {
@@ -63,6 +64,8 @@ public final class HostsViewModel {
     private final StringProperty desiredNote = new SimpleStringProperty(NO_HOST);
     private final IntegerBinding pendingCount;
     private final StringBinding pendingText;
+    private final HostChecks checks;
+    private final ProbeAction probe;
 
     /** {@code remote} is the console's door to the hosts (probe, plan, apply). */
     public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts remote) {
@@ -88,6 +91,8 @@ public final class HostsViewModel {
             loadHistory(now);
             loadDesired(now);
         });
+        checks = new HostChecks(remote, actor, runner);
+        probe = new ProbeAction(checks, dialogs, list::reloadSelecting);
     }
 
     /**
@@ -200,12 +205,17 @@ public final class HostsViewModel {
 
     /** The form of New host; {@link HostFormViewModel#load()} reads the clusters. */
     public HostFormViewModel newHost() {
-        return new HostFormViewModel(inventory, actor, runner, Optional.empty());
+        return new HostFormViewModel(inventory, actor, runner, Optional.empty(), checks);
     }
 
     /** The Edit form of {@code h}: address, port, user and identity, filled with its settings. */
     public HostFormViewModel edit(HostRow h) {
-        return new HostFormViewModel(inventory, actor, runner, Optional.of(h));
+        return new HostFormViewModel(inventory, actor, runner, Optional.of(h), checks);
+    }
+
+    /** Probe of the selected saved host: logs in, tells what it offers, reads the host again. */
+    public ProbeAction probe() {
+        return probe;
     }
 
     /** A host added with the New host form: listed and selected. */
