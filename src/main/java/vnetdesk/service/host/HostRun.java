@@ -31,11 +31,17 @@ public final class HostRun {
     private static final Listener QUIET = new Listener() {
     };
 
-    private final Cancellation cancellation = new Cancellation();
+    private final Cancellation cancellation;
     private final Listener listener;
 
     public HostRun(Listener listener) {
+        this(listener, () -> false);
+    }
+
+    /** A run that is also cancelled as soon as {@code alsoCancelledWhen} says so (a front end task's cancel). */
+    public HostRun(Listener listener, java.util.function.BooleanSupplier alsoCancelledWhen) {
         this.listener = listener;
+        this.cancellation = new Cancellation(alsoCancelledWhen);
     }
 
     /** A run nobody watches, which nobody will stop. */

@@ -87,10 +87,29 @@ public abstract class TaskRunner {
         return submit(Lane.POOL, title, true, work, onSuccess, onFailure, onCancelled);
     }
 
+    /**
+     * Runs work on hosts that also reads and records in the inventory (the
+     * host engine): on the bounded pool like {@link #runOnPool}, but a cancel
+     * never interrupts it — an interrupt during an H2 read would close the
+     * database — it only asks it to stop: the work hands
+     * {@link ProgressReporter#isCancelled()} to its host run, which skips the
+     * hosts not started and lets a host in the middle finish or roll back.
+     */
+    public final <T> TaskHandle runOnHosts(String title, ProgressWork<T> work, Consumer<? super T> onSuccess,
+                                           Consumer<Throwable> onFailure, Runnable onCancelled) {
+        return submit(Lane.POOL, title, true, false, work, onSuccess, onFailure, onCancelled);
+    }
+
     private <T> TaskHandle submit(Lane lane, String taskTitle, boolean stoppable, ProgressWork<T> work,
                                   Consumer<? super T> onSuccess, Consumer<Throwable> onFailure, Runnable onCancelled) {
+        return submit(lane, taskTitle, stoppable, lane == Lane.POOL, work, onSuccess, onFailure, onCancelled);
+    }
+
+    private <T> TaskHandle submit(Lane lane, String taskTitle, boolean stoppable, boolean interruptible,
+                                  ProgressWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
+                                  Runnable onCancelled) {
         TaskJob<T> job = new TaskJob<>(this, new TaskJob.Callbacks<>(onSuccess, onFailure, onCancelled), taskTitle,
-                stoppable, lane == Lane.POOL, work);
+                stoppable, interruptible, work);
         running.set(running.get() + 1);
         dispatch(lane, job);
         return job.handle();

@@ -91,11 +91,11 @@ final class HostChecks {
 
     /**
      * Logs in and probes on the pool; {@code done} hears the end on the UI
-     * thread. Never cancelled through its task handle (an interrupt during
-     * the engine's inventory read would close the database).
+     * thread. A cancel never interrupts it (an interrupt during the engine's
+     * inventory read would close the database): its result is dropped.
      */
     void run(Check check, Consumer<Outcome> done) {
-        runner.runOnPool(check.title(), progress -> check.connect().apply(hosts.remote()),
+        runner.runOnHosts(check.title(), progress -> check.connect().apply(hosts.remote()),
                 report -> done.accept(new Outcome(Result.CONNECTED, ProbeSummary.connected(check.user(), report),
                         ProbeSummary.unsupported(report), ProbeSummary.details(report), Optional.empty())),
                 e -> failed(check, e, done),

@@ -93,7 +93,7 @@ public final class SecurityGroupVmsViewModel {
         }
         String label = editor.currentProperty().get().orElseThrow().summary().group().label();
         report.set("");
-        runner.runOnPool((onlyOutdatedAndFailed ? "Retrying security group "
+        runner.runOnHosts((onlyOutdatedAndFailed ? "Retrying security group "
                         : "Committing security group ") + label, progress -> {
                     HostRun run = new HostRun(new HostRun.Listener() {
                         @Override
@@ -106,7 +106,7 @@ public final class SecurityGroupVmsViewModel {
                         public void applied(HostReports.ApplyResult r) {
                             runner.later(editor::refresh);
                         }
-                    });
+                    }, progress::isCancelled);
                     return hosts.remote().commitSecurityGroup(actor, ObjectRef.id(id.get()), onlyOutdatedAndFailed,
                             run);
                 }, r -> {

@@ -256,7 +256,7 @@ public final class AttachNicViewModel {
         finishing.set(true);
         finishError.set("");
         outcome.set("");
-        TaskHandle task = runner.runOnPool("Attaching a NIC to VM " + setup.vm().vm().label(), progress -> {
+        TaskHandle task = runner.runOnHosts("Attaching a NIC to VM " + setup.vm().vm().label(), progress -> {
             if (gatewayIface.isPresent()) {
                 inventory.vms().update(actor, ref, Template.of(new TemplateAttribute.Single(AttachSummary.GATEWAY_IFACE,
                         String.valueOf(gatewayIface.get()))), true);
@@ -267,7 +267,7 @@ public final class AttachNicViewModel {
                 public void progress(HostProgress p) {
                     progress.report(p.fraction(), "host " + p.host().label() + ": " + p.message());
                 }
-            }));
+            }, progress::isCancelled));
         }, change -> {
             finishing.set(false);
             if (change.rolledBack()) {

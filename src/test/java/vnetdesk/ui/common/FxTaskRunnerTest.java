@@ -118,6 +118,30 @@ class FxTaskRunnerTest {
     }
 
     @Test
+    void cancelOfHostWorkAsksItToStopAndNeverInterruptsIt() throws Exception {
+        runner = onFx(FxTaskRunner::new);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean sawCancel = new AtomicBoolean();
+        TaskHandle handle = onFx(() -> runner.runOnHosts("Applying hosts", progress -> {
+            started.countDown();
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!progress.isCancelled() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            sawCancel.set(progress.isCancelled());
+            interrupted.set(Thread.currentThread().isInterrupted());
+            return "stopped";
+        }, result -> calls.add("success"), e -> calls.add("failure"), () -> calls.add("cancelled")));
+        awaitLatch("the work runs", started);
+        assertTrue(onFx(handle::cancel));
+        await("the handle says cancelled", () -> handle.state() == State.CANCELLED);
+        assertTrue(sawCancel.get(), "the work saw the cancel");
+        assertFalse(interrupted.get(), "host work reads the inventory: never interrupted");
+        assertEquals(List.of("cancelled"), calls);
+    }
+
+    @Test
     void theInterruptOfACancelledPoolTaskDoesNotReachTheNextTaskOnItsThread() throws Exception {
         runner = onFx(() -> new FxTaskRunner(1));
         CountDownLatch waiting = new CountDownLatch(1);
