@@ -23,6 +23,7 @@ public final class Icons {
             Map.entry("hold", "M8 1.5a4 4 0 0 1 4 4c0 3-4 9-4 9s-4-6-4-9a4 4 0 0 1 4-4zM8 4a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"),
             Map.entry("reserve", "M4 1.5h8v13l-4-3-4 3z"),
             Map.entry("refresh", "M13 8a5 5 0 1 1-1.5-3.5M13 1.5v3.5H9.5"),
+            Map.entry("drift", "M2 5h10l-2.5-2.5M14 11H4l2.5 2.5"),
             Map.entry("network", "M8 1.5v4M3 10.5v-2.5h10v2.5M8 5.5v2.5M6 1.5h4v3H6zM1 10.5h4v3H1zM11 10.5h4v3h-4z"),
             Map.entry("section", "M2 3h12v10H2zM2 6h12"),
             Map.entry("clone", "M5 5h9v9H5zM2 11V2h9"),

@@ -90,6 +90,9 @@ public final class HostsView {
                                 "Log in to the selected host and find what it offers (root, kernel, drivers)",
                                 () -> withRow(vm.probe()::probe)).disabledWhen(
                                         none.or(vm.probe().runningProperty())),
+                        ToolAction.of("host-check-drift", "Check drift", "drift",
+                                "Read every host and compare it with what the inventory implies, changing nothing",
+                                vm::checkDrift).disabledWhen(vm.checkingDriftProperty()),
                         ToolAction.of("host-rename", "Rename", "rename", "Rename the selected host",
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("host-delete", "Delete", "delete", "Delete the selected host",

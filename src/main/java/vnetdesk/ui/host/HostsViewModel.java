@@ -66,6 +66,7 @@ public final class HostsViewModel {
     private final StringBinding pendingText;
     private final HostChecks checks;
     private final ProbeAction probe;
+    private final DriftCheck drift;
 
     /** {@code remote} is the console's door to the hosts (probe, plan, apply). */
     public HostsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts remote) {
@@ -93,6 +94,7 @@ public final class HostsViewModel {
         });
         checks = new HostChecks(remote, actor, runner);
         probe = new ProbeAction(checks, dialogs, list::reloadSelecting);
+        drift = new DriftCheck(remote, actor, runner, dialogs, list::reload);
     }
 
     /**
@@ -214,6 +216,16 @@ public final class HostsViewModel {
     }
 
     /** Probe of the selected saved host: logs in, tells what it offers, reads the host again. */
+    /** Reads and plans every host the user may manage, changing nothing: the Drift column then shows each. */
+    public void checkDrift() {
+        drift.check(list.unfiltered());
+    }
+
+    /** True while a drift check runs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty checkingDriftProperty() {
+        return drift.runningProperty();
+    }
+
     public ProbeAction probe() {
         return probe;
     }
