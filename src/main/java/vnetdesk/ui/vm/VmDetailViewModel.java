@@ -17,6 +17,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.GuestContext;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.vm.VmDetails;
+import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.TaskRunner;
 
@@ -36,13 +37,15 @@ public final class VmDetailViewModel {
     private final Actor actor;
     private final TaskRunner runner;
     private final Dialogs dialogs;
+    private final ConsoleHosts hosts;
     private final ReadOnlyObjectWrapper<Optional<Shown>> current = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObservableList<NicRow> nics = FXCollections.observableArrayList();
     private final ObjectProperty<Optional<Integer>> selectedNic = new SimpleObjectProperty<>(Optional.empty());
     private long generation;
     private Runnable leasesChanged = () -> { };
 
-    public VmDetailViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
+    public VmDetailViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs, ConsoleHosts hosts) {
+        this.hosts = hosts;
         this.inventory = inventory;
         this.actor = actor;
         this.runner = runner;
@@ -96,7 +99,7 @@ public final class VmDetailViewModel {
         }
     }
 
-    /** Detaches the picked NIC after asking; its lease is released. */
+    /** Detaches the picked NIC after asking (its lease is released) and removes it from the VM's host. */
     public void detachSelected() {
         Optional<Shown> shown = current.get();
         Optional<NicRow> nic = selectedNic.get().flatMap(i -> nics.stream().filter(n -> n.index() == i).findFirst());
@@ -112,15 +115,14 @@ public final class VmDetailViewModel {
             return;
         }
         int vmId = shown.get().vm().vm().id();
-        runner.run("Detaching NIC " + n.index() + " of VM " + vmId, () -> {
-            inventory.vms().detachNic(actor, ObjectRef.id(vmId), n.index());
-            return vmId;
-        }, id -> {
-            dialogs.notify("NIC " + n.index() + " detached from VM " + vm);
-            selectedNic.set(Optional.empty());
-            refresh();
-            leasesChanged.run();
-        }, e -> dialogs.showError("Cannot detach NIC " + n.index() + " from VM " + vm, e));
+        // as the CLI's nic-detach: the NIC leaves the VM's host at once, or its removal stays pending there
+        runner.runOnHosts("Detaching NIC " + n.index() + " of VM " + vmId, progress -> hosts.remote()
+                .detachNic(actor, ObjectRef.id(vmId), n.index()), change -> {
+                    dialogs.notify(change.message());
+                    selectedNic.set(Optional.empty());
+                    refresh();
+                    leasesChanged.run();
+                }, e -> dialogs.showError("Cannot detach NIC " + n.index() + " from VM " + vm, e), this::refresh);
     }
 
     /** The id of the VM shown, if any. */

@@ -47,7 +47,7 @@ public final class VmsViewModel {
         this.leasesChanged = leasesChanged;
         this.list = new RowList<>(runner, dialogs, "VMs",
                 () -> inventory.vms().list(actor).stream().map(VmRow::of).toList(), VmRow::id, VmRow::matches);
-        this.detail = new VmDetailViewModel(inventory, actor, runner, dialogs);
+        this.detail = new VmDetailViewModel(inventory, actor, runner, dialogs, hosts);
         detail.setOnLeasesChanged(this::nicsChanged);
         list.selectedIdProperty().addListener((o, was, now) -> detail.show(now));
         this.owned = new OwnedObjectActions(inventory.vms(), inventory.users(), actor, runner, dialogs,

@@ -92,6 +92,8 @@ class VmsViewModelTest extends VmTestBase {
         assertEquals(Optional.empty(), d.selectedNicProperty().get());
         assertEquals(1, leaseChanges, "the networks are told");
         assertEquals("", row(id).addresses());
+        assertEquals("VM " + id + ":web is PENDING: its NICs reach a host when it runs", dialogs.notices.get(0),
+                "the notice says what the VM's host got: nothing, as the VM does not run");
     }
 
     @Test
