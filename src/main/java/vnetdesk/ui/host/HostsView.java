@@ -43,10 +43,10 @@ public final class HostsView {
                 Tables.column("Cluster", 80, HostRow::cluster),
                 Tables.column("VMs", 38, h -> h.vms().size()),
                 Tables.column("Connection", 125, HostRow::connectionText),
-                Tables.column("Probe", 250, HostRow::probeText),
+                Tables.column("Probe", 215, HostRow::probeText),
                 driftColumn(),
-                Tables.column("Pending", 62, HostRow::pendingText),
-                Tables.column("Last apply", 150, HostRow::lastApplyText)),
+                Tables.column("Pending", 70, HostRow::pendingText),
+                Tables.column("Last apply", 160, HostRow::lastApplyText)),
                 "No hosts yet — add one with New host.");
         new SelectionFollower<>(table, vm.list().rows(), vm.list().selectedIdProperty(), HostRow::id,
                 id -> vm.list().selectedIdProperty().set(Optional.of(id)));

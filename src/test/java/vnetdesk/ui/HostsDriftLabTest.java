@@ -1,0 +1,150 @@
+package vnetdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import vnetdesk.lab.Lab;
+import vnetdesk.lab.LabHost;
+import vnetdesk.lab.LabPrerequisites;
+import vnetdesk.model.Actor;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.vm.HostConnection;
+import vnetdesk.model.vm.NicNetwork;
+import vnetdesk.service.Inventory;
+import vnetdesk.service.host.HostEngine;
+import vnetdesk.service.host.RemoteHosts;
+import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.host.HostRow;
+
+/**
+ * Drift and pending changes in the Hosts view against real lab hosts: two
+ * hosts applied; a rule removed on one behind the console's back shows that
+ * host "out of sync" after Check drift, the other "in sync"; a security-group
+ * edit marks both pending without a Refresh, the navigation badge and the
+ * status bar counting them.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HostsDriftLabTest {
+
+    static final Actor ADMIN = Actor.ONEADMIN;
+    private static final String SHOTS = System.getProperty("vnetdesk.screenshots", "");
+
+    @TempDir
+    static Path root;
+    static Lab lab;
+    static int[] vms = new int[2];
+    private ConsoleFixture console;
+
+    @BeforeAll
+    static void labAndInventory() throws Exception {
+        LabPrerequisites.assumeLab();
+        lab = Lab.start(2);
+        Path dir = root.resolve("inv");
+        StringBuilder known = new StringBuilder();
+        try (Inventory inv = Inventory.openDirectory(dir)) {
+            inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n"
+                    + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n", "sg"));
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr1\n"
+                    + "SECURITY_GROUPS = 100\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "net"));
+            for (int i = 0; i < 2; i++) {
+                LabHost h = lab.host(i);
+                inv.hosts().create(ADMIN, "kvm" + i, Optional.empty(), Optional.of(h.address()), new HostConnection(
+                        h.port(), h.user(), new HostConnection.Identity.KeyFile(h.privateKey().toString())));
+                vms[i] = inv.vms().create(ADMIN, TemplateParser.parse("NAME = web" + i + "\nNIC = [ NETWORK = lan ]\n",
+                        "vm"));
+                inv.vms().deploy(ADMIN, ObjectRef.id(vms[i]), ObjectRef.name("kvm" + i));
+                NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(vms[i])).vm().nics().get(0).lease()
+                        .orElseThrow();
+                lab.vm(h, vms[i], 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/24"));
+                known.append(h.knownHostsLine()).append('\n');
+            }
+            Files.createDirectories(dir.resolve("console-files"));
+            Files.writeString(dir.resolve("console-files/known_hosts"), known);
+            try (RemoteHosts remote = inv.remoteHosts(new RemoteHosts.Settings(dir.resolve("console-files/known_hosts"),
+                    Optional.empty(), key -> false, (login, what) -> Optional.empty(),
+                    new HostEngine.Settings(2, Duration.ofSeconds(30), Map.of(), Clock.systemUTC())))) {
+                remote.apply(ADMIN, List.of(ObjectRef.name("kvm0"), ObjectRef.name("kvm1")), r -> { })
+                        .forEach(r -> assertTrue(r.outcome().result().success(), r.toString()));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        console = new ConsoleFixture(stage, root.resolve("inv"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        console.close();
+    }
+
+    private static HostRow row(TableView<HostRow> table, String name) {
+        return table.getItems().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRuleRemovedBehindTheConsolesBackShowsOutOfSyncAndAnEditMarksBothHostsPending(FxRobot robot)
+            throws Exception {
+        console.idle(robot);
+        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
+                && c.getText().startsWith("Hosts")).queryAs(Node.class));
+        console.idle(robot);
+        TableView<HostRow> table = ConsoleFixture.node(robot, "#host-table");
+        ConsoleFixture.await("both hosts listed in sync", () -> table.getItems().size() == 2
+                && table.getItems().stream().allMatch(r -> r.drift() == HostRow.Drift.IN_SYNC));
+
+        String chain = "one-" + vms[0] + "-0-i";
+        lab.host(0).sh("iptables -D " + chain + " -p tcp -m multiport --dports 22 -j RETURN"
+                + " || iptables -D " + chain + " -p tcp -m tcp --dport 22 -j RETURN").orThrow();
+        robot.clickOn("#host-check-drift");
+        console.idle(robot);
+        ConsoleFixture.await("kvm0 out of sync, kvm1 in sync", () -> row(table, "kvm0").drift()
+                == HostRow.Drift.OUT_OF_SYNC && row(table, "kvm1").drift() == HostRow.Drift.IN_SYNC);
+        assertTrue(robot.lookup(".drift-out-of-sync").tryQuery().isPresent(), "the badge is styled as drift");
+
+        console.inventory.securityGroups().update(ADMIN, ObjectRef.name("web"), TemplateParser.parse(
+                "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n"
+                        + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n", "u"), true);
+        // any console work (here: showing kvm0) settles, and the list follows the inventory's change
+        ConsoleFixture.clickCell(robot, "#host-table", "kvm0");
+        console.idle(robot);
+        ConsoleFixture.await("both pending", () -> row(table, "kvm0").pendingText().equals("yes")
+                && row(table, "kvm1").pendingText().equals("yes"));
+        assertEquals("2 hosts with pending changes",
+                ((Label) ConsoleFixture.node(robot, "#status-pending-hosts")).getText());
+        if (!SHOTS.isEmpty()) {
+            WindowShots.save(Path.of(SHOTS).resolve("hosts-drift.png"), console.stage);
+        }
+    }
+}
