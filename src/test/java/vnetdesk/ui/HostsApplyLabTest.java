@@ -83,6 +83,19 @@ class HostsApplyLabTest {
         }
     }
 
+    private static void closeWindow(FxRobot robot, String button, String window) {
+        javafx.geometry.Point2D at = robot.point(button).query();
+        robot.clickOn(button);
+        try {
+            ConsoleFixture.await(window + " closed", () -> robot.lookup(window).tryQuery().isEmpty());
+        } catch (AssertionError e) {
+            String windows = javafx.stage.Window.getWindows().stream().map(w -> w.getX() + "," + w.getY() + " "
+                    + w.getWidth() + "x" + w.getHeight() + " " + w.getScene().getRoot().getId() + " focused="
+                    + w.isFocused()).toList().toString();
+            throw new AssertionError("clicked at " + at + "; windows " + windows, e);
+        }
+    }
+
     private static HostRunRow row(TableView<HostRunRow> table, String host) {
         return table.getItems().stream().filter(r -> r.label().endsWith(":" + host)).findFirst().orElseThrow();
     }
@@ -133,7 +146,7 @@ class HostsApplyLabTest {
         awaitText(robot, "#apply-summary", "3 applied");
         table.getItems().forEach(r -> assertEquals("applied", r.phaseProperty().get(), r.toString()));
         lab.prelude(lab.host(0), "");
-        robot.clickOn("#apply-close");
+        closeWindow(robot, "#apply-close", "#apply-window");
         awaitText(robot, "#status-pending-hosts", "0 hosts with pending changes");
 
         LabHost down = lab.host(2);
@@ -162,7 +175,7 @@ class HostsApplyLabTest {
         robot.clickOn("#apply-retry");
         awaitText(robot, "#apply-summary", "3 applied");
         assertEquals(HostRunRow.State.DONE, row(second, "kvm2").state());
-        robot.clickOn("#apply-close");
+        closeWindow(robot, "#apply-close", "#apply-window");
         awaitText(robot, "#status-pending-hosts", "0 hosts with pending changes");
 
         robot.clickOn("#host-plan-all");
@@ -171,7 +184,7 @@ class HostsApplyLabTest {
         again.getRoot().getChildren().forEach(h -> assertTrue(h.getValue().text().endsWith(" — nothing to do"),
                 h.getValue().text()));
         assertTrue(ConsoleFixture.<javafx.scene.control.Button>node(robot, "#plan-apply").isDisabled());
-        robot.clickOn("#plan-close");
+        closeWindow(robot, "#plan-close", "#plan-window");
         console.idle(robot);
         assertTrue(console.runner.running().get() == 0);
     }

@@ -102,8 +102,9 @@ final class PlanWindow {
         Stage stage = HostRunTable.window(owner, "Plan", root, 1040, 680);
         close.setOnAction(e -> stage.close());
         apply.setOnAction(e -> {
-            ApplyWindow.show(owner, vm.apply());
+            // closed first: closing a window raises its owner, which would hide an Apply window shown before
             stage.close();
+            ApplyWindow.show(owner, vm.apply());
         });
         stage.setOnHidden(e -> vm.cancel());
         stage.show();
