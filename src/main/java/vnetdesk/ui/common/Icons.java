@@ -31,6 +31,8 @@ public final class Icons {
             Map.entry("users", "M6 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM1.5 14c0-2.5 2-4.5 4.5-4.5s4.5 2 4.5 4.5"
                     + "M11 7.5a2 2 0 1 0 0-4M12.5 9.8c1.3.6 2 2 2 3.7"),
             Map.entry("commit", "M2.5 8.5l3.5 3.5 7.5-8"),
+            Map.entry("plan", "M4 2.5h8v12H4zM6 1.5h4v2H6zM6 7h4M6 9.5h4M6 12h2"),
+            Map.entry("apply", "M1.5 8h8M6.5 5l3 3-3 3M11 2h3.5v12H11"),
             Map.entry("retry", "M3 8a5 5 0 1 0 1.5-3.5M3 1.5v3.5h3.5M9 5.5v3M9 10.8v.2"),
             Map.entry("instantiate", "M4 2.5l9 5.5-9 5.5z"),
             Map.entry("shield", "M8 1.5l5.5 2v4c0 3.5-2.5 6-5.5 7-3-1-5.5-3.5-5.5-7v-4z"),

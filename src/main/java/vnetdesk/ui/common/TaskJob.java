@@ -41,6 +41,8 @@ final class TaskJob<T> implements ProgressReporter {
     private final TaskHandle handle;
     private final boolean interruptible;
     private final TaskRunner.ProgressWork<T> work;
+    /** How work that must not be interrupted is told to stop. */
+    private final Optional<Runnable> stop;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicReference<Report> pendingReport = new AtomicReference<>();
     /** Guards the start against a cancel racing it, and the thread a cancel interrupts. */
@@ -50,12 +52,13 @@ final class TaskJob<T> implements ProgressReporter {
     private Optional<Thread> worker = Optional.empty();
 
     TaskJob(TaskRunner runner, Callbacks<T> callbacks, String title, boolean stoppable, boolean interruptible,
-            TaskRunner.ProgressWork<T> work) {
+            TaskRunner.ProgressWork<T> work, Optional<Runnable> stop) {
         this.runner = runner;
         this.callbacks = callbacks;
         this.handle = new TaskHandle(title, stoppable, this::cancel);
         this.interruptible = interruptible;
         this.work = work;
+        this.stop = stop;
     }
 
     TaskHandle handle() {
@@ -139,6 +142,7 @@ final class TaskJob<T> implements ProgressReporter {
             callbacks.onCancelled().run();
         } else {
             handle.setState(State.CANCELLING);
+            stop.ifPresent(Runnable::run);
         }
         return true;
     }

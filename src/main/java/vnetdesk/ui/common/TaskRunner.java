@@ -84,7 +84,20 @@ public abstract class TaskRunner {
      */
     public final <T> TaskHandle runOnPool(String title, ProgressWork<T> work, Consumer<? super T> onSuccess,
                                           Consumer<Throwable> onFailure, Runnable onCancelled) {
-        return submit(Lane.POOL, title, true, work, onSuccess, onFailure, onCancelled);
+        return submit(Lane.POOL, title, true, work, onSuccess, onFailure, onCancelled, Optional.empty());
+    }
+
+    /**
+     * Runs {@code work} on the pool like {@link #runOnPool}, but a cancel
+     * (the status bar's too) calls {@code stop} instead of interrupting: for
+     * work on hosts that reads and records in the inventory as it goes (a
+     * {@code HostRun}), where an interrupt could land in an H2 read and close
+     * the database. The work returns once it has stopped at a safe point.
+     */
+    public final <T> TaskHandle runOnPoolStoppedBy(Runnable stop, String title, ProgressWork<T> work,
+                                                   Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
+                                                   Runnable onCancelled) {
+        return submit(Lane.POOL, title, true, work, onSuccess, onFailure, onCancelled, Optional.of(stop));
     }
 
     /**
@@ -93,23 +106,24 @@ public abstract class TaskRunner {
      * never interrupts it — an interrupt during an H2 read would close the
      * database — it only asks it to stop: the work hands
      * {@link ProgressReporter#isCancelled()} to its host run, which skips the
-     * hosts not started and lets a host in the middle finish or roll back.
+     * hosts not started and lets a host in the middle finish or roll back
+     * ({@link #runOnPoolStoppedBy} with nothing to call: the work polls).
      */
     public final <T> TaskHandle runOnHosts(String title, ProgressWork<T> work, Consumer<? super T> onSuccess,
                                            Consumer<Throwable> onFailure, Runnable onCancelled) {
-        return submit(Lane.POOL, title, true, false, work, onSuccess, onFailure, onCancelled);
+        return runOnPoolStoppedBy(NOTHING, title, work, onSuccess, onFailure, onCancelled);
     }
 
     private <T> TaskHandle submit(Lane lane, String taskTitle, boolean stoppable, ProgressWork<T> work,
                                   Consumer<? super T> onSuccess, Consumer<Throwable> onFailure, Runnable onCancelled) {
-        return submit(lane, taskTitle, stoppable, lane == Lane.POOL, work, onSuccess, onFailure, onCancelled);
+        return submit(lane, taskTitle, stoppable, work, onSuccess, onFailure, onCancelled, Optional.empty());
     }
 
-    private <T> TaskHandle submit(Lane lane, String taskTitle, boolean stoppable, boolean interruptible,
-                                  ProgressWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
-                                  Runnable onCancelled) {
+    private <T> TaskHandle submit(Lane lane, String taskTitle, boolean stoppable, ProgressWork<T> work,
+                                  Consumer<? super T> onSuccess, Consumer<Throwable> onFailure, Runnable onCancelled,
+                                  Optional<Runnable> stop) {
         TaskJob<T> job = new TaskJob<>(this, new TaskJob.Callbacks<>(onSuccess, onFailure, onCancelled), taskTitle,
-                stoppable, interruptible, work);
+                stoppable, lane == Lane.POOL && stop.isEmpty(), work, stop);
         running.set(running.get() + 1);
         dispatch(lane, job);
         return job.handle();

@@ -23,8 +23,9 @@ import vnetdesk.ui.common.ToolAction;
  * The Hosts section: the hosts of the inventory (address and login, cluster,
  * VMs, connection, probe, drift badge, pending changes, last apply; the
  * navigation's badge counts the hosts with pending changes), the selected
- * host's detail, and the New host, Edit…, Probe, Rename and Delete actions.
- * The detail's header says where Plan and Apply are until the console has them.
+ * host's detail, the New host, Edit…, Probe, Check drift, Rename and Delete
+ * actions, and Plan… / Plan all… / Apply… / Apply pending…, which open the
+ * Plan and Apply windows.
  */
 public final class HostsView {
 
@@ -32,9 +33,11 @@ public final class HostsView {
     private final TableView<HostRow> table = new TableView<>();
     private final BorderPane root = new BorderPane();
     private final ConsoleSection section;
+    private final HostRunActions runs;
 
     public HostsView(HostsViewModel vm) {
         this.vm = vm;
+        this.runs = vm.runs(javafx.application.Platform::runLater);
         MasterDetail.table(table, "host-table", vm.list().rows(), List.of(
                 // the user is on the General tab: the row keeps its width for the columns
                 Tables.column("ID", 35, HostRow::id),
@@ -96,7 +99,22 @@ public final class HostsView {
                         ToolAction.of("host-rename", "Rename", "rename", "Rename the selected host",
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("host-delete", "Delete", "delete", "Delete the selected host",
-                                () -> withRow(vm::delete)).disabledWhen(none)));
+                                () -> withRow(vm::delete)).disabledWhen(none)),
+                List.of(ToolAction.of("host-plan", "Plan…", "plan", "Read the selected host and show what an apply"
+                                + " would change, with the exact commands", () -> runs.planSelected()
+                                .ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(none),
+                        ToolAction.of("host-plan-all", "Plan all…", "plan", "Plan every host you may manage",
+                                () -> runs.planAll().ifPresent(p -> PlanWindow.show(window(), p))),
+                        ToolAction.of("host-apply", "Apply…", "apply", "Make the selected host as the inventory"
+                                + " wants it", () -> runs.applySelected().ifPresent(a -> ApplyWindow.show(window(), a)))
+                                .disabledWhen(none),
+                        ToolAction.of("host-apply-pending", "Apply pending…", "apply", "Apply to every host with"
+                                + " pending changes", () -> runs.applyPending()
+                                .ifPresent(a -> ApplyWindow.show(window(), a)))));
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene().getWindow();
     }
 
     private void withRow(Consumer<HostRow> action) {

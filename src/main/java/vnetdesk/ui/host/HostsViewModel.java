@@ -38,15 +38,14 @@ import vnetdesk.ui.common.TaskRunner;
  * last learnt about it: contact, probe, drift), the selected host's apply
  * history and desired state (its Networks and Firewall tabs), the number of
  * hosts with pending changes for the status bar, and New host, Edit (with its
- * Test connection), Probe, Rename and Delete — each run in the background, a
- * refusal explained. The
- * console's Plan and Apply are the next step of issue 12.
+ * Test connection), Probe, Check drift, Rename and Delete — each run in the
+ * background, a refusal explained. Plan and Apply are {@link HostRunActions}'.
  */
 public final class HostsViewModel {
 
-    /** Where a user finds Plan and Apply until the console has them. */
-    public static final String PLAN_APPLY_NOTE = "Plan and Apply from the console come next;"
-            + " vnetdesk host plan/apply work now";
+    /** Where a user finds Plan and Apply. */
+    public static final String PLAN_APPLY_NOTE = "Plan… shows what an apply would change on the host;"
+            + " Apply… makes it so";
 
     private static final String NO_HOST = "No host selected";
 
@@ -128,6 +127,11 @@ public final class HostsViewModel {
             // planning for a host takes the right to manage it; others see "—", not a guess
             return Optional.empty();
         }
+    }
+
+    /** Plan…, Plan all…, Apply… and Apply pending… over this list; {@code ui} runs on the FX thread. */
+    public HostRunActions runs(java.util.concurrent.Executor ui) {
+        return new HostRunActions(HostWork.of(remote, actor), runner, dialogs, ui, list);
     }
 
     public RowList<HostRow> list() {

@@ -118,6 +118,31 @@ class FxTaskRunnerTest {
     }
 
     @Test
+    void cancelOfAPoolTaskStoppedByItsOwnActionCallsItAndNeverInterrupts() throws Exception {
+        runner = onFx(FxTaskRunner::new);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        TaskHandle handle = onFx(() -> runner.runOnPoolStoppedBy(stop::countDown, "Applying to hosts", progress -> {
+            waiting.countDown();
+            try {
+                stop.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+            return "stopped";
+        }, result -> calls.add("success " + result), e -> calls.add("failure " + e), () -> calls.add("cancelled")));
+        awaitLatch("the task runs", waiting);
+        assertTrue(onFx(handle::isStoppable), "the status bar offers Cancel");
+        assertTrue(onFx(handle::cancel));
+        await("the handle says cancelled", () -> handle.state() == State.CANCELLED);
+        assertEquals(0, stop.getCount(), "the stop action was called");
+        assertFalse(interrupted.get(), "work on hosts records in H2, which closes on an interrupt");
+        assertEquals(List.of("cancelled"), calls);
+    }
+
+    @Test
     void cancelOfHostWorkAsksItToStopAndNeverInterruptsIt() throws Exception {
         runner = onFx(FxTaskRunner::new);
         CountDownLatch started = new CountDownLatch(1);
