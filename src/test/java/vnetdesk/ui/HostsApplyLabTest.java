@@ -120,8 +120,12 @@ class HostsApplyLabTest {
         assertEquals(3, hosts.size());
         for (TreeItem<PlanItem> host : hosts) {
             assertTrue(host.getValue().text().endsWith(" steps"), host.getValue().text());
-            assertTrue(host.getChildren().stream().anyMatch(s -> s.getValue().kind() == PlanItem.Kind.STEP
-                    && s.getValue().text().startsWith("1. ")), host.getValue().text());
+            // grouped by what the changes are for (this host's NIC among them), then the steps in their order
+            assertTrue(host.getChildren().stream().anyMatch(g -> g.getValue().kind() == PlanItem.Kind.GROUP
+                    && g.getValue().text().startsWith("NIC one-")), host.getValue().text());
+            assertTrue(host.getChildren().stream().flatMap(g -> g.getChildren().stream()).anyMatch(s ->
+                    s.getValue().kind() == PlanItem.Kind.STEP && s.getValue().text().startsWith("1. ")),
+                    host.getValue().text());
         }
         assertTrue(robot.lookup("#plan-commands").tryQuery().isEmpty(), "the commands are one click away");
         robot.clickOn("#plan-show-commands");

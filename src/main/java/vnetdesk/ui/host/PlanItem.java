@@ -2,7 +2,9 @@ package vnetdesk.ui.host;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import vnetdesk.service.host.HostReports.PlanGroup;
 import vnetdesk.service.host.HostReports.PlanReport;
 import vnetdesk.service.host.HostReports.PlanStatus;
 import vnetdesk.service.host.HostReports.PlannedStep;
@@ -10,14 +12,15 @@ import vnetdesk.service.host.HostReports.PlannedStep;
 /**
  * One line of the Plan window's tree, with the exact commands behind it:
  * a host (its status; all its commands, as a dry run prints them), then its
- * blockers, its error, its steps and its notes. The host's lines are made in
- * {@link #lines}, the one place that changes when plans come grouped by
- * network and NIC (host → group → lines, a group's commands those of its steps).
+ * blockers and error, its changes grouped by what they are for — the host,
+ * each network, each NIC, what is no longer needed — each group with the
+ * commands of the steps that carry it, then the steps in the order they run
+ * (numbered as an apply's "failed at step N"), then its notes.
  */
 public record PlanItem(Kind kind, String text, String commands, List<PlanItem> children) {
 
     /** What a line is; blockers and errors are shown in red. */
-    public enum Kind { HOST, STEP, BLOCKER, ERROR, NOTE }
+    public enum Kind { HOST, GROUP, CHANGE, STEP, BLOCKER, ERROR, NOTE }
 
     public PlanItem {
         children = List.copyOf(children);
@@ -53,9 +56,22 @@ public record PlanItem(Kind kind, String text, String commands, List<PlanItem> c
         List<PlanItem> lines = new ArrayList<>();
         report.error().ifPresent(e -> lines.add(new PlanItem(Kind.ERROR, e, "", List.of())));
         report.blockers().forEach(b -> lines.add(new PlanItem(Kind.BLOCKER, "cannot apply: " + b, "", List.of())));
+        for (PlanGroup g : report.groups()) {
+            String commands = g.steps().stream().map(n -> commandsOf(report.steps().get(n - 1)))
+                    .collect(Collectors.joining("\n"));
+            List<PlanItem> changes = g.lines().stream().map(l -> new PlanItem(Kind.CHANGE, l, commands, List.of()))
+                    .toList();
+            lines.add(new PlanItem(Kind.GROUP, g.title() + " (" + (g.steps().size() == 1 ? "step " : "steps ")
+                    + g.steps().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")", commands,
+                    changes));
+        }
+        List<PlanItem> steps = new ArrayList<>();
         for (PlannedStep s : report.steps()) {
-            lines.add(new PlanItem(Kind.STEP, s.number() + ". " + s.subject() + ": " + s.description(),
+            steps.add(new PlanItem(Kind.STEP, s.number() + ". " + s.subject() + ": " + s.description(),
                     commandsOf(s), List.of()));
+        }
+        if (!steps.isEmpty()) {
+            lines.add(new PlanItem(Kind.GROUP, "the steps in the order they run", report.commandText(), steps));
         }
         report.notes().forEach(n -> lines.add(new PlanItem(Kind.NOTE, "note: " + n, "", List.of())));
         if (report.status() == PlanStatus.IN_SYNC && lines.isEmpty()) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import vnetdesk.service.host.HostReports.GroupKind;
+import vnetdesk.service.host.HostReports.PlanGroup;
 import vnetdesk.service.host.HostReports.PlanReport;
 import vnetdesk.service.host.HostReports.PlanStatus;
 import vnetdesk.service.host.HostReports.PlannedStep;
@@ -31,7 +33,11 @@ class PlanViewModelTest {
                 new PlannedStep(1, "bridge vdbr1", "create", List.of("ip link add vdbr1 type bridge"),
                         List.of("ip link del vdbr1")),
                 new PlannedStep(2, "nic one-5-0", "filter", List.of("iptables-restore --noflush <<'EOF'"), List.of())),
-                List.of(), List.of(), List.of("vdbr1 keeps its STP setting"), Optional.empty()));
+                List.of(new PlanGroup(GroupKind.NETWORK, "1:lan", "network 1:lan — bridge vdbr1",
+                                List.of("create bridge vdbr1"), List.of(1)),
+                        new PlanGroup(GroupKind.NIC, "one-5-0", "NIC one-5-0 — VM 5:web on network 1:lan",
+                                List.of("create iptables chain one-5-0-i"), List.of(2))),
+                List.of(), List.of("vdbr1 keeps its STP setting"), Optional.empty()));
         work.plans.put(2, new PlanReport(FakeHostWork.host(2), PlanStatus.IN_SYNC, List.of(), List.of(), List.of(),
                 List.of(), Optional.empty()));
         work.plans.put(3, new PlanReport(FakeHostWork.host(3), PlanStatus.BLOCKED, List.of(), List.of(),
@@ -51,10 +57,17 @@ class PlanViewModelTest {
                 "4:kvm4 — unreachable: 127.0.0.1:2204: connection refused"), hosts);
         PlanItem first = vm.outline().get(0);
         assertEquals("ip link add vdbr1 type bridge\niptables-restore --noflush <<'EOF'", first.commands());
-        assertEquals(List.of("1. bridge vdbr1: create", "2. nic one-5-0: filter", "note: vdbr1 keeps its STP setting"),
-                first.children().stream().map(PlanItem::text).toList());
-        assertEquals("ip link add vdbr1 type bridge\n# undone, if a later step fails, by:\n#   ip link del vdbr1",
-                first.children().get(0).commands());
+        assertEquals(List.of("network 1:lan — bridge vdbr1 (step 1)",
+                "NIC one-5-0 — VM 5:web on network 1:lan (step 2)", "the steps in the order they run",
+                "note: vdbr1 keeps its STP setting"), first.children().stream().map(PlanItem::text).toList());
+        String bridgeStep = "ip link add vdbr1 type bridge\n# undone, if a later step fails, by:\n#   ip link del vdbr1";
+        assertEquals(bridgeStep, first.children().get(0).commands(), "a group's commands are its steps'");
+        assertEquals(List.of("create bridge vdbr1"), first.children().get(0).children().stream()
+                .map(PlanItem::text).toList());
+        assertEquals("iptables-restore --noflush <<'EOF'", first.children().get(1).children().get(0).commands());
+        assertEquals(List.of("1. bridge vdbr1: create", "2. nic one-5-0: filter"), first.children().get(2)
+                .children().stream().map(PlanItem::text).toList());
+        assertEquals(bridgeStep, first.children().get(2).children().get(0).commands());
         assertEquals(PlanItem.Kind.BLOCKER, vm.outline().get(2).children().get(0).kind());
         assertEquals(PlanItem.Kind.ERROR, vm.outline().get(3).children().get(0).kind());
         assertEquals("1 with changes, 1 in sync, 1 blocked, 1 unreachable", vm.summaryProperty().get());
