@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +39,15 @@ import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.RemoteHosts;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.ui.host.HostRow;
+import vnetdesk.ui.host.PlanItem;
 
 /**
  * Drift and pending changes in the Hosts view against real lab hosts: two
  * hosts applied; a rule removed on one behind the console's back shows that
  * host "out of sync" after Check drift, the other "in sync"; a security-group
- * edit marks both pending without a Refresh, the navigation badge and the
- * status bar counting them.
+ * edit marks both pending without a Refresh (the navigation badge and the
+ * status bar count them); Sync on the drifted host opens its plan, whose
+ * apply puts the rule back.
  */
 @ExtendWith(ApplicationExtension.class)
 class HostsDriftLabTest {
@@ -114,8 +117,7 @@ class HostsDriftLabTest {
     }
 
     @Test
-    void aRuleRemovedBehindTheConsolesBackShowsOutOfSyncAndAnEditMarksBothHostsPending(FxRobot robot)
-            throws Exception {
+    void aRuleRemovedBehindTheConsolesBackShowsOutOfSyncAndSyncRepairsIt(FxRobot robot) throws Exception {
         console.idle(robot);
         robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
                 && c.getText().startsWith("Hosts")).queryAs(Node.class));
@@ -125,26 +127,49 @@ class HostsDriftLabTest {
                 && table.getItems().stream().allMatch(r -> r.drift() == HostRow.Drift.IN_SYNC));
 
         String chain = "one-" + vms[0] + "-0-i";
-        lab.host(0).sh("iptables -D " + chain + " -p tcp -m multiport --dports 22 -j RETURN"
-                + " || iptables -D " + chain + " -p tcp -m tcp --dport 22 -j RETURN").orThrow();
+        String rule = "-A " + chain + " -p tcp -m multiport --dports 22 -j RETURN";
+        assertTrue(iptables(0).contains(rule), iptables(0));
+        lab.host(0).sh("iptables -D " + chain + " -p tcp -m multiport --dports 22 -j RETURN").orThrow();
         robot.clickOn("#host-check-drift");
         console.idle(robot);
         ConsoleFixture.await("kvm0 out of sync, kvm1 in sync", () -> row(table, "kvm0").drift()
                 == HostRow.Drift.OUT_OF_SYNC && row(table, "kvm1").drift() == HostRow.Drift.IN_SYNC);
         assertTrue(robot.lookup(".drift-out-of-sync").tryQuery().isPresent(), "the badge is styled as drift");
 
+        // an edit in the inventory marks both hosts pending, without a Refresh
         console.inventory.securityGroups().update(ADMIN, ObjectRef.name("web"), TemplateParser.parse(
                 "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n"
                         + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n", "u"), true);
-        // any console work (here: showing kvm0) settles, and the list follows the inventory's change
         ConsoleFixture.clickCell(robot, "#host-table", "kvm0");
         console.idle(robot);
         ConsoleFixture.await("both pending", () -> row(table, "kvm0").pendingText().equals("yes")
                 && row(table, "kvm1").pendingText().equals("yes"));
-        assertEquals("2 hosts with pending changes",
-                ((Label) ConsoleFixture.node(robot, "#status-pending-hosts")).getText());
+        Label pending = ConsoleFixture.node(robot, "#status-pending-hosts");
+        assertEquals("2 hosts with pending changes", pending.getText());
         if (!SHOTS.isEmpty()) {
             WindowShots.save(Path.of(SHOTS).resolve("hosts-drift.png"), console.stage);
         }
+
+        // Sync on the drifted host opens its plan, and its apply puts the rule back (and the new one)
+        robot.clickOn("#host-sync");
+        ConsoleFixture.await("kvm0's plan", () -> robot.lookup("#plan-summary").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").equals("1 with changes"));
+        TreeView<PlanItem> tree = ConsoleFixture.node(robot, "#plan-tree");
+        List<String> groups = tree.getRoot().getChildren().get(0).getChildren().stream()
+                .map(g -> g.getValue().text()).toList();
+        assertTrue(groups.stream().anyMatch(g -> g.startsWith("NIC one-" + vms[0] + "-0 ")), groups.toString());
+        robot.clickOn("#plan-apply");
+        ConsoleFixture.await("the apply ends", () -> robot.lookup("#apply-summary").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").equals("1 applied"));
+        assertTrue(iptables(0).contains(rule), "the rule removed behind the console's back is back");
+        assertTrue(iptables(0).contains("--dports 443"), "with the group's new rule");
+        console.idle(robot);
+        ConsoleFixture.await("kvm0 in sync, kvm1 still pending", () -> row(table, "kvm0").drift()
+                == HostRow.Drift.IN_SYNC && row(table, "kvm0").pendingText().equals("no")
+                && pending.getText().equals("1 host with pending changes"));
+    }
+
+    private static String iptables(int host) {
+        return lab.host(host).sh("iptables-save -t filter").orThrow().out();
     }
 }

@@ -103,6 +103,9 @@ public final class HostsView {
                 List.of(ToolAction.of("host-plan", "Plan…", "plan", "Read the selected host and show what an apply"
                                 + " would change, with the exact commands", () -> runs.planSelected()
                                 .ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(none),
+                        ToolAction.of("host-sync", "Sync…", "drift", "The selected host is out of sync: show what"
+                                + " would make it as the inventory wants it, and apply from there", () -> runs
+                                .planSelected().ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(notDrifted()),
                         ToolAction.of("host-plan-all", "Plan all…", "plan", "Plan every host you may manage",
                                 () -> runs.planAll().ifPresent(p -> PlanWindow.show(window(), p))),
                         ToolAction.of("host-apply", "Apply…", "apply", "Make the selected host as the inventory"
@@ -111,6 +114,13 @@ public final class HostsView {
                         ToolAction.of("host-apply-pending", "Apply pending…", "apply", "Apply to every host with"
                                 + " pending changes", () -> runs.applyPending()
                                 .ifPresent(a -> ApplyWindow.show(window(), a)))));
+    }
+
+    /** True unless the selected host was found out of sync at its last check (Sync is for such a host). */
+    private BooleanBinding notDrifted() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.list().selectedRow()
+                .map(r -> r.drift() != HostRow.Drift.OUT_OF_SYNC).orElse(true),
+                vm.list().selectedIdProperty(), vm.list().rows());
     }
 
     private javafx.stage.Window window() {
