@@ -23,7 +23,6 @@ import vnetdesk.host.apply.HostUnreachableException;
 import vnetdesk.host.apply.ShellStateReader;
 import vnetdesk.host.desired.DesiredStateCompiler;
 import vnetdesk.host.desired.HostInventory;
-import vnetdesk.host.desired.NetworkOnHost;
 import vnetdesk.host.plan.Plan;
 import vnetdesk.host.state.HostState;
 import vnetdesk.model.Actor;
@@ -223,7 +222,7 @@ public final class HostEngine {
             listener.progress(new HostProgress(host, HostProgress.Phase.PROBING, "probing", 0.3));
             ProbeResult probe = probe(session);
             listener.progress(new HostProgress(host, HostProgress.Phase.READING, "reading the host", 0.5));
-            List<String> blockers = blockers(inventory, probe);
+            List<String> blockers = HostBlockers.of(inventory, probe);
             Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory));
             Plan plan = planned.plan();
             if (!blockers.isEmpty()) {
@@ -256,7 +255,7 @@ public final class HostEngine {
         }
         try (session) {
             listener.progress(new HostProgress(host, HostProgress.Phase.PROBING, "probing", 0.1));
-            List<String> blockers = blockers(inventory, probe(session));
+            List<String> blockers = HostBlockers.of(inventory, probe(session));
             if (!blockers.isEmpty()) {
                 return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED,
                         "cannot apply: " + String.join("; ", blockers), 1), Optional.empty(), Optional.empty());
@@ -294,26 +293,6 @@ public final class HostEngine {
 
     private HostApplyOutcome outcome(Instant started, HostApplyOutcome.Result result, String message, int commands) {
         return new HostApplyOutcome(started, clock.instant(), result, Optional.empty(), message, commands);
-    }
-
-    /** What the host cannot run of what it must carry, from its probe. */
-    static List<String> blockers(HostInventory inventory, ProbeResult probe) {
-        List<String> out = new ArrayList<>();
-        for (NetworkOnHost n : inventory.networks()) {
-            List<String> why = probe.drivers().getOrDefault(n.network().conf().driver(), List.of());
-            if (!why.isEmpty()) {
-                out.add("network " + n.network().label() + " uses driver " + n.network().conf().driver().mad()
-                        + ", which this host cannot run: " + String.join("; ", why));
-            }
-        }
-        boolean polices = inventory.nics().stream().anyMatch(nic -> nic.qos()
-                .or(() -> inventory.networks().stream().filter(n -> n.network().id() == nic.networkId()).findFirst()
-                        .map(n -> n.network().qos()))
-                .map(q -> q.outboundAvg().isPresent()).orElse(false));
-        if (polices && !probe.has("act_police")) {
-            out.add("a NIC on this host has outbound QoS, and the host's kernel cannot police traffic (no act_police)");
-        }
-        return out;
     }
 
     private ProbeResult probe(SshSession session) {

@@ -32,7 +32,8 @@ public interface Dialogs {
 
     /**
      * First contact with a host: shows the key it offers ({@code login} is
-     * {@code user@address:port}) and asks whether to trust it; true trusts.
+     * {@code address:port}: a key belongs to the host, not to a user) and asks
+     * whether to trust it; true trusts.
      */
     boolean trustHostKey(String login, String keyType, String fingerprint);
 
