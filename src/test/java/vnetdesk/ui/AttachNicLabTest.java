@@ -47,7 +47,8 @@ import vnetdesk.template.TemplateParser;
 /**
  * The Attach NIC wizard against a real lab host: a NIC attached to a running
  * VM through the console is on the host when the wizard closes, and packets
- * show its security group in force (TCP 22 in, TCP 23 dropped).
+ * show its security group in force (TCP 22 in, TCP 23 dropped); one the host
+ * cannot carry is taken back, the reason on the review page.
  */
 @ExtendWith(ApplicationExtension.class)
 class AttachNicLabTest {
@@ -79,6 +80,9 @@ class AttachNicLabTest {
                     + "SECURITY_GROUPS = 100\nAR = [ TYPE = IP4, IP = 10.3.0.1, SIZE = 10 ]\n", "net"));
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = mgmt\nVN_MAD = bridge\nBRIDGE = vdbr9\n"
                     + "AR = [ TYPE = IP4, IP = 10.9.0.1, SIZE = 10 ]\n", "net"));
+            // a VLAN on a device the host does not have: the host cannot carry a NIC on it
+            inv.networks().create(ADMIN, TemplateParser.parse("NAME = tagged\nVN_MAD = 802.1Q\nPHYDEV = vdnone0\n"
+                    + "VLAN_ID = 50\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 10 ]\n", "net"));
             inv.hosts().create(ADMIN, "kvm0", Optional.empty(), Optional.of(host.address()), new HostConnection(
                     host.port(), host.user(), new HostConnection.Identity.KeyFile(host.privateKey().toString())));
             client = deployed(inv, "client", "secure");
@@ -121,8 +125,8 @@ class AttachNicLabTest {
         console.close();
     }
 
-    @Test
-    void aNicAttachedThroughTheWizardIsOnTheHostWithItsSecurityGroupInForce(FxRobot robot) {
+    /** Opens the wizard for VM web and goes to its review page with the network named {@code network}. */
+    private void reviewAttachTo(FxRobot robot, String network) {
         console.idle(robot);
         robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
                 && c.getText().startsWith("VMs")).queryAs(Node.class));
@@ -134,7 +138,7 @@ class AttachNicLabTest {
         robot.clickOn("#vm-attach");
         ConsoleFixture.await("the wizard", () -> robot.lookup("#attach-page-network").tryQuery().isPresent());
         robot.clickOn(robot.lookup("#attach-networks .list-cell").match((ListCell<?> c) -> c.getText() != null
-                && c.getText().contains(":secure")).queryAs(Node.class));
+                && c.getText().contains(":" + network)).queryAs(Node.class));
         for (String page : List.of("address", "options", "route", "review")) {
             Button next = robot.lookup(".button").match((Button b) -> "Next".equals(b.getText()))
                     .queryAs(Button.class);
@@ -142,6 +146,28 @@ class AttachNicLabTest {
             robot.clickOn(next);
             ConsoleFixture.await("page " + page, () -> robot.lookup("#attach-page-" + page).tryQuery().isPresent());
         }
+    }
+
+    @Test
+    void aNicTheHostCannotCarryIsTakenBackWithTheReasonOnTheReviewPage(FxRobot robot) {
+        reviewAttachTo(robot, "tagged");
+        int nics = console.inventory.vms().show(ADMIN, ObjectRef.id(webId)).vm().nics().size();
+        robot.clickOn("#attach-finish");
+        console.idle(robot);
+        Label error = ConsoleFixture.node(robot, "#attach-finish-error");
+        ConsoleFixture.await("the reason on the page", () -> error.getText().startsWith("The attach was taken back: "));
+        assertTrue(error.getText().contains("taken back, its lease released"), error.getText());
+        assertTrue(robot.lookup("#attach-page-review").tryQuery().isPresent(), "the wizard stays open");
+        assertEquals(nics, console.inventory.vms().show(ADMIN, ObjectRef.id(webId)).vm().nics().size(),
+                "the VM has no new NIC");
+        assertEquals(List.of(), console.inventory.queries().leasePage(ADMIN, ObjectRef.name("tagged"), 0,
+                java.util.OptionalLong.empty(), 10), "the lease is released");
+        robot.clickOn(robot.lookup(".button").match((Button b) -> "Cancel".equals(b.getText())).queryAs(Button.class));
+    }
+
+    @Test
+    void aNicAttachedThroughTheWizardIsOnTheHostWithItsSecurityGroupInForce(FxRobot robot) {
+        reviewAttachTo(robot, "secure");
         String hostSteps = ((Label) robot.lookup("#attach-review-hosts").query()).getText();
         assertTrue(hostSteps.contains("one-" + webId + "-1"), hostSteps);
         robot.clickOn("#attach-finish");

@@ -38,6 +38,11 @@ public final class HostRunActions {
         return list.selectedRow().map(h -> plan(List.of(h)));
     }
 
+    /** Plans the hosts selected in the table (several at once), or the one shown when none is. */
+    public Optional<PlanViewModel> planSelected(List<HostRow> selected) {
+        return selected.isEmpty() ? planSelected() : Optional.of(plan(List.copyOf(selected)));
+    }
+
     /** Plans every host the user may manage (those whose Pending is known). */
     public Optional<PlanViewModel> planAll() {
         List<HostRow> hosts = list.unfiltered().stream().filter(h -> h.pending().isPresent()).toList();
@@ -59,6 +64,15 @@ public final class HostRunActions {
                 : "It has no pending changes: the apply reads the host and repairs what differs.";
         return confirmed(List.of(h), "Apply to host " + h.label() + "? " + what
                 + " Plan… shows the steps first.");
+    }
+
+    /** Applies to the hosts selected in the table (several at once), or the one shown when none is. */
+    public Optional<ApplyViewModel> applySelected(List<HostRow> selected) {
+        if (selected.size() <= 1) {
+            return applySelected();
+        }
+        return confirmed(List.copyOf(selected), "Apply to " + selected.size() + " hosts: " + names(selected)
+                + "? Each is made as the inventory wants it. Plan… shows the steps first.");
     }
 
     /** Applies to every host with pending changes, once the user confirmed. */

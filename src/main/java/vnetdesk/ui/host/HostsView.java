@@ -51,6 +51,8 @@ public final class HostsView {
                 Tables.column("Pending", 70, HostRow::pendingText),
                 Tables.column("Last apply", 160, HostRow::lastApplyText)),
                 "No hosts yet — add one with New host.");
+        // several hosts may be selected for Plan… and Apply…; the detail shows the last one clicked
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         new SelectionFollower<>(table, vm.list().rows(), vm.list().selectedIdProperty(), HostRow::id,
                 id -> vm.list().selectedIdProperty().set(Optional.of(id)));
         root.setCenter(MasterDetail.of(table, vm.list().filterProperty(), "host-filter",
@@ -100,17 +102,18 @@ public final class HostsView {
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("host-delete", "Delete", "delete", "Delete the selected host",
                                 () -> withRow(vm::delete)).disabledWhen(none)),
-                List.of(ToolAction.of("host-plan", "Plan…", "plan", "Read the selected host and show what an apply"
-                                + " would change, with the exact commands", () -> runs.planSelected()
-                                .ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(none),
+                List.of(ToolAction.of("host-plan", "Plan…", "plan", "Read the selected hosts (Ctrl/Shift+click for"
+                                + " several) and show what an apply would change, with the exact commands",
+                                () -> runs.planSelected(selectedRows()).ifPresent(p -> PlanWindow.show(window(), p)))
+                                .disabledWhen(none),
                         ToolAction.of("host-sync", "Sync…", "drift", "The selected host is out of sync: show what"
                                 + " would make it as the inventory wants it, and apply from there", () -> runs
                                 .planSelected().ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(notDrifted()),
                         ToolAction.of("host-plan-all", "Plan all…", "plan", "Plan every host you may manage",
                                 () -> runs.planAll().ifPresent(p -> PlanWindow.show(window(), p))),
-                        ToolAction.of("host-apply", "Apply…", "apply", "Make the selected host as the inventory"
-                                + " wants it", () -> runs.applySelected().ifPresent(a -> ApplyWindow.show(window(), a)))
-                                .disabledWhen(none),
+                        ToolAction.of("host-apply", "Apply…", "apply", "Make the selected hosts as the inventory"
+                                + " wants them", () -> runs.applySelected(selectedRows())
+                                .ifPresent(a -> ApplyWindow.show(window(), a))).disabledWhen(none),
                         ToolAction.of("host-apply-pending", "Apply pending…", "apply", "Apply to every host with"
                                 + " pending changes", () -> runs.applyPending()
                                 .ifPresent(a -> ApplyWindow.show(window(), a)))));
@@ -121,6 +124,11 @@ public final class HostsView {
         return javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.list().selectedRow()
                 .map(r -> r.drift() != HostRow.Drift.OUT_OF_SYNC).orElse(true),
                 vm.list().selectedIdProperty(), vm.list().rows());
+    }
+
+    /** The rows selected in the table, in table order (several with Ctrl/Shift+click). */
+    private List<HostRow> selectedRows() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
     }
 
     private javafx.stage.Window window() {

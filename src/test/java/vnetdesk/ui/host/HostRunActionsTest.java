@@ -82,4 +82,19 @@ class HostRunActionsTest {
                 + " differs. Plan… shows the steps first.", dialogs.questions.get(0));
         assertEquals(List.of(List.of(2)), work.applyCalls);
     }
+
+    @Test
+    void severalSelectedHostsArePlannedAndAppliedTogether() {
+        list.selectedIdProperty().set(Optional.of(4));
+        List<HostRow> picked = List.of(list.unfiltered().get(0), list.unfiltered().get(3));
+        actions.planSelected(picked).orElseThrow();
+        assertEquals(List.of(List.of(1, 4)), work.planCalls, "both hosts in one plan, not only the one shown");
+        dialogs.answer(true);
+        actions.applySelected(picked).orElseThrow();
+        assertEquals("Apply to 2 hosts: 1:kvm1, 4:kvm4? Each is made as the inventory wants it. Plan… shows the"
+                + " steps first.", dialogs.questions.get(0));
+        assertEquals(List.of(List.of(1, 4)), work.applyCalls);
+        actions.planSelected(List.of()).orElseThrow();
+        assertEquals(List.of(4), work.planCalls.get(1), "no table selection: the host shown");
+    }
 }
