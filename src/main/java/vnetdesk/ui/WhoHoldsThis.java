@@ -38,8 +38,8 @@ final class WhoHoldsThis {
         this.runner = runner;
         this.openNetwork = openNetwork;
         field.setId("who-holds");
-        field.setPromptText("Who holds this? IP, IPv6 or MAC ⏎");
-        field.setPrefColumnCount(22);
+        field.setPromptText("Who holds this IP or MAC? ⏎");
+        field.setPrefColumnCount(17);
         field.setOnAction(e -> lookUp());
     }
 

@@ -34,6 +34,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.template.TemplateParser;
+import vnetdesk.ui.host.HostsViewModel;
 import vnetdesk.ui.network.LeaseRow;
 import vnetdesk.ui.network.NetworkRow;
 
@@ -372,11 +373,12 @@ class ConsoleWindowTest {
         assertFalse(robot.lookup(".main-toolbar .tool-bar-overflow-button").tryQuery().map(Node::isVisible)
                 .orElse(false), "the VM actions, Refresh and who-holds-this fit in the window");
         section(robot, "Hosts");
-        assertEquals(List.of("host-new", "host-edit", "host-rename", "host-delete", "tool-refresh"),
-                buttonIds(bar));
-        assertEquals("Plan and Apply from the console come next; vnetdesk host plan/apply work now",
-                ((Label) ConsoleFixture.node(robot, "#host-plan-note")).getText(),
-                "the Hosts view says where Plan and Apply are for now");
+        assertEquals(List.of("host-new", "host-edit", "host-check-drift", "host-rename", "host-delete",
+                "host-plan", "host-plan-all", "host-apply", "host-apply-pending", "tool-refresh"), buttonIds(bar));
+        assertFalse(robot.lookup(".main-toolbar .tool-bar-overflow-button").tryQuery().map(Node::isVisible)
+                .orElse(false), "the host actions, Refresh and who-holds-this fit in the window");
+        assertEquals(HostsViewModel.PLAN_APPLY_NOTE, ((Label) ConsoleFixture.node(robot, "#host-plan-note")).getText(),
+                "the Hosts view says what Plan… and Apply… do");
         section(robot, "Clusters");
         assertEquals(List.of("cluster-new", "cluster-rename", "cluster-delete", "cluster-add-host",
                 "cluster-remove-host", "cluster-add-network", "cluster-remove-network", "tool-refresh"),

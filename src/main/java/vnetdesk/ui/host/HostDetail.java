@@ -41,8 +41,12 @@ final class HostDetail {
         this.selected = vm.list().selected();
     }
 
-    /** {@code edit} opens the Edit dialog of the selected host. */
-    Node node(Runnable edit) {
+    /**
+     * {@code edit} opens the Edit dialog of the selected host; {@code probe}
+     * (in the header) probes it; {@code sync} opens its plan, offered in the
+     * header when the host was found out of sync.
+     */
+    Node node(Runnable edit, Runnable sync, Runnable probe) {
         Label title = new Label();
         title.setId("host-title");
         title.getStyleClass().add("detail-title");
@@ -52,7 +56,26 @@ final class HostDetail {
         note.setId("host-plan-note");
         note.getStyleClass().add("field-hint");
         note.setWrapText(true);
-        VBox header = new VBox(2, title, note);
+        Button syncButton = new Button("Sync…");
+        syncButton.setId("host-sync");
+        syncButton.setTooltip(new javafx.scene.control.Tooltip("The host differed from the inventory at its last"
+                + " check: show what would make it so, and apply from there"));
+        syncButton.setOnAction(e -> sync.run());
+        syncButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> selected.get()
+                .map(h -> h.drift() == HostRow.Drift.OUT_OF_SYNC).orElse(false), selected));
+        syncButton.managedProperty().bind(syncButton.visibleProperty());
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
+        Button probeButton = new Button("Probe");
+        probeButton.setId("host-probe");
+        probeButton.setTooltip(new javafx.scene.control.Tooltip("Log in to the host and find what it offers (root,"
+                + " kernel, drivers)"));
+        probeButton.setOnAction(e -> probe.run());
+        probeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get().isEmpty(), selected)
+                .or(vm.probe().runningProperty()));
+        javafx.scene.layout.HBox header = new javafx.scene.layout.HBox(8, new VBox(2, title, note), grow, probeButton,
+                syncButton);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 10, 8, 10));
         header.getStyleClass().add("detail-header");
         HostStateTabs state = new HostStateTabs(vm, vm.times());

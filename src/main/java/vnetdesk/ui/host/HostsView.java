@@ -23,9 +23,9 @@ import vnetdesk.ui.common.ToolAction;
  * The Hosts section: the hosts of the inventory (address and login, cluster,
  * VMs, connection, probe, drift badge, pending changes, last apply; the
  * navigation's badge counts the hosts with pending changes), the selected
- * host's detail, the New host, Edit…, Probe, Check drift, Rename and Delete
- * actions, and Plan… / Plan all… / Apply… / Apply pending…, which open the
- * Plan and Apply windows.
+ * host's detail (with Probe, and Sync… when the host was found out of sync),
+ * the New host, Edit…, Check drift, Rename and Delete actions, and Plan… /
+ * Plan all… / Apply… / Apply pending…, which open the Plan and Apply windows.
  */
 public final class HostsView {
 
@@ -56,7 +56,7 @@ public final class HostsView {
         new SelectionFollower<>(table, vm.list().rows(), vm.list().selectedIdProperty(), HostRow::id,
                 id -> vm.list().selectedIdProperty().set(Optional.of(id)));
         root.setCenter(MasterDetail.of(table, vm.list().filterProperty(), "host-filter",
-                "Filter hosts (id, name, cluster, address, user, VM)", new HostDetail(vm).node(this::edit), 0.55));
+                "Filter hosts (id, name, cluster, address, user, VM)", new HostDetail(vm).node(this::edit, this::sync, () -> withRow(vm.probe()::probe)), 0.55));
         root.setId("hosts-view");
         section = ConsoleSection.of("Hosts", "host", root).counting(vm.list().countProperty())
                 .badged(vm.pendingCountBinding()).withActions(actions()).reading(vm.list()::reload, vm.list()::reload);
@@ -91,10 +91,6 @@ public final class HostsView {
                 List.of(ToolAction.of("host-edit", "Edit…", "address",
                                 "Change the address, port, user or identity the console reaches the host with",
                                 this::edit).disabledWhen(none),
-                        ToolAction.of("host-probe", "Probe", "host",
-                                "Log in to the selected host and find what it offers (root, kernel, drivers)",
-                                () -> withRow(vm.probe()::probe)).disabledWhen(
-                                        none.or(vm.probe().runningProperty())),
                         ToolAction.of("host-check-drift", "Check drift", "drift",
                                 "Read every host and compare it with what the inventory implies, changing nothing",
                                 vm::checkDrift).disabledWhen(vm.checkingDriftProperty()),
@@ -106,9 +102,6 @@ public final class HostsView {
                                 + " several) and show what an apply would change, with the exact commands",
                                 () -> runs.planSelected(selectedRows()).ifPresent(p -> PlanWindow.show(window(), p)))
                                 .disabledWhen(none),
-                        ToolAction.of("host-sync", "Sync…", "drift", "The selected host is out of sync: show what"
-                                + " would make it as the inventory wants it, and apply from there", () -> runs
-                                .planSelected().ifPresent(p -> PlanWindow.show(window(), p))).disabledWhen(notDrifted()),
                         ToolAction.of("host-plan-all", "Plan all…", "plan", "Plan every host you may manage",
                                 () -> runs.planAll().ifPresent(p -> PlanWindow.show(window(), p))),
                         ToolAction.of("host-apply", "Apply…", "apply", "Make the selected hosts as the inventory"
@@ -117,13 +110,6 @@ public final class HostsView {
                         ToolAction.of("host-apply-pending", "Apply pending…", "apply", "Apply to every host with"
                                 + " pending changes", () -> runs.applyPending()
                                 .ifPresent(a -> ApplyWindow.show(window(), a)))));
-    }
-
-    /** True unless the selected host was found out of sync at its last check (Sync is for such a host). */
-    private BooleanBinding notDrifted() {
-        return javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.list().selectedRow()
-                .map(r -> r.drift() != HostRow.Drift.OUT_OF_SYNC).orElse(true),
-                vm.list().selectedIdProperty(), vm.list().rows());
     }
 
     /** The rows selected in the table, in table order (several with Ctrl/Shift+click). */
@@ -141,6 +127,11 @@ public final class HostsView {
 
     private void newHost() {
         HostDialog.show(root.getScene().getWindow(), vm.newHost(), vm::created);
+    }
+
+    /** Sync on a host found out of sync: its plan, applied from the Plan window. */
+    private void sync() {
+        runs.planSelected().ifPresent(p -> PlanWindow.show(window(), p));
     }
 
     private void edit() {
