@@ -107,7 +107,9 @@ final class TaskJob<T> implements ProgressReporter {
     }
 
     private void end(Outcome<T> outcome) {
-        if (cancelRequested.get()) {
+        // work told to stop by its own action stopped at a safe point: what it did (hosts applied, a NIC
+        // attached or taken back) is real and must be shown, so its outcome is delivered, not dropped
+        if (cancelRequested.get() && stop.isEmpty()) {
             finish(State.CANCELLED);
             callbacks.onCancelled().run();
         } else if (outcome instanceof Outcome.Returned<T> returned) {

@@ -32,7 +32,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * before that outcome was delivered. A cancelled task calls neither of them but
  * {@code onCancelled} (the plain {@link #run} form has none, so nothing is
  * called): at once if it had not started, else when its work returns, whatever
- * it returned or threw being dropped. Progress and state changes are delivered
+ * it returned or threw being dropped — except for work given its own way to
+ * stop ({@link #runOnPoolStoppedBy}, {@link #runOnHosts}): that work stops at
+ * a safe point and returns what it really did, which is delivered as
+ * {@code onSuccess} or {@code onFailure}. Progress and state changes are delivered
  * the same way, before the outcome.
  *
  * <p>Cancel never interrupts the ordered lane: a thread interrupted during an
@@ -92,7 +95,9 @@ public abstract class TaskRunner {
      * (the status bar's too) calls {@code stop} instead of interrupting: for
      * work on hosts that reads and records in the inventory as it goes (a
      * {@code HostRun}), where an interrupt could land in an H2 read and close
-     * the database. The work returns once it has stopped at a safe point.
+     * the database. The work returns once it has stopped at a safe point, and
+     * what it returns is delivered (a cancel before it started calls
+     * {@code onCancelled}).
      */
     public final <T> TaskHandle runOnPoolStoppedBy(Runnable stop, String title, ProgressWork<T> work,
                                                    Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,

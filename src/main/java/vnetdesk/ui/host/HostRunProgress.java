@@ -102,8 +102,9 @@ final class HostRunProgress {
             }
 
             private void hostEnded(String host) {
-                Optional.ofNullable(reporter.get()).ifPresent(p -> p.report(done.incrementAndGet(), total,
-                        host + " done, " + done.get() + " of " + total + " hosts"));
+                int ended = done.incrementAndGet();
+                Optional.ofNullable(reporter.get()).ifPresent(p -> p.report(ended, total,
+                        host + " done, " + ended + " of " + total + " hosts"));
             }
         });
         current = Optional.of(run);
@@ -114,9 +115,11 @@ final class HostRunProgress {
             reporter.set(progress);
             progress.report(0, total, title);
             return work.apply(refs, run);
-        }, result -> end(hosts, () -> finished.accept(Optional.of(result)), Optional.empty(), after),
-                e -> end(hosts, () -> finished.accept(Optional.empty()), Optional.of(ErrorText.message(e)), after),
-                () -> end(hosts, () -> finished.accept(Optional.empty()), Optional.empty(), after));
+        }, result -> end(hosts, () -> finished.accept(Optional.of(result)), Optional.empty(), false, after),
+                e -> end(hosts, () -> finished.accept(Optional.empty()), Optional.of(ErrorText.message(e)), false,
+                        after),
+                // cancelled while queued: the run never started, so no host was touched
+                () -> end(hosts, () -> finished.accept(Optional.empty()), Optional.empty(), true, after));
     }
 
     /** Hosts not started are skipped; a host in the middle finishes or rolls back. */
@@ -127,8 +130,9 @@ final class HostRunProgress {
         });
     }
 
-    private void end(List<HostRunRow> hosts, Runnable report, Optional<String> broke, Runnable after) {
-        boolean cancelled = current.map(HostRun::isCancelled).orElse(false);
+    private void end(List<HostRunRow> hosts, Runnable report, Optional<String> broke, boolean cancelledQueued,
+                     Runnable after) {
+        boolean cancelled = cancelledQueued || current.map(HostRun::isCancelled).orElse(false);
         current = Optional.empty();
         report.run();
         for (HostRunRow r : hosts) {
