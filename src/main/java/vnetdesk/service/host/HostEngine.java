@@ -80,6 +80,7 @@ public final class HostEngine {
     private final Map<String, String> environment;
     private final Clock clock;
     private final Applier applier = new Applier(new ShellStateReader());
+    private final HostLocks locks = new HostLocks();
     private final HostStatusRecorder status;
 
     private static final HostRun.Listener QUIET = new HostRun.Listener() {
@@ -169,7 +170,8 @@ public final class HostEngine {
     private List<HostPlan> plan(Actor actor, List<ObjectRef> refs, Cancellation cancel, HostRun.Listener listener) {
         List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "plan for")).toList();
         List<HostPlan> out = new ArrayList<>();
-        for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets, (h, c) -> planOne(h, listener), cancel,
+        for (ParallelHosts.Outcome<Host, HostPlan> o : pool.run(targets,
+                (h, c) -> locks.exclusively(h, listener, () -> planOne(h, listener)), cancel,
                 x -> {
                     if (x instanceof ParallelHosts.Outcome.Done<Host, HostPlan> d) {
                         listener.planned(HostReports.plan(d.result()));
@@ -202,7 +204,7 @@ public final class HostEngine {
         List<Host> targets = refs.stream().map(r -> hosts.manageable(actor, r, "apply to")).toList();
         List<HostApply> out = new ArrayList<>();
         for (ParallelHosts.Outcome<Host, HostApply> o : pool.run(targets,
-                (h, c) -> applyOne(actor, h, c, listener), cancel, x -> {
+                (h, c) -> locks.exclusively(h, listener, () -> applyOne(actor, h, c, listener)), cancel, x -> {
                     if (x instanceof ParallelHosts.Outcome.Done<Host, HostApply> d) {
                         finished.accept(d.result());
                     }

@@ -12,6 +12,8 @@ public record HostProgress(Host host, Phase phase, String message, double fracti
 
     /** The phases of an apply (a plan stops after reading). */
     public enum Phase {
+        /** Another run (a commit, another window's apply) is working on this host; this one waits its turn. */
+        WAITING("waiting for another run on this host"),
         CONNECTING("connecting"),
         PROBING("probing"),
         READING("reading the host"),

@@ -161,7 +161,7 @@ final class SecurityGroupDetailView {
         Button retry = new Button("Retry outdated and failed");
         retry.setId("sg-vms-retry");
         retry.setOnAction(e -> vms.commit(true));
-        commit.disableProperty().bind(editor.dirtyProperty().or(editor.busyProperty()));
+        commit.disableProperty().bind(editor.dirtyProperty().or(editor.busyProperty()).or(vms.committingProperty()));
         retry.disableProperty().bind(commit.disableProperty());
         Label report = new Label();
         report.setId("sg-commit-report");

@@ -42,6 +42,8 @@ public final class SecurityGroupVmsViewModel {
     private final ReadOnlyStringWrapper report = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.StringProperty working = new javafx.beans.property.SimpleStringProperty("");
     private final ConsoleHosts hosts;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper committing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     /** Follows the group {@code editor} shows. */
     public SecurityGroupVmsViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs,
@@ -82,17 +84,21 @@ public final class SecurityGroupVmsViewModel {
      * Re-applies the stored rules to the hosts of the group's VMs (with
      * {@code onlyOutdatedAndFailed} only to those not up to date): each VM is
      * updating while its host is applied, and the tab reads the group again
-     * as each host answers; the hosts' progress is the task's message, and
+     * as each host answers; the hosts' progress is {@link #workingProperty()}, and
      * the end says how many VMs are up to date or in error, with each host's
-     * failure.
+     * failure. One commit at a time.
      */
     public void commit(boolean onlyOutdatedAndFailed) {
         Optional<Integer> id = id(editor.currentProperty().get());
         if (id.isEmpty()) {
             return;
         }
+        if (committing.get()) {
+            return;
+        }
         String label = editor.currentProperty().get().orElseThrow().summary().group().label();
         report.set("");
+        committing.set(true);
         runner.runOnHosts((onlyOutdatedAndFailed ? "Retrying security group "
                         : "Committing security group ") + label, progress -> {
                     HostRun run = new HostRun(new HostRun.Listener() {
@@ -110,15 +116,21 @@ public final class SecurityGroupVmsViewModel {
                     return hosts.remote().commitSecurityGroup(actor, ObjectRef.id(id.get()), onlyOutdatedAndFailed,
                             run);
                 }, r -> {
+                    committing.set(false);
                     working.set("");
                     String text = commitText(r);
                     report.set(text);
                     dialogs.notify(r.message());
                     editor.refresh();
                 }, e -> {
+                    committing.set(false);
                     working.set("");
+                    editor.refresh();
                     dialogs.showError("Cannot commit security group " + label, e);
-                }, () -> working.set(""));
+                }, () -> {
+                    committing.set(false);
+                    working.set("");
+                });
     }
 
     /** The commit's message, then one line per host that failed with its outcome's message. */
@@ -128,6 +140,11 @@ public final class SecurityGroupVmsViewModel {
                 .append(h.host().label()).append(": ").append(h.outcome().summary()).append(": ")
                 .append(h.outcome().message()));
         return text.toString();
+    }
+
+    /** True while a commit runs: Commit and Retry wait for it (two commits would apply the same hosts). */
+    public javafx.beans.property.ReadOnlyBooleanProperty committingProperty() {
+        return committing.getReadOnlyProperty();
     }
 
     /** What the running commit is doing ("host 0:kvm0: step 2 of 3: …"); empty when none runs. */

@@ -72,7 +72,7 @@ public final class SecurityGroupsView {
     private List<List<ToolAction>> buildActions() {
         BooleanBinding none = list.selectedIdProperty().isEqualTo(Optional.empty());
         BooleanBinding noCommit = editor.modeProperty().isEqualTo(EditorSession.Mode.CREATE)
-                .or(editor.dirtyProperty()).or(editor.busyProperty());
+                .or(editor.dirtyProperty()).or(editor.busyProperty()).or(vms.committingProperty());
         return List.of(
                 List.of(ToolAction.of("sg-new", "New", "new", "Create a security group", selection::startCreate)),
                 List.of(ToolAction.of("sg-delete", "Delete", "delete", "Delete the selected group",

@@ -164,4 +164,40 @@ class RemoteHostsLabTest {
         assertEquals(HostApplyOutcome.Result.CANCELLED, lab.inv.hosts().show(ADMIN, ObjectRef.name("kvm1"))
                 .lastApply().orElseThrow().result());
     }
+
+    @Test
+    @Order(5)
+    void twoRunsOnOneHostTakeTurnsTheSecondFindingNothingToDo() throws Exception {
+        lab.network("NAME = lan3\nVN_MAD = fw\nBRIDGE = vdbr3\nAR = [ TYPE = IP4, IP = 10.3.0.1, SIZE = 10 ]\n");
+        lab.vm("third", "NETWORK = lan3", 2);
+        // the host's changing commands are slow, so the second run starts while the first is changing
+        lab.lab.prelude(lab.host(2), "case \"$SSH_ORIGINAL_COMMAND\" in *iptables-restore*) sleep 1;; esac");
+        List<HostProgress> progress = Collections.synchronizedList(new ArrayList<>());
+        HostRun.Listener listener = new HostRun.Listener() {
+            @Override
+            public void progress(HostProgress p) {
+                progress.add(p);
+            }
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<HostReports.ApplyResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(two.submit(() -> remote.apply(ADMIN, List.of(ObjectRef.name("kvm2")), new HostRun(listener))
+                        .get(0)));
+            }
+            List<HostApplyOutcome.Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<HostReports.ApplyResult> r : runs) {
+                results.add(r.get(60, java.util.concurrent.TimeUnit.SECONDS).outcome().result());
+            }
+            java.util.Collections.sort(results);
+            assertEquals(List.of(HostApplyOutcome.Result.APPLIED, HostApplyOutcome.Result.NOTHING_TO_DO), results,
+                    "one applied, the other waited and found the host done");
+            assertTrue(progress.stream().anyMatch(p -> p.phase() == HostProgress.Phase.WAITING),
+                    "the second said it was waiting");
+        } finally {
+            two.shutdownNow();
+            lab.lab.prelude(lab.host(2), "");
+        }
+    }
 }
