@@ -42,6 +42,7 @@ public final class ParallelHosts {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger(ParallelHosts.class.getName());
 
     private final int poolSize;
 
@@ -69,7 +70,12 @@ public final class ParallelHosts {
             for (H host : hosts) {
                 futures.add(pool.submit(() -> {
                     Outcome<H, R> outcome = runOne(host, task, cancel);
-                    finished.accept(outcome);
+                    try {
+                        finished.accept(outcome);
+                    } catch (RuntimeException e) {
+                        // a listener's fault must not abort the run and leave other hosts cut off mid-step
+                        LOG.log(System.Logger.Level.WARNING, "a listener of host " + host + " failed: " + e, e);
+                    }
                     return outcome;
                 }));
             }

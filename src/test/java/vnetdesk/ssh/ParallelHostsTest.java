@@ -64,6 +64,20 @@ class ParallelHostsTest {
     }
 
     @Test
+    void aListenerThatThrowsAbortsNothingEveryHostHasItsOutcome() {
+        List<Integer> hosts = List.of(1, 2, 3, 4, 5, 6);
+        List<Outcome<Integer, Integer>> outcomes = new ParallelHosts(2).run(hosts, (host, cancel) -> host * 10,
+                new Cancellation(), o -> {
+                    throw new IllegalStateException("a broken listener");
+                });
+        assertEquals(6, outcomes.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(hosts.get(i) * 10, ((Outcome.Done<Integer, Integer>) outcomes.get(i)).result(),
+                    "host " + hosts.get(i) + " ran to its end");
+        }
+    }
+
+    @Test
     void neverMoreHostsRunAtOnceThanThePoolHolds() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();

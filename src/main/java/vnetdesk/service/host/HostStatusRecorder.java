@@ -26,6 +26,8 @@ import vnetdesk.service.host.HostStatus.Probed;
  */
 final class HostStatusRecorder {
 
+    private static final System.Logger LOG = System.getLogger(HostStatusRecorder.class.getName());
+
     private final HostStatuses statuses;
     private final Clock clock;
 
@@ -91,8 +93,18 @@ final class HostStatusRecorder {
         record(host, contact, Optional.empty(), drift, devices);
     }
 
+    /**
+     * Best effort: what the console knows of a host is a help, not the
+     * outcome — a failed write of it must never turn an apply that succeeded
+     * (and is recorded in the history) into a failure, so it is logged.
+     */
     private void record(Host host, Optional<Contact> contact, Optional<Probed> probe, Optional<DriftCheck> drift,
                         Optional<KnownDevices> devices) {
-        statuses.record(host.id(), new HostStatus(contact, probe, drift, devices));
+        try {
+            statuses.record(host.id(), new HostStatus(contact, probe, drift, devices));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot record the status of host " + host.label() + ": "
+                    + e.getMessage(), e);
+        }
     }
 }

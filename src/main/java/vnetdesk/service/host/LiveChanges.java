@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.VnetException;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.Vm;
@@ -88,8 +89,21 @@ public final class LiveChanges {
             }
         });
         groups.finishCommit(selection, offHosts);
-        List<HostEngine.HostApply> applied = engine.apply(SYSTEM, hostIds.stream().map(ObjectRef::id).toList(), run,
-                a -> groups.finishCommit(selection, errors(hostOf, Map.of(a.host().id(), a.outcome()))));
+        List<HostEngine.HostApply> applied;
+        Set<Integer> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try {
+            applied = engine.apply(SYSTEM, hostIds.stream().map(ObjectRef::id).toList(), run, a -> {
+                heard.add(a.host().id());
+                groups.finishCommit(selection, errors(hostOf, Map.of(a.host().id(), a.outcome())));
+            });
+        } catch (RuntimeException e) {
+            // no VM may stay "updating" for ever: those whose host was not heard are in error, with why
+            Map<Integer, Optional<String>> broke = new LinkedHashMap<>();
+            hostOf.forEach((vm, host) -> host.filter(h -> !heard.contains(h)).ifPresent(h -> broke.put(vm,
+                    Optional.of("the commit broke before host " + h + " answered: " + e.getMessage()))));
+            groups.finishCommit(selection, broke);
+            throw e;
+        }
         Map<Integer, HostApplyOutcome> byHost = new LinkedHashMap<>();
         applied.forEach(a -> byHost.put(a.host().id(), a.outcome()));
         Map<Integer, Optional<String>> errors = errors(hostOf, byHost);
@@ -131,8 +145,15 @@ public final class LiveChanges {
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
         }
-        HostEngine.HostApply result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), run, r -> { })
-                .get(0);
+        HostEngine.HostApply result;
+        try {
+            result = engine.apply(SYSTEM, List.of(ObjectRef.id(host.get().id())), run, r -> { }).get(0);
+        } catch (RuntimeException e) {
+            // the host's state is unknown: the attach is not left claiming a NIC its host may not carry
+            vms.detachNic(actor, vmRef, index);
+            throw new VnetException("NIC " + index + " could not be applied to host " + host.get().label() + " ("
+                    + e.getMessage() + "); the attach was taken back, its lease released", e);
+        }
         HostApplyOutcome.Result r = result.outcome().result();
         if (r.success()) {
             return new NicChange(vm.id(), index, Optional.of(result), false, "NIC " + index + " attached and applied"
