@@ -93,6 +93,16 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() throws Exception {
+        // work on hosts is told to stop and allowed to end: a host in the middle of an apply finishes or rolls
+        // back, and its outcome is recorded, before the SSH client and the inventory are closed under it
+        if (hosts != null) {
+            hosts.closing();
+        }
+        runner.cancelStarted();
+        if (!runner.awaitPool(2, TimeUnit.MINUTES)) {
+            System.getLogger(ConsoleApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "host work still running after 2 minutes; closing anyway");
+        }
         // closing the database and saving settings are I/O: done on the worker, after queued work
         runner.runLastAndWait(() -> {
             if (prefs != null) {

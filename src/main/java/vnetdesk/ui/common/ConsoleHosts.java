@@ -57,6 +57,9 @@ public final class ConsoleHosts implements AutoCloseable {
     /** One question at a time, apart from the lock of {@link #remote()} so waiting for an answer holds no one else. */
     private final Object asking = new Object();
     private RemoteHosts remote;
+    private volatile boolean closing;
+    /** The question on screen, if any: refused when the console closes, so no worker waits for it. */
+    private volatile CompletableFuture<?> asked = CompletableFuture.completedFuture(null);
 
     /** {@code ui} runs on the UI thread ({@code Platform::runLater}); tests may pass one that runs at once. */
     public ConsoleHosts(Inventory inventory, Settings settings, Dialogs dialogs, Executor ui) {
@@ -68,6 +71,9 @@ public final class ConsoleHosts implements AutoCloseable {
 
     /** The engine's door, made on first use (off the UI thread: it reads the known_hosts files). */
     public synchronized RemoteHosts remote() {
+        if (closing) {
+            throw new VnetException("the console is closing: no new connection to a host");
+        }
         if (remote == null) {
             remote = inventory.remoteHosts(new RemoteHosts.Settings(settings.knownHosts(), settings.userKnownHosts(),
                     key -> ask(() -> dialogs.trustHostKey(login(key), key.keyType(), key.fingerprint()), false),
@@ -101,7 +107,11 @@ public final class ConsoleHosts implements AutoCloseable {
     }
 
     private <T> T askNow(Supplier<T> question, T refusal) {
+        if (closing) {
+            return refusal;
+        }
         CompletableFuture<T> answer = new CompletableFuture<>();
+        asked = answer;
         ui.execute(() -> {
             try {
                 answer.complete(question.get());
@@ -121,8 +131,18 @@ public final class ConsoleHosts implements AutoCloseable {
         }
     }
 
+    /**
+     * The console is closing: no new connection, and a question on screen
+     * counts as refused, so host work winds down without waiting for a person.
+     */
+    public void closing() {
+        closing = true;
+        asked.cancel(false);
+    }
+
     @Override
     public synchronized void close() {
+        closing = true;
         if (remote != null) {
             remote.close();
             remote = null;

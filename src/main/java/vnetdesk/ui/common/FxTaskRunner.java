@@ -63,6 +63,17 @@ public final class FxTaskRunner extends TaskRunner implements AutoCloseable {
         worker.submit(work).get(timeout, unit);
     }
 
+    /**
+     * Lets the pool's started work end — host work told to stop finishes or
+     * rolls back the host it is on — and starts no queued pool work; true
+     * when it ended within the timeout. Called when the console closes,
+     * before the inventory is closed under it.
+     */
+    public boolean awaitPool(long timeout, TimeUnit unit) throws InterruptedException {
+        pool.shutdown();
+        return pool.awaitTermination(timeout, unit);
+    }
+
     /** Lets the ordered lane finish what is queued; pool work is interrupted and queued pool work never starts. */
     @Override
     public void close() {

@@ -174,6 +174,15 @@ public abstract class TaskRunner {
         }
     }
 
+    /**
+     * Asks every task whose work has started to stop (on the UI thread), as
+     * its Cancel would: the console is closing. Host work stops at a safe
+     * point; ordered work stops at its next step.
+     */
+    public final void cancelStarted() {
+        List.copyOf(started).forEach(TaskHandle::cancel);
+    }
+
     /** How many tasks are queued or running. */
     public final ReadOnlyIntegerProperty running() {
         return running.getReadOnlyProperty();
