@@ -249,8 +249,8 @@ public final class SecurityGroupService implements OwnedObjectService {
 
     /**
      * Marks the group's VMs (with {@code onlyOutdatedAndFailed}: those
-     * outdated or failed) outdated, for a console that applies nothing itself
-     * (offline): the report says no host was changed.
+     * outdated or failed) outdated, without applying any host (the CLI's
+     * {@code secgroup commit --no-apply}): the report says no host was changed.
      */
     public CommitReport commit(Actor actor, ObjectRef ref, boolean onlyOutdatedAndFailed) {
         return commits.commit(actor, ref, onlyOutdatedAndFailed);

@@ -139,7 +139,7 @@ class HostEngineCliTest {
         CliRunner.Result plan = cli.run("host", "plan", "--all");
         assertEquals(1, plan.code(), plan::toString);
         assertEquals("kvm1: unreachable: root@127.0.0.1:" + port + ": cannot connect: Connection refused\n"
-                + "kvm2: unreachable: host 1:kvm2 has no address; set one with: host set kvm2 --address ADDRESS\n",
+                + "kvm2: unreachable: host 1:kvm2 has no address: set one (Edit… in the console, or: host set kvm2 --address ADDRESS)\n",
                 plan.out());
 
         CliRunner.Result drift = cli.run("host", "drift", "kvm2", "kvm1", "kvm2");

@@ -308,8 +308,8 @@ public final class HostEngine {
 
     private SshSession open(Host host) {
         if (host.address().isBlank()) {
-            throw new VnetException("host " + host.label() + " has no address; set one with: host set " + host.name()
-                    + " --address ADDRESS");
+            throw new VnetException("host " + host.label() + " has no address: set one (Edit… in the console,"
+                    + " or: host set " + host.name() + " --address ADDRESS)");
         }
         SshSession session;
         try {

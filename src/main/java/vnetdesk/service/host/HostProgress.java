@@ -33,6 +33,11 @@ public record HostProgress(Host host, Phase phase, String message, double fracti
         }
     }
 
+    /** "host 0:kvm0: step 2 of 3: …", as a progress line names the host it is about. */
+    public String line() {
+        return "host " + host.label() + ": " + message;
+    }
+
     /** Progress unknown: a bar shows it as busy. */
     public static final double INDETERMINATE = -1;
 }

@@ -27,10 +27,11 @@ import vnetdesk.ssh.SshTransport;
 
 /**
  * The {@link HostEngine} for a front end that may not use the {@code ssh} or
- * {@code host} packages (the CLI): it owns one SSH client trusting the
- * console's known_hosts file, adapts the front end's questions (an unknown
- * host key, a passphrase or password) and hands results back as
- * {@link HostReports}. Opened for one run, closed with it.
+ * {@code host} packages (the CLI, the console): it owns one SSH client
+ * trusting the console's known_hosts file, adapts the front end's questions
+ * (an unknown host key, a passphrase or password) and hands results back as
+ * {@link HostReports}. The CLI opens one for a run; the console keeps one
+ * while it runs ({@code ui.common.ConsoleHosts}).
  */
 public final class RemoteHosts implements AutoCloseable {
 

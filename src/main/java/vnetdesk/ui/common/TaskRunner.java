@@ -41,7 +41,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * <p>Cancel never interrupts the ordered lane: a thread interrupted during an
  * H2 file read closes the embedded database for every connection, so that work
  * stops by checking {@link ProgressReporter#isCancelled()} between steps. Pool
- * work is interrupted too, so that a blocking read or wait ends at once.
+ * work of {@link #runOnPool} is interrupted, so that a blocking read or wait
+ * ends at once; host work ({@link #runOnHosts}, {@link #runOnPoolStoppedBy}),
+ * which reads and records in the inventory, never is.
  */
 public abstract class TaskRunner {
 

@@ -53,7 +53,7 @@ final class DriftCheck {
                 progress -> hosts.remote().plan(actor, refs, new HostRun(new HostRun.Listener() {
                     @Override
                     public void progress(HostProgress p) {
-                        progress.message("host " + p.host().label() + ": " + p.message());
+                        progress.message(p.line());
                     }
                 }, progress::isCancelled)), reports -> {
                     running.set(false);

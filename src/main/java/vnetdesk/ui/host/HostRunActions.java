@@ -43,11 +43,11 @@ public final class HostRunActions {
         return selected.isEmpty() ? planSelected() : Optional.of(plan(List.copyOf(selected)));
     }
 
-    /** Plans every host the user may manage (those whose Pending is known). */
+    /** Plans every host the user may manage (those whose Pending is known) that has an address. */
     public Optional<PlanViewModel> planAll() {
-        List<HostRow> hosts = list.unfiltered().stream().filter(h -> h.pending().isPresent()).toList();
+        List<HostRow> hosts = list.unfiltered().stream().filter(h -> h.pending().isPresent() && reachable(h)).toList();
         if (hosts.isEmpty()) {
-            dialogs.notify("No host to plan: there is none you may manage");
+            dialogs.notify("No host to plan: none you may manage has an address");
             return Optional.empty();
         }
         return Optional.of(plan(hosts));
@@ -55,11 +55,10 @@ public final class HostRunActions {
 
     /** Applies to the selected host, once the user confirmed. */
     public Optional<ApplyViewModel> applySelected() {
-        Optional<HostRow> host = list.selectedRow();
-        if (host.isEmpty()) {
-            return Optional.empty();
-        }
-        HostRow h = host.get();
+        return list.selectedRow().flatMap(this::applyTo);
+    }
+
+    private Optional<ApplyViewModel> applyTo(HostRow h) {
         String what = h.pending().orElse(false) ? "Its pending changes will be made on the host."
                 : "It has no pending changes: the apply reads the host and repairs what differs.";
         return confirmed(List.of(h), "Apply to host " + h.label() + "? " + what
@@ -68,8 +67,11 @@ public final class HostRunActions {
 
     /** Applies to the hosts selected in the table (several at once), or the one shown when none is. */
     public Optional<ApplyViewModel> applySelected(List<HostRow> selected) {
-        if (selected.size() <= 1) {
+        if (selected.isEmpty()) {
             return applySelected();
+        }
+        if (selected.size() == 1) {
+            return applyTo(selected.get(0));
         }
         return confirmed(List.copyOf(selected), "Apply to " + selected.size() + " hosts: " + names(selected)
                 + "? Each is made as the inventory wants it. Plan… shows the steps first.");
@@ -77,13 +79,19 @@ public final class HostRunActions {
 
     /** Applies to every host with pending changes, once the user confirmed. */
     public Optional<ApplyViewModel> applyPending() {
-        List<HostRow> hosts = list.unfiltered().stream().filter(h -> h.pending().orElse(false)).toList();
+        List<HostRow> hosts = list.unfiltered().stream().filter(h -> h.pending().orElse(false) && reachable(h))
+                .toList();
         if (hosts.isEmpty()) {
-            dialogs.notify("No host has pending changes");
+            dialogs.notify("No host with an address has pending changes");
             return Optional.empty();
         }
         return confirmed(hosts, "Apply the pending changes to " + hosts.size()
                 + (hosts.size() == 1 ? " host: " : " hosts: ") + names(hosts) + "? Plan all… shows the steps first.");
+    }
+
+    /** A host without an address cannot be reached: Plan all and Apply pending leave it out, as Check drift does. */
+    private static boolean reachable(HostRow h) {
+        return !h.address().isEmpty();
     }
 
     private PlanViewModel plan(List<HostRow> hosts) {

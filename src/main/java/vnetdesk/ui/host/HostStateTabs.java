@@ -69,8 +69,8 @@ final class HostStateTabs {
         }
         Optional<HostStatus.Probed> probed = row.get().status().probe();
         if (probed.isEmpty()) {
-            return List.of(hint("Host " + row.get().label() + " was not probed yet: a plan or "
-                    + "vnetdesk host probe " + row.get().name() + " probes it."));
+            return List.of(hint("Host " + row.get().label() + " was not probed yet: Probe (above),"
+                    + " Plan… or Check drift probe it."));
         }
         ProbeReport p = probed.get().report();
         List<Node> out = new ArrayList<>();

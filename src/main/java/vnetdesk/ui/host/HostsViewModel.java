@@ -219,7 +219,6 @@ public final class HostsViewModel {
         return new HostFormViewModel(inventory, actor, runner, Optional.of(h), checks);
     }
 
-    /** Probe of the selected saved host: logs in, tells what it offers, reads the host again. */
     /** Reads and plans every host the user may manage, changing nothing: the Drift column then shows each. */
     public void checkDrift() {
         drift.check(list.unfiltered());
@@ -230,6 +229,7 @@ public final class HostsViewModel {
         return drift.runningProperty();
     }
 
+    /** Probe of the selected saved host: logs in, tells what it offers, reads the host again. */
     public ProbeAction probe() {
         return probe;
     }

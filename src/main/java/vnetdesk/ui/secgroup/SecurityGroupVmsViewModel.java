@@ -104,7 +104,7 @@ public final class SecurityGroupVmsViewModel {
                     HostRun run = new HostRun(new HostRun.Listener() {
                         @Override
                         public void progress(HostProgress p) {
-                            String line = "host " + p.host().label() + ": " + p.message();
+                            String line = p.line();
                             runner.later(() -> working.set(line));
                         }
 

@@ -265,7 +265,7 @@ public final class AttachNicViewModel {
             return hosts.remote().attachNic(actor, ref, request, new HostRun(new HostRun.Listener() {
                 @Override
                 public void progress(HostProgress p) {
-                    progress.report(p.fraction(), "host " + p.host().label() + ": " + p.message());
+                    progress.report(p.fraction(), p.line());
                 }
             }, progress::isCancelled));
         }, change -> {

@@ -134,7 +134,7 @@ record AttachSummary(VmDetails vm, GuestContext before, AttachPreview preview, M
             return "Nothing changes on host " + host + " (the network's driver applies no firewall and no QoS,"
                     + " and its bridge is there already).";
         }
-        return "Applying host " + host + " makes these changes:\n" + lines.stream().map(l -> "• " + l)
+        return "Finish applies these changes to host " + host + " at once:\n" + lines.stream().map(l -> "• " + l)
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 

@@ -231,7 +231,7 @@ class AttachNicViewModelTest extends VmTestBase {
         pick(w, "lan");
         assertTrue(w.network().validBinding().get());
         String changes = w.summary().get().orElseThrow().hostChanges();
-        assertTrue(changes.startsWith("Applying host 0:kvm1 makes these changes:"), changes);
+        assertTrue(changes.startsWith("Finish applies these changes to host 0:kvm1 at once:"), changes);
         assertTrue(changes.contains("create bridge onebr0"), "the VM's first NIC on lan brings its bridge: " + changes);
         assertTrue(changes.contains("one-" + id + "-0-i"), "the new NIC's own chain: " + changes);
     }
