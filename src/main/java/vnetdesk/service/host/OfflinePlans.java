@@ -1,8 +1,6 @@
 package vnetdesk.service.host;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import vnetdesk.host.desired.DesiredStateCompiler;
@@ -51,9 +49,9 @@ public final class OfflinePlans {
      */
     public DesiredReport desiredReport(Actor actor, ObjectRef ref) {
         Host host = hosts.manageable(actor, ref, "plan for");
-        Map<Integer, String> labels = new LinkedHashMap<>();
-        vms.runningOn(host.id()).forEach(vm -> labels.put(vm.vm().id(), vm.vm().label()));
-        return DesiredReports.build(host, desired.inventory(host), labels, statuses.status(actor, ref));
+        // one read of the VMs on the host for both the inventory and their labels, so they cannot disagree
+        HostOwners owners = desired.owners(host);
+        return DesiredReports.build(host, owners.inventory(), owners.vmLabels(), statuses.status(actor, ref));
     }
 
     /** Whether the host's desired state moved since its last successful apply. */
