@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -37,11 +32,8 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.Mac;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
-import vnetdesk.model.vm.HostConnection;
 import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.service.Inventory;
-import vnetdesk.service.host.HostEngine;
-import vnetdesk.service.host.RemoteHosts;
 import vnetdesk.template.TemplateParser;
 
 /**
@@ -83,29 +75,13 @@ class AttachNicLabTest {
             // a VLAN on a device the host does not have: the host cannot carry a NIC on it
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = tagged\nVN_MAD = 802.1Q\nPHYDEV = vdnone0\n"
                     + "VLAN_ID = 50\nAR = [ TYPE = IP4, IP = 10.5.0.1, SIZE = 10 ]\n", "net"));
-            inv.hosts().create(ADMIN, "kvm0", Optional.empty(), Optional.of(host.address()), new HostConnection(
-                    host.port(), host.user(), new HostConnection.Identity.KeyFile(host.privateKey().toString())));
-            client = deployed(inv, "client", "secure");
-            webId = deployed(inv, "web", "mgmt").vmId();
-            Files.createDirectories(dir.resolve("console-files"));
-            Files.writeString(dir.resolve("console-files/known_hosts"), host.knownHostsLine() + "\n");
-            try (RemoteHosts remote = inv.remoteHosts(new RemoteHosts.Settings(dir.resolve("console-files/known_hosts"),
-                    Optional.empty(), key -> false, (login, what) -> Optional.empty(),
-                    new HostEngine.Settings(1, Duration.ofSeconds(30), Map.of(), Clock.systemUTC())))) {
-                assertTrue(remote.apply(ADMIN, List.of(ObjectRef.name("kvm0")), r -> { }).get(0).outcome().result()
-                        .success(), "the host is set up before the console opens");
-            }
+            ConsoleLab.register(inv, lab, dir);
+            client = ConsoleLab.vm(inv, lab, "client", "secure", 0);
+            webId = ConsoleLab.vm(inv, lab, "web", "mgmt", 0).vmId();
+            HostsDriftLabTest.appliedBeforehand(inv, dir, List.of(ObjectRef.name("kvm0")));
         }
         // the hypervisor makes the new NIC's tap as part of the attach; the lab makes it beforehand
         web = lab.vm(host, webId, 1, Mac.parse("MAC", "02:00:00:00:00:01"), List.of());
-    }
-
-    private static LabVm deployed(Inventory inv, String name, String network) {
-        int id = inv.vms().create(ADMIN, TemplateParser.parse("NAME = " + name + "\nNIC = [ NETWORK = " + network
-                + " ]\n", "vm"));
-        inv.vms().deploy(ADMIN, ObjectRef.id(id), ObjectRef.name("kvm0"));
-        NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(id)).vm().nics().get(0).lease().orElseThrow();
-        return lab.vm(host, id, 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/24"));
     }
 
     @AfterAll

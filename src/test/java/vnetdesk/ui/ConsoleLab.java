@@ -1,6 +1,5 @@
 package vnetdesk.ui;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,13 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.lab.Lab;
@@ -93,18 +88,6 @@ final class ConsoleLab {
         if (target.isEmpty()) {
             return;
         }
-        Path file = Files.createDirectories(Path.of(target)).resolve(name);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", file.toFile());
-        System.out.println("screenshot " + file + " " + w + "x" + h);
+        WindowShots.save(Path.of(target).resolve(name), scene);
     }
 }

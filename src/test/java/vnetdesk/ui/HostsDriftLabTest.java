@@ -3,7 +3,6 @@ package vnetdesk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -28,12 +25,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import vnetdesk.lab.Lab;
-import vnetdesk.lab.LabHost;
 import vnetdesk.lab.LabPrerequisites;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
-import vnetdesk.model.vm.HostConnection;
-import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.RemoteHosts;
@@ -66,32 +60,25 @@ class HostsDriftLabTest {
         LabPrerequisites.assumeLab();
         lab = Lab.start(2);
         Path dir = root.resolve("inv");
-        StringBuilder known = new StringBuilder();
         try (Inventory inv = Inventory.openDirectory(dir)) {
             inv.securityGroups().create(ADMIN, TemplateParser.parse("NAME = web\n"
                     + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 22 ]\n", "sg"));
             inv.networks().create(ADMIN, TemplateParser.parse("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr1\n"
                     + "SECURITY_GROUPS = 100\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "net"));
+            ConsoleLab.register(inv, lab, dir);
             for (int i = 0; i < 2; i++) {
-                LabHost h = lab.host(i);
-                inv.hosts().create(ADMIN, "kvm" + i, Optional.empty(), Optional.of(h.address()), new HostConnection(
-                        h.port(), h.user(), new HostConnection.Identity.KeyFile(h.privateKey().toString())));
-                vms[i] = inv.vms().create(ADMIN, TemplateParser.parse("NAME = web" + i + "\nNIC = [ NETWORK = lan ]\n",
-                        "vm"));
-                inv.vms().deploy(ADMIN, ObjectRef.id(vms[i]), ObjectRef.name("kvm" + i));
-                NicNetwork.Leased lease = inv.vms().show(ADMIN, ObjectRef.id(vms[i])).vm().nics().get(0).lease()
-                        .orElseThrow();
-                lab.vm(h, vms[i], 0, lease.addresses().mac(), List.of(lease.addresses().ip().orElseThrow() + "/24"));
-                known.append(h.knownHostsLine()).append('\n');
+                vms[i] = ConsoleLab.vm(inv, lab, "web" + i, "lan", i).vmId();
             }
-            Files.createDirectories(dir.resolve("console-files"));
-            Files.writeString(dir.resolve("console-files/known_hosts"), known);
-            try (RemoteHosts remote = inv.remoteHosts(new RemoteHosts.Settings(dir.resolve("console-files/known_hosts"),
-                    Optional.empty(), key -> false, (login, what) -> Optional.empty(),
-                    new HostEngine.Settings(2, Duration.ofSeconds(30), Map.of(), Clock.systemUTC())))) {
-                remote.apply(ADMIN, List.of(ObjectRef.name("kvm0"), ObjectRef.name("kvm1")), r -> { })
-                        .forEach(r -> assertTrue(r.outcome().result().success(), r.toString()));
-            }
+            appliedBeforehand(inv, dir, List.of(ObjectRef.name("kvm0"), ObjectRef.name("kvm1")));
+        }
+    }
+
+    /** Applies the hosts through the engine before the console opens, as an earlier session would have. */
+    static void appliedBeforehand(Inventory inv, Path dir, List<ObjectRef> hosts) {
+        try (RemoteHosts remote = inv.remoteHosts(new RemoteHosts.Settings(dir.resolve("console-files/known_hosts"),
+                Optional.empty(), key -> false, (login, what) -> Optional.empty(),
+                new HostEngine.Settings(2, Duration.ofSeconds(30), Map.of(), Clock.systemUTC())))) {
+            remote.apply(ADMIN, hosts, r -> { }).forEach(r -> assertTrue(r.outcome().result().success(), r.toString()));
         }
     }
 
@@ -118,10 +105,7 @@ class HostsDriftLabTest {
 
     @Test
     void aRuleRemovedBehindTheConsolesBackShowsOutOfSyncAndSyncRepairsIt(FxRobot robot) throws Exception {
-        console.idle(robot);
-        robot.clickOn(robot.lookup("#navigation .list-cell").match((ListCell<?> c) -> c.getText() != null
-                && c.getText().startsWith("Hosts")).queryAs(Node.class));
-        console.idle(robot);
+        ConsoleLab.hostsSection(robot, console);
         TableView<HostRow> table = ConsoleFixture.node(robot, "#host-table");
         ConsoleFixture.await("both hosts listed in sync", () -> table.getItems().size() == 2
                 && table.getItems().stream().allMatch(r -> r.drift() == HostRow.Drift.IN_SYNC));

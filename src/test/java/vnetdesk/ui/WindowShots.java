@@ -61,6 +61,14 @@ final class WindowShots {
         System.out.println("screenshot " + file + " " + png.getWidth() + "x" + png.getHeight());
     }
 
+    /** Writes one scene as it is drawn, without a frame, into {@code file} (PNG). */
+    static void save(Path file, Scene scene) throws Exception {
+        BufferedImage png = awt(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(png, "png", file.toFile());
+        System.out.println("screenshot " + file + " " + png.getWidth() + "x" + png.getHeight());
+    }
+
     private static BufferedImage awt(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
