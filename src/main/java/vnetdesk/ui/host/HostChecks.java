@@ -92,7 +92,8 @@ final class HostChecks {
     /**
      * Logs in and probes on the pool; {@code done} hears the end on the UI
      * thread. A cancel never interrupts it (an interrupt during the engine's
-     * inventory read would close the database): its result is dropped.
+     * inventory read would close the database): the login it let finish is
+     * told as it ended; only a check cancelled before it started is "cancelled".
      */
     void run(Check check, Consumer<Outcome> done) {
         runner.runOnHosts(check.title(), progress -> check.connect().apply(hosts.remote()),

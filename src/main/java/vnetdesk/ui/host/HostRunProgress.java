@@ -69,9 +69,9 @@ final class HostRunProgress {
     /**
      * Runs {@code work} over {@code hosts} (reset to waiting) on the pool.
      * {@code ended} hears each host's plan or apply result on the UI thread;
-     * {@code finished} gets the work's result, or empty when the task was
-     * cancelled from outside (the status bar) or broke (its rows then say
-     * why). The rows still unfinished are then swept as skipped or failed,
+     * {@code finished} gets the work's result (a cancel lets the run stop at a
+     * safe point and return what it did), or empty when the task was
+     * cancelled before it started or broke (its rows then say why). The rows still unfinished are then swept as skipped or failed,
      * the run ends, and {@code after} is called.
      */
     <T> void start(String title, List<HostRunRow> hosts, BiFunction<List<ObjectRef>, HostRun, T> work,
