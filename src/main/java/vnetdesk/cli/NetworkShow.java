@@ -12,6 +12,7 @@ import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.SegmentOverlaps;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateWriter;
 
@@ -29,9 +30,17 @@ final class NetworkShow {
     private final NetworkDetails d;
     private final VirtualNetwork n;
 
+    private final List<SegmentOverlaps.Overlap> overlaps;
+
     NetworkShow(NetworkDetails details) {
+        this(details, List.of());
+    }
+
+    /** {@code overlaps}: networks on the same L2 segment leasing some of the same addresses, shown as warnings. */
+    NetworkShow(NetworkDetails details, List<SegmentOverlaps.Overlap> overlaps) {
         this.d = details;
         this.n = details.network();
+        this.overlaps = List.copyOf(overlaps);
     }
 
     void print(PrintStream out) {
@@ -53,6 +62,11 @@ final class NetworkShow {
         n.parentNetworkId().ifPresent(p -> out.printf(LABEL, "PARENT NETWORK", p));
         out.printf(LABEL, "USED LEASES", d.usedLeases());
         out.println();
+        if (!overlaps.isEmpty()) {
+            out.println("WARNINGS");
+            overlaps.forEach(o -> out.println("this network " + o.message()));
+            out.println();
+        }
 
         out.println("PERMISSIONS");
         String rights = n.ownership().permissions().letters();

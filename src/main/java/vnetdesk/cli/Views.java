@@ -25,6 +25,16 @@ final class Views {
     private Views() {
     }
 
+    /**
+     * After a change of a network: each overlap with a network on the same L2
+     * segment, as a warning on stderr (the change is made: overlaps on one
+     * segment are allowed, but an administrator must know).
+     */
+    static void warnOverlaps(CliContext ctx, vnetdesk.model.ObjectRef network) {
+        ctx.inventory().queries().overlaps(ctx.actor(), network)
+                .forEach(o -> ctx.err().println("warning: network " + network + " " + o.message()));
+    }
+
     static String vlan(VirtualNetwork n) {
         return n.conf().vlanId().map(Object::toString).orElse(NONE);
     }

@@ -93,6 +93,7 @@ final class VnetArCommands {
                     ? arAttributes(VnetCommands.template(ctx, file), file) : options;
             int id = ctx.inventory().networks().addAr(ctx.actor(), network(), attributes);
             ctx.out().println("AR_ID: " + id);
+            Views.warnOverlaps(ctx, network());
             return Cli.OK;
         }
 
@@ -139,6 +140,7 @@ final class VnetArCommands {
         public Integer call() {
             Map<String, String> attributes = arAttributes(VnetCommands.template(ctx, file), file);
             ctx.inventory().networks().updateAr(ctx.actor(), network(), attributes);
+            Views.warnOverlaps(ctx, network());
             return Cli.OK;
         }
     }

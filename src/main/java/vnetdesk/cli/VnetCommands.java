@@ -55,6 +55,7 @@ final class VnetCommands {
             Template t = template(ctx, file);
             int id = ctx.inventory().networks().create(ctx.actor(), t);
             ctx.out().println("ID: " + id);
+            Views.warnOverlaps(ctx, vnetdesk.model.ObjectRef.id(id));
             return Cli.OK;
         }
     }
@@ -134,7 +135,7 @@ final class VnetCommands {
                 return Cli.OK;
             }
             NetworkShow show = new NetworkShow(ctx.inventory().queries().details(ctx.actor(), network(),
-                    NetworkShow.LEASE_LIMIT));
+                    NetworkShow.LEASE_LIMIT), ctx.inventory().queries().overlaps(ctx.actor(), network()));
             if (json) {
                 Printer.json(ctx.out(), show.json());
             } else {
@@ -162,6 +163,7 @@ final class VnetCommands {
         public Integer call() {
             Template t = template(ctx, file);
             ctx.inventory().networks().update(ctx.actor(), network(), t, append);
+            Views.warnOverlaps(ctx, network());
             return Cli.OK;
         }
     }

@@ -143,6 +143,24 @@ public final class QueryService {
         });
     }
 
+    /**
+     * The networks that share an L2 segment with this one and lease some of
+     * the same addresses (see {@link SegmentOverlaps}); a network the actor
+     * may not see is named by its id only.
+     */
+    public List<SegmentOverlaps.Overlap> overlaps(Actor actor, ObjectRef ref) {
+        return tx.read(c -> {
+            VirtualNetwork n = refs.resolve(c, ref);
+            Access.Checker rights = access.of(c, actor);
+            rights.requireRight(n, Right.USE, "check the overlaps of");
+            List<VirtualNetwork> all = catalog.networks(c);
+            return SegmentOverlaps.of(n, all).stream().map(o -> all.stream().filter(x -> x.id() == o.otherId())
+                    .findFirst().filter(x -> rights.may(x, Right.USE)).map(x -> o)
+                    .orElseGet(() -> new SegmentOverlaps.Overlap(o.otherId(), "(not visible to you)", o.segment(),
+                            o.addresses()))).toList();
+        });
+    }
+
     /** Leases after position (arId, index) in (AR, index) order; for paged tables. */
     public List<Lease> leasePage(Actor actor, ObjectRef ref, int afterAr, OptionalLong afterIndex, int limit) {
         return tx.read(c -> {

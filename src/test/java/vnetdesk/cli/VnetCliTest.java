@@ -63,6 +63,21 @@ class VnetCliTest {
     }
 
     @Test
+    void aNetworkOverlappingAnotherOnItsBridgeIsMadeWithAWarningAndShowShowsItOnBoth() throws Exception {
+        int a = create("NAME = a\nVN_MAD = bridge\nBRIDGE = br0\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 50 ]\n");
+        Path f = dir.resolve("b.tpl");
+        Files.writeString(f, "NAME = b\nVN_MAD = bridge\nBRIDGE = br0\nAR = [ TYPE = IP4, IP = 10.0.0.50, SIZE = 5 ]\n");
+        CliRunner.Result r = cli.run("vnet", "create", f.toString());
+        assertEquals(0, r.code(), r::toString);
+        int b = Integer.parseInt(r.out().trim().substring(4));
+        assertEquals("warning: network " + b + " shares bridge br0 with network " + a + ":a, and both may lease"
+                + " 10.0.0.50: one address could be given twice on that segment\n", r.err());
+        CliRunner.Result show = cli.run("vnet", "show", "a");
+        assertTrue(show.out().contains("WARNINGS\nthis network shares bridge br0 with network " + b + ":b, and both"
+                + " may lease 10.0.0.50:"), show::toString);
+    }
+
+    @Test
     void createsTheThreeTemplateKindsAndListsThem() throws Exception {
         int bridged = create(BRIDGED_IPV4);
         create(VLAN_DUAL_STACK);
