@@ -77,7 +77,15 @@ final class AddressesTab {
         free.setCellFactory(l -> new FreeRangeCell());
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
         freeBox.setPadding(new Insets(6, 0, 0, 0));
-        BorderPane edit = new BorderPane(table, buttons, null, freeBox, null);
+        Label overlaps = new Label();
+        overlaps.setId("ar-overlaps");
+        overlaps.getStyleClass().add("warning-banner");
+        overlaps.setWrapText(true);
+        overlaps.setMaxWidth(Double.MAX_VALUE);
+        overlaps.textProperty().bind(vm.overlapsProperty());
+        overlaps.visibleProperty().bind(overlaps.textProperty().isNotEmpty());
+        overlaps.managedProperty().bind(overlaps.visibleProperty());
+        BorderPane edit = new BorderPane(table, new VBox(4, overlaps, buttons), null, freeBox, null);
         edit.setPadding(new Insets(8));
 
         javafx.scene.control.CheckBox withAr = new javafx.scene.control.CheckBox("Create the network with this address range");

@@ -27,6 +27,8 @@ public final class AddressesViewModel {
     private final Dialogs dialogs;
     private final ObservableList<ArRow> rows = FXCollections.observableArrayList();
     private int networkId = -1;
+    private final javafx.beans.property.ReadOnlyStringWrapper overlaps =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public AddressesViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
         this.inventory = inventory;
@@ -39,6 +41,29 @@ public final class AddressesViewModel {
     public void show(NetworkDetails d) {
         networkId = d.network().id();
         rows.setAll(d.network().addressRanges().stream().map(ar -> ArRow.of(ar, d)).toList());
+        readOverlaps(networkId);
+    }
+
+    /** Networks on the same L2 segment leasing some of the same addresses, read in the background. */
+    private void readOverlaps(int id) {
+        overlaps.set("");
+        runner.run("Checking the address ranges of network " + id + " against its segment",
+                () -> inventory.queries().overlaps(actor, ObjectRef.id(id)), found -> {
+                    if (id == networkId) {
+                        overlaps.set(String.join("\n", found.stream().map(o -> "This network " + o.message())
+                                .toList()));
+                    }
+                }, e -> System.getLogger(AddressesViewModel.class.getName()).log(System.Logger.Level.INFO,
+                        // the warning is a help: a network gone meanwhile shows none, and says why in the log
+                        "no overlap check for network " + id + ": " + e.getMessage()));
+    }
+
+    /**
+     * Why this network's ranges clash with another's on the same bridge,
+     * 802.1Q device or VNI, one line per network; empty when they do not.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty overlapsProperty() {
+        return overlaps.getReadOnlyProperty();
     }
 
     /** Reads the network again and shows its ARs; {@code then} runs afterwards (e.g. to refresh other tabs). */

@@ -73,6 +73,19 @@ class AddressRangeViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void theAddressesTabWarnsOfAnotherNetworkLeasingTheSameAddressesOnItsBridge() {
+        AddressesViewModel vm = new AddressesViewModel(inventory, ADMIN, runner, dialogs);
+        vm.show(inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0));
+        assertEquals("", vm.overlapsProperty().get(), "alone on its bridge");
+        String bridge = inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0).network().conf().bridge();
+        int other = inventory.networks().create(ADMIN, vnetdesk.template.TemplateParser.parse("NAME = twin\n"
+                + "VN_MAD = bridge\nBRIDGE = " + bridge + "\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 2 ]\n", "t"));
+        vm.show(inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0));
+        assertTrue(vm.overlapsProperty().get().startsWith("This network shares bridge " + bridge + " with network "
+                + other + ":twin, and both may lease 10.0.0.1–10.0.0.2"), vm.overlapsProperty().get());
+    }
+
+    @Test
     void addModifyAndRemoveAnAddressRange() {
         AddressesViewModel vm = new AddressesViewModel(inventory, ADMIN, runner, dialogs);
         vm.show(inventory.queries().details(ADMIN, ObjectRef.name("lan"), 0));
