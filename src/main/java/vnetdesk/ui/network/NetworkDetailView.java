@@ -104,7 +104,10 @@ public final class NetworkDetailView {
         TabErrors.mark(qos, editor.errors(), NetworkForm.QOS::contains);
         TabErrors.mark(context, editor.errors(), k -> !elsewhere.contains(k));
         TabErrors.mark(security, editor.errors(), NetworkForm.SECURITY_GROUPS::equals);
-        TabErrors.mark(addressesTab, editor.firstAr().errors(), k -> true);
+        // the first AR's form is on the Addresses tab in create mode only: a stored network's ARs are its table
+        TabErrors.mark(addressesTab, Bindings.createStringBinding(() -> editor.modeProperty().get()
+                == EditorSession.Mode.CREATE ? String.join("\n", editor.firstAr().errors().values().stream().sorted()
+                .toList()) : "", editor.firstAr().errors(), editor.modeProperty()));
         tabs.setId("network-tabs");
 
         title.setId("detail-title");
