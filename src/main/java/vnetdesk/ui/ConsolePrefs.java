@@ -1,12 +1,16 @@
 package vnetdesk.ui;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
  * What the console remembers between runs: window geometry, the last view and
- * the last selected network. Read once on the worker thread at start-up (the
+ * the last selected network of each inventory. Read once on the worker thread at start-up (the
  * preferences store may touch the disk), written when the window closes.
  */
 public final class ConsolePrefs {
@@ -58,13 +62,24 @@ public final class ConsolePrefs {
         node.put("view", view);
     }
 
-    public Optional<Integer> lastNetwork() {
-        int id = node.getInt("network", -1);
+    /** The network last shown in the inventory at {@code location} (another inventory's ids mean other networks). */
+    public Optional<Integer> lastNetwork(String location) {
+        int id = node.getInt(networkKey(location), -1);
         return id < 0 ? Optional.empty() : Optional.of(id);
     }
 
-    public void lastNetwork(Optional<Integer> id) {
-        node.putInt("network", id.orElse(-1));
+    public void lastNetwork(String location, Optional<Integer> id) {
+        node.putInt(networkKey(location), id.orElse(-1));
+    }
+
+    /** A key per inventory location, short enough for any location (preference keys hold 80 characters). */
+    private static String networkKey(String location) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(location.getBytes(StandardCharsets.UTF_8));
+            return "network-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** Writes to the store; call off the FX thread. */

@@ -132,7 +132,7 @@ public final class MainWindow {
             @Override
             public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 networks.loadedProperty().removeListener(this);
-                networks.restoreSelection(prefs.lastNetwork());
+                networks.restoreSelection(prefs.lastNetwork(inventory.location()));
                 // the other sections' lists, for the counts, after the networks (the worker runs one task at a time)
                 sections.stream().filter(s -> s != networks.section()).forEach(s -> s.reload().run());
             }
@@ -196,7 +196,7 @@ public final class MainWindow {
         prefs.geometry(new ConsolePrefs.Geometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 stage.isMaximized()));
         prefs.lastView(navigation.getSelectionModel().getSelectedItem().title());
-        prefs.lastNetwork(networks.selectedId());
+        prefs.lastNetwork(inventory.location(), networks.selectedId());
     }
 
     /** Reads every list again (another console or the CLI may have changed the inventory). */

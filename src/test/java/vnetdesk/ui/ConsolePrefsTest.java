@@ -9,7 +9,7 @@ import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Window geometry, view and last network survive a restart (a fresh load of the same node). */
+/** Window geometry, view and last network of each inventory survive a restart (a fresh load of the same node). */
 class ConsolePrefsTest {
 
     private final String node = "vnetdesk-test/prefs-" + UUID.randomUUID();
@@ -26,15 +26,26 @@ class ConsolePrefsTest {
         assertEquals("Networks", first.lastView());
         first.geometry(new ConsolePrefs.Geometry(10, 20, 1100, 700, false));
         first.lastView("Hosts");
-        first.lastNetwork(Optional.of(42));
+        first.lastNetwork("/data/inv-a", Optional.of(42));
         first.flush();
 
         ConsolePrefs again = ConsolePrefs.load(node);
         assertEquals(Optional.of(new ConsolePrefs.Geometry(10, 20, 1100, 700, false)), again.geometry());
         assertEquals("Hosts", again.lastView());
-        assertEquals(Optional.of(42), again.lastNetwork());
-        again.lastNetwork(Optional.empty());
-        assertEquals(Optional.empty(), again.lastNetwork());
+        assertEquals(Optional.of(42), again.lastNetwork("/data/inv-a"));
+        again.lastNetwork("/data/inv-a", Optional.empty());
+        assertEquals(Optional.empty(), again.lastNetwork("/data/inv-a"));
+    }
+
+    @Test
+    void theLastNetworkIsRememberedPerInventory() {
+        ConsolePrefs p = ConsolePrefs.load(node);
+        p.lastNetwork("/data/inv-a", Optional.of(42));
+        p.lastNetwork("/data/inv-b/" + "deep/".repeat(40) + "inventory", Optional.of(7));
+        assertEquals(Optional.empty(), p.lastNetwork("/data/inv-c"), "another inventory does not open network 42");
+        assertEquals(Optional.of(42), p.lastNetwork("/data/inv-a"));
+        assertEquals(Optional.of(7), p.lastNetwork("/data/inv-b/" + "deep/".repeat(40) + "inventory"),
+                "a long location has its own key too");
     }
 
     @Test

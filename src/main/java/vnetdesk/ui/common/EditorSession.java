@@ -63,6 +63,7 @@ public abstract class EditorSession<S> {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private Map<String, Object> loaded = Map.of();
     /** The service's refusal of the last save; it stands until the next edit. */
     private Optional<Problem> refusal = Optional.empty();
@@ -115,7 +116,10 @@ public abstract class EditorSession<S> {
     protected void revealParts() {
     }
 
-    /** What Save waits for when no error is shown yet (an untouched new form); empty for nothing to say. */
+    /**
+     * What Save waits for when no error is shown yet (an untouched new form),
+     * shown as a hint, not as an error; empty for nothing to say.
+     */
     protected String incompleteHint() {
         return "";
     }
@@ -365,7 +369,9 @@ public abstract class EditorSession<S> {
         problem.set(refusal.map(Problem::message)
                 .or(() -> Optional.of(firstShown).filter(s -> !s.isEmpty()))
                 .or(() -> Optional.of(partsProblem()).filter(s -> !s.isEmpty()))
-                .orElse(valid.get() ? "" : incompleteHint()));
+                .orElse(""));
+        // an untouched new form is not scolded: what Save waits for is a hint, apart from the errors
+        hint.set(problem.get().isEmpty() && !valid.get() ? incompleteHint() : "");
     }
 
     // ---- state for the view ---------------------------------------------------------------------
@@ -401,5 +407,10 @@ public abstract class EditorSession<S> {
     /** Why Save is refused, or what the service refused at the last save; empty otherwise. */
     public final ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** What Save waits for while no error is shown (an untouched new form), to show as a hint; empty otherwise. */
+    public final ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
     }
 }

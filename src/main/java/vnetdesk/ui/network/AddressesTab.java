@@ -73,7 +73,7 @@ final class AddressesTab {
                 new javafx.scene.control.ListView<>(leases.freeRanges());
         free.setId("ar-free-ranges");
         free.setPrefHeight(110);
-        free.setPlaceholder(new Label("No free addresses"));
+        free.setPlaceholder(LeasesTab.placeholder("ar-free-ranges-empty", leases.freeRangesMessageProperty()));
         free.setCellFactory(l -> new FreeRangeCell());
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
         freeBox.setPadding(new Insets(6, 0, 0, 0));

@@ -3,6 +3,7 @@ package vnetdesk.ui.network;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -62,7 +63,7 @@ final class LeasesTab {
         table.getColumns().add(Tables.column("Owner", 110, LeaseRow::owner));
         table.getColumns().add(Tables.column("SG state", 80, LeaseRow::sgState));
         table.getColumns().add(Tables.column("Name", 140, LeaseRow::ownerName));
-        table.setPlaceholder(new Label("No leases: every address of this network is free."));
+        table.setPlaceholder(placeholder("lease-table-empty", vm.emptyMessageProperty()));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             public void updateIndex(int i) {
@@ -98,7 +99,7 @@ final class LeasesTab {
 
         ListView<FreeRange> free = new ListView<>(vm.freeRanges());
         free.setId("free-ranges");
-        free.setPlaceholder(new Label("No free addresses"));
+        free.setPlaceholder(placeholder("free-ranges-empty", vm.freeRangesMessageProperty()));
         free.setCellFactory(l -> new FreeRangeCell());
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
         VBox.setVgrow(free, Priority.ALWAYS);
@@ -107,5 +108,14 @@ final class LeasesTab {
         BorderPane content = new BorderPane(split, bar, null, null, null);
         content.setPadding(new Insets(8));
         return content;
+    }
+
+    /** A placeholder that says what the tab knows: read or still reading. */
+    static Label placeholder(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
     }
 }

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -47,6 +49,8 @@ public final class LeasesViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper freeRangesMessage = new ReadOnlyStringWrapper("");
     private Runnable onChanged = () -> { };
     private int networkId = -1;
     private boolean failed;
@@ -71,6 +75,26 @@ public final class LeasesViewModel {
                 loadMore();
             }
         });
+        filter.addListener(x -> updateEmptyMessage());
+        loading.addListener(x -> updateEmptyMessage());
+        complete.addListener(x -> updateEmptyMessage());
+        updateEmptyMessage();
+    }
+
+    /** What an empty table means: still reading, a filter that matches nothing, or really no lease. */
+    private void updateEmptyMessage() {
+        String f = filter.get().trim();
+        if (failed) {
+            emptyMessage.set("The leases could not be read.");
+        } else if (!f.isEmpty()) {
+            emptyMessage.set(complete.get() ? "No lease matches \u201c" + f + "\u201d."
+                    : loading.get() ? "Searching the leases for \u201c" + f + "\u201d…"
+                    : "No lease matches \u201c" + f + "\u201d in the first " + loaded.size()
+                            + " leases; look a single address up with who-holds-this.");
+        } else {
+            emptyMessage.set(complete.get() ? "No leases: every address of this network is free."
+                    : "Reading the leases…");
+        }
     }
 
     /** Shows network {@code id}: drops what was loaded and reads the first page and the free ranges. */
@@ -83,14 +107,22 @@ public final class LeasesViewModel {
         complete.set(false);
         loading.set(false);
         failed = false;
+        updateEmptyMessage();
         loadMore();
         int gen = generation;
+        freeRangesMessage.set("Reading the free addresses…");
         runner.run("Reading free addresses", () -> inventory.queries().freeRanges(actor, ObjectRef.id(id), FREE_RANGES),
                 ranges -> {
                     if (gen == generation) {
                         freeRanges.setAll(ranges);
+                        freeRangesMessage.set("No free addresses");
                     }
-                }, e -> dialogs.showError("Cannot read the free addresses of network " + id, e));
+                }, e -> {
+                    if (gen == generation) {
+                        freeRangesMessage.set("The free addresses could not be read");
+                    }
+                    dialogs.showError("Cannot read the free addresses of network " + id, e);
+                });
     }
 
     /** Reads the next page unless everything is loaded or a read is under way (the table calls this near its end). */
@@ -132,8 +164,8 @@ public final class LeasesViewModel {
             if (gen != generation) {
                 return;
             }
-            loading.set(false);
             failed = true; // no automatic retries from scrolling; show() or reload() starts again
+            loading.set(false);
             dialogs.showError("Cannot read the leases of network " + networkId, e);
         });
     }
@@ -204,6 +236,16 @@ public final class LeasesViewModel {
     /** True when every lease of the network has been read. */
     public ReadOnlyBooleanProperty completeProperty() {
         return complete.getReadOnlyProperty();
+    }
+
+    /** What the table says while it shows no row. */
+    public ReadOnlyStringProperty emptyMessageProperty() {
+        return emptyMessage.getReadOnlyProperty();
+    }
+
+    /** What the free-range lists say while they show no range: read yet or not. */
+    public ReadOnlyStringProperty freeRangesMessageProperty() {
+        return freeRangesMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -1,8 +1,12 @@
 package vnetdesk.ui.network;
 
+import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -15,6 +19,7 @@ import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.EditorHeader;
 import vnetdesk.ui.common.EditorSession;
+import vnetdesk.ui.common.EditorStatus;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.SaveShortcut;
 import vnetdesk.ui.common.TabErrors;
@@ -104,7 +109,10 @@ public final class NetworkDetailView {
         TabErrors.mark(qos, editor.errors(), NetworkForm.QOS::contains);
         TabErrors.mark(context, editor.errors(), k -> !elsewhere.contains(k));
         TabErrors.mark(security, editor.errors(), NetworkForm.SECURITY_GROUPS::equals);
-        TabErrors.mark(addressesTab, editor.firstAr().errors(), k -> true);
+        // the first AR's form is on the Addresses tab in create mode only: a stored network's ARs are its table
+        TabErrors.mark(addressesTab, Bindings.createStringBinding(() -> editor.modeProperty().get()
+                == EditorSession.Mode.CREATE ? String.join("\n", editor.firstAr().errors().values().stream().sorted()
+                .toList()) : "", editor.firstAr().errors(), editor.modeProperty()));
         tabs.setId("network-tabs");
 
         title.setId("detail-title");
@@ -126,9 +134,28 @@ public final class NetworkDetailView {
         Label banner = new Label();
         banner.setId("form-banner");
         banner.getStyleClass().add("error-banner");
-        banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced(), editor.errors()));
-        root.setTop(EditorHeader.of(title, editor.busyProperty(), revert, save, banner));
+        // the status line says the first problem already; the banner lists the other errors no field shows
+        banner.textProperty().bind(Bindings.createStringBinding(() -> form.errors().unplaced().lines()
+                .filter(l -> !l.equals(editor.problemProperty().get())).collect(Collectors.joining("\n")),
+                editor.errors(), editor.problemProperty()));
+        Label status = EditorStatus.of("save-message", editor, tabsWithErrors());
+        root.setTop(EditorHeader.withStatus(title, editor.busyProperty(), revert, save, status, banner));
         root.setCenter(tabs);
+    }
+
+    /** "see the Context tab": where the errors are, since a failed save may leave the tab with them hidden. */
+    private StringBinding tabsWithErrors() {
+        Observable[] marks = tabs.getTabs().stream().map(Tab::graphicProperty).toArray(Observable[]::new);
+        return Bindings.createStringBinding(() -> {
+            List<String> marked = tabs.getTabs().stream().filter(t -> t.getGraphic() != null).map(Tab::getText)
+                    .toList();
+            if (marked.isEmpty()) {
+                return "";
+            }
+            String names = marked.size() == 1 ? marked.get(0)
+                    : String.join(", ", marked.subList(0, marked.size() - 1)) + " and " + marked.get(marked.size() - 1);
+            return "see the " + names + (marked.size() == 1 ? " tab" : " tabs");
+        }, marks);
     }
 
     /**

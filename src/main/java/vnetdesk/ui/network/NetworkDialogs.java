@@ -100,6 +100,7 @@ final class NetworkDialogs {
         g.add("", existing);
         TextField name = new TextField();
         name.setId("reserve-name");
+        name.setPromptText("required: the new network's name");
         name.textProperty().bindBidirectional(vm.nameProperty());
         name.disableProperty().bind(existing.selectedProperty());
         g.add("New reservation name", name);

@@ -72,10 +72,11 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
 
     @Override
     protected void fill(Optional<NetworkDetails> stored) {
+        // the first AR's form starts empty and unscolded whatever was shown before
+        firstAr.reset();
         if (stored.isPresent()) {
             form.load(new LinkedHashMap<>(NetworkAttributes.toAttributes(stored.get().network())));
         } else {
-            firstAr.reset();
             withFirstAr.set(true);
             form.load(Map.of("VN_MAD", "bridge", "CLUSTER_IDS", "0", "SECURITY_GROUPS", "0"));
         }
@@ -118,12 +119,25 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
 
     @Override
     protected boolean partsValid() {
-        return !isNew() || !withFirstAr.get() || firstAr.validBinding().get();
+        return !firstArUsed() || firstAr.validBinding().get();
     }
 
+    /** The first AR's first error on show (its form is part of a new network only). */
+    @Override
+    protected String partsProblem() {
+        return firstArUsed() ? firstAr.errors().values().stream().sorted().findFirst().orElse("") : "";
+    }
+
+    /** A stored network's save never reveals the first AR: its form is not shown, and not sent. */
     @Override
     protected void revealParts() {
-        firstAr.revealErrors();
+        if (firstArUsed()) {
+            firstAr.revealErrors();
+        }
+    }
+
+    private boolean firstArUsed() {
+        return isNew() && withFirstAr.get();
     }
 
     @Override

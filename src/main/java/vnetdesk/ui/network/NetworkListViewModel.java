@@ -3,6 +3,8 @@ package vnetdesk.ui.network;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,6 +36,7 @@ public final class NetworkListViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Optional<Integer>> selectedId = new SimpleObjectProperty<>(Optional.empty());
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding emptyMessage;
 
     public NetworkListViewModel(Inventory inventory, Actor actor, TaskRunner runner, Dialogs dialogs) {
         this.inventory = inventory;
@@ -41,6 +44,20 @@ public final class NetworkListViewModel {
         this.runner = runner;
         this.dialogs = dialogs;
         filter.addListener((o, was, now) -> shown.setPredicate(r -> r.matches(now)));
+        emptyMessage = Bindings.createStringBinding(this::emptyMessage, loaded, all, filter);
+    }
+
+    /** What an empty table means: still loading, a filter that matches nothing, or really no network. */
+    private String emptyMessage() {
+        if (!loaded.get()) {
+            return "Loading the networks…";
+        }
+        if (!all.isEmpty()) {
+            return "No network matches \u201c" + filter.get().trim() + "\u201d.";
+        }
+        // an administrator sees every network, so the inventory is empty and may take the sample
+        return actor.isAdmin() ? "No virtual networks yet — create one with New, or File → Load sample."
+                : "No virtual network you may see — create one with New, or ask an administrator to share one.";
     }
 
     /** Reads the networks again (after any change); the selection stays on the same id if it still exists. */
@@ -78,6 +95,11 @@ public final class NetworkListViewModel {
 
     public Optional<NetworkRow> selectedRow() {
         return selectedId.get().flatMap(id -> all.stream().filter(r -> r.id() == id).findFirst());
+    }
+
+    /** What the table says while it shows no row. */
+    public StringBinding emptyMessageBinding() {
+        return emptyMessage;
     }
 
     /** True once the first load has finished (the table shows "loading…" until then). */

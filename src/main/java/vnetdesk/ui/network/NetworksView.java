@@ -3,6 +3,7 @@ package vnetdesk.ui.network;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 
@@ -32,7 +33,11 @@ public final class NetworksView {
                 Tables.column("Owner", 90, NetworkRow::owner),
                 Tables.column("Lock", 60, NetworkRow::lock),
                 Tables.column("Parent", 60, NetworkRow::parent)),
-                "No virtual networks yet — create one with New, or File → Load sample.");
+                "");
+        Label empty = new Label();
+        empty.setId("network-table-empty");
+        empty.textProperty().bind(list.emptyMessageBinding());
+        table.setPlaceholder(empty);
         selection = new SelectionFollower<>(table, list.rows(), list.selectedIdProperty(), NetworkRow::id, this::select);
         root = MasterDetail.of(table, list.filterProperty(), "network-filter",
                 "Filter networks (name, id, mode, VLAN, bridge, owner)", detail.node(), 0.38);

@@ -1,5 +1,7 @@
 package vnetdesk.ui.network;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -17,6 +19,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.ui.common.ErrorText;
+import vnetdesk.ui.common.ShownErrors;
 import vnetdesk.ui.common.TaskRunner;
 
 /**
@@ -36,6 +39,7 @@ public final class ReserveViewModel {
     private final StringProperty arId = new SimpleStringProperty("");
     private final StringProperty firstAddress = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final ShownErrors errors = new ShownErrors();
     private final BooleanBinding valid;
     /** A reservation is under way: Reserve stays disabled so it cannot be sent twice. */
     private final BooleanProperty reserving = new SimpleBooleanProperty(false);
@@ -45,32 +49,59 @@ public final class ReserveViewModel {
         this.actor = actor;
         this.runner = runner;
         this.networkId = networkId;
-        valid = Bindings.createBooleanBinding(() -> problem().isEmpty() && !reserving.get(), size, intoExisting, name,
-                into, arId, reserving);
-        for (javafx.beans.Observable field : new javafx.beans.Observable[]{size, intoExisting, name, into, arId,
-                firstAddress}) {
-            field.addListener(x -> error.set(problem().orElse("")));
-        }
-        error.set(problem().orElse(""));
+        valid = Bindings.createBooleanBinding(() -> problems().isEmpty() && !reserving.get(), size, intoExisting,
+                name, into, arId, reserving);
+        watch("SIZE", size);
+        watch("NAME", name);
+        watch("INTO", into);
+        watch("AR_ID", arId);
+        watch("FIRST", firstAddress);
+        intoExisting.addListener(x -> showErrors());
+        // the dialog opens without scolding: the empty name (or reservation) says so once it is edited
+        errors.loaded(everyCheck(), false);
+        showErrors();
     }
 
-    /** The first thing wrong with the fields, as the service would word it. */
-    Optional<String> problem() {
+    private void watch(String field, javafx.beans.Observable input) {
+        input.addListener(x -> {
+            errors.touch(field);
+            showErrors();
+        });
+    }
+
+    private void showErrors() {
+        Map<String, String> now = problems();
+        errors.update(now);
+        error.set(now.keySet().stream().filter(errors.shown()::containsKey).map(errors.shown()::get).findFirst()
+                .orElse(""));
+    }
+
+    /** What is wrong with the fields that apply now, field by field, as the service would word it. */
+    private Map<String, String> problems() {
+        Map<String, String> all = everyCheck();
+        all.remove(intoExisting.get() ? "NAME" : "INTO");
+        return all;
+    }
+
+    /** Every check, of the new reservation's name and of the existing one alike. */
+    private Map<String, String> everyCheck() {
+        Map<String, String> found = new LinkedHashMap<>();
+        check(found, "SIZE", () -> Numbers.parseLong("SIZE", size.get().trim(), 1, Long.MAX_VALUE));
+        check(found, "NAME", () -> NetworkAttributes.checkName("NAME", name.get()));
+        if (into.get().isBlank()) {
+            found.put("INTO", "--into: name or id of the existing reservation is required");
+        }
+        if (!arId.get().isBlank()) {
+            check(found, "AR_ID", () -> Numbers.parseInt("AR_ID", arId.get().trim(), 0, Integer.MAX_VALUE));
+        }
+        return found;
+    }
+
+    private static void check(Map<String, String> found, String field, Runnable check) {
         try {
-            Numbers.parseLong("SIZE", size.get().trim(), 1, Long.MAX_VALUE);
-            if (intoExisting.get()) {
-                if (into.get().isBlank()) {
-                    return Optional.of("--into: name or id of the existing reservation is required");
-                }
-            } else {
-                NetworkAttributes.checkName("NAME", name.get());
-            }
-            if (!arId.get().isBlank()) {
-                Numbers.parseInt("AR_ID", arId.get().trim(), 0, Integer.MAX_VALUE);
-            }
-            return Optional.empty();
+            check.run();
         } catch (RuntimeException e) {
-            return Optional.of(ErrorText.message(e));
+            found.put(field, ErrorText.message(e));
         }
     }
 

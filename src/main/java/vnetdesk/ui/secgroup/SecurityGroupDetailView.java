@@ -26,6 +26,7 @@ import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
 import vnetdesk.model.PropagationState;
 import vnetdesk.ui.common.EditorHeader;
+import vnetdesk.ui.common.EditorStatus;
 import vnetdesk.ui.common.EditorSession;
 import vnetdesk.ui.common.FieldErrors;
 import vnetdesk.ui.common.FormGrid;
@@ -87,13 +88,8 @@ final class SecurityGroupDetailView {
         revert.setId("sg-revert");
         revert.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         revert.setOnAction(e -> editor.revert());
-        Label problem = new Label();
-        problem.setId("sg-save-message");
-        problem.getStyleClass().add("field-error");
-        problem.setPadding(new Insets(0, 10, 6, 10));
-        problem.textProperty().bind(Bindings.createStringBinding(() -> editor.problemProperty().get().isEmpty()
-                ? "" : "Cannot save: " + editor.problemProperty().get(), editor.problemProperty()));
-        return EditorHeader.of(title, editor.busyProperty(), revert, save, problem);
+        return EditorHeader.withStatus(title, editor.busyProperty(), revert, save,
+                EditorStatus.of("sg-save-message", editor));
     }
 
     private Node general() {

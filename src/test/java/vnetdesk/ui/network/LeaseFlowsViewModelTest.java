@@ -129,6 +129,22 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void theReserveDialogOpensWithoutScoldingAndSaysWhatAnEditMadeWrong() {
+        ReserveViewModel reserve = new ReserveViewModel(inventory, ADMIN, runner, lan);
+        assertEquals("", reserve.errorProperty().get(), "nothing typed yet: no error");
+        assertFalse(reserve.validBinding().get(), "but nothing to reserve into yet either");
+        reserve.intoExistingProperty().set(true);
+        assertEquals("", reserve.errorProperty().get(), "choosing an existing reservation does not scold either");
+        reserve.intoProperty().set("x");
+        reserve.intoProperty().set("");
+        assertTrue(reserve.errorProperty().get().startsWith("--into"), reserve.errorProperty().get());
+        reserve.intoExistingProperty().set(false);
+        reserve.nameProperty().set("w");
+        reserve.nameProperty().set("");
+        assertTrue(reserve.errorProperty().get().startsWith("NAME"), reserve.errorProperty().get());
+    }
+
+    @Test
     void reserveValidatesTheFieldsAndCreatesTheReservationNetwork() {
         ReserveViewModel reserve = new ReserveViewModel(inventory, ADMIN, runner, lan);
         reserve.sizeProperty().set("0");

@@ -286,6 +286,22 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void aStoredNetworkSavedWithABadGatewayShowsThatErrorOnlyNotTheFirstArForm() {
+        int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse(
+                "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n", "t"));
+        vm.edit(id, () -> { });
+        vm.form().text("GATEWAY").set("10.0.0.x");
+        vm.save(saved -> { });
+        assertTrue(vm.errors().get("GATEWAY").startsWith("GATEWAY: "), vm.errors().toString());
+        assertEquals(Map.of(), vm.firstAr().errors(), "the network has its ARs: the first-AR form is not its");
+        assertTrue(vm.problemProperty().get().startsWith("GATEWAY: "), vm.problemProperty().get());
+        vm.revert();
+        assertEquals(Map.of(), vm.errors());
+        vm.startCreate();
+        assertEquals(Map.of(), vm.firstAr().errors(), "nothing follows to a new network");
+    }
+
+    @Test
     void aNewFormAfterACreateStartsEmptyAgain() {
         vm.form().text("NAME").set("lan");
         vm.firstAr().field("IP").set("10.0.0.1");

@@ -67,11 +67,13 @@ class SecurityGroupEditorViewModelTest extends SecGroupTestBase {
     void aNewFormDoesNotScoldTheEmptyNameButCannotBeSaved() {
         assertEquals(Map.of(), vm.errors());
         assertFalse(vm.validProperty().get());
-        assertEquals("give the new group a name", vm.problemProperty().get());
+        assertEquals("", vm.problemProperty().get(), "no error before anything is typed");
+        assertEquals("give the new group a name", vm.hintProperty().get(), "only a hint of what Save waits for");
         vm.nameProperty().set("x");
         vm.nameProperty().set("");
         assertTrue(vm.errors().get("NAME").startsWith("NAME: "), vm.errors().toString());
         assertEquals(vm.errors().get("NAME"), vm.problemProperty().get());
+        assertEquals("", vm.hintProperty().get(), "the error says it now");
     }
 
     @Test
