@@ -155,12 +155,12 @@ class EditorErrorsConsoleTest {
         robot.clickOn("#field-DESCRIPTION").write("x");
         robot.clickOn("#save");
         console.idle(robot);
+        ConsoleFixture.await("the name's tab and the first address range's marked", () ->
+                tab(robot, "General").getGraphic() != null && tab(robot, "Addresses").getGraphic() != null);
         assertErrorShown(robot, "NAME");
         ConsoleFixture.tab(robot, "Addresses");
         assertErrorShown(robot, "IP");
         assertErrorShown(robot, "SIZE");
-        assertNotNull(tab(robot, "General").getGraphic(), "the name's tab is marked");
-        assertNotNull(tab(robot, "Addresses").getGraphic(), "and the first address range's");
         Label message = ConsoleFixture.node(robot, "#save-message");
         assertTrue(message.getText().contains("General and Addresses tabs"), message.getText());
     }

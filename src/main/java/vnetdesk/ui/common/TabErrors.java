@@ -24,8 +24,14 @@ public final class TabErrors {
         update.run();
     }
 
-    /** Follows one text of messages ("" = no error). */
+    /**
+     * Follows one text of messages ("" = no error). The tab keeps
+     * {@code messages}: a binding made for this call is held by nothing else,
+     * and its dependencies hold it only weakly, so it would be collected and
+     * the dot stop following.
+     */
     public static void mark(Tab tab, ObservableStringValue messages) {
+        tab.getProperties().put(TabErrors.class, messages);
         messages.addListener(x -> show(tab, messages.get()));
         show(tab, messages.get());
     }
