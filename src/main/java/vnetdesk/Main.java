@@ -7,15 +7,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.LogManager;
 
 import vnetdesk.cli.Cli;
-import vnetdesk.model.VnetException;
+import vnetdesk.cli.ConsoleArguments;
 import vnetdesk.ui.ConsoleLauncher;
 
 /**
- * Entry point of the jar: no arguments opens the console, arguments run one
- * CLI command. Not a JavaFX Application, so the CLI starts without the toolkit.
+ * Entry point of the jar: no arguments, or only the inventory and user
+ * options, open the console; a command runs in the CLI. Not a JavaFX
+ * Application, so the CLI starts without the toolkit.
  */
 public final class Main {
 
@@ -24,7 +27,8 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
-        int code = args.length == 0 ? launchConsole(args) : runCli(args);
+        Optional<ConsoleArguments.Console> console = ConsoleArguments.console(args);
+        int code = console.isPresent() ? launchConsole(console.get()) : runCli(args);
         System.exit(code);
     }
 
@@ -52,13 +56,13 @@ public final class Main {
     }
 
     /** Opens the console; JavaFX classes are loaded only here, never for a CLI command. */
-    private static int launchConsole(String[] args) {
+    private static int launchConsole(ConsoleArguments.Console console) {
+        Map<String, String> env = Map.copyOf(System.getenv());
         try {
-            ConsoleLauncher.launch(args);
+            ConsoleLauncher.launch(new ConsoleLauncher.Start(console.location(env), console.userName(env)));
             return 0;
         } catch (RuntimeException e) {
-            System.err.println(e instanceof VnetException ? "error: " + e.getMessage()
-                    : "error: cannot start the console: " + e.getClass().getName() + ": " + e.getMessage());
+            System.err.println("error: " + ConsoleLauncher.whyNotStarted(e));
             if ("1".equals(System.getenv("VNETDESK_DEBUG"))) {
                 e.printStackTrace();
             }

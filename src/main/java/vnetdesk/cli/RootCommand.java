@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** The top command: global options (inventory and user) and the command groups. */
 @Command(name = "vnetdesk", mixinStandardHelpOptions = true, version = "vnetdesk 0.1.0",
-        description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without arguments: the console.",
+        description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without a command (no arguments, or only "
+                + "--data, --db, --user): the console on that inventory.",
         subcommands = {VnetCommands.Group.class, VntemplateCommands.Group.class, SecgroupCommands.Group.class,
                 ClusterCommands.Group.class, HostCommands.Group.class, VmCommands.Group.class,
                 AccessCommands.Users.class, AccessCommands.Groups.class, AccessCommands.Acls.class,

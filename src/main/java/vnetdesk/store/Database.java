@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
                 setPermissions(dir, OWNER_ONLY_DIR);
             }
         } catch (IOException e) {
-            throw new VnetException("cannot create the inventory folder " + dir + ": " + e.getMessage(), e);
+            throw new VnetException("cannot create the inventory folder " + dir + ": "
+                    + FolderProblems.whyNotCreated(dir, e), e);
         }
         // WRITE_DELAY=0: H2 writes a commit to the file before the call returns.
         String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME)

@@ -1,7 +1,6 @@
 package vnetdesk.ui;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
@@ -15,15 +14,15 @@ import javafx.stage.Stage;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
-import vnetdesk.service.InventoryLocation;
 import vnetdesk.ui.common.ConsoleHosts;
 import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
 
 /**
- * The console application: opens the inventory (data folder from
- * {@code VNETDESK_DATA} or the default, user from {@code VNETDESK_USER}) and
- * the remembered settings on the worker thread, then shows the main window.
+ * The console application: opens the inventory and user given to
+ * {@link ConsoleLauncher} (options, else {@code VNETDESK_DATA} or the default,
+ * {@code VNETDESK_USER}) and the remembered settings on the worker thread,
+ * then shows the main window.
  */
 public final class ConsoleApp extends Application {
 
@@ -52,10 +51,11 @@ public final class ConsoleApp extends Application {
         stage.setScene(new Scene(box, 420, 160));
         stage.show();
         Map<String, String> env = Map.copyOf(System.getenv());
+        ConsoleLauncher.Start start = ConsoleLauncher.start();
         runner.run("Opening the inventory", () -> {
             Inventory inv = ConsoleLauncher.takeInventory();
             try {
-                Actor actor = inv.actor(Optional.ofNullable(env.get("VNETDESK_USER")).orElse("oneadmin"));
+                Actor actor = inv.actor(start.userName());
                 return new Opened(inv, actor, ConsolePrefs.load("vnetdesk/console"));
             } catch (RuntimeException e) {
                 inv.close();
@@ -65,8 +65,8 @@ public final class ConsoleApp extends Application {
             inventory = opened.inventory();
             prefs = opened.prefs();
             FxDialogs dialogs = new FxDialogs(stage);
-            hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(InventoryLocation.resolve(Optional.empty(),
-                    Optional.empty(), env).filesDirectory(env), env), dialogs, Platform::runLater);
+            hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(start.location().filesDirectory(env), env),
+                    dialogs, Platform::runLater);
             MainWindow window = new ConsoleSession(stage, inventory, runner, dialogs, prefs, hosts)
                     .open(opened.actor());
             if (Boolean.getBoolean(STARTUP_PROBE)) {

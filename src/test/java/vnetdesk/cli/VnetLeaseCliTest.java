@@ -95,8 +95,12 @@ class VnetLeaseCliTest {
         assertEquals("10.0.0.51: reserved by NET:" + child + " (reservation mine) in network " + net + ":private, AR 0\n"
                 + "10.0.0.51: free (network " + child + ":mine, AR 1)\n", whois.out(), whois::toString);
 
-        fails("--size: invalid value \"abc\"", "vnet", "reserve", "private", "--size", "abc", "--name", "x");
-        fails("--size: invalid value \"0\"", "vnet", "reserve", "private", "--size", "0", "--name", "x");
+        fails("--size: invalid value \"abc\": expected a whole number of 1 or more",
+                "vnet", "reserve", "private", "--size", "abc", "--name", "x");
+        fails("--size: invalid value \"0\": must be at least 1", "vnet", "reserve", "private", "--size", "0",
+                "--name", "x");
+        fails("--size: invalid value \"99999999999999999999\": number too large (the largest count is 2^63-1)",
+                "vnet", "reserve", "private", "--size", "99999999999999999999", "--name", "x");
         fails("not enough contiguous free addresses", "vnet", "reserve", "private", "--size", "99", "--name", "x");
         fails("not enough contiguous free addresses", "vnet", "reserve", "private", "--size", "5", "--name", "x",
                 "--ip", "10.0.0.48");

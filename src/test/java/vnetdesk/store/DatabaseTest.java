@@ -54,6 +54,19 @@ class DatabaseTest {
     }
 
     @Test
+    void aFolderThatCannotBeCreatedIsRefusedWithTheReasonInWords() throws Exception {
+        // /proc takes no new folders, even from root
+        VnetException proc = assertThrows(VnetException.class, () -> Database.openDirectory(Path.of("/proc/nope")));
+        assertEquals("cannot create the inventory folder /proc/nope: /proc does not accept new folders",
+                proc.getMessage());
+        Path file = Files.createFile(dir.resolve("plain"));
+        VnetException underFile = assertThrows(VnetException.class,
+                () -> Database.openDirectory(file.resolve("inv")));
+        assertEquals("cannot create the inventory folder " + file.resolve("inv") + ": " + file
+                + " is a file, not a folder", underFile.getMessage());
+    }
+
+    @Test
     void onlyH2UrlsAreAccepted() {
         VnetException e = assertThrows(VnetException.class, () -> Database.openUrl("jdbc:mysql://x/y"));
         assertTrue(e.getMessage().startsWith("--db: unsupported JDBC URL"), e.getMessage());

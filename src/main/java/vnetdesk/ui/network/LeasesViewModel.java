@@ -191,14 +191,16 @@ public final class LeasesViewModel {
             return;
         }
         List<String> addresses = rows.stream().map(LeaseRow::address).toList();
-        String what = addresses.size() == 1 ? addresses.get(0) : addresses.size() + " held addresses";
-        if (!dialogs.confirm("Release", "Release " + what + "? They become free for any VM.")) {
+        boolean one = addresses.size() == 1;
+        String what = one ? addresses.get(0) : addresses.size() + " held addresses";
+        if (!dialogs.confirm("Release", "Release " + what + "? " + (one ? "It becomes" : "They become")
+                + " free for any VM.")) {
             return;
         }
         int id = networkId;
         runner.run("Releasing " + what, () -> inventory.leases().release(actor, ObjectRef.id(id), addresses,
                 java.util.Optional.empty()), n -> {
-                    dialogs.notify(n + " address(es) released");
+                    dialogs.notify(n + (n == 1 ? " address" : " addresses") + " released");
                     reload();
                     onChanged.run();
                 }, e -> dialogs.showError("Cannot release " + what, e));

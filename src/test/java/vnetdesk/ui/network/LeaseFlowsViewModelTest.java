@@ -121,9 +121,18 @@ class LeaseFlowsViewModelTest extends ViewModelTestBase {
         dialogs.answer(false);
         leases.release(holds);
         assertEquals(2, held().size(), "answering no releases nothing");
+        assertEquals("Release 2 held addresses? They become free for any VM.", dialogs.questions.get(0));
 
         dialogs.answer(true);
+        leases.release(List.of(holds.get(0)));
+        assertEquals("Release " + holds.get(0).address() + "? It becomes free for any VM.", dialogs.questions.get(1));
+        assertEquals("1 address released", dialogs.notices.get(1));
+        assertEquals(1, held().size());
+
+        inventory.leases().hold(ADMIN, ObjectRef.name("lan"), List.of(holds.get(0).address()), Optional.empty());
+        dialogs.answer(true);
         leases.release(holds);
+        assertEquals("2 addresses released", dialogs.notices.get(2));
         assertEquals(List.of(), held());
         assertEquals(1, leases.rows().size(), "the tab reloaded");
     }
