@@ -19,12 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.HostApplyOutcome;
-import vnetdesk.model.vm.HostConnection;
 import vnetdesk.model.vm.HostConnection.Identity;
-import vnetdesk.service.host.HostService.ConnectionChange;
+import vnetdesk.model.vm.HostConnection;
 import vnetdesk.service.host.HostReports.PlanStatus;
+import vnetdesk.service.host.HostService.ConnectionChange;
 import vnetdesk.service.host.HostService.HostInfo;
 import vnetdesk.service.host.RemoteHosts;
 
@@ -231,7 +232,7 @@ final class HostCommands {
             return Views.NONE;
         }
         HostApplyOutcome o = last.get();
-        return o.summary() + ", finished " + time(o.finished()) + ", " + o.commandsRun() + " command(s)"
+        return o.summary() + ", finished " + time(o.finished()) + ", " + Words.count(o.commandsRun(), "command")
                 + (o.message().isEmpty() ? "" : ": " + printableLine(o.message()));
     }
 

@@ -20,12 +20,13 @@ import vnetdesk.model.Numbers;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Qos;
 import vnetdesk.model.ValidationException;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.GuestContext;
 import vnetdesk.service.host.LiveChanges;
 import vnetdesk.service.vm.NetworkChoice;
 import vnetdesk.service.vm.NicRequest;
-import vnetdesk.service.vm.VmDetails;
 import vnetdesk.service.vm.VmDetails.NicDetails;
+import vnetdesk.service.vm.VmDetails;
 
 /**
  * {@code vm nic-attach|nic-detach|nic-preview|context}: a VM's NICs, the
@@ -259,7 +260,7 @@ final class VmNicCommands {
             if (choice.networkId().isEmpty()) {
                 // the rejections are on standard output already; the error line stays short
                 ctx.err().println("error: " + (choice.rejections().isEmpty() ? choice.reason()
-                        : "no network qualifies: " + choice.rejections().size() + " network(s) rejected"));
+                        : "no network qualifies: " + Words.count(choice.rejections().size(), "network") + " rejected"));
                 return Cli.FAILED;
             }
             return Cli.OK;

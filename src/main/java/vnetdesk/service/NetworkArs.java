@@ -22,6 +22,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.Words;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.AllocatorCache;
 import vnetdesk.service.core.ArCatalog;
@@ -140,7 +141,7 @@ final class NetworkArs {
             if (!nics.isEmpty()) {
                 // a forced removal may drop holds and leases of VMs the inventory does not hold, never a NIC's
                 throw new ConflictException("address range " + arId + " of network " + n.label() + " holds the leases of "
-                        + nics.size() + " NIC(s) (" + String.join(", ", nics.stream().limit(10)
+                        + Words.count(nics.size(), "NIC") + " (" + String.join(", ", nics.stream().limit(10)
                         .map(nic -> "VM " + nic.vmId() + " NIC " + nic.index()).toList())
                         + (nics.size() > 10 ? ", …" : "") + "); detach them first");
             }

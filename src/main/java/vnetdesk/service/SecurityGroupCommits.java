@@ -9,6 +9,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.PropagationState;
+import vnetdesk.model.Words;
 import vnetdesk.service.SecurityGroupService.CommitReport;
 import vnetdesk.service.SecurityGroupService.CommitSelection;
 import vnetdesk.service.core.Access;
@@ -16,8 +17,8 @@ import vnetdesk.service.core.OwnedObjects;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
 import vnetdesk.store.OwnedObjectRepository.Row;
-import vnetdesk.store.SecurityGroupStateRepository;
 import vnetdesk.store.SecurityGroupStateRepository.VmState;
+import vnetdesk.store.SecurityGroupStateRepository;
 import vnetdesk.store.VmRepository;
 
 /**
@@ -50,7 +51,8 @@ final class SecurityGroupCommits {
         String message = selection.vms().isEmpty()
                 ? "security group " + selection.groupLabel() + " has no VM to update"
                 : "no host apply is available here: nothing was changed on any host; "
-                + selection.vms().size() + " VM(s) stay outdated";
+                + Words.count(selection.vms().size(), "VM")
+                + (selection.vms().size() == 1 ? " stays" : " stay") + " outdated";
         return new CommitReport(selection.vms(), 0, message);
     }
 

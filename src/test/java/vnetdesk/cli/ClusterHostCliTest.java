@@ -146,7 +146,7 @@ class ClusterHostCliTest {
         ok("host", "create", "kvm1", "--cluster", "edge");
         cli.runWithInput("NAME = lan\nVN_MAD = bridge\n", "vnet", "create", "-");
         refused("cluster 0:default is the default cluster and cannot be deleted", "cluster", "delete", "default");
-        refused("cluster 100:edge still holds 1 host(s) and 0 network(s); move them to another cluster first",
+        refused("cluster 100:edge still holds 1 host and 0 networks; move them to another cluster first",
                 "cluster", "delete", "edge");
         refused("NAME: a cluster named \"edge\" already exists", "cluster", "create", "edge");
         refused("NAME: a host named \"kvm1\" already exists", "host", "create", "kvm1");
@@ -164,7 +164,7 @@ class ClusterHostCliTest {
 
         cli.runWithInput("NAME = web\n", "vm", "create", "-");
         ok("vm", "deploy", "web", "kvm1");
-        refused("host 0:kvm1 has 1 VM(s) on it (0:web); move or delete them first", "host", "delete", "kvm1");
+        refused("host 0:kvm1 has 1 VM on it (0:web); move or delete them first", "host", "delete", "kvm1");
     }
 
     @Test

@@ -241,7 +241,7 @@ class HostCliLabTest {
                 + "RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = 443 ]\n", "secgroup", "update", "web", "-"));
         String commit = ok(run("", "secgroup", "commit", "web"));
         assertTrue(commit.contains("host 0:kvm0: APPLIED"), commit);
-        assertTrue(commit.contains("1 VM(s) up to date, 0 in error"), commit);
+        assertTrue(commit.contains("1 VM up to date, 0 in error"), commit);
         assertTrue(host.sh("iptables-save -t filter").orThrow().out().contains("--dports 443"), "the new rule is loaded");
         assertTrue(ok(run("", "vm", "nic-detach", "web", "1")).contains("removed from host 0:kvm0"));
         assertFalse(host.sh("iptables-save -t filter").orThrow().out().contains("one-0-1"), "gone from the host");

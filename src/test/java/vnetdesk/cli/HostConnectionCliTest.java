@@ -75,7 +75,7 @@ class HostConnectionCliTest {
                 USER                : deploy
                 IDENTITY            : /home/admin/.ssh/id_ed25519
                 VMS                 : -
-                LAST APPLY          : FAILED_ROLLED_BACK at step 3, finished 2025-03-01T10:15:34Z, 5 command(s):\
+                LAST APPLY          : FAILED_ROLLED_BACK at step 3, finished 2025-03-01T10:15:34Z, 5 commands:\
                  iptables-restore: line 7 failed \\u001b[31mCOMMIT\\u001b[0m
                 PENDING             : yes
                 """, ok("host", "show", "kvm1"));

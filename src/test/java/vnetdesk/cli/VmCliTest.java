@@ -180,7 +180,7 @@ class VmCliTest {
         ok("cluster", "create", "edge");
         ok("host", "create", "kvm-edge", "--cluster", "edge");
         in("NAME = db\nNIC = [ NETWORK = lan ]\n", "vm", "create", "-");
-        refused("NIC 0: network 0:lan is not in cluster 100:edge of host 1:kvm-edge (the network is in cluster(s) [0]);"
+        refused("NIC 0: network 0:lan is not in cluster 100:edge of host 1:kvm-edge (the network is in cluster 0);"
                 + " add it to the cluster or choose another network", "vm", "deploy", "db", "kvm-edge");
         assertTrue(ok("vm", "list").contains(" db    PENDING  -  "), "nothing changed");
     }
@@ -271,7 +271,7 @@ class VmCliTest {
                 rejected: network 0:lan: requirements false: VN_MAD = "vxlan" is false (VN_MAD is "fw")
                 rejected: network 1:dual: requirements false: VN_MAD = "vxlan" is false (VN_MAD is "bridge")
                 """, none.out());
-        assertEquals("error: no network qualifies: 2 network(s) rejected\n", none.err());
+        assertEquals("error: no network qualifies: 2 networks rejected\n", none.err());
 
         refused("SCHED_REQUIREMENTS: expected '=', '!=', '>' or '<' after NAME, found end of input at 6",
                 "vm", "nic-preview", "web", "--host", "kvm1", "--requirements", "(NAME");

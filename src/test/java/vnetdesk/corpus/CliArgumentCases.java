@@ -156,10 +156,10 @@ final class CliArgumentCases {
                 "host", "create", "kvm2", "--cluster", "nosuch"));
         c.add(value("host-address-shell-characters", "ADDRESS: invalid value \"kvm1;reboot\"",
                 "host", "address", "kvm1", "kvm1;reboot"));
-        c.add(value("host-delete-with-a-vm", "host 0:kvm1 has 1 VM(s) on it (0:web)", "host", "delete", "kvm1"));
+        c.add(value("host-delete-with-a-vm", "host 0:kvm1 has 1 VM on it (0:web)", "host", "delete", "kvm1"));
         c.add(value("cluster-delete-default", "cluster 0:default is the default cluster and cannot be deleted",
                 "cluster", "delete", "default"));
-        c.add(value("cluster-delete-with-a-host", "cluster 100:edge still holds 1 host(s)",
+        c.add(value("cluster-delete-with-a-host", "cluster 100:edge still holds 1 host",
                 "cluster", "delete", "edge"));
         c.add(value("cluster-delhost-not-a-member", "host 0:kvm1 is not in cluster 100:edge",
                 "cluster", "delhost", "edge", "kvm1"));

@@ -12,6 +12,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Cluster;
 import vnetdesk.model.vm.Host;
 import vnetdesk.service.core.Access;
@@ -108,8 +109,8 @@ public final class ClusterService {
             ClusterInfo in = info(c, cluster, networks.list(c));
             if (!in.hosts().isEmpty() || !in.networks().isEmpty()) {
                 throw new ConflictException("cluster " + cluster.label() + " still holds "
-                        + in.hosts().size() + " host(s) and " + in.networks().size()
-                        + " network(s); move them to another cluster first");
+                        + Words.count(in.hosts().size(), "host") + " and "
+                        + Words.count(in.networks().size(), "network") + "; move them to another cluster first");
             }
             clusters.delete(c, cluster.id());
             return null;

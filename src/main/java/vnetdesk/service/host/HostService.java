@@ -16,11 +16,12 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Cluster;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.HostApplyOutcome;
-import vnetdesk.model.vm.HostConnection;
 import vnetdesk.model.vm.HostConnection.Identity;
+import vnetdesk.model.vm.HostConnection;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.RefLookup;
 import vnetdesk.service.core.ServiceContext;
@@ -254,7 +255,7 @@ public final class HostService {
             access.of(c, actor).require(InventoryObjects.guarded(h), Right.MANAGE, "delete");
             List<VmRepository.VmRow> placed = vms.onHost(c, h.id());
             if (!placed.isEmpty()) {
-                throw new ConflictException("host " + h.label() + " has " + placed.size() + " VM(s) on it ("
+                throw new ConflictException("host " + h.label() + " has " + Words.count(placed.size(), "VM") + " on it ("
                         + String.join(", ", placed.stream().limit(10).map(v -> v.id() + ":" + v.name()).toList())
                         + (placed.size() > 10 ? ", …" : "") + "); move or delete them first");
             }

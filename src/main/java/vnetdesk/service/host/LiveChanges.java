@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VnetException;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.Vm;
@@ -44,8 +45,8 @@ public final class LiveChanges {
             if (selection.vms().isEmpty()) {
                 return "security group " + selection.groupLabel() + " has no VM to update";
             }
-            return "security group " + selection.groupLabel() + ": " + updated + " VM(s) up to date, " + failed
-                    + " in error, over " + hosts.size() + " host(s)";
+            return "security group " + selection.groupLabel() + ": " + Words.count(updated, "VM") + " up to date, " + failed
+                    + " in error, over " + Words.count(hosts.size(), "host");
         }
     }
 

@@ -14,6 +14,7 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Host;
 import vnetdesk.model.vm.NicNetwork;
 import vnetdesk.model.vm.Vm;
@@ -67,7 +68,9 @@ final class AutomaticNetworks {
         if (!n.clusterIds().contains(host.clusterId())) {
             String cluster = clusters.find(c, host.clusterId()).map(cl -> cl.label()).orElse(String.valueOf(host.clusterId()));
             throw new ConflictException("NIC " + nicIndex + ": network " + n.label() + " is not in cluster " + cluster
-                    + " of host " + host.label() + " (the network is in cluster(s) " + n.clusterIds()
+                    + " of host " + host.label() + " (the network is in "
+                    + Words.noun(n.clusterIds().size(), "cluster") + " "
+                    + String.join(", ", n.clusterIds().stream().map(String::valueOf).toList())
                     + "); add it to the cluster or choose another network");
         }
     }

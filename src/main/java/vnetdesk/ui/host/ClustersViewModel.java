@@ -11,6 +11,7 @@ import java.util.function.ToIntFunction;
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.Host;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
@@ -70,8 +71,8 @@ public final class ClustersViewModel {
     /** Deletes after asking; the service refuses the default cluster and one that still holds anything. */
     public void delete(ClusterRow c) {
         String note = c.hosts().isEmpty() && c.networks().isEmpty() ? ""
-                : "\n\nIt still holds " + c.hosts().size() + " host(s) and " + c.networks().size()
-                + " network(s): the delete is refused until they are moved out.";
+                : "\n\nIt still holds " + Words.count(c.hosts().size(), "host") + " and "
+                + Words.count(c.networks().size(), "network") + ": the delete is refused until they are moved out.";
         if (!dialogs.confirm("Delete cluster", "Delete cluster " + c.label() + "?" + note)) {
             return;
         }

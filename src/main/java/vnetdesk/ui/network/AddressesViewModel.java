@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Words;
 import vnetdesk.service.Inventory;
 import vnetdesk.ui.common.Dialogs;
 import vnetdesk.ui.common.ErrorText;
@@ -132,15 +133,15 @@ public final class AddressesViewModel {
                 () -> inventory.networks().removeAr(actor, ref, row.id(), force),
                 dropped -> {
                     if (!dropped.isEmpty()) {
-                        dialogs.notify("Address range " + row.id() + " removed with " + dropped.size()
-                                + " lease(s)");
+                        dialogs.notify("Address range " + row.id() + " removed with "
+                                + Words.count(dropped.size(), "lease"));
                     }
                     reload(onDone);
                 },
                 e -> {
                     if (!force && row.used() > 0 && ErrorText.isUserError(e)
                             && dialogs.confirm("Address range in use", ErrorText.message(e)
-                            + ".\n\nRemove it anyway, dropping its " + row.used() + " lease(s)?")) {
+                            + ".\n\nRemove it anyway, dropping its " + Words.count(row.used(), "lease") + "?")) {
                         removeAr(row, true, onDone);
                     } else if (force || row.used() == 0 || !ErrorText.isUserError(e)) {
                         dialogs.showError("Cannot remove address range " + row.id(), e);

@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import vnetdesk.model.Actor;
 import vnetdesk.model.Lease;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Words;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.QueryService.AddressCheck;
 import vnetdesk.ui.common.ErrorText;
@@ -126,7 +127,7 @@ public final class HoldViewModel {
         }
         List<String> tokens = tokens();
         holding.set(true);
-        runner.run("Holding " + tokens.size() + " address(es)",
+        runner.run("Holding " + Words.count(tokens.size(), "address"),
                 () -> inventory.leases().hold(actor, ObjectRef.id(networkId), tokens, Optional.empty()),
                 leases -> {
                     holding.set(false);

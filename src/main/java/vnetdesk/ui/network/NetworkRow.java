@@ -3,6 +3,7 @@ package vnetdesk.ui.network;
 import java.math.BigInteger;
 
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.model.Words;
 import vnetdesk.service.QueryService.NetworkSummary;
 import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.common.Usage;
@@ -26,7 +27,7 @@ public record NetworkRow(int id, String name, String driver, String vlan, String
 
     /** The network as the whole-object actions name it; a delete is refused while leases are in use. */
     public OwnedObjectActions.Target target() {
-        String inUse = used > 0 ? "\n\nIt has " + used + " used lease(s); delete is refused while"
+        String inUse = used > 0 ? "\n\nIt has " + Words.count(used, "used lease") + "; delete is refused while"
                 + " addresses are in use (release holds, detach NICs, delete reservations first)." : "";
         return new OwnedObjectActions.Target(id, name, owner, group, inUse);
     }

@@ -16,6 +16,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.Numbers;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.Words;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.ui.common.ErrorText;
@@ -116,7 +117,7 @@ public final class ReserveViewModel {
                 arId.get().isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(arId.get().trim())),
                 firstAddress.get().isBlank() ? Optional.empty() : Optional.of(firstAddress.get().trim()));
         reserving.set(true);
-        runner.run("Reserving " + request.size() + " address(es)",
+        runner.run("Reserving " + Words.count(request.size(), "address"),
                 () -> inventory.reservations().reserve(actor, ObjectRef.id(networkId), request),
                 id -> {
                     reserving.set(false);

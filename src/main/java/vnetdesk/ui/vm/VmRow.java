@@ -2,6 +2,7 @@ package vnetdesk.ui.vm;
 
 import java.util.Locale;
 
+import vnetdesk.model.Words;
 import vnetdesk.model.vm.VmState;
 import vnetdesk.service.vm.VmDetails;
 import vnetdesk.ui.common.OwnedObjectActions;
@@ -24,7 +25,8 @@ public record VmRow(int id, String name, String owner, String group, VmState sta
 
     /** The VM as the whole-object actions name it; a delete releases every NIC's lease. */
     OwnedObjectActions.Target target() {
-        String leases = nics == 0 ? "" : "\n\nThe leases of its " + nics + " NIC(s) are released.";
+        String leases = nics == 0 ? "" : "\n\nThe " + Words.noun(nics, "lease") + " of its " + Words.count(nics, "NIC")
+                + (nics == 1 ? " is" : " are") + " released.";
         return new OwnedObjectActions.Target(id, name, owner, group, leases);
     }
 

@@ -70,7 +70,7 @@ class ClusterHostServiceTest {
                 unknown.getMessage());
         ConflictException busy = assertThrows(ConflictException.class,
                 () -> inv.clusters().delete(ADMIN, ObjectRef.name("edge")));
-        assertTrue(busy.getMessage().contains("still holds 0 host(s) and 1 network(s)"), busy.getMessage());
+        assertTrue(busy.getMessage().contains("still holds 0 hosts and 1 network"), busy.getMessage());
         inv.clusters().removeNetwork(ADMIN, ObjectRef.name("edge"), ObjectRef.id(net));
         inv.clusters().delete(ADMIN, ObjectRef.name("edge"));
     }

@@ -131,7 +131,7 @@ class VmServiceTest {
         assertEquals(Optional.of(host), vm(id).hostId());
         ConflictException busy = assertThrows(ConflictException.class,
                 () -> inv.hosts().delete(ADMIN, ObjectRef.id(host)));
-        assertTrue(busy.getMessage().contains("has 1 VM(s) on it (" + id + ":web)"), busy.getMessage());
+        assertTrue(busy.getMessage().contains("has 1 VM on it (" + id + ":web)"), busy.getMessage());
         inv.vms().act(ADMIN, ObjectRef.id(id), VmService.Action.POWEROFF);
         assertEquals(VmState.POWEROFF, vm(id).state());
         inv.vms().act(ADMIN, ObjectRef.id(id), VmService.Action.UNDEPLOY);

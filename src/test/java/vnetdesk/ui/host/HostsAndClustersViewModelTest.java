@@ -91,7 +91,7 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
         hosts.delete(host("kvm-a"));
         assertTrue(dialogs.questions.get(1).contains("VMs are placed on it (" + vm + ":web)"), dialogs.questions.get(1));
         assertTrue(dialogs.errors.get(0).startsWith("Cannot delete host " + id + ":kvm-a: host " + id + ":kvm-a has 1"
-                + " VM(s) on it"), dialogs.errors.toString());
+                + " VM on it"), dialogs.errors.toString());
         inventory.vms().delete(ADMIN, ObjectRef.id(vm));
         dialogs.answer(true);
         hosts.delete(host("kvm-a"));
@@ -117,7 +117,7 @@ class HostsAndClustersViewModelTest extends ViewModelTestBase {
 
         dialogs.answer(true);
         clusters.delete(cluster("edge"));
-        assertTrue(dialogs.errors.get(0).contains("still holds 1 host(s) and 1 network(s)"), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("still holds 1 host and 1 network"), dialogs.errors.toString());
         dialogs.answer(Optional.of(id + ":kvm1"));
         clusters.removeHost(cluster("edge"), Optional.of(id + ":kvm1"));
         assertEquals(id + ":kvm1", dialogs.proposals.get(dialogs.proposals.size() - 1), "the picked host is proposed");

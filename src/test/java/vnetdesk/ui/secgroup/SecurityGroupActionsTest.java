@@ -111,7 +111,7 @@ class SecurityGroupActionsTest extends SecGroupTestBase {
         assertEquals(List.of("VM " + vm + ":web1"), vms.vms(PropagationState.OUTDATED));
         vms.commit(false);
         // the VM is on no host: nothing to change anywhere, so it is up to date without any connection
-        assertEquals("security group " + web + ":web: 1 VM(s) up to date, 0 in error, over 0 host(s)",
+        assertEquals("security group " + web + ":web: 1 VM up to date, 0 in error, over 0 hosts",
                 vms.reportProperty().get());
         assertEquals(List.of(vms.reportProperty().get()), dialogs.notices);
         assertEquals(List.of("VM " + vm + ":web1"), vms.vms(PropagationState.UPDATED));

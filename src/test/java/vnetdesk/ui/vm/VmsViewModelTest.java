@@ -141,7 +141,7 @@ class VmsViewModelTest extends VmTestBase {
         vms.list().selectedIdProperty().set(Optional.of(id));
         dialogs.answer(true);
         vms.owned().delete(row(id).target());
-        assertTrue(dialogs.questions.get(0).contains("The leases of its 2 NIC(s) are released"));
+        assertTrue(dialogs.questions.get(0).contains("The leases of its 2 NICs are released"));
         assertEquals(List.of(), leasesOf("lan"));
         assertEquals(List.of(), leasesOf("wan"));
         assertEquals(0, vms.list().countProperty().get());
