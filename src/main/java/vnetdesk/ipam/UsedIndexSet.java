@@ -251,6 +251,37 @@ public final class UsedIndexSet {
     }
 
     /**
+     * How many indexes are used in each cell of a window, without visiting a
+     * used index one by one: cell {@code i} holds the indexes
+     * {@code first + i * 2^shift .. first + (i + 1) * 2^shift - 1}, cut at {@code last}.
+     * Containers outside the window are not visited; a container inside one cell
+     * adds its cardinality, others are counted per cell by popcount or binary search.
+     *
+     * @param first the window's first index (unsigned)
+     * @param last  the window's last index, unsigned, at or after {@code first} and not past {@link #lastIndex()}
+     * @param shift log2 of the cell size, 0..63
+     * @return the used count of each cell; {@code ((last - first) >>> shift) + 1} cells
+     * @throws IllegalArgumentException for a window outside the range or of more than 2^24 cells
+     */
+    public long[] usedPerCell(long first, long last, int shift) {
+        checkIndex(last, "last");
+        if (Long.compareUnsigned(first, last) > 0) {
+            throw new IllegalArgumentException("first " + Long.toUnsignedString(first) + " is after last "
+                    + Long.toUnsignedString(last));
+        }
+        if (shift < 0 || shift > 63) {
+            throw new IllegalArgumentException("shift must be 0..63: " + shift);
+        }
+        long cells = ((last - first) >>> shift) + 1;
+        if (cells > 1 << 24 || cells <= 0) {
+            throw new IllegalArgumentException("too many cells: " + Long.toUnsignedString(cells));
+        }
+        long[] counts = new long[(int) cells];
+        table.countPerCell(first, last, shift, counts);
+        return counts;
+    }
+
+    /**
      * The maximal runs of free indexes, ascending, at most {@code limit} of them.
      *
      * @param limit the most runs to return, at least 0
