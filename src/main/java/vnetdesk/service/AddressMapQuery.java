@@ -1,0 +1,127 @@
+package vnetdesk.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vnetdesk.ipam.UsedIndexSet;
+import vnetdesk.model.AddressRange;
+import vnetdesk.model.LeaseAddresses;
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.NotFoundException;
+import vnetdesk.model.ValidationException;
+import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.AddressMap.Cell;
+import vnetdesk.service.AddressMap.Kind;
+import vnetdesk.service.AddressMap.Owner;
+import vnetdesk.service.AddressMap.Window;
+import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.NetworkRefs;
+import vnetdesk.store.LeaseRepository;
+import vnetdesk.store.LeaseRepository.LeaseRow;
+import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.VmRepository;
+
+/**
+ * Builds {@link AddressMap}s: the used count of each cell from the
+ * allocator's in-memory bitmap (so a /8 costs its containers, not its leases),
+ * and owners from the lease rows only when a cell is one address — at most
+ * one window of lease rows, read by index range.
+ */
+final class AddressMapQuery {
+
+    private final LeaseRepository leases;
+    private final NetworkRepository networks;
+    private final VmRepository vms;
+    private final AllocatorCache cache;
+
+    AddressMapQuery(LeaseRepository leases, NetworkRepository networks, VmRepository vms, AllocatorCache cache) {
+        this.leases = leases;
+        this.networks = networks;
+        this.vms = vms;
+        this.cache = cache;
+    }
+
+    /** The map of {@code window} of AR {@code arId}; the caller holds the write lock the cached sets need. */
+    AddressMap map(Connection c, NetworkRefs.Resolved resolved, int arId, Window window, int maxCells)
+            throws SQLException {
+        if (maxCells < 1) {
+            throw ValidationException.invalid("CELLS", maxCells, "must be at least 1");
+        }
+        VirtualNetwork n = resolved.network();
+        AddressRange ar = range(n, arId, window);
+        int shift = window.shiftFor(maxCells);
+        UsedIndexSet set = cache.forWrite(c, n.id(), ar, resolved.state(arId).version());
+        long[] used = set.usedPerCell(window.first(), window.last(), shift);
+        Map<Long, LeaseRow> rows = new HashMap<>();
+        if (shift == 0) {
+            for (LeaseRow r : leases.inRun(c, n.id(), arId, window.first(), window.last() - window.first() + 1)) {
+                rows.put(r.index(), r);
+            }
+        }
+        Map<LeaseOwner, Owner> owners = new HashMap<>();
+        long mask = (1L << shift) - 1;
+        List<Cell> cells = new ArrayList<>(used.length);
+        for (int i = 0; i < used.length; i++) {
+            long first = window.first() + ((long) i << shift);
+            long last = Long.compareUnsigned(window.last() - first, mask) < 0 ? window.last() : first + mask;
+            LeaseAddresses a = ar.addressesAt(first);
+            Optional<Owner> owner = Optional.empty();
+            LeaseRow row = rows.get(first);
+            if (row != null) {
+                Owner known = owners.get(row.owner());
+                if (known == null) {
+                    known = describe(c, row.owner());
+                    owners.put(row.owner(), known);
+                }
+                owner = Optional.of(known);
+            }
+            cells.add(new Cell(first, last, used[i], a.primary(), shift == 0 ? a.primary()
+                    : ar.addressesAt(last).primary(), shift == 0 ? Optional.of(a.mac().toString()) : Optional.empty(),
+                    owner));
+        }
+        return new AddressMap(n.id(), arId, window.first(), window.last(), ar.lastIndex(), shift, cells);
+    }
+
+    /** The leases of {@code window} counted per owner kind, for a block's tooltip (reads the block's lease keys). */
+    Map<Kind, Long> usage(Connection c, VirtualNetwork n, int arId, Window window) throws SQLException {
+        range(n, arId, window);
+        Map<Kind, Long> out = new EnumMap<>(Kind.class);
+        leases.countByKind(c, n.id(), arId, window.first(), window.last()).forEach((k, count) ->
+                out.put(k == 'V' ? Kind.VM : k == 'H' ? Kind.HELD : Kind.RESERVED, count));
+        return out;
+    }
+
+    private static AddressRange range(VirtualNetwork n, int arId, Window window) {
+        AddressRange ar = n.addressRange(arId).orElseThrow(() -> new NotFoundException("network " + n.label()
+                + " has no address range " + arId));
+        if (Long.compareUnsigned(window.first(), window.last()) > 0
+                || Long.compareUnsigned(window.last(), ar.lastIndex()) > 0) {
+            throw ValidationException.invalid("WINDOW", Long.toUnsignedString(window.first()) + ".."
+                    + Long.toUnsignedString(window.last()), "is not inside address range " + arId + " (indexes 0.."
+                    + Long.toUnsignedString(ar.lastIndex()) + ")");
+        }
+        return ar;
+    }
+
+    /** "VM 12 NIC 0 (web-1)", "held (HOLD)", "reserved for network 7 (child)". */
+    private Owner describe(Connection c, LeaseOwner o) throws SQLException {
+        if (o instanceof LeaseOwner.VmNic nic) {
+            String base = "VM " + nic.vmId() + " NIC " + nic.nicIndex();
+            return new Owner(Kind.VM, o.label(), vms.name(c, nic.vmId()).map(name -> base + " (" + name + ")")
+                    .orElse(base));
+        }
+        if (o instanceof LeaseOwner.Reservation r) {
+            String base = "reserved for network " + r.networkId();
+            return new Owner(Kind.RESERVED, o.label(), networks.find(c, r.networkId())
+                    .map(x -> base + " (" + x.name() + ")").orElse(base));
+        }
+        // a hold does not record who made it
+        return new Owner(Kind.HELD, o.label(), "held (HOLD)");
+    }
+}

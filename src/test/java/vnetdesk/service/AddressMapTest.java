@@ -1,0 +1,133 @@
+package vnetdesk.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.model.LeaseOwner;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.ValidationException;
+import vnetdesk.service.AddressMap.Cell;
+import vnetdesk.service.AddressMap.Kind;
+import vnetdesk.service.AddressMap.Window;
+import vnetdesk.service.vm.NicRequest;
+import vnetdesk.template.TemplateParser;
+
+/** The address map: owners per address in a /24, block counts from the allocator's bitmap in a /8. */
+class AddressMapTest extends ServiceTestSupport {
+
+    @TempDir
+    Path dir;
+    Inventory inv;
+
+    @BeforeEach
+    void setUp() {
+        inv = open(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        inv.close();
+    }
+
+    private AddressMap map(String net, Window w) {
+        return inv.queries().addressMap(ADMIN, network(net), 0, w, 1024);
+    }
+
+    @Test
+    void aSlash24ShowsEveryAddressWithItsOwnerKind() {
+        create(inv, "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 254 ]\n");
+        int web = inv.vms().create(ADMIN, TemplateParser.parse("NAME = web-1\n", "vm"));
+        inv.vms().attachNic(ADMIN, ObjectRef.id(web), NicRequest.on(ObjectRef.name("lan"))); // 10.0.0.1
+        inv.leases().allocate(ADMIN, network("lan"), new LeaseOwner.VmNic(77, 2), Optional.of("10.0.0.20"),
+                Optional.empty());
+        hold(inv, "lan", "10.0.0.10-10.0.0.12");
+        int child = inv.reservations().reserve(ADMIN, network("lan"), new ReservationService.Request(4,
+                Optional.of("child"), Optional.empty(), Optional.empty(), Optional.of("10.0.0.100")));
+
+        AddressMap m = map("lan", Window.whole(253));
+        assertTrue(m.singleAddresses());
+        assertEquals(254, m.cells().size());
+        assertEquals(1 + 1 + 3 + 4, m.used());
+        Cell vm = m.cells().get(0);
+        assertEquals("10.0.0.1", vm.from());
+        assertEquals(Kind.VM, vm.kind());
+        assertEquals("VM " + web + " NIC 0 (web-1)", vm.owner().orElseThrow().description());
+        assertEquals(Optional.of("02:00:0a:00:00:01"), vm.mac());
+        assertEquals("VM 77 NIC 2", m.cells().get(19).owner().orElseThrow().description(), "a VM not in the inventory");
+        for (int i = 9; i <= 11; i++) {
+            assertEquals(Kind.HELD, m.cells().get(i).kind(), m.cells().get(i).from());
+        }
+        assertEquals("held (HOLD)", m.cells().get(9).owner().orElseThrow().description());
+        Cell reserved = m.cells().get(99);
+        assertEquals("10.0.0.100", reserved.from());
+        assertEquals(Kind.RESERVED, reserved.kind());
+        assertEquals("reserved for network " + child + " (child)", reserved.owner().orElseThrow().description());
+        assertEquals(Kind.RESERVED, m.cells().get(102).kind());
+        assertEquals(Kind.FREE, m.cells().get(103).kind());
+        assertEquals(0, m.cells().get(103).used());
+        assertEquals(Map.of(Kind.HELD, 3L, Kind.VM, 2L, Kind.RESERVED, 4L),
+                inv.queries().blockUsage(ADMIN, network("lan"), 0, Window.whole(253)));
+    }
+
+    @Test
+    void aSlash8IsAggregatedFromTheBitmapAndNotFromLeaseRows() {
+        create(inv, "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 16777214 ]\n");
+        hold(inv, "big", "10.1.0.0-10.1.255.255"); // indexes 65535..131070
+        hold(inv, "big", "10.200.0.1");
+
+        AddressMap m = map("big", Window.whole(16_777_213));
+        assertEquals(14, m.cellShift(), "16,384 addresses per cell");
+        assertEquals(1024, m.cells().size());
+        long[] used = m.cells().stream().mapToLong(Cell::used).toArray();
+        assertEquals(1, used[3]);
+        assertEquals(List.of(16_384L, 16_384L, 16_384L), Arrays.stream(used, 4, 7).boxed().toList());
+        assertEquals(16_383, used[7]);
+        assertEquals(0, used[8]);
+        assertEquals(65_537, m.used());
+        Cell block = m.cells().get(4);
+        assertEquals("10.1.0.1", block.from());
+        assertEquals("10.1.64.0", block.to());
+        assertTrue(block.owner().isEmpty(), "a block has counts, not owners");
+
+        // take the lease rows away behind the allocator's back (its version is unchanged): an
+        // aggregated map still counts them, so it was computed from the bitmap; the
+        // per-address window of the same addresses reads rows, and finds none
+        inv.database().inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM LEASE")) {
+                return s.executeUpdate();
+            }
+        });
+        assertEquals(65_537, map("big", Window.whole(16_777_213)).used());
+        Window zoomed = Window.zoomInto(block.first(), block.last(), 16_777_213, 1024);
+        AddressMap fine = map("big", zoomed);
+        assertEquals(4, fine.cellShift(), "a block of 16,384 zooms to 1,024 cells of 16");
+        assertEquals(16_384, fine.used());
+        AddressMap single = map("big", Window.zoomInto(fine.cells().get(0).first(), fine.cells().get(0).last(),
+                16_777_213, 1024));
+        assertTrue(single.singleAddresses());
+        assertEquals(1024, single.cells().size());
+        assertEquals(1024, single.used(), "the bitmap still says used");
+        assertTrue(single.cells().stream().allMatch(c -> c.owner().isEmpty()), "the rows are gone");
+        assertEquals(Map.of(), inv.queries().blockUsage(ADMIN, network("big"), 0, block.window()));
+    }
+
+    @Test
+    void aWindowOutsideTheRangeIsRefusedNamingIt() {
+        create(inv, "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
+        ValidationException e = assertThrows(ValidationException.class, () -> map("lan", new Window(0, 10)));
+        assertTrue(e.getMessage().contains("0..10"), e.getMessage());
+    }
+}
