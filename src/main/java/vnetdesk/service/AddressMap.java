@@ -25,11 +25,14 @@ public record AddressMap(int networkId, int arId, long first, long last, long ar
     }
 
     /**
-     * One cell: indexes {@code first..last}, {@code used} of them in use;
-     * {@code from} and {@code to} are the addresses at its ends; {@code mac} and
-     * {@code owner} only at one address per cell ({@code owner} empty when free).
+     * One cell: indexes {@code first..last}, {@code used} of them in use,
+     * {@code reserved} of those by reservations (child networks; known for blocks
+     * from the children's ranges, 0 at one address per cell where {@code owner}
+     * says it); {@code from} and {@code to} are the addresses at its ends;
+     * {@code mac} and {@code owner} only at one address per cell ({@code owner}
+     * empty when free).
      */
-    public record Cell(long first, long last, long used, String from, String to, Optional<String> mac,
+    public record Cell(long first, long last, long used, long reserved, String from, String to, Optional<String> mac,
                        Optional<Owner> owner) {
 
         /** How many addresses the cell covers (at most 2^54: a map has at least 1,024 cells for a /64). */

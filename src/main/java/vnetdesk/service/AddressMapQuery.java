@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vnetdesk.ipam.IndexRange;
 import vnetdesk.ipam.UsedIndexSet;
+import vnetdesk.model.Address;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.LeaseOwner;
@@ -21,6 +23,7 @@ import vnetdesk.service.AddressMap.Kind;
 import vnetdesk.service.AddressMap.Owner;
 import vnetdesk.service.AddressMap.Window;
 import vnetdesk.service.core.AllocatorCache;
+import vnetdesk.service.core.ArCatalog;
 import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
@@ -39,12 +42,15 @@ final class AddressMapQuery {
     private final NetworkRepository networks;
     private final VmRepository vms;
     private final AllocatorCache cache;
+    private final ArCatalog catalog;
 
-    AddressMapQuery(LeaseRepository leases, NetworkRepository networks, VmRepository vms, AllocatorCache cache) {
+    AddressMapQuery(LeaseRepository leases, NetworkRepository networks, VmRepository vms, AllocatorCache cache,
+                    ArCatalog catalog) {
         this.leases = leases;
         this.networks = networks;
         this.vms = vms;
         this.cache = cache;
+        this.catalog = catalog;
     }
 
     /** The map of {@code window} of AR {@code arId}; the caller holds the write lock the cached sets need. */
@@ -64,6 +70,7 @@ final class AddressMapQuery {
                 rows.put(r.index(), r);
             }
         }
+        List<IndexRange> reserved = shift == 0 ? List.of() : reservedRuns(c, n, ar);
         Map<LeaseOwner, Owner> owners = new HashMap<>();
         long mask = (1L << shift) - 1;
         List<Cell> cells = new ArrayList<>(used.length);
@@ -81,11 +88,48 @@ final class AddressMapQuery {
                 }
                 owner = Optional.of(known);
             }
-            cells.add(new Cell(first, last, used[i], a.primary(), shift == 0 ? a.primary()
+            long inReservations = 0;
+            for (IndexRange r : reserved) {
+                inReservations += overlap(r, first, last);
+            }
+            cells.add(new Cell(first, last, used[i], Math.min(used[i], inReservations), a.primary(),
+                    shift == 0 ? a.primary()
                     : ar.addressesAt(last).primary(), shift == 0 ? Optional.of(a.mac().toString()) : Optional.empty(),
                     owner));
         }
         return new AddressMap(n.id(), arId, window.first(), window.last(), ar.lastIndex(), shift, cells);
+    }
+
+    /**
+     * The runs of this AR taken by reservations, from the child networks' ARs
+     * (a reservation is one run of the parent AR, starting at the child AR's
+     * first address): a block shows its reserved share without reading leases.
+     */
+    private List<IndexRange> reservedRuns(Connection c, VirtualNetwork n, AddressRange ar) throws SQLException {
+        List<IndexRange> runs = new ArrayList<>();
+        for (VirtualNetwork child : catalog.networks(c)) {
+            if (child.parentNetworkId().filter(p -> p == n.id()).isEmpty()) {
+                continue;
+            }
+            for (AddressRange childAr : child.addressRanges()) {
+                if (childAr.parentArId().filter(p -> p == ar.id()).isEmpty()) {
+                    continue;
+                }
+                ar.indexOf(Address.parse("ADDRESS", childAr.addressesAt(0).primary())).ifPresent(first -> {
+                    long last = first + childAr.lastIndex();
+                    runs.add(new IndexRange(first, Long.compareUnsigned(last, ar.lastIndex()) > 0
+                            || Long.compareUnsigned(last, first) < 0 ? ar.lastIndex() : last));
+                });
+            }
+        }
+        return runs;
+    }
+
+    /** How many indexes of {@code r} lie in {@code first..last} (unsigned). */
+    private static long overlap(IndexRange r, long first, long last) {
+        long lo = Long.compareUnsigned(r.first(), first) > 0 ? r.first() : first;
+        long hi = Long.compareUnsigned(r.last(), last) < 0 ? r.last() : last;
+        return Long.compareUnsigned(lo, hi) > 0 ? 0 : hi - lo + 1;
     }
 
     /** The leases of {@code window} counted per owner kind, for a block's tooltip (reads the block's lease keys). */

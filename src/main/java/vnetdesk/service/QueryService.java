@@ -112,7 +112,7 @@ public final class QueryService {
         this.catalog = ctx.catalog();
         this.ownerNames = ctx.ownerNames();
         this.addressChecker = new AddressChecker(ctx.leases(), ctx.ownerNames());
-        this.addressMaps = new AddressMapQuery(ctx.leases(), ctx.networks(), ctx.vms(), ctx.cache());
+        this.addressMaps = new AddressMapQuery(ctx.leases(), ctx.networks(), ctx.vms(), ctx.cache(), ctx.catalog());
     }
 
     /** Networks the actor may see (USE right or owner), with usage. */

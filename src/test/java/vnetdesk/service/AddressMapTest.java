@@ -87,6 +87,8 @@ class AddressMapTest extends ServiceTestSupport {
         create(inv, "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 16777214 ]\n");
         hold(inv, "big", "10.1.0.0-10.1.255.255"); // indexes 65535..131070
         hold(inv, "big", "10.200.0.1");
+        inv.reservations().reserve(ADMIN, network("big"), new ReservationService.Request(20_000, Optional.of("labs"),
+                Optional.empty(), Optional.empty(), Optional.of("10.64.0.0"))); // indexes 4194303..4214302
 
         AddressMap m = map("big", Window.whole(16_777_213));
         assertEquals(14, m.cellShift(), "16,384 addresses per cell");
@@ -96,8 +98,12 @@ class AddressMapTest extends ServiceTestSupport {
         assertEquals(List.of(16_384L, 16_384L, 16_384L), Arrays.stream(used, 4, 7).boxed().toList());
         assertEquals(16_383, used[7]);
         assertEquals(0, used[8]);
-        assertEquals(65_537, m.used());
+        assertEquals(85_537, m.used());
+        assertEquals(List.of(1L, 16_384L, 3_615L), m.cells().subList(255, 258).stream().map(Cell::reserved).toList(),
+                "reserved shares from the child network's range");
+        assertEquals(List.of(1L, 16_384L, 3_615L), m.cells().subList(255, 258).stream().map(Cell::used).toList());
         Cell block = m.cells().get(4);
+        assertEquals(0, block.reserved());
         assertEquals("10.1.0.1", block.from());
         assertEquals("10.1.64.0", block.to());
         assertTrue(block.owner().isEmpty(), "a block has counts, not owners");
@@ -110,7 +116,7 @@ class AddressMapTest extends ServiceTestSupport {
                 return s.executeUpdate();
             }
         });
-        assertEquals(65_537, map("big", Window.whole(16_777_213)).used());
+        assertEquals(85_537, map("big", Window.whole(16_777_213)).used());
         Window zoomed = Window.zoomInto(block.first(), block.last(), 16_777_213, 1024);
         AddressMap fine = map("big", zoomed);
         assertEquals(4, fine.cellShift(), "a block of 16,384 zooms to 1,024 cells of 16");

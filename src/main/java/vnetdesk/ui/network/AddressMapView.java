@@ -30,7 +30,8 @@ import vnetdesk.service.AddressMap.Kind;
  * The address map drawn on one Canvas (not a node per cell, so 1,024 cells
  * cost one draw): a square cell per address or block, laid out in rows of a
  * power of two, redrawn on resize; a single address is coloured by its owner
- * kind, a block is filled from the bottom by its used share. Hover gives the
+ * kind, a block is filled from the bottom by its used share (its reserved
+ * part in the reservation colour). Hover gives the
  * tooltip, a click activates the cell, a right click zooms out.
  */
 final class AddressMapView {
@@ -132,6 +133,10 @@ final class AddressMapView {
         return legend;
     }
 
+    private static double share(double side, long part, long whole) {
+        return Math.max(Math.min(side, 2), side * part / (double) whole);
+    }
+
     private int cellCount() {
         return vm.mapProperty().get().map(m -> m.cells().size()).orElse(0);
     }
@@ -167,10 +172,16 @@ final class AddressMapView {
             g.setFill(COLOURS.get(m.singleAddresses() ? c.kind() : Kind.FREE));
             g.fillRect(x, y, inner, inner);
             if (!m.singleAddresses() && c.used() > 0) {
-                // a block's used share, at least a sliver so one lease in 16,384 still shows
-                double h = Math.max(Math.min(inner, 2), inner * c.used() / (double) c.size());
+                // a block's used share from the bottom, its reserved part lowest; at least a sliver, so
+                // that one lease in 16,384 still shows
+                double h = share(inner, c.used(), c.size());
                 g.setFill(USED);
                 g.fillRect(x, y + inner - h, inner, h);
+                if (c.reserved() > 0) {
+                    double r = Math.min(h, share(inner, c.reserved(), c.size()));
+                    g.setFill(COLOURS.get(Kind.RESERVED));
+                    g.fillRect(x, y + inner - r, inner, r);
+                }
             }
         }
         if (hovered >= 0 && hovered < cells.size()) {

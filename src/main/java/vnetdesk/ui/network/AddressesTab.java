@@ -100,7 +100,7 @@ final class AddressesTab {
         overlaps.managedProperty().bind(overlaps.visibleProperty());
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, lower);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.2);
         BorderPane edit = new BorderPane(split, new VBox(4, overlaps, buttons), null, null, null);
         edit.setPadding(new Insets(8));
 
