@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
+import vnetdesk.model.AddressRange;
+
 /**
  * A picture of a window of one address range: at most a given number of
  * cells, each covering 2^{@link #cellShift} consecutive indexes, with how many
@@ -25,15 +27,30 @@ public record AddressMap(int networkId, int arId, long first, long last, long ar
     }
 
     /**
-     * One cell: indexes {@code first..last}, {@code used} of them in use,
-     * {@code reserved} of those by reservations (child networks; known for blocks
-     * from the children's ranges, 0 at one address per cell where {@code owner}
-     * says it); {@code from} and {@code to} are the addresses at its ends;
-     * {@code mac} and {@code owner} only at one address per cell ({@code owner}
-     * empty when free).
+     * One cell of AR {@code range}: indexes {@code first..last}, {@code used}
+     * of them in use, {@code reserved} of those by reservations (child networks;
+     * known for blocks from the children's ranges, 0 at one address per cell
+     * where {@code owner} says it); {@code owner} only at one address per cell,
+     * empty when free. Address texts are made when asked for, since a map of
+     * 1,024 blocks would otherwise spend most of its time formatting addresses
+     * nobody points at.
      */
-    public record Cell(long first, long last, long used, long reserved, String from, String to, Optional<String> mac,
-                       Optional<Owner> owner) {
+    public record Cell(long first, long last, long used, long reserved, Optional<Owner> owner, AddressRange range) {
+
+        /** The address at the cell's start (IPv4, else IPv6, else MAC). */
+        public String from() {
+            return range.addressesAt(first).primary();
+        }
+
+        /** The address at the cell's end. */
+        public String to() {
+            return range.addressesAt(last).primary();
+        }
+
+        /** The MAC of a single address; empty for a block. */
+        public Optional<String> mac() {
+            return first == last ? Optional.of(range.addressesAt(first).mac().toString()) : Optional.empty();
+        }
 
         /** How many addresses the cell covers (at most 2^54: a map has at least 1,024 cells for a /64). */
         public long size() {

@@ -13,7 +13,6 @@ import vnetdesk.ipam.IndexRange;
 import vnetdesk.ipam.UsedIndexSet;
 import vnetdesk.model.Address;
 import vnetdesk.model.AddressRange;
-import vnetdesk.model.LeaseAddresses;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.NotFoundException;
 import vnetdesk.model.ValidationException;
@@ -77,7 +76,6 @@ final class AddressMapQuery {
         for (int i = 0; i < used.length; i++) {
             long first = window.first() + ((long) i << shift);
             long last = Long.compareUnsigned(window.last() - first, mask) < 0 ? window.last() : first + mask;
-            LeaseAddresses a = ar.addressesAt(first);
             Optional<Owner> owner = Optional.empty();
             LeaseRow row = rows.get(first);
             if (row != null) {
@@ -92,10 +90,7 @@ final class AddressMapQuery {
             for (IndexRange r : reserved) {
                 inReservations += overlap(r, first, last);
             }
-            cells.add(new Cell(first, last, used[i], Math.min(used[i], inReservations), a.primary(),
-                    shift == 0 ? a.primary()
-                    : ar.addressesAt(last).primary(), shift == 0 ? Optional.of(a.mac().toString()) : Optional.empty(),
-                    owner));
+            cells.add(new Cell(first, last, used[i], Math.min(used[i], inReservations), owner, ar));
         }
         return new AddressMap(n.id(), arId, window.first(), window.last(), ar.lastIndex(), shift, cells);
     }
