@@ -139,11 +139,12 @@ final class ContainerTable {
 
     /**
      * Adds to {@code counts[i]} the used indexes of cell {@code i}, the indexes
-     * {@code first + i * 2^shift ..} of the window {@code first..last} (unsigned,
-     * inclusive). Only the containers inside the window are visited, each by its
+     * {@code origin + i * 2^shift ..} cut to the window {@code first..last}
+     * (unsigned, inclusive; {@code origin} at or before {@code first}, modulo
+     * 2^64). Only the containers inside the window are visited, each by its
      * cardinality when it lies in one cell, else by popcounts per cell.
      */
-    void countPerCell(long first, long last, int shift, long[] counts) {
+    void countPerCell(long origin, long first, long last, int shift, long[] counts) {
         long cellMask = (1L << shift) - 1;
         for (Map.Entry<Long, Container> e : containers.subMap(first >>> LOW_BITS, true, last >>> LOW_BITS, true)
                 .entrySet()) {
@@ -152,7 +153,7 @@ final class ContainerTable {
             long lo = Long.compareUnsigned(base, first) < 0 ? first : base;
             long hi = Long.compareUnsigned(base | LOW_MASK, last) > 0 ? last : base | LOW_MASK;
             while (true) {
-                long offset = lo - first;
+                long offset = lo - origin;
                 int cell = (int) (offset >>> shift);
                 // lengths, not ends, are compared: the end of the last cell may lie past 2^64 - 1
                 long toCellEnd = (offset | cellMask) - offset;

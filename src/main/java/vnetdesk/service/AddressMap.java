@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Ipv4;
+import vnetdesk.model.Ipv6;
+import vnetdesk.model.LeaseAddresses;
 
 /**
  * A picture of a window of one address range: at most a given number of
@@ -95,21 +98,33 @@ public record AddressMap(int networkId, int arId, long first, long last, long ar
         }
 
         /**
-         * The window to show when zooming into the indexes {@code blockFirst..blockLast}:
-         * the block, widened to the aligned run of {@code maxCells} addresses around it
-         * when it is smaller (so one zoom from a block of 16 shows 1,024 single
-         * addresses, not 16), and cut at the AR's end.
+         * The window to show when zooming into {@code cell}: the block itself, or,
+         * when it is smaller than {@code maxCells} addresses, the run of
+         * {@code maxCells} addresses around it that starts on an address boundary
+         * (10.1.0.0 – 10.1.3.255: one zoom from a block of 16 shows 1,024 single
+         * addresses, not 16), cut at the AR's ends.
          */
-        public static Window zoomInto(long blockFirst, long blockLast, long arLastIndex, int maxCells) {
-            long span = blockLast - blockFirst;
-            if (Long.compareUnsigned(span, maxCells - 1L) >= 0) {
-                return new Window(blockFirst, blockLast);
+        public static Window zoomInto(Cell cell, int maxCells) {
+            if (Long.compareUnsigned(cell.last() - cell.first(), maxCells - 1L) >= 0) {
+                return cell.window();
             }
-            long start = blockFirst - Long.remainderUnsigned(blockFirst, maxCells);
-            long end = start + maxCells - 1;
-            return new Window(start, Long.compareUnsigned(end, arLastIndex) > 0 || Long.compareUnsigned(end, start) < 0
-                    ? arLastIndex : end);
+            long before = Long.remainderUnsigned(addressBits(cell.range(), cell.first()), maxCells);
+            long start = Long.compareUnsigned(before, cell.first()) > 0 ? 0 : cell.first() - before;
+            long end = cell.first() + (maxCells - 1 - before);
+            long arLast = cell.range().lastIndex();
+            return new Window(start, Long.compareUnsigned(end, arLast) > 0 || Long.compareUnsigned(end, cell.first()) < 0
+                    ? arLast : end);
         }
+    }
+
+    /**
+     * The low 64 bits of the address at {@code index} (IPv4, else static IPv6,
+     * else MAC, which SLAAC and Ethernet ranges count by): cells start where
+     * these are a multiple of the cell size.
+     */
+    public static long addressBits(AddressRange ar, long index) {
+        LeaseAddresses a = ar.addressesAt(index);
+        return a.ip().map(Ipv4::unsigned).or(() -> a.ip6().map(Ipv6::low)).orElse(a.mac().value());
     }
 
     /** The window this map shows. */

@@ -61,8 +61,24 @@ final class AddressMapQuery {
         VirtualNetwork n = resolved.network();
         AddressRange ar = range(n, arId, window);
         int shift = window.shiftFor(maxCells);
+        long phase = 0;
+        long span = window.last() - window.first();
+        // cells start on address boundaries (a multiple of the cell size), so the first may be cut;
+        // when that needs one more cell than allowed, the cells grow
+        while (shift > 0 && shift < 63) {
+            phase = AddressMap.addressBits(ar, window.first()) & ((1L << shift) - 1);
+            if (Long.compareUnsigned(span + phase, span) < 0) {
+                phase = 0; // a window of 2^64 indexes has no room before it
+                break;
+            }
+            if (Long.compareUnsigned((span + phase) >>> shift, maxCells - 1L) <= 0) {
+                break;
+            }
+            shift++;
+        }
+        long origin = window.first() - phase;
         UsedIndexSet set = cache.forWrite(c, n.id(), ar, resolved.state(arId).version());
-        long[] used = set.usedPerCell(window.first(), window.last(), shift);
+        long[] used = set.usedPerCell(origin, window.first(), window.last(), shift);
         Map<Long, LeaseRow> rows = new HashMap<>();
         if (shift == 0) {
             for (LeaseRow r : leases.inRun(c, n.id(), arId, window.first(), window.last() - window.first() + 1)) {
@@ -74,8 +90,9 @@ final class AddressMapQuery {
         long mask = (1L << shift) - 1;
         List<Cell> cells = new ArrayList<>(used.length);
         for (int i = 0; i < used.length; i++) {
-            long first = window.first() + ((long) i << shift);
-            long last = Long.compareUnsigned(window.last() - first, mask) < 0 ? window.last() : first + mask;
+            long start = origin + ((long) i << shift);
+            long first = i == 0 ? window.first() : start;
+            long last = Long.compareUnsigned(window.last() - start, mask) < 0 ? window.last() : start + mask;
             Optional<Owner> owner = Optional.empty();
             LeaseRow row = rows.get(first);
             if (row != null) {

@@ -45,6 +45,21 @@ class UsedIndexSetCellsTest {
     }
 
     @Test
+    void cellsMayStartBeforeTheWindowSoTheyFollowAddressBoundaries() {
+        UsedIndexSet set = new UsedIndexSet(1000);
+        for (long i = 0; i <= 1000; i++) {
+            set.add(i);
+        }
+        long[] cells = set.usedPerCell(-1L, 0, 1000, 4); // cell 0 is index -1..14, cut to 0..14
+        assertEquals(63, cells.length);
+        assertEquals(15, cells[0]);
+        assertEquals(16, cells[1]);
+        assertEquals(10, cells[62], "991..1000");
+        assertEquals(1001, java.util.Arrays.stream(cells).sum());
+        assertThrows(IllegalArgumentException.class, () -> set.usedPerCell(-16L, 0, 1000, 4), "a whole cell before");
+    }
+
+    @Test
     void aWindowOfTwoToThe64IndexesHasItsLastCellAtTheTopOfTheRange() {
         UsedIndexSet set = new UsedIndexSet(-1L);
         set.add(0);

@@ -85,27 +85,30 @@ class AddressMapTest extends ServiceTestSupport {
     @Test
     void aSlash8IsAggregatedFromTheBitmapAndNotFromLeaseRows() {
         create(inv, "NAME = big\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 16777214 ]\n");
-        hold(inv, "big", "10.1.0.0-10.1.255.255"); // indexes 65535..131070
+        hold(inv, "big", "10.1.0.0-10.1.255.255");
         hold(inv, "big", "10.200.0.1");
         inv.reservations().reserve(ADMIN, network("big"), new ReservationService.Request(20_000, Optional.of("labs"),
-                Optional.empty(), Optional.empty(), Optional.of("10.64.0.0"))); // indexes 4194303..4214302
+                Optional.empty(), Optional.empty(), Optional.of("10.64.0.0")));
 
         AddressMap m = map("big", Window.whole(16_777_213));
         assertEquals(14, m.cellShift(), "16,384 addresses per cell");
         assertEquals(1024, m.cells().size());
+        Cell start = m.cells().get(0);
+        assertEquals(List.of("10.0.0.1", "10.0.63.255", 16_383L), List.of(start.from(), start.to(), start.size()),
+                "cells follow address boundaries: the first one is cut where the range starts");
         long[] used = m.cells().stream().mapToLong(Cell::used).toArray();
-        assertEquals(1, used[3]);
-        assertEquals(List.of(16_384L, 16_384L, 16_384L), Arrays.stream(used, 4, 7).boxed().toList());
-        assertEquals(16_383, used[7]);
+        assertEquals(0, used[3]);
+        assertEquals(List.of(16_384L, 16_384L, 16_384L, 16_384L), Arrays.stream(used, 4, 8).boxed().toList());
         assertEquals(0, used[8]);
+        assertEquals(1, used[800], "10.200.0.1");
         assertEquals(85_537, m.used());
-        assertEquals(List.of(1L, 16_384L, 3_615L), m.cells().subList(255, 258).stream().map(Cell::reserved).toList(),
+        assertEquals(List.of(0L, 16_384L, 3_616L), m.cells().subList(255, 258).stream().map(Cell::reserved).toList(),
                 "reserved shares from the child network's range");
-        assertEquals(List.of(1L, 16_384L, 3_615L), m.cells().subList(255, 258).stream().map(Cell::used).toList());
+        assertEquals(List.of(0L, 16_384L, 3_616L), m.cells().subList(255, 258).stream().map(Cell::used).toList());
         Cell block = m.cells().get(4);
         assertEquals(0, block.reserved());
-        assertEquals("10.1.0.1", block.from());
-        assertEquals("10.1.64.0", block.to());
+        assertEquals("10.1.0.0", block.from());
+        assertEquals("10.1.63.255", block.to());
         assertTrue(block.owner().isEmpty(), "a block has counts, not owners");
 
         // take the lease rows away behind the allocator's back (its version is unchanged): an
@@ -117,17 +120,24 @@ class AddressMapTest extends ServiceTestSupport {
             }
         });
         assertEquals(85_537, map("big", Window.whole(16_777_213)).used());
-        Window zoomed = Window.zoomInto(block.first(), block.last(), 16_777_213, 1024);
+        Window zoomed = Window.zoomInto(block, 1024);
         AddressMap fine = map("big", zoomed);
         assertEquals(4, fine.cellShift(), "a block of 16,384 zooms to 1,024 cells of 16");
         assertEquals(16_384, fine.used());
-        AddressMap single = map("big", Window.zoomInto(fine.cells().get(0).first(), fine.cells().get(0).last(),
-                16_777_213, 1024));
+        AddressMap single = map("big", Window.zoomInto(fine.cells().get(0), 1024));
         assertTrue(single.singleAddresses());
+        assertEquals("10.1.0.0", single.cells().get(0).from());
+        assertEquals("10.1.3.255", single.cells().get(1023).from(), "1,024 addresses from a boundary");
         assertEquals(1024, single.cells().size());
         assertEquals(1024, single.used(), "the bitmap still says used");
         assertTrue(single.cells().stream().allMatch(c -> c.owner().isEmpty()), "the rows are gone");
         assertEquals(Map.of(), inv.queries().blockUsage(ADMIN, network("big"), 0, block.window()));
+
+        Cell first16 = map("big", Window.zoomInto(start, 1024)).cells().get(0);
+        assertEquals(List.of("10.0.0.1", "10.0.0.15"), List.of(first16.from(), first16.to()));
+        AddressMap edge = map("big", Window.zoomInto(first16, 1024));
+        assertEquals(List.of(1023, "10.0.0.1", "10.0.3.255"), List.of(edge.cells().size(), edge.cells().get(0).from(),
+                edge.cells().get(1022).from()), "the aligned 1,024 cut where the range starts");
     }
 
     @Test

@@ -183,7 +183,7 @@ public final class AddressMapViewModel {
             return;
         }
         outer.push(window);
-        window = Window.zoomInto(cell.get().first(), cell.get().last(), arLastIndex, MAX_CELLS);
+        window = Window.zoomInto(cell.get(), MAX_CELLS);
         read();
     }
 

@@ -56,7 +56,7 @@ class AddressMapViewModelTest extends ViewModelTestBase {
         assertFalse(vm.canZoomOutProperty().get());
 
         vm.hover(4);
-        assertEquals("10.1.0.1 – 10.1.64.0: 1,023 used of 16,384 (HOLD 1,023)", vm.tooltipProperty().get());
+        assertEquals("10.1.0.0 – 10.1.63.255: 1,024 used of 16,384 (HOLD 1,024)", vm.tooltipProperty().get());
         vm.activate(4);
         assertEquals(4, shown(vm).cellShift());
         assertTrue(vm.scaleProperty().get().endsWith("1 cell = 16 addresses"), vm.scaleProperty().get());
@@ -68,7 +68,7 @@ class AddressMapViewModelTest extends ViewModelTestBase {
         assertEquals(1024, shown(vm).cells().size());
         assertTrue(vm.scaleProperty().get().endsWith("1 cell = 1 address"), vm.scaleProperty().get());
         vm.hover(0);
-        assertEquals("10.1.0.1 (MAC 02:00:0a:01:00:01): held (HOLD)", vm.tooltipProperty().get());
+        assertEquals("10.1.0.0 (MAC 02:00:0a:01:00:00): held (HOLD)", vm.tooltipProperty().get());
 
         vm.zoomOut();
         assertEquals(4, shown(vm).cellShift());
