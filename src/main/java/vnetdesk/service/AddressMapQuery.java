@@ -37,6 +37,9 @@ import vnetdesk.store.VmRepository;
  */
 final class AddressMapQuery {
 
+    /** The most cells one map may have: owners are read for at most this many single addresses. */
+    static final int MAX_CELLS = 1024;
+
     private final LeaseRepository leases;
     private final NetworkRepository networks;
     private final VmRepository vms;
@@ -55,28 +58,14 @@ final class AddressMapQuery {
     /** The map of {@code window} of AR {@code arId}; the caller holds the write lock the cached sets need. */
     AddressMap map(Connection c, NetworkRefs.Resolved resolved, int arId, Window window, int maxCells)
             throws SQLException {
-        if (maxCells < 1) {
-            throw ValidationException.invalid("CELLS", maxCells, "must be at least 1");
+        if (maxCells < 1 || maxCells > MAX_CELLS) {
+            throw ValidationException.invalid("CELLS", maxCells, "must be 1.." + MAX_CELLS);
         }
         VirtualNetwork n = resolved.network();
         AddressRange ar = range(n, arId, window);
-        int shift = window.shiftFor(maxCells);
-        long phase = 0;
-        long span = window.last() - window.first();
-        // cells start on address boundaries (a multiple of the cell size), so the first may be cut;
-        // when that needs one more cell than allowed, the cells grow
-        while (shift > 0 && shift < 63) {
-            phase = AddressMap.addressBits(ar, window.first()) & ((1L << shift) - 1);
-            if (Long.compareUnsigned(span + phase, span) < 0) {
-                phase = 0; // a window of 2^64 indexes has no room before it
-                break;
-            }
-            if (Long.compareUnsigned((span + phase) >>> shift, maxCells - 1L) <= 0) {
-                break;
-            }
-            shift++;
-        }
-        long origin = window.first() - phase;
+        Layout layout = Layout.of(ar, window, maxCells);
+        int shift = layout.shift();
+        long origin = layout.origin();
         UsedIndexSet set = cache.forWrite(c, n.id(), ar, resolved.state(arId).version());
         long[] used = set.usedPerCell(origin, window.first(), window.last(), shift);
         Map<Long, LeaseRow> rows = new HashMap<>();
@@ -110,6 +99,33 @@ final class AddressMapQuery {
             cells.add(new Cell(first, last, used[i], Math.min(used[i], inReservations), owner, ar));
         }
         return new AddressMap(n.id(), arId, window.first(), window.last(), ar.lastIndex(), shift, cells);
+    }
+
+    /** Cells of 2^{@code shift} indexes, cell 0 starting at {@code origin} (at or just before the window). */
+    private record Layout(int shift, long origin) {
+
+        /**
+         * The smallest cells that show {@code window} in at most {@code maxCells}, starting on
+         * address boundaries (a multiple of the cell size), so the first cell may be cut; when
+         * that needs one more cell than allowed, the cells grow.
+         */
+        static Layout of(AddressRange ar, Window window, int maxCells) {
+            int shift = window.shiftFor(maxCells);
+            long span = window.last() - window.first();
+            long phase = 0;
+            while (shift > 0 && shift < 63) {
+                phase = AddressMap.addressBits(ar, window.first()) & ((1L << shift) - 1);
+                if (Long.compareUnsigned(span + phase, span) < 0) {
+                    phase = 0; // a window of 2^64 indexes has no room before it
+                    break;
+                }
+                if (Long.compareUnsigned((span + phase) >>> shift, maxCells - 1L) <= 0) {
+                    break;
+                }
+                shift++;
+            }
+            return new Layout(shift, window.first() - phase);
+        }
     }
 
     /**

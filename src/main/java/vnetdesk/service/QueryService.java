@@ -212,7 +212,7 @@ public final class QueryService {
 
     /**
      * A map of {@code window} of AR {@code arId} in at most {@code maxCells}
-     * cells: used counts per cell from the allocator's bitmap, owners per
+     * cells (1..1,024): used counts per cell from the allocator's bitmap, owners per
      * address when a cell is one address (see {@link AddressMapQuery}).
      */
     public AddressMap addressMap(Actor actor, ObjectRef ref, int arId, AddressMap.Window window, int maxCells) {

@@ -141,9 +141,12 @@ class AddressMapTest extends ServiceTestSupport {
     }
 
     @Test
-    void aWindowOutsideTheRangeIsRefusedNamingIt() {
+    void aWindowOutsideTheRangeOrTooManyCellsAreRefusedNamingThem() {
         create(inv, "NAME = lan\nVN_MAD = bridge\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
         ValidationException e = assertThrows(ValidationException.class, () -> map("lan", new Window(0, 10)));
         assertTrue(e.getMessage().contains("0..10"), e.getMessage());
+        ValidationException cells = assertThrows(ValidationException.class,
+                () -> inv.queries().addressMap(ADMIN, network("lan"), 0, Window.whole(9), 2048));
+        assertTrue(cells.getMessage().contains("CELLS"), cells.getMessage());
     }
 }
