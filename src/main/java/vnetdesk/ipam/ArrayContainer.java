@@ -118,6 +118,16 @@ final class ArrayContainer extends Container {
     }
 
     @Override
+    int countUsed(int from, int to) {
+        int lo = search(from);
+        int hi = search(to);
+        // positions of the first value >= from and the first value > to
+        int start = lo < 0 ? -lo - 1 : lo;
+        int end = hi < 0 ? -hi - 1 : hi + 1;
+        return end - start;
+    }
+
+    @Override
     Container copy() {
         return new ArrayContainer(Arrays.copyOf(values, Math.max(size, INITIAL_CAPACITY)), size);
     }

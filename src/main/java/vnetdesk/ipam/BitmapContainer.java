@@ -118,6 +118,22 @@ final class BitmapContainer extends Container {
     }
 
     @Override
+    int countUsed(int from, int to) {
+        int first = from >>> 6;
+        int last = to >>> 6;
+        long lowMask = -1L << from;
+        long highMask = -1L >>> (63 - (to & 63));
+        if (first == last) {
+            return Long.bitCount(words[first] & lowMask & highMask);
+        }
+        int n = Long.bitCount(words[first] & lowMask) + Long.bitCount(words[last] & highMask);
+        for (int w = first + 1; w < last; w++) {
+            n += Long.bitCount(words[w]);
+        }
+        return n;
+    }
+
+    @Override
     Container copy() {
         return new BitmapContainer(words.clone(), cardinality);
     }

@@ -54,6 +54,9 @@ abstract sealed class Container permits ArrayContainer, BitmapContainer {
     /** Calls {@code action} with {@code base | value} for every used value, ascending. */
     abstract void forEach(long base, LongConsumer action);
 
+    /** How many values in {@code from..to} (inclusive, {@code from <= to}) are used. */
+    abstract int countUsed(int from, int to);
+
     /** A deep copy. */
     abstract Container copy();
 

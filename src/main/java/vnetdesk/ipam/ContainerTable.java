@@ -137,6 +137,37 @@ final class ContainerTable {
         return pos;
     }
 
+    /**
+     * Adds to {@code counts[i]} the used indexes of cell {@code i}, the indexes
+     * {@code origin + i * 2^shift ..} cut to the window {@code first..last}
+     * (unsigned, inclusive; {@code origin} at or before {@code first}, modulo
+     * 2^64). Only the containers inside the window are visited, each by its
+     * cardinality when it lies in one cell, else by popcounts per cell.
+     */
+    void countPerCell(long origin, long first, long last, int shift, long[] counts) {
+        long cellMask = (1L << shift) - 1;
+        for (Map.Entry<Long, Container> e : containers.subMap(first >>> LOW_BITS, true, last >>> LOW_BITS, true)
+                .entrySet()) {
+            Container c = e.getValue();
+            long base = e.getKey() << LOW_BITS;
+            long lo = Long.compareUnsigned(base, first) < 0 ? first : base;
+            long hi = Long.compareUnsigned(base | LOW_MASK, last) > 0 ? last : base | LOW_MASK;
+            while (true) {
+                long offset = lo - origin;
+                int cell = (int) (offset >>> shift);
+                // lengths, not ends, are compared: the end of the last cell may lie past 2^64 - 1
+                long toCellEnd = (offset | cellMask) - offset;
+                long end = Long.compareUnsigned(toCellEnd, hi - lo) < 0 ? lo + toCellEnd : hi;
+                counts[cell] += lo == base && end == (base | LOW_MASK) ? c.cardinality()
+                        : c.countUsed(low(lo), low(end));
+                if (end == hi) {
+                    break;
+                }
+                lo = end + 1;
+            }
+        }
+    }
+
     void forEach(LongConsumer action) {
         for (Map.Entry<Long, Container> e : containers.entrySet()) {
             e.getValue().forEach(e.getKey() << LOW_BITS, action);

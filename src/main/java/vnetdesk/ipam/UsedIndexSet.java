@@ -251,6 +251,56 @@ public final class UsedIndexSet {
     }
 
     /**
+     * How many indexes are used in each cell of a window, without visiting a
+     * used index one by one: cell {@code i} holds the indexes
+     * {@code first + i * 2^shift .. first + (i + 1) * 2^shift - 1}, cut at {@code last}.
+     * Containers outside the window are not visited; a container inside one cell
+     * adds its cardinality, others are counted per cell by popcount or binary search.
+     *
+     * @param first the window's first index (unsigned)
+     * @param last  the window's last index, unsigned, at or after {@code first} and not past {@link #lastIndex()}
+     * @param shift log2 of the cell size, 0..63
+     * @return the used count of each cell; {@code ((last - first) >>> shift) + 1} cells
+     * @throws IllegalArgumentException for a window outside the range or of more than 2^24 cells
+     */
+    public long[] usedPerCell(long first, long last, int shift) {
+        return usedPerCell(first, first, last, shift);
+    }
+
+    /**
+     * {@link #usedPerCell(long, long, int)} with cells that start at {@code origin}
+     * rather than at {@code first}: cell {@code i} holds the indexes
+     * {@code origin + i * 2^shift ..}, the first cell cut at {@code first}. So the
+     * cells can follow address boundaries (10.1.0.0 – 10.1.63.255) in a range
+     * that starts elsewhere (10.0.0.1).
+     *
+     * @param origin where cell 0 starts: {@code first - origin} (unsigned) is below 2^shift and
+     *               {@code last - origin} does not wrap past 2^64
+     */
+    public long[] usedPerCell(long origin, long first, long last, int shift) {
+        checkIndex(last, "last");
+        if (Long.compareUnsigned(first, last) > 0) {
+            throw new IllegalArgumentException("first " + Long.toUnsignedString(first) + " is after last "
+                    + Long.toUnsignedString(last));
+        }
+        if (shift < 0 || shift > 63) {
+            throw new IllegalArgumentException("shift must be 0..63: " + shift);
+        }
+        if (Long.compareUnsigned(first - origin, (1L << shift) - 1) > 0
+                || Long.compareUnsigned(last - origin, last - first) < 0) {
+            throw new IllegalArgumentException("origin " + Long.toUnsignedString(origin) + " is not within one cell"
+                    + " before first " + Long.toUnsignedString(first));
+        }
+        long cells = ((last - origin) >>> shift) + 1;
+        if (cells > 1 << 24 || cells <= 0) {
+            throw new IllegalArgumentException("too many cells: " + Long.toUnsignedString(cells));
+        }
+        long[] counts = new long[(int) cells];
+        table.countPerCell(origin, first, last, shift, counts);
+        return counts;
+    }
+
+    /**
      * The maximal runs of free indexes, ascending, at most {@code limit} of them.
      *
      * @param limit the most runs to return, at least 0

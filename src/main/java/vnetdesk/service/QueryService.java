@@ -99,6 +99,7 @@ public final class QueryService {
     private final ArCatalog catalog;
     private final OwnerNames ownerNames;
     private final AddressChecker addressChecker;
+    private final AddressMapQuery addressMaps;
 
     QueryService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -111,6 +112,7 @@ public final class QueryService {
         this.catalog = ctx.catalog();
         this.ownerNames = ctx.ownerNames();
         this.addressChecker = new AddressChecker(ctx.leases(), ctx.ownerNames());
+        this.addressMaps = new AddressMapQuery(ctx.leases(), ctx.networks(), ctx.vms(), ctx.cache(), ctx.catalog());
     }
 
     /** Networks the actor may see (USE right or owner), with usage. */
@@ -205,6 +207,29 @@ public final class QueryService {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * A map of {@code window} of AR {@code arId} in at most {@code maxCells}
+     * cells (1..1,024): used counts per cell from the allocator's bitmap, owners per
+     * address when a cell is one address (see {@link AddressMapQuery}).
+     */
+    public AddressMap addressMap(Actor actor, ObjectRef ref, int arId, AddressMap.Window window, int maxCells) {
+        return tx.write((c, hooks) -> {
+            NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
+            access.of(c, actor).requireRight(resolved.network(), Right.USE, "show the address map of");
+            // the cached sets are shared with writers, hence the write lock (nothing is written)
+            return addressMaps.map(c, resolved, arId, window, maxCells);
+        });
+    }
+
+    /** The leases of {@code window} of AR {@code arId} per owner kind: a block's tooltip. */
+    public Map<AddressMap.Kind, Long> blockUsage(Actor actor, ObjectRef ref, int arId, AddressMap.Window window) {
+        return tx.read(c -> {
+            VirtualNetwork n = refs.resolve(c, ref);
+            access.of(c, actor).requireRight(n, Right.USE, "show the address map of");
+            return addressMaps.usage(c, n, arId, window);
         });
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -192,6 +193,28 @@ public final class LeaseRepository {
                 return used == 0 ? new RunUsage(0, Optional.empty())
                         : new RunUsage(used, find(c, networkId, arId, fromDecimal(r.getBigDecimal(2))));
             }
+        }
+    }
+
+    /**
+     * The leases of one AR in [first, last] (unsigned, inclusive) counted per
+     * owner kind ('V' VM NIC, 'H' hold, 'N' reservation), on the primary key.
+     */
+    public Map<Character, Long> countByKind(Connection c, int networkId, int arId, long first, long last)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT OWNER_KIND, COUNT(*) FROM LEASE "
+                + "WHERE NETWORK_ID = ? AND AR_ID = ? AND IDX BETWEEN ? AND ? GROUP BY OWNER_KIND")) {
+            s.setInt(1, networkId);
+            s.setInt(2, arId);
+            s.setBigDecimal(3, toDecimal(first));
+            s.setBigDecimal(4, toDecimal(last));
+            Map<Character, Long> out = new TreeMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1).charAt(0), r.getLong(2));
+                }
+            }
+            return out;
         }
     }
 

@@ -138,6 +138,55 @@ class ScreenshotsTest {
     }
 
     /**
+     * Only the address maps (the whole set above takes long): office-lan's 200
+     * addresses one cell each, and a /8 made here, partly held and reserved, in
+     * blocks of 16,384 — with the pointer on a cell so the hover line says what it is.
+     * {@code -Dtest='ScreenshotsTest#writeTheAddressMaps'}.
+     */
+    @Test
+    void writeTheAddressMaps(FxRobot robot) throws Exception {
+        Assumptions.assumeFalse(TARGET.isEmpty(), "screenshots are written only with -Dvnetdesk.screenshots=DIR");
+        Path out = Path.of(TARGET);
+        Files.createDirectories(out);
+        Inventory inv = console.inventory;
+        int campus = inv.networks().create(Actor.ONEADMIN, TemplateParser.parse("NAME = campus\nVN_MAD = bridge\n"
+                + "BRIDGE = br-campus\nAR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 16777214 ]\n", "shot"));
+        inv.leases().hold(Actor.ONEADMIN, ObjectRef.id(campus), List.of("10.0.0.1-10.0.63.255", "10.1.0.0-10.1.255.255",
+                "10.2.0.0-10.2.31.255", "10.17.5.0-10.17.5.255"), Optional.empty());
+        inv.reservations().reserve(Actor.ONEADMIN, ObjectRef.id(campus), new vnetdesk.service.ReservationService.Request(
+                32_768, Optional.of("campus-labs"), Optional.empty(), Optional.empty(), Optional.of("10.64.0.0")));
+        for (int vm = 0; vm < 300; vm++) {
+            inv.leases().allocate(Actor.ONEADMIN, ObjectRef.id(campus), new vnetdesk.model.LeaseOwner.VmNic(500 + vm, 0),
+                    Optional.of("10.9." + (vm / 100) + "." + (vm % 100 + 1)), Optional.empty());
+        }
+        robot.clickOn("#tool-refresh");
+        console.idle(robot);
+        console.selectNetwork(robot, "office-lan");
+        ConsoleFixture.tab(robot, "Addresses");
+        console.idle(robot);
+        pointAtMapCell(robot, 12);
+        save(console.stage.getScene(), out.resolve("address-map-24.png"));
+        console.selectNetwork(robot, "campus");
+        console.idle(robot);
+        ConsoleFixture.await("the /8 is drawn in blocks", () -> ((javafx.scene.control.Label)
+                robot.lookup("#map-scale").query()).getText().endsWith("1 cell = 16,384 addresses"));
+        pointAtMapCell(robot, 4);
+        save(console.stage.getScene(), out.resolve("address-map-8.png"));
+    }
+
+    private void pointAtMapCell(FxRobot robot, int i) {
+        javafx.scene.canvas.Canvas canvas = robot.lookup("#address-map").query();
+        ConsoleFixture.await("the map is drawn", () -> !((javafx.scene.control.Label) robot.lookup("#map-scale")
+                .query()).getText().isEmpty());
+        int n = Integer.parseInt(robot.lookup("#map-scale").queryAs(javafx.scene.control.Label.class).getText()
+                .replaceAll("^.*: ([0-9,]+) addresses,.*$", "$1").replace(",", ""));
+        int cells = Math.min(n, 1024);
+        robot.moveTo(canvas.localToScreen(vnetdesk.ui.network.MapGrid.fit(cells, canvas.getWidth(), canvas.getHeight())
+                .centre(i)));
+        console.idle(robot);
+    }
+
+    /**
      * The VMs view, every page of the Attach NIC wizard, Hosts (list, History tab, Edit dialog with a refused
      * port) and Clusters. The sample's hosts were never applied and its VMs are none of the wizard's cases, so
      * three more hosts with an apply history and four more VMs are made here through the services.

@@ -17,8 +17,9 @@ import vnetdesk.ui.common.Tables;
 import vnetdesk.ui.common.netform.ArFormPane;
 
 /**
- * The Addresses tab: in edit mode the AR table with Add / Modify / Remove; in
- * create mode the form of the new network's first AR.
+ * The Addresses tab: in edit mode the AR table with Add / Modify / Remove,
+ * the address map of the chosen AR and the free ranges; in create mode the
+ * form of the new network's first AR.
  */
 final class AddressesTab {
 
@@ -76,7 +77,19 @@ final class AddressesTab {
         free.setPlaceholder(LeasesTab.placeholder("ar-free-ranges-empty", leases.freeRangesMessageProperty()));
         free.setCellFactory(l -> new FreeRangeCell());
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
-        freeBox.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(free, javafx.scene.layout.Priority.ALWAYS);
+        freeBox.setPrefWidth(250);
+        freeBox.setMinWidth(180);
+        javafx.scene.Node map = new AddressMapView(vm.map()).build();
+        HBox.setHgrow(map, javafx.scene.layout.Priority.ALWAYS);
+        HBox lower = new HBox(10, map, freeBox);
+        lower.setPadding(new Insets(6, 0, 0, 0));
+        // the map follows the AR chosen in the table (the first one when none is)
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.showMap(java.util.Optional.of(now));
+            }
+        });
         Label overlaps = new Label();
         overlaps.setId("ar-overlaps");
         overlaps.getStyleClass().add("warning-banner");
@@ -85,7 +98,10 @@ final class AddressesTab {
         overlaps.textProperty().bind(vm.overlapsProperty());
         overlaps.visibleProperty().bind(overlaps.textProperty().isNotEmpty());
         overlaps.managedProperty().bind(overlaps.visibleProperty());
-        BorderPane edit = new BorderPane(table, new VBox(4, overlaps, buttons), null, freeBox, null);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, lower);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.2);
+        BorderPane edit = new BorderPane(split, new VBox(4, overlaps, buttons), null, null, null);
         edit.setPadding(new Insets(8));
 
         javafx.scene.control.CheckBox withAr = new javafx.scene.control.CheckBox("Create the network with this address range");

@@ -28,6 +28,9 @@ public final class AddressesViewModel {
     private final Dialogs dialogs;
     private final ObservableList<ArRow> rows = FXCollections.observableArrayList();
     private int networkId = -1;
+    private final AddressMapViewModel map;
+    /** The AR the map shows, kept across reloads; the first AR when it is gone or none was chosen. */
+    private Optional<Integer> mapArId = Optional.empty();
     private final javafx.beans.property.ReadOnlyStringWrapper overlaps =
             new javafx.beans.property.ReadOnlyStringWrapper("");
 
@@ -36,6 +39,7 @@ public final class AddressesViewModel {
         this.actor = actor;
         this.runner = runner;
         this.dialogs = dialogs;
+        this.map = new AddressMapViewModel(inventory, actor, runner);
     }
 
     /** Shows the ARs of an already loaded network (no store access). */
@@ -43,6 +47,19 @@ public final class AddressesViewModel {
         networkId = d.network().id();
         rows.setAll(d.network().addressRanges().stream().map(ar -> ArRow.of(ar, d)).toList());
         readOverlaps(networkId);
+        showMap(rows.stream().filter(r -> mapArId.filter(id -> id == r.id()).isPresent()).findFirst());
+    }
+
+    /** Draws the map of {@code row}'s AR (the AR table's selection), or of the first AR when none is given. */
+    public void showMap(Optional<ArRow> row) {
+        Optional<ArRow> shown = row.or(() -> rows.stream().findFirst());
+        mapArId = shown.map(ArRow::id);
+        shown.ifPresentOrElse(r -> map.show(networkId, r.id(), r.ar().lastIndex()), map::clear);
+    }
+
+    /** The address map of the network's AR chosen in the table. */
+    public AddressMapViewModel map() {
+        return map;
     }
 
     /** Networks on the same L2 segment leasing some of the same addresses, read in the background. */

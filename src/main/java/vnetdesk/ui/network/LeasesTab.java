@@ -43,6 +43,16 @@ final class LeasesTab {
         this.vm = vm;
         this.actions = actions;
         this.table = new TableView<>(vm.rows());
+        followSelectRequests();
+    }
+
+    /** Selects and shows the lease the model asks for (a click on the address map). */
+    private void followSelectRequests() {
+        vm.selectRequestProperty().addListener((o, was, now) -> now.ifPresent(row -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        }));
     }
 
     TableView<LeaseRow> table() {
@@ -93,8 +103,16 @@ final class LeasesTab {
         Label count = new Label();
         count.setId("lease-count");
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.rows().size() + " shown"
-                + (vm.completeProperty().get() ? "" : ", more as you scroll"), vm.rows(), vm.completeProperty()));
-        HBox bar = new HBox(6, filter, hold, release, reserve, count);
+                + (vm.fromProperty().get().isEmpty() ? "" : " from " + vm.fromProperty().get() + " on")
+                + (vm.completeProperty().get() ? "" : ", more as you scroll"), vm.rows(), vm.completeProperty(),
+                vm.fromProperty()));
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink("Show all");
+        all.setId("lease-show-all");
+        all.visibleProperty().bind(vm.fromProperty().isNotEmpty());
+        all.managedProperty().bind(all.visibleProperty());
+        all.setOnAction(e -> vm.reload());
+        HBox bar = new HBox(6, filter, hold, release, reserve, count, all);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 6, 0));
 
         ListView<FreeRange> free = new ListView<>(vm.freeRanges());

@@ -61,6 +61,25 @@ public final class LeasesViewModel {
     private record Page(List<LeaseRow> rows, Optional<Map<Integer, VmStatus>> sgStates) {
     }
 
+    /** Where reading starts: the network's first lease, or a lease the address map asked for. */
+    private record Start(int arId, OptionalLong afterIndex) {
+        static final Start FIRST = new Start(0, OptionalLong.empty());
+    }
+
+    /** A lease by its key. */
+    private record Position(int arId, long index) {
+        boolean of(LeaseRow r) {
+            return r.arId() == arId && r.index() == index;
+        }
+    }
+
+    private Start start = Start.FIRST;
+    /** The lease to select once read; empty when none is asked for. */
+    private Optional<Position> wanted = Optional.empty();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Optional<LeaseRow>> selectRequest =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ReadOnlyStringWrapper from = new ReadOnlyStringWrapper("");
+
     /** The SG states of the shown network's VMs, read with the first page that has a VM lease. */
     private Optional<Map<Integer, VmStatus>> sgStates = Optional.empty();
 
@@ -99,6 +118,36 @@ public final class LeasesViewModel {
 
     /** Shows network {@code id}: drops what was loaded and reads the first page and the free ranges. */
     public void show(int id) {
+        start = Start.FIRST;
+        wanted = Optional.empty();
+        from.set("");
+        restart(id);
+    }
+
+    /**
+     * Selects the lease at {@code index} of AR {@code arId} (the address map's
+     * click): at once when it is read, else the table is read again from that
+     * lease on (the leases before it are then not listed; {@link #show} lists all
+     * again), and it is selected when its page arrives. A filter is cleared.
+     */
+    public void select(int arId, long index) {
+        filter.set("");
+        Optional<LeaseRow> row = loaded.stream().filter(new Position(arId, index)::of).findFirst();
+        if (row.isPresent()) {
+            requestSelection(row.get());
+            return;
+        }
+        start = new Start(arId, index == 0 ? OptionalLong.empty() : OptionalLong.of(index - 1));
+        wanted = Optional.of(new Position(arId, index));
+        restart(networkId);
+    }
+
+    private void requestSelection(LeaseRow row) {
+        selectRequest.set(Optional.empty()); // the same row asked twice is still a change
+        selectRequest.set(Optional.of(row));
+    }
+
+    private void restart(int id) {
         networkId = id;
         generation++;
         sgStates = Optional.empty();
@@ -132,8 +181,8 @@ public final class LeasesViewModel {
         }
         loading.set(true);
         int gen = generation;
-        int afterAr = loaded.isEmpty() ? 0 : loaded.get(loaded.size() - 1).arId();
-        OptionalLong afterIndex = loaded.isEmpty() ? OptionalLong.empty()
+        int afterAr = loaded.isEmpty() ? start.arId() : loaded.get(loaded.size() - 1).arId();
+        OptionalLong afterIndex = loaded.isEmpty() ? start.afterIndex()
                 : OptionalLong.of(loaded.get(loaded.size() - 1).index());
         ObjectRef ref = ObjectRef.id(networkId);
         Optional<Map<Integer, VmStatus>> known = sgStates;
@@ -154,7 +203,15 @@ public final class LeasesViewModel {
             List<LeaseRow> rows = result.rows();
             sgStates = result.sgStates();
             loading.set(false);
+            if (loaded.isEmpty() && start != Start.FIRST && !rows.isEmpty()) {
+                from.set(rows.get(0).address());
+            }
             loaded.addAll(rows);
+            wanted.flatMap(w -> rows.stream().filter(w::of).findFirst())
+                    .ifPresent(r -> {
+                        wanted = Optional.empty();
+                        requestSelection(r);
+                    });
             if (rows.size() < PAGE) {
                 complete.set(true);
             } else if (!filter.get().isBlank() && loaded.size() < FILTER_SCAN_LIMIT) {
@@ -248,6 +305,16 @@ public final class LeasesViewModel {
     /** What the free-range lists say while they show no range: read yet or not. */
     public ReadOnlyStringProperty freeRangesMessageProperty() {
         return freeRangesMessage.getReadOnlyProperty();
+    }
+
+    /** A lease to select in the table (set by {@link #select}); the same lease asked again is set again. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Optional<LeaseRow>> selectRequestProperty() {
+        return selectRequest.getReadOnlyProperty();
+    }
+
+    /** The address the table starts at when it was read from a selected lease on; empty when from the start. */
+    public ReadOnlyStringProperty fromProperty() {
+        return from.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

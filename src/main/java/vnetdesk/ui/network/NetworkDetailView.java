@@ -95,6 +95,18 @@ public final class NetworkDetailView {
         Tab addressesTab = new AddressesTab(addresses, editor, leases, this::arsChanged).build();
         Tab security = form.security();
         tabs.getTabs().addAll(general, conf, qos, context, addressesTab, leasesTab, security);
+        addresses.map().setActions(new AddressMapViewModel.Actions() {
+            @Override
+            public void selectLease(int arId, long index) {
+                tabs.getSelectionModel().select(leasesTab);
+                leases.select(arId, index);
+            }
+
+            @Override
+            public void hold(String address) {
+                openHold(address);
+            }
+        });
         // a tab whose fields have errors says so, since the field may not be on screen
         java.util.Set<String> confFields = new java.util.HashSet<>(NetworkForm.CONF);
         confFields.addAll(NetworkForm.FLAGS);
@@ -228,9 +240,16 @@ public final class NetworkDetailView {
 
     /** Opens Hold IP for the shown network. */
     public void openHold() {
-        editor.currentProperty().get().ifPresent(d -> NetworkDialogs.hold(root.getScene().getWindow(),
-                d.network().label(), new HoldViewModel(inventory, actor, runner, d.network().id()),
-                this::leasesChanged));
+        openHold("");
+    }
+
+    /** Opens Hold IP for the shown network with {@code address} filled in (a free cell of the address map). */
+    private void openHold(String address) {
+        editor.currentProperty().get().ifPresent(d -> {
+            HoldViewModel hold = new HoldViewModel(inventory, actor, runner, d.network().id());
+            hold.inputProperty().set(address);
+            NetworkDialogs.hold(root.getScene().getWindow(), d.network().label(), hold, this::leasesChanged);
+        });
     }
 
     /** Opens Reserve for the shown network. */
