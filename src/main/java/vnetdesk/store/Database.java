@@ -16,6 +16,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 
 import vnetdesk.model.ConcurrentChangeException;
+import vnetdesk.model.OutcomeUnknownException;
 import vnetdesk.model.VnetException;
 
 /**
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
     /** How long opening waits while another process takes the file over. */
     private static final int OPEN_WAIT_SECONDS = 20;
     private static final int MIGRATE_ATTEMPTS = 4;
+    private static final int READ_ATTEMPTS = 3;
 
     private final SessionPool pool;
     private final String location;
@@ -159,9 +161,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The first session. While another process is taking the file over (it
-     * was just started beside this one, or the process that served the file
-     * ended), H2 refuses for a moment; this waits up to {@link #OPEN_WAIT_SECONDS}.
+     * A session. While another process is taking the file over (it was just
+     * started beside this one, or the process that served the file ended), H2
+     * refuses new sessions for a moment; this waits up to {@link #OPEN_WAIT_SECONDS}.
      */
     private static java.sql.Connection borrowWhileOpening(SessionPool pool) throws SQLException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(OPEN_WAIT_SECONDS);
@@ -269,7 +271,7 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         boolean committing = false;
         try {
-            Connection c = pool.borrow();
+            Connection c = borrowWhileOpening(pool);
             try {
                 c.setAutoCommit(false);
                 T result = work.run(c);
@@ -285,8 +287,9 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             if (StoreErrors.isConnectionLost(e)) {
                 if (committing) {
-                    throw new VnetException("the connection to the inventory " + location + " broke while the change"
-                            + " was being committed; it may or may not have been saved (look before trying again)", e);
+                    throw new OutcomeUnknownException("the connection to the inventory " + location + " broke while"
+                            + " the change was being committed; it may or may not have been saved (look before trying"
+                            + " again)", e);
                 }
                 throw StoreErrors.connectionLost(location);
             }
@@ -294,17 +297,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only work (autocommit, consistent per statement). */
+    /**
+     * Runs read-only work (autocommit, consistent per statement). Reads that
+     * lost their session (the process serving the inventory ended) run again
+     * on a new one: they changed nothing.
+     */
     public <T> T read(Work<T> work) {
-        try {
-            Connection c = pool.borrow();
+        for (int attempt = 1; ; attempt++) {
             try {
-                return work.run(c);
-            } finally {
-                pool.giveBack(c);
+                Connection c = borrowWhileOpening(pool);
+                try {
+                    return work.run(c);
+                } finally {
+                    pool.giveBack(c);
+                }
+            } catch (SQLException e) {
+                if (!StoreErrors.isConnectionLost(e) || attempt >= READ_ATTEMPTS) {
+                    throw StoreErrors.translate(e);
+                }
+                LOG.log(Level.DEBUG, "inventory read lost its session ({0}); reading again", firstLine(e.getMessage()));
             }
-        } catch (SQLException e) {
-            throw StoreErrors.translate(e);
         }
     }
 
