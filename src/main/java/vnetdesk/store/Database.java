@@ -46,6 +46,8 @@ public final class Database implements AutoCloseable {
     private static final int OPEN_WAIT_SECONDS = 20;
     private static final int MIGRATE_ATTEMPTS = 4;
     private static final int READ_ATTEMPTS = 3;
+    /** How long closing waits for other processes' transactions under way. */
+    private static final int CLOSE_WAIT_SECONDS = 5;
 
     private final SessionPool pool;
     private final String location;
@@ -330,9 +332,42 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        letOthersFinishTheirCommits();
         compactIfGrown();
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
+    }
+
+    /**
+     * When this process serves the file to others, its end breaks their
+     * sessions (they reconnect, and one of them takes the file over); a commit
+     * under way at that moment would leave its process unsure whether it was
+     * saved. So closing first waits, up to {@link #CLOSE_WAIT_SECONDS}, until
+     * no other session is inside a transaction with changes or a statement.
+     */
+    private void letOthersFinishTheirCommits() {
+        if (file.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        try {
+            while (read(Database::othersInTransaction) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "cannot see the other sessions of {0}: {1}", location, e.getMessage());
+        }
+    }
+
+    private static int othersInTransaction(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                     + " WHERE SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     /**
