@@ -27,6 +27,10 @@ class DatabaseTest {
                     Files.getPosixFilePermissions(data.resolve("inventory.mv.db"))));
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(data.resolve("vnetdesk.pid"))));
+            // H2's lock file holds the key other processes attach with; its server listens on loopback only
+            Path lock = data.resolve("inventory.lock.db");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+            assertTrue(Files.readString(lock).contains("server=localhost\\:"), Files.readString(lock));
         }
     }
 
