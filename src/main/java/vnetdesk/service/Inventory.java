@@ -29,6 +29,7 @@ import vnetdesk.service.vm.VmService;
 import vnetdesk.ssh.SecretPrompt;
 import vnetdesk.ssh.SshTransport;
 import vnetdesk.store.AclRepository;
+import vnetdesk.store.ChangeStampRepository;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.Database;
 import vnetdesk.store.HostRepository;
@@ -60,6 +61,7 @@ public final class Inventory implements AutoCloseable {
     private final HostStatuses hostStatuses;
     private final VmService vms;
     private final Map<ResourceType, OwnedObjectService> owned;
+    private final ChangeStampRepository changeStamps = new ChangeStampRepository();
 
     private Inventory(Database db) {
         this.db = db;
@@ -93,9 +95,23 @@ public final class Inventory implements AutoCloseable {
                 .collect(Collectors.toUnmodifiableMap(OwnedObjectService::type, Function.identity()));
     }
 
-    /** Opens the embedded inventory in a folder (created if missing). */
+    /**
+     * Opens the embedded inventory in a folder (created if missing) for a CLI
+     * command or another program: it attaches beside a console and beside
+     * other commands on the same folder.
+     */
     public static Inventory openDirectory(Path dataDir) {
-        return new Inventory(Database.openDirectory(dataDir));
+        return new Inventory(Database.openDirectory(dataDir, Database.Opener.COMMAND));
+    }
+
+    /**
+     * Opens the embedded inventory in a folder for a console: as
+     * {@link #openDirectory}, and only one console per inventory.
+     *
+     * @throws vnetdesk.store.InventoryInUseException naming the pid of the console that has it open
+     */
+    public static Inventory openConsole(Path dataDir) {
+        return new Inventory(Database.openDirectory(dataDir, Database.Opener.CONSOLE));
     }
 
     /** Opens a shared inventory by JDBC URL. */
@@ -118,6 +134,16 @@ public final class Inventory implements AutoCloseable {
      */
     public long committedWrites() {
         return ctx.tx().committedWrites();
+    }
+
+    /**
+     * A fingerprint of the whole inventory as committed by any process (one
+     * small query): the console compares it with the last one it saw and reads
+     * its lists again when it moved, so changes made by the CLI or another
+     * program show up.
+     */
+    public long changeStamp() {
+        return db.read(changeStamps::read);
     }
 
     public String location() {

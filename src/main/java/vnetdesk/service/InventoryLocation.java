@@ -52,8 +52,14 @@ public record InventoryLocation(Optional<Path> directory, Optional<String> jdbcU
         return directory.orElseGet(() -> defaultDirectory(env));
     }
 
+    /** Opens it for a CLI command (shared with a console and other commands). */
     public Inventory open() {
         return jdbcUrl.map(Inventory::openUrl).orElseGet(() -> Inventory.openDirectory(directory.orElseThrow()));
+    }
+
+    /** Opens it for a console: a folder only once (a second console is refused), a shared database as usual. */
+    public Inventory openForConsole() {
+        return jdbcUrl.map(Inventory::openUrl).orElseGet(() -> Inventory.openConsole(directory.orElseThrow()));
     }
 
     private static Optional<String> nonEmpty(String v) {

@@ -15,6 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 
+import vnetdesk.model.ConcurrentChangeException;
+import vnetdesk.model.OutcomeUnknownException;
 import vnetdesk.model.VnetException;
 
 /**
@@ -28,6 +30,24 @@ public final class Database implements AutoCloseable {
     private static final String FILE_NAME = "inventory";
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    /**
+     * The embedded file's settings. AUTO_SERVER: the process that opens the
+     * file serves the other processes over loopback, which needs H2's lock
+     * file (FILE_LOCK=FILE; the file store keeps its own OS lock on the data
+     * file besides); AUTO_RECONNECT: when that process ends or is killed, the
+     * others reconnect and one of them takes the file over. WRITE_DELAY=0: a
+     * commit is in the file before the call returns. LOCK_TIMEOUT: a statement
+     * waits up to 10 s for a row another process is changing.
+     */
+    static final String SHARED_FILE_SETTINGS = ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;FILE_LOCK=FILE"
+            + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000";
+    /** How long opening waits while another process takes the file over. */
+    private static final int OPEN_WAIT_SECONDS = 20;
+    private static final int MIGRATE_ATTEMPTS = 4;
+    private static final int READ_ATTEMPTS = 3;
+    /** How long closing waits for other processes' transactions under way. */
+    private static final int CLOSE_WAIT_SECONDS = 5;
 
     private final SessionPool pool;
     private final String location;
@@ -49,8 +69,42 @@ public final class Database implements AutoCloseable {
         this.sizeAtOpen = file.map(Database::sizeOf).orElse(0L);
     }
 
-    /** Opens (creating if needed) the embedded inventory in {@code dataDir}. */
+    /**
+     * Who opens an embedded inventory. Any number of processes share one
+     * inventory (see {@link #openDirectory}); a console also takes the
+     * inventory's console lock, so a second console is refused with the pid of
+     * the first.
+     */
+    public enum Opener {
+        /** A console: one per inventory. */
+        CONSOLE,
+        /** A CLI command or another program: attaches beside a console and beside other commands. */
+        COMMAND
+    }
+
+    static {
+        // the process that opens the file serves the others over TCP (AUTO_SERVER): on loopback only,
+        // set before H2 reads its settings (an explicit -Dh2.bindAddress wins)
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
+    /** Opens (creating if needed) the embedded inventory in {@code dataDir} as a command (shared). */
     public static Database openDirectory(Path dataDir) {
+        return openDirectory(dataDir, Opener.COMMAND);
+    }
+
+    /**
+     * Opens (creating if needed) the embedded inventory in {@code dataDir}.
+     * Several processes may have it open at once: the first one opens the file
+     * and serves the others over loopback (H2's automatic mixed mode); when it
+     * ends or is killed, another one takes the file over. A console also takes
+     * the console lock ({@code vnetdesk.pid}).
+     *
+     * @throws InventoryInUseException when a console opens an inventory another console has open
+     */
+    public static Database openDirectory(Path dataDir, Opener opener) {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new VnetException("--data: " + dir + " is a file, not a folder");
@@ -64,25 +118,26 @@ public final class Database implements AutoCloseable {
             throw new VnetException("cannot create the inventory folder " + dir + ": "
                     + FolderProblems.whyNotCreated(dir, e), e);
         }
-        // WRITE_DELAY=0: H2 writes a commit to the file before the call returns.
-        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;FILE_LOCK=FS;QUERY_CACHE_SIZE=64";
-        InstanceLock lock = InstanceLock.acquire(dir, dir.toString());
+        String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME) + SHARED_FILE_SETTINGS;
+        Optional<InstanceLock> lock = opener == Opener.CONSOLE
+                ? Optional.of(InstanceLock.acquire(dir, dir.toString())) : Optional.empty();
         try {
-            setPermissions(lock.file(), OWNER_ONLY_FILE);
+            if (lock.isPresent()) {
+                setPermissions(lock.get().file(), OWNER_ONLY_FILE);
+            }
             Path file = dir.resolve(FILE_NAME + ".mv.db");
-            Database db = open(url, dir.toString(), Optional.of(lock), Optional.of(file));
-            for (Path f : new Path[]{file, dir.resolve(FILE_NAME + ".trace.db")}) {
+            Database db = open(url, dir.toString(), lock, Optional.of(file));
+            for (Path f : new Path[]{file, dir.resolve(FILE_NAME + ".trace.db"), dir.resolve(FILE_NAME + ".lock.db")}) {
                 if (Files.exists(f)) {
                     setPermissions(f, OWNER_ONLY_FILE);
                 }
             }
             return db;
         } catch (IOException e) {
-            closeLock(lock);
+            lock.ifPresent(Database::closeLock);
             throw new VnetException("cannot secure the inventory files in " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeLock(lock);
+            lock.ifPresent(Database::closeLock);
             throw e;
         }
     }
@@ -98,23 +153,73 @@ public final class Database implements AutoCloseable {
     private static Database open(String url, String location, Optional<InstanceLock> lock, Optional<Path> file) {
         SessionPool pool = new SessionPool(url, "vnetdesk", 16);
         try {
-            pool.giveBack(pool.borrow());
+            pool.giveBack(borrowWhileOpening(pool));
         } catch (SQLException e) {
             pool.dispose();
             throw translateOpenError(e, location);
         }
-        try {
-            Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
-            pool.dispose();
-            String why = firstLine(e.getMessage());
-            if (String.valueOf(e.getMessage()).contains("checksum mismatch")
-                    || String.valueOf(e.getMessage()).contains("not resolved locally")) {
-                why = "it was written by a different version of vnetdesk whose schema this one does not know";
-            }
-            throw new VnetException("cannot open inventory " + location + ": " + why, e);
-        }
+        migrate(pool, location);
         return new Database(pool, location, lock, file);
+    }
+
+    /**
+     * A session. While another process is taking the file over (it was just
+     * started beside this one, or the process that served the file ended), H2
+     * refuses new sessions for a moment; this waits up to {@link #OPEN_WAIT_SECONDS}.
+     */
+    private static java.sql.Connection borrowWhileOpening(SessionPool pool) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(OPEN_WAIT_SECONDS);
+        long pause = 50;
+        while (true) {
+            try {
+                return pool.borrow();
+            } catch (SQLException e) {
+                boolean transientRefusal = e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+                        || e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1
+                        || e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1;
+                if (!transientRefusal || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw e;
+                }
+                LOG.log(Level.DEBUG, "inventory busy while opening ({0}); trying again", firstLine(e.getMessage()));
+                sleep(pause);
+                pause = Math.min(pause * 2, 500);
+            }
+        }
+    }
+
+    /**
+     * Brings the schema up to date. Processes started at the same moment on a
+     * new inventory may race to create the tables: the loser tries again and
+     * then finds them done.
+     */
+    private static void migrate(SessionPool pool, String location) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration").load().migrate();
+                return;
+            } catch (FlywayException e) {
+                String message = String.valueOf(e.getMessage());
+                boolean otherVersion = message.contains("checksum mismatch") || message.contains("not resolved locally");
+                if (!otherVersion && attempt < MIGRATE_ATTEMPTS) {
+                    sleep(200L * attempt);
+                    continue;
+                }
+                pool.dispose();
+                String why = otherVersion
+                        ? "it was written by a different version of vnetdesk whose schema this one does not know"
+                        : firstLine(e.getMessage());
+                throw new VnetException("cannot open inventory " + location + ": " + why, e);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VnetException("interrupted while opening the inventory", e);
+        }
     }
 
     private static VnetException translateOpenError(SQLException e, String location) {
@@ -157,13 +262,22 @@ public final class Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled
+     * back when it throws. A transaction that lost a race with another process
+     * (lock timeout, deadlock, or the serving process went away before the
+     * commit) throws {@link ConcurrentChangeException}: nothing was written.
+     * If the connection breaks during the commit itself the outcome is unknown,
+     * and the message says so.
+     */
     public <T> T inTransaction(Work<T> work) {
+        boolean committing = false;
         try {
-            Connection c = pool.borrow();
+            Connection c = borrowWhileOpening(pool);
             try {
                 c.setAutoCommit(false);
                 T result = work.run(c);
+                committing = true;
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
@@ -173,21 +287,38 @@ public final class Database implements AutoCloseable {
                 pool.giveBack(c);
             }
         } catch (SQLException e) {
+            if (StoreErrors.isConnectionLost(e)) {
+                if (committing) {
+                    throw new OutcomeUnknownException("the connection to the inventory " + location + " broke while"
+                            + " the change was being committed; it may or may not have been saved (look before trying"
+                            + " again)", e);
+                }
+                throw StoreErrors.connectionLost(location);
+            }
             throw StoreErrors.translate(e);
         }
     }
 
-    /** Runs read-only work (autocommit, consistent per statement). */
+    /**
+     * Runs read-only work (autocommit, consistent per statement). Reads that
+     * lost their session (the process serving the inventory ended) run again
+     * on a new one: they changed nothing.
+     */
     public <T> T read(Work<T> work) {
-        try {
-            Connection c = pool.borrow();
+        for (int attempt = 1; ; attempt++) {
             try {
-                return work.run(c);
-            } finally {
-                pool.giveBack(c);
+                Connection c = borrowWhileOpening(pool);
+                try {
+                    return work.run(c);
+                } finally {
+                    pool.giveBack(c);
+                }
+            } catch (SQLException e) {
+                if (!StoreErrors.isConnectionLost(e) || attempt >= READ_ATTEMPTS) {
+                    throw StoreErrors.translate(e);
+                }
+                LOG.log(Level.DEBUG, "inventory read lost its session ({0}); reading again", firstLine(e.getMessage()));
             }
-        } catch (SQLException e) {
-            throw StoreErrors.translate(e);
         }
     }
 
@@ -201,9 +332,42 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        letOthersFinishTheirCommits();
         compactIfGrown();
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
+    }
+
+    /**
+     * When this process serves the file to others, its end breaks their
+     * sessions (they reconnect, and one of them takes the file over); a commit
+     * under way at that moment would leave its process unsure whether it was
+     * saved. So closing first waits, up to {@link #CLOSE_WAIT_SECONDS}, until
+     * no other session is inside a transaction with changes or a statement.
+     */
+    private void letOthersFinishTheirCommits() {
+        if (file.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        try {
+            while (read(Database::othersInTransaction) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "cannot see the other sessions of {0}: {1}", location, e.getMessage());
+        }
+    }
+
+    private static int othersInTransaction(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                     + " WHERE SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     /**

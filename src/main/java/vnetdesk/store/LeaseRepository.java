@@ -21,6 +21,7 @@ import java.util.function.LongConsumer;
 
 import org.h2.api.ErrorCode;
 
+import vnetdesk.model.ConcurrentChangeException;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.VnetException;
@@ -79,8 +80,8 @@ public final class LeaseRepository {
             s.setInt(i++, arId);
             s.setLong(i, expectedVersion);
             if (s.executeUpdate() != 1) {
-                throw new ConflictException("address range " + arId + " of network " + networkId
-                        + " was changed by another console; try again");
+                throw new ConcurrentChangeException("address range " + arId + " of network " + networkId
+                        + " was changed by another console or process meanwhile; try again");
             }
         }
         return expectedVersion + 1;
@@ -119,8 +120,9 @@ public final class LeaseRepository {
         if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1
                 || (e instanceof BatchUpdateException && e.getNextException() != null
                 && e.getNextException().getErrorCode() == ErrorCode.DUPLICATE_KEY_1)) {
-            throw new ConflictException("address range " + arId + " of network " + networkId
-                    + " was changed by another console (an address picked here was taken meanwhile); try again");
+            throw new ConcurrentChangeException("address range " + arId + " of network " + networkId
+                    + " was changed by another console or process (an address picked here was taken meanwhile);"
+                    + " try again");
         }
         return e;
     }

@@ -36,6 +36,9 @@ public final class ConsoleApp extends Application {
      */
     static final String STARTUP_PROBE = "vnetdesk.startupProbe";
 
+    /** How often the console looks for changes other processes made (besides when its window gets the focus). */
+    private static final javafx.util.Duration OUTSIDE_CHANGES_EVERY = javafx.util.Duration.seconds(10);
+
     private FxTaskRunner runner;
     private Inventory inventory;
     private ConsolePrefs prefs;
@@ -67,8 +70,9 @@ public final class ConsoleApp extends Application {
             FxDialogs dialogs = new FxDialogs(stage);
             hosts = new ConsoleHosts(inventory, ConsoleHosts.Settings.in(start.location().filesDirectory(env), env),
                     dialogs, Platform::runLater);
-            MainWindow window = new ConsoleSession(stage, inventory, runner, dialogs, prefs, hosts)
-                    .open(opened.actor());
+            ConsoleSession session = new ConsoleSession(stage, inventory, runner, dialogs, prefs, hosts);
+            MainWindow window = session.open(opened.actor());
+            session.watchOutsideChanges(OUTSIDE_CHANGES_EVERY);
             if (Boolean.getBoolean(STARTUP_PROBE)) {
                 reportStartupWhenUsable(window);
             }

@@ -41,7 +41,7 @@ public final class ConsoleLauncher {
         CompletableFuture<Inventory> future = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                future.complete(start.location().open());
+                future.complete(start.location().openForConsole());
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
             }
@@ -71,7 +71,7 @@ public final class ConsoleLauncher {
         CompletableFuture<Inventory> f = opening;
         opening = null;
         if (f == null) {
-            return start().location().open();
+            return start().location().openForConsole();
         }
         try {
             return f.get();

@@ -1,8 +1,14 @@
 package vnetdesk.ui;
 
+import java.util.Optional;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import vnetdesk.model.Actor;
 import vnetdesk.service.Inventory;
@@ -42,6 +48,30 @@ public final class ConsoleSession {
         window.set(w);
         w.show();
         return w;
+    }
+
+    /**
+     * Reads the lists (and the network shown) again when another process
+     * changed the inventory: checked when the window gets the focus and every
+     * {@code every} while it is shown.
+     */
+    public void watchOutsideChanges(Duration every) {
+        OutsideChanges changes = new OutsideChanges(inventory, runner,
+                () -> Optional.ofNullable(window.get()).ifPresent(MainWindow::reloadAfterOutsideChange));
+        changes.check();
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                changes.check();
+            }
+        });
+        Timeline timer = new Timeline(new KeyFrame(every, e -> changes.check()));
+        timer.setCycleCount(Animation.INDEFINITE);
+        timer.play();
+        stage.showingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                timer.stop();
+            }
+        });
     }
 
     /** Looks the user up in the background and reopens the window as that user. */

@@ -204,6 +204,15 @@ public final class MainWindow {
         sections.forEach(s -> s.reload().run());
     }
 
+    /**
+     * Another process changed the inventory: every list is read again, and the
+     * network shown (its edits, if any, stay).
+     */
+    void reloadAfterOutsideChange() {
+        sections.stream().filter(s -> s != networks.section()).forEach(s -> s.reload().run());
+        networks.leasesChanged();
+    }
+
     private MenuBar menu() {
         MenuItem newNet = item("New network", "Shortcut+N", () -> {
             showSection(networks.section());

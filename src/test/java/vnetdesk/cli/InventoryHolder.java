@@ -15,7 +15,7 @@ public final class InventoryHolder {
     }
 
     public static void main(String[] args) throws IOException {
-        try (Inventory inventory = Inventory.openDirectory(Path.of(args[0]))) {
+        try (Inventory inventory = Inventory.openConsole(Path.of(args[0]))) {
             System.out.println("open " + inventory.location());
             System.out.flush();
             while (System.in.read() >= 0) {

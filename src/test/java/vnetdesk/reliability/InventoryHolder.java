@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import vnetdesk.service.Inventory;
 
 /**
- * Child process of {@link SecondProcessTest}: keeps an inventory open until its
- * stdin ends, then closes it normally. Prints {@code READY <pid>} once open.
+ * Child process of {@link SecondProcessTest} and {@link ParallelCliHoldsTest}:
+ * keeps an inventory open as the console opens it ({@link Inventory#openConsole})
+ * until its stdin ends, then closes it normally. Prints {@code READY <pid>}
+ * once open.
  *
  * <p>Usage: {@code InventoryHolder <dataDir>}.
  */
@@ -17,7 +19,7 @@ public final class InventoryHolder {
     }
 
     public static void main(String[] args) throws IOException {
-        try (Inventory inventory = Inventory.openDirectory(Path.of(args[0]))) {
+        try (Inventory inventory = Inventory.openConsole(Path.of(args[0]))) {
             System.out.println("READY " + ProcessHandle.current().pid() + " " + inventory.location());
             System.out.flush();
             while (System.in.read() >= 0) {

@@ -21,26 +21,52 @@ class DatabaseTest {
     @Test
     void inventoryFilesAreReadableOnlyByTheUser() throws Exception {
         Path data = dir.resolve("inv");
-        try (Database db = Database.openDirectory(data)) {
+        try (Database db = Database.openDirectory(data, Database.Opener.CONSOLE)) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(data.resolve("inventory.mv.db"))));
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(data.resolve("vnetdesk.pid"))));
+            // H2's lock file holds the key other processes attach with; its server listens on loopback only
+            Path lock = data.resolve("inventory.lock.db");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+            assertTrue(Files.readString(lock).contains("server=localhost\\:"), Files.readString(lock));
         }
     }
 
     @Test
-    void aSecondOpenInTheSameProcessIsRefusedWithThePid() throws Exception {
-        try (Database db = Database.openDirectory(dir)) {
-            InventoryInUseException e = assertThrows(InventoryInUseException.class, () -> Database.openDirectory(dir));
+    void aSecondConsoleInTheSameProcessIsRefusedWithThePid() throws Exception {
+        try (Database db = Database.openDirectory(dir, Database.Opener.CONSOLE)) {
+            InventoryInUseException e = assertThrows(InventoryInUseException.class,
+                    () -> Database.openDirectory(dir, Database.Opener.CONSOLE));
             assertTrue(e.getMessage().contains("is open in another console (pid " + ProcessHandle.current().pid() + ")"),
                     e.getMessage());
             // the refused attempt must not disturb the first console's lock file
             assertEquals(Long.toString(ProcessHandle.current().pid()), Files.readString(dir.resolve("vnetdesk.pid")));
         }
-        try (Database again = Database.openDirectory(dir)) {
+        try (Database again = Database.openDirectory(dir, Database.Opener.CONSOLE)) {
             assertEquals(dir.toAbsolutePath().normalize().toString(), again.location());
+        }
+    }
+
+    @Test
+    void commandsOpenBesideAConsoleAndSeeItsCommits() throws Exception {
+        try (Database console = Database.openDirectory(dir, Database.Opener.CONSOLE);
+             Database command = Database.openDirectory(dir);
+             Database another = Database.openDirectory(dir)) {
+            command.inTransaction(c -> c.createStatement().executeUpdate(
+                    "UPDATE INVENTORY_META SET META_VALUE = META_VALUE + 1 WHERE NAME = 'AR_GENERATION'"));
+            long seen = console.read(DatabaseTest::arGeneration);
+            assertEquals(seen, (long) another.read(DatabaseTest::arGeneration));
+            assertTrue(seen > 0, "the command's commit is seen by the console: " + seen);
+        }
+    }
+
+    private static long arGeneration(java.sql.Connection c) throws java.sql.SQLException {
+        try (var r = c.createStatement().executeQuery(
+                "SELECT META_VALUE FROM INVENTORY_META WHERE NAME = 'AR_GENERATION'")) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

@@ -4,16 +4,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import vnetdesk.model.ConcurrentChangeException;
+import vnetdesk.model.ConflictException;
 import vnetdesk.store.Database;
 
 /**
  * One service operation = one transaction. Writers of this process are
- * serialised (the embedded inventory has a single writer process anyway), and
- * in-memory caches are told whether the transaction committed or rolled back.
+ * serialised (other processes may write beside them: a transaction that loses
+ * a race with one is run again), and in-memory caches are told whether the
+ * transaction committed or rolled back.
  */
 public final class Tx {
+
+    /** How long a write waits, in all, for other processes' conflicting changes. */
+    public static final int BUSY_WAIT_SECONDS = 30;
 
     /** A unit of work that may register commit/rollback hooks. */
     @FunctionalInterface
@@ -38,7 +47,8 @@ public final class Tx {
     private final Database db;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final List<Runnable> afterEveryRollback = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
 
     public Tx(Database db) {
         this.db = db;
@@ -49,8 +59,36 @@ public final class Tx {
         afterEveryRollback.add(r);
     }
 
+    /**
+     * Runs {@code work} in one transaction. A transaction that lost a race
+     * with another process ({@link ConcurrentChangeException}: rolled back,
+     * nothing written) runs again from the start, with short random pauses,
+     * for up to {@link #BUSY_WAIT_SECONDS}; then the conflict is reported.
+     */
     public <T> T write(Work<T> work) {
         writeLock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUSY_WAIT_SECONDS);
+            long pause = 5;
+            while (true) {
+                try {
+                    return writeOnce(work);
+                } catch (ConcurrentChangeException e) {
+                    if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                        throw new ConflictException("the inventory stayed busy with changes by other processes for "
+                                + BUSY_WAIT_SECONDS + " s (" + e.getMessage() + ")");
+                    }
+                    retries.incrementAndGet();
+                    sleep(pause + ThreadLocalRandom.current().nextLong(pause));
+                    pause = Math.min(pause * 2, 200);
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T writeOnce(Work<T> work) {
         Hooks hooks = new Hooks();
         try {
             T result = db.inTransaction(c -> work.run(c, hooks));
@@ -61,9 +99,21 @@ public final class Tx {
             hooks.onRollback.forEach(Runnable::run);
             afterEveryRollback.forEach(Runnable::run);
             throw e;
-        } finally {
-            writeLock.unlock();
         }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConflictException("interrupted while waiting for a busy inventory");
+        }
+    }
+
+    /** How many transactions this process ran again after losing a race with another process (for tests). */
+    public long retries() {
+        return retries.get();
     }
 
     /** How many writes this process has committed: a front end compares it to see that something changed. */
