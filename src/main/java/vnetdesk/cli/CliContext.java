@@ -16,8 +16,8 @@ import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.RemoteHosts;
 
 /**
- * What every command needs: the output streams, the terminal, the
- * environment, the global options, and the inventory, opened on first use (so
+ * What every command needs: the output streams, the terminal (and a
+ * progress line on it), the environment, the global options, and the inventory, opened on first use (so
  * {@code --help} works without one) and closed when the command is done; the
  * host commands' SSH client likewise.
  */
@@ -31,6 +31,7 @@ final class CliContext implements AutoCloseable {
     private Optional<Path> dataDir = Optional.empty();
     private Optional<String> dbUrl = Optional.empty();
     private Optional<String> userName = Optional.empty();
+    private Optional<Boolean> progressOption = Optional.empty();
     private Inventory inventory;
     private Actor actor;
     private RemoteHosts remoteHosts;
@@ -73,6 +74,19 @@ final class CliContext implements AutoCloseable {
 
     void setUserName(String name) {
         userName = Optional.of(name);
+    }
+
+    void setProgress(boolean on) {
+        progressOption = Optional.of(on);
+    }
+
+    /**
+     * A progress line on standard error for a long operation, drawn only when
+     * {@link ProgressLine#wanted} says so; close it before printing the result.
+     */
+    ProgressLine progress() {
+        return ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())
+                ? ProgressLine.ticking(err, ProgressLine.width(env)) : ProgressLine.off();
     }
 
     /** The opened inventory, located by {@link InventoryLocation} from the options and the environment. */
