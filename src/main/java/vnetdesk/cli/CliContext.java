@@ -32,6 +32,7 @@ final class CliContext implements AutoCloseable {
     private Optional<String> dbUrl = Optional.empty();
     private Optional<String> userName = Optional.empty();
     private Optional<Boolean> progressOption = Optional.empty();
+    private volatile ProgressLine progressLine = ProgressLine.off();
     private Inventory inventory;
     private Actor actor;
     private RemoteHosts remoteHosts;
@@ -85,8 +86,9 @@ final class CliContext implements AutoCloseable {
      * {@link ProgressLine#wanted} says so; close it before printing the result.
      */
     ProgressLine progress() {
-        return ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())
+        progressLine = ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())
                 ? ProgressLine.ticking(err, ProgressLine.width(env)) : ProgressLine.off();
+        return progressLine;
     }
 
     /** The opened inventory, located by {@link InventoryLocation} from the options and the environment. */
@@ -120,7 +122,7 @@ final class CliContext implements AutoCloseable {
         if (remoteHosts == null) {
             Path userKnownHosts = Path.of(InventoryLocation.home(env), ".ssh", "known_hosts");
             remoteHosts = inventory().remoteHosts(new RemoteHosts.Settings(knownHostsFile(),
-                    Optional.of(userKnownHosts), keys, new HostSecrets(terminal, err),
+                    Optional.of(userKnownHosts), keys, new HostSecrets(terminal, err, () -> progressLine),
                     new HostEngine.Settings(8, Duration.ofSeconds(60), env, Clock.systemUTC())));
         }
         return remoteHosts;

@@ -1,6 +1,7 @@
 package vnetdesk.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ final class ProgressLine implements Progress, AutoCloseable {
     private long lastDraw;
     private long drawnTotal;
     private int shown;
+    private int paused;
     private Optional<ScheduledExecutorService> ticker = Optional.empty();
 
     /** A line drawn on {@code err}, at most {@code width} columns wide, timed by {@code nanos}. */
@@ -148,6 +150,20 @@ final class ProgressLine implements Progress, AutoCloseable {
         }
     }
 
+    /** Erases the line and draws nothing until {@link #resume}: a question is being asked on the terminal. */
+    synchronized void pause() {
+        erase();
+        paused++;
+    }
+
+    /** Draws again after {@link #pause}. */
+    synchronized void resume() {
+        paused--;
+        if (paused == 0 && !stage.isEmpty()) {
+            draw(nanos.getAsLong());
+        }
+    }
+
     /** Erases the line; the terminal keeps only what the command printed. */
     @Override
     public synchronized void close() {
@@ -180,7 +196,10 @@ final class ProgressLine implements Progress, AutoCloseable {
         }
         double perSecond = done * (double) SECOND / elapsed;
         long left = Math.round((total - done) / perSecond);
-        return " " + Math.round(perSecond) + "/s ETA " + clock(left);
+        // a slow rate (hosts) keeps a decimal, so it does not read 0/s
+        String rate = perSecond < 10 ? String.format(Locale.ROOT, "%.1f", perSecond)
+                : Long.toString(Math.round(perSecond));
+        return " " + rate + "/s ETA " + clock(left);
     }
 
     private static String clock(long seconds) {
@@ -193,7 +212,7 @@ final class ProgressLine implements Progress, AutoCloseable {
     }
 
     private void draw(long now) {
-        if (err.isEmpty()) {
+        if (err.isEmpty() || paused > 0) {
             return;
         }
         String line = text(now);

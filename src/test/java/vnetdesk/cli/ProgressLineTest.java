@@ -101,6 +101,24 @@ class ProgressLineTest {
     }
 
     @Test
+    void whileAQuestionIsAskedTheLineIsErasedAndNotDrawn() {
+        ProgressLine line = line(80);
+        line.phase("applying");
+        written();
+        line.pause();
+        assertEquals("\r" + " ".repeat("applying… 0:00".length()) + "\r", written());
+        clock.set(5000 * MS);
+        line.step(1, 2);
+        line.note("host kvm0: connecting");
+        line.tick();
+        assertEquals("", written(), "nothing is drawn over the question");
+        line.resume();
+        // the note leaves 16 columns for the bar; a slow rate keeps a decimal
+        assertEquals("\rapplying  50% [" + "#".repeat(8) + ".".repeat(8) + "] 1/2 0:05 0.2/s ETA 0:05"
+                + "  host kvm0: connecting", written());
+    }
+
+    @Test
     void aNoteFollowsTheFiguresAndIsThrottled() {
         ProgressLine line = line(100);
         line.phase("applying");
