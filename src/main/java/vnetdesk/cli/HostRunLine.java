@@ -55,8 +55,9 @@ final class HostRunLine implements HostRun.Listener {
 
     @Override
     public void applied(ApplyResult result) {
-        line.printAbove(() -> applied.accept(result));
+        // counted first, so the line drawn again under the outcome already has it
         finishedOne();
+        line.printAbove(() -> applied.accept(result));
     }
 
     private synchronized void finishedOne() {

@@ -233,6 +233,7 @@ final class InterchangePlan {
         List<Integer> ids = new ArrayList<>();
         List<Planned> order = parentsFirst();
         progress.phase("importing networks");
+        progress.step(0, order.size());
         for (Planned p : order) {
             int id = p.network.id();
             // a restored id may have belonged to a deleted network: never trust a cached used set for it

@@ -169,6 +169,7 @@ public final class InterchangeService {
             Map<Integer, String> groupNames = users.groupNames(c);
             List<NetworkDetails> out = new ArrayList<>();
             progress.phase("exporting networks");
+            progress.step(0, chosen.size());
             for (VirtualNetwork n : chosen) {
                 out.add(new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
                         groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),

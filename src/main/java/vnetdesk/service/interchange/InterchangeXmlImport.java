@@ -77,6 +77,7 @@ final class InterchangeXmlImport {
         Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
         Map<ImportedNetwork, Map<ImportedAr, Integer>> arIds = new IdentityHashMap<>();
         progress.phase("importing networks");
+        progress.step(0, order.size());
         for (ImportedNetwork x : order) {
             String label = labels.get(x);
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);

@@ -75,6 +75,7 @@ final class JsonBackupWriter {
         }
         out.writeArrayFieldStart("networks");
         progress.phase("exporting networks");
+        progress.step(0, networks.size());
         for (int i = 0; i < networks.size(); i++) {
             network(networks.get(i));
             progress.step(i + 1, networks.size());
