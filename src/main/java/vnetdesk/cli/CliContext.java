@@ -86,8 +86,13 @@ final class CliContext implements AutoCloseable {
      * {@link ProgressLine#wanted} says so; close it before printing the result.
      */
     ProgressLine progress() {
-        progressLine = ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())
-                ? ProgressLine.ticking(err, ProgressLine.width(env)) : ProgressLine.off();
+        if (!ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())) {
+            progressLine = ProgressLine.off();
+        } else {
+            // what the command printed so far (a plan before its apply) goes above the line, not under it
+            out.flush();
+            progressLine = ProgressLine.ticking(err, ProgressLine.width(env));
+        }
         return progressLine;
     }
 
