@@ -16,8 +16,8 @@ import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.RemoteHosts;
 
 /**
- * What every command needs: the output streams, the terminal, the
- * environment, the global options, and the inventory, opened on first use (so
+ * What every command needs: the output streams, the terminal (and a
+ * progress line on it), the environment, the global options, and the inventory, opened on first use (so
  * {@code --help} works without one) and closed when the command is done; the
  * host commands' SSH client likewise.
  */
@@ -31,6 +31,8 @@ final class CliContext implements AutoCloseable {
     private Optional<Path> dataDir = Optional.empty();
     private Optional<String> dbUrl = Optional.empty();
     private Optional<String> userName = Optional.empty();
+    private Optional<Boolean> progressOption = Optional.empty();
+    private volatile ProgressLine progressLine = ProgressLine.off();
     private Inventory inventory;
     private Actor actor;
     private RemoteHosts remoteHosts;
@@ -75,6 +77,25 @@ final class CliContext implements AutoCloseable {
         userName = Optional.of(name);
     }
 
+    void setProgress(boolean on) {
+        progressOption = Optional.of(on);
+    }
+
+    /**
+     * A progress line on standard error for a long operation, drawn only when
+     * {@link ProgressLine#wanted} says so; close it before printing the result.
+     */
+    ProgressLine progress() {
+        if (!ProgressLine.wanted(progressOption, env, terminal.errorIsTerminal())) {
+            progressLine = ProgressLine.off();
+        } else {
+            // what the command printed so far (a plan before its apply) goes above the line, not under it
+            out.flush();
+            progressLine = ProgressLine.ticking(err, ProgressLine.width(env));
+        }
+        return progressLine;
+    }
+
     /** The opened inventory, located by {@link InventoryLocation} from the options and the environment. */
     Inventory inventory() {
         if (inventory == null) {
@@ -106,7 +127,7 @@ final class CliContext implements AutoCloseable {
         if (remoteHosts == null) {
             Path userKnownHosts = Path.of(InventoryLocation.home(env), ".ssh", "known_hosts");
             remoteHosts = inventory().remoteHosts(new RemoteHosts.Settings(knownHostsFile(),
-                    Optional.of(userKnownHosts), keys, new HostSecrets(terminal, err),
+                    Optional.of(userKnownHosts), keys, new HostSecrets(terminal, err, () -> progressLine),
                     new HostEngine.Settings(8, Duration.ofSeconds(60), env, Clock.systemUTC())));
         }
         return remoteHosts;

@@ -99,9 +99,16 @@ final class HostEngineCommands {
          * Asks before changing {@code hosts} (unless {@code yes}), applies,
          * prints each outcome as it finishes; OK when every one succeeded.
          */
+        /** Reads and plans every host, a progress line telling how many are done. */
+        List<PlanReport> planned(List<ObjectRef> refs) {
+            try (ProgressLine line = ctx.progress()) {
+                return remote().plan(ctx.actor(), refs, HostRunLine.planning(line, refs.size()));
+            }
+        }
+
         /** Reads and plans every host, printing each plan with {@code show}. */
         List<PlanReport> planShown(List<ObjectRef> refs, BiConsumer<HostPlanView, PlanReport> show) {
-            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
+            List<PlanReport> plans = planned(refs);
             HostPlanView view = view();
             plans.forEach(p -> show.accept(view, p));
             return plans;
@@ -114,7 +121,10 @@ final class HostEngineCommands {
                 return Cli.FAILED;
             }
             HostPlanView view = view();
-            List<ApplyResult> results = remote().apply(ctx.actor(), hosts, view::outcome);
+            List<ApplyResult> results;
+            try (ProgressLine line = ctx.progress()) {
+                results = remote().apply(ctx.actor(), hosts, HostRunLine.applying(line, hosts.size(), view::outcome));
+            }
             return results.stream().allMatch(r -> r.outcome().result().success()) ? Cli.OK : Cli.FAILED;
         }
     }
@@ -134,7 +144,7 @@ final class HostEngineCommands {
 
         @Override
         int run(List<ObjectRef> refs) {
-            List<PlanReport> plans = remote().plan(ctx.actor(), refs);
+            List<PlanReport> plans = planned(refs);
             if (json) {
                 Printer.json(ctx.out(), HostPlanView.json(plans, keys));
             } else {

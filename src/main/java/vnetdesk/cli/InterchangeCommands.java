@@ -34,8 +34,11 @@ final class InterchangeCommands {
         @Override
         public Integer call() {
             String content = InputFiles.readImport(file, ctx.stdin());
-            List<Integer> ids = ctx.inventory().interchange().importFile(ctx.actor(), content,
-                    InputFiles.sourceName(file));
+            List<Integer> ids;
+            try (ProgressLine progress = ctx.progress()) {
+                ids = ctx.inventory().interchange().importFile(ctx.actor(), content, InputFiles.sourceName(file),
+                        progress);
+            }
             ids.forEach(id -> ctx.out().println("ID: " + id));
             return Cli.OK;
         }
@@ -72,13 +75,16 @@ final class InterchangeCommands {
 
         @Override
         public Integer call() {
-            if (format == null) {
-                printText(ctx.inventory().interchange().exportXml(ctx.actor(), named()));
-            } else if (format.template) {
+            if (format != null && format.template) {
                 printTemplates();
-            } else {
-                printText(ctx.inventory().interchange().exportJson(ctx.actor(), named()));
+                return Cli.OK;
             }
+            String text;
+            try (ProgressLine progress = ctx.progress()) {
+                text = format == null ? ctx.inventory().interchange().exportXml(ctx.actor(), named(), progress)
+                        : ctx.inventory().interchange().exportJson(ctx.actor(), named(), progress);
+            }
+            printText(text);
             return Cli.OK;
         }
 
@@ -94,8 +100,12 @@ final class InterchangeCommands {
             }
             // every template is computed before anything is printed, so a bad NET leaves no partial output
             List<String> texts = new ArrayList<>();
-            for (ObjectRef ref : refs) {
-                texts.add(ctx.inventory().interchange().exportTemplate(ctx.actor(), ref));
+            try (ProgressLine progress = ctx.progress()) {
+                progress.phase("exporting networks");
+                for (ObjectRef ref : refs) {
+                    texts.add(ctx.inventory().interchange().exportTemplate(ctx.actor(), ref));
+                    progress.step(texts.size(), refs.size());
+                }
             }
             for (int i = 0; i < texts.size(); i++) {
                 if (i > 0) {

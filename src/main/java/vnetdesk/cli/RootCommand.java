@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The top command: global options (inventory and user) and the command groups. */
+/** The top command: global options (inventory, user, progress) and the command groups. */
 @Command(name = "vnetdesk", mixinStandardHelpOptions = true, version = "vnetdesk 0.1.0",
         description = "Virtual networks of a HyperCX / OpenNebula-style cloud. Without a command (no arguments, or only "
                 + "--data, --db, --user): the console on that inventory.",
@@ -36,5 +36,12 @@ final class RootCommand {
     @Option(names = "--user", paramLabel = "NAME", description = "act as this user (default: $VNETDESK_USER, else oneadmin)")
     void user(String name) {
         ctx.setUserName(name);
+    }
+
+    @Option(names = "--progress", negatable = true, description = "a progress line on standard error for long work "
+            + "(bulk hold/release, import, export, host runs); default: $VNETDESK_PROGRESS (1 or 0), else only when "
+            + "standard error is a terminal and TERM is not dumb; standard output is the same either way")
+    void progress(boolean on) {
+        ctx.setProgress(on);
     }
 }

@@ -236,8 +236,12 @@ final class SecgroupCommands {
         @Override
         public Integer call() {
             if (!noApply) {
-                LiveChanges.CommitResult r = ctx.remoteHosts(new HostKeys.Refusing())
-                        .commitSecurityGroup(ctx.actor(), groupRef(), recovery);
+                LiveChanges.CommitResult r;
+                try (ProgressLine line = ctx.progress()) {
+                    // the hosts are those of the group's VMs, known only inside the commit
+                    r = ctx.remoteHosts(new HostKeys.Refusing()).commitSecurityGroup(ctx.actor(), groupRef(),
+                            recovery, HostRunLine.applying(line, 0, h -> { }));
+                }
                 for (HostEngine.HostApply h : r.hosts()) {
                     ctx.out().println("host " + h.host().label() + ": " + h.outcome().summary()
                             + (h.outcome().result().success() ? "" : ": " + h.outcome().message()));

@@ -52,7 +52,9 @@ final class VnetLeaseCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().leases().hold(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar));
+            try (ProgressLine progress = ctx.progress()) {
+                ctx.inventory().leases().hold(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar), progress);
+            }
             return Cli.OK;
         }
     }
@@ -66,7 +68,10 @@ final class VnetLeaseCommands {
 
         @Override
         public Integer call() {
-            ctx.inventory().leases().release(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar));
+            try (ProgressLine progress = ctx.progress()) {
+                ctx.inventory().leases().release(ctx.actor(), network(), addresses, VnetArCommands.arOption(ar),
+                        progress);
+            }
             return Cli.OK;
         }
     }

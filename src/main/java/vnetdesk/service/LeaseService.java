@@ -56,40 +56,62 @@ public final class LeaseService {
 
     /** Marks addresses as held (used, never assigned automatically); returns the new leases. */
     public List<Lease> hold(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId) {
+        return hold(actor, ref, addresses, arId, Progress.NONE);
+    }
+
+    /** As {@link #hold(Actor, ObjectRef, List, Optional)}; {@code progress} hears the addresses written. */
+    public List<Lease> hold(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId,
+                            Progress progress) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
             access.of(c, actor).require(n, Right.USE, "hold addresses of");
-            return take(c, hooks, r, LocatedAddress.resolve(n, addresses, arId), LeaseOwner.HOLD);
+            Map<Integer, List<LocatedAddress.Run>> runs = LocatedAddress.resolve(n, addresses, arId);
+            BulkProgress bulk = new BulkProgress(progress, "holding", runs);
+            List<Lease> taken = take(c, hooks, r, runs, LeaseOwner.HOLD, bulk);
+            bulk.saving();
+            return taken;
         });
     }
 
     /** Frees held addresses; any address that is not held is an error and nothing is freed. */
     public int release(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId) {
+        return release(actor, ref, addresses, arId, Progress.NONE);
+    }
+
+    /** As {@link #release(Actor, ObjectRef, List, Optional)}; {@code progress} hears the addresses freed. */
+    public int release(Actor actor, ObjectRef ref, List<String> addresses, Optional<Integer> arId,
+                       Progress progress) {
         return tx.write((c, hooks) -> {
             NetworkRefs.Resolved r = refs.resolveWithState(c, ref);
             VirtualNetwork n = r.network();
             access.of(c, actor).require(n, Right.USE, "release addresses of");
+            Map<Integer, List<LocatedAddress.Run>> runs = LocatedAddress.resolve(n, addresses, arId);
+            BulkProgress bulk = new BulkProgress(progress, "releasing", runs);
             int released = 0;
-            for (Map.Entry<Integer, List<LocatedAddress.Run>> e : LocatedAddress.resolve(n, addresses, arId).entrySet()) {
+            for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
                 AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
                 ArChange change = new ArChange(c, hooks, r, ar);
                 UsedIndexSet set = change.set;
                 long count = 0;
-                for (LocatedAddress.Run run : e.getValue()) {
-                    checkAllHeld(c, n, ar, set, run);
-                    for (long i = 0; i < run.count(); i++) {
-                        if (!set.remove(run.first() + i)) {
-                            throw new ConflictException("ADDRESS", "ADDRESS: " + ar.addressesAt(run.first() + i).primary()
-                                    + " is named twice in this request");
+                for (LocatedAddress.Run whole : e.getValue()) {
+                    for (LocatedAddress.Run run : BulkProgress.chunks(whole)) {
+                        checkAllHeld(c, n, ar, set, run);
+                        for (long i = 0; i < run.count(); i++) {
+                            if (!set.remove(run.first() + i)) {
+                                throw new ConflictException("ADDRESS", "ADDRESS: "
+                                        + ar.addressesAt(run.first() + i).primary() + " is named twice in this request");
+                            }
                         }
+                        leases.deleteRun(c, n.id(), ar.id(), run.first(), run.count());
+                        count += run.count();
+                        bulk.done(run.count());
                     }
-                    leases.deleteRun(c, n.id(), ar.id(), run.first(), run.count());
-                    count += run.count();
                 }
                 change.record(-count, OptionalLong.empty());
                 released += (int) count;
             }
+            bulk.saving();
             return released;
         });
     }
@@ -180,26 +202,35 @@ public final class LeaseService {
     /** Takes the given index runs for one owner; any used index fails the whole operation. */
     List<Lease> take(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r, Map<Integer, List<LocatedAddress.Run>> runs,
                      LeaseOwner owner) throws SQLException {
+        return take(c, hooks, r, runs, owner, new BulkProgress(Progress.NONE, "", runs));
+    }
+
+    private List<Lease> take(Connection c, Tx.Hooks hooks, NetworkRefs.Resolved r,
+                             Map<Integer, List<LocatedAddress.Run>> runs, LeaseOwner owner, BulkProgress bulk)
+            throws SQLException {
         VirtualNetwork n = r.network();
         LeaseRuns taken = new LeaseRuns(n.id(), owner);
         for (Map.Entry<Integer, List<LocatedAddress.Run>> e : runs.entrySet()) {
             AddressRange ar = n.addressRange(e.getKey()).orElseThrow();
             ArChange change = new ArChange(c, hooks, r, ar);
             long count = 0;
-            for (LocatedAddress.Run run : e.getValue()) {
-                for (long i = 0; i < run.count(); i++) {
-                    long idx = run.first() + i;
-                    if (!change.set.add(idx)) {
-                        throw alreadyUsed(c, n, ar, idx);
+            for (LocatedAddress.Run whole : e.getValue()) {
+                taken.add(ar, whole.first(), whole.count());
+                for (LocatedAddress.Run run : BulkProgress.chunks(whole)) {
+                    for (long i = 0; i < run.count(); i++) {
+                        long idx = run.first() + i;
+                        if (!change.set.add(idx)) {
+                            throw alreadyUsed(c, n, ar, idx);
+                        }
                     }
+                    if (run.count() == 1) {
+                        leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), run.first(), owner)));
+                    } else {
+                        leases.insertRun(c, n.id(), ar.id(), run.first(), run.count(), owner);
+                    }
+                    count += run.count();
+                    bulk.done(run.count());
                 }
-                taken.add(ar, run.first(), run.count());
-                if (run.count() == 1) {
-                    leases.insert(c, List.of(new LeaseRow(n.id(), ar.id(), run.first(), owner)));
-                } else {
-                    leases.insertRun(c, n.id(), ar.id(), run.first(), run.count(), owner);
-                }
-                count += run.count();
             }
             change.record(count, OptionalLong.empty());
         }

@@ -16,11 +16,12 @@ import vnetdesk.model.ConflictException;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
+import vnetdesk.service.Progress;
 import vnetdesk.service.core.AllocatorCache;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.Tx;
-import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.LeaseRepository.LeaseRow;
+import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 
 /**
@@ -228,15 +229,19 @@ final class InterchangePlan {
 
     /** Writes the networks with their ARs, parents first; returns their ids in that order. */
     List<Integer> writeNetworks(Connection c, Tx.Hooks hooks, NetworkRepository networkRepository,
-                                AllocatorCache cache) throws SQLException {
+                                AllocatorCache cache, Progress progress) throws SQLException {
         List<Integer> ids = new ArrayList<>();
-        for (Planned p : parentsFirst()) {
+        List<Planned> order = parentsFirst();
+        progress.phase("importing networks");
+        progress.step(0, order.size());
+        for (Planned p : order) {
             int id = p.network.id();
             // a restored id may have belonged to a deleted network: never trust a cached used set for it
             hooks.afterCommit(() -> cache.discardNetwork(id));
             hooks.afterRollback(() -> cache.discardNetwork(id));
             networkRepository.insert(c, p.network);
             ids.add(id);
+            progress.step(ids.size(), order.size());
         }
         return ids;
     }
@@ -246,8 +251,14 @@ final class InterchangePlan {
      * moves the VM id sequence past every VM a lease names: such a VM exists somewhere (here, in the
      * backup's VMs, or in the cloud the file came from), so no new VM may take its id.
      */
-    void writeLeases(Connection c, LeaseRepository leaseRepository, NetworkRepository ids) throws SQLException {
+    void writeLeases(Connection c, LeaseRepository leaseRepository, NetworkRepository ids, Progress progress)
+            throws SQLException {
         int highestVm = -1;
+        long total = networks.values().stream().flatMap(p -> p.leases.values().stream())
+                .mapToLong(l -> l.rows.size()).sum();
+        long done = 0;
+        progress.phase("importing leases");
+        progress.step(0, total);
         for (Planned p : parentsFirst()) {
             for (ArLeases l : p.leases.values()) {
                 if (l.rows.isEmpty() && l.roundRobinCursor.isEmpty()) {
@@ -259,7 +270,10 @@ final class InterchangePlan {
                     }
                 }
                 for (int from = 0; from < l.rows.size(); from += INSERT_BATCH) {
-                    leaseRepository.insert(c, l.rows.subList(from, Math.min(l.rows.size(), from + INSERT_BATCH)));
+                    int to = Math.min(l.rows.size(), from + INSERT_BATCH);
+                    leaseRepository.insert(c, l.rows.subList(from, to));
+                    done += to - from;
+                    progress.step(done, total);
                 }
                 long version = leaseRepository.readAr(c, p.network.id(), l.ar.id()).orElseThrow().version();
                 leaseRepository.touchAr(c, p.network.id(), l.ar.id(), version, l.rows.size(), l.roundRobinCursor);

@@ -22,6 +22,7 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
+import vnetdesk.service.Progress;
 import vnetdesk.service.core.AllocatorCache;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.service.core.Tx;
@@ -47,7 +48,8 @@ final class InterchangeRestore {
     }
 
     /** Restores the networks of a backup; returns their ids, parents first. */
-    List<Integer> restore(Connection c, Tx.Hooks hooks, List<JsonBackup.Network> backup) throws SQLException {
+    List<Integer> restore(Connection c, Tx.Hooks hooks, List<JsonBackup.Network> backup, Progress progress)
+            throws SQLException {
         refuseExistingIds(c, backup);
         InterchangePlan plan = new InterchangePlan();
         for (JsonBackup.Network b : backup) {
@@ -78,8 +80,8 @@ final class InterchangeRestore {
             }
         }
         plan.checkReservationCoverage();
-        List<Integer> ids = plan.writeNetworks(c, hooks, networks, cache);
-        plan.writeLeases(c, leases, networks);
+        List<Integer> ids = plan.writeNetworks(c, hooks, networks, cache, progress);
+        plan.writeLeases(c, leases, networks, progress);
         if (!ids.isEmpty()) {
             networks.moveIdSequencePast(c, "NETWORK", ids.stream().mapToInt(Integer::intValue).max().getAsInt());
         }

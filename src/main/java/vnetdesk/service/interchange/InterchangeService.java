@@ -21,6 +21,7 @@ import vnetdesk.model.ResourceType;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.NetworkService;
+import vnetdesk.service.Progress;
 import vnetdesk.service.QueryService;
 import vnetdesk.service.core.Access;
 import vnetdesk.service.core.NetworkRefs;
@@ -106,6 +107,11 @@ public final class InterchangeService {
      * taken from and every reservation of a named network (their leases refer to each other).
      */
     public String exportJson(Actor actor, List<ObjectRef> refs) {
+        return exportJson(actor, refs, Progress.NONE);
+    }
+
+    /** As {@link #exportJson(Actor, List)}; {@code progress} hears each network written. */
+    public String exportJson(Actor actor, List<ObjectRef> refs, Progress progress) {
         Objects.requireNonNull(refs, "refs");
         // a write transaction serialises with this process's writers, so the backup is one consistent state
         return tx.write((c, hooks) -> {
@@ -122,14 +128,14 @@ public final class InterchangeService {
                 }
             }
             if (!refs.isEmpty()) {
-                return JsonBackupWriter.write(c, leases, selected, List.of(), List.of());
+                return JsonBackupWriter.write(c, leases, selected, List.of(), List.of(), progress);
             }
             List<JsonBackupWriter.Section> before = List.of(
                     out -> JsonBackupAccess.write(out, c, users, acls, OwnedObjectRepository.securityGroups(),
                             OwnedObjectRepository.networkTemplates()),
                     out -> JsonBackupVms.writeClustersAndHosts(out, c, clusters, hosts));
             List<JsonBackupWriter.Section> after = List.of(out -> JsonBackupVms.writeVms(out, c, vmRows));
-            return JsonBackupWriter.write(c, leases, selected, before, after);
+            return JsonBackupWriter.write(c, leases, selected, before, after, progress);
         });
     }
 
@@ -141,6 +147,11 @@ public final class InterchangeService {
      * so that the reservation leases survive an import. Every network needs the USE right.
      */
     public String exportXml(Actor actor, List<ObjectRef> refs) {
+        return exportXml(actor, refs, Progress.NONE);
+    }
+
+    /** As {@link #exportXml(Actor, List)}; {@code progress} hears each network read, then the writing. */
+    public String exportXml(Actor actor, List<ObjectRef> refs, Progress progress) {
         Objects.requireNonNull(refs, "refs");
         // one write transaction, as for the backup, so every network and lease is of one consistent state
         List<NetworkDetails> selected = tx.write((c, hooks) -> {
@@ -157,13 +168,17 @@ public final class InterchangeService {
             Map<Integer, String> userNames = users.userNames(c);
             Map<Integer, String> groupNames = users.groupNames(c);
             List<NetworkDetails> out = new ArrayList<>();
+            progress.phase("exporting networks");
+            progress.step(0, chosen.size());
             for (VirtualNetwork n : chosen) {
                 out.add(new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
                         groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),
                         allLeases(c, n), Map.of()));
+                progress.step(out.size(), chosen.size());
             }
             return out;
         });
+        progress.phase("writing XML");
         if (!refs.isEmpty() && selected.size() == 1) {
             return xml(selected.get(0));
         }
@@ -306,15 +321,24 @@ public final class InterchangeService {
      * the networks created.
      */
     public List<Integer> importFile(Actor actor, String content, String sourceName) {
+        return importFile(actor, content, sourceName, Progress.NONE);
+    }
+
+    /**
+     * As {@link #importFile(Actor, String, String)}; {@code progress} hears the reading, each
+     * network and block of leases written, and the commit.
+     */
+    public List<Integer> importFile(Actor actor, String content, String sourceName, Progress progress) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(sourceName, "sourceName");
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
         char first = firstSignificant(text);
+        progress.phase("reading " + sourceName);
         if (first == '<') {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
             return tx.write((c, hooks) -> {
                 Access.Checker rights = access.of(c, actor);
-                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName);
+                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName, progress);
                 for (int id : ids) {
                     VirtualNetwork n = networks.find(c, id).orElseThrow();
                     rights.requireCreate(ResourceType.NET, n.clusterIds());
@@ -323,6 +347,7 @@ public final class InterchangeService {
                         securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", n.securityGroups());
                     }
                 }
+                progress.phase("saving");
                 return ids;
             });
         }
@@ -338,10 +363,12 @@ public final class InterchangeService {
                 if (backup.access().isPresent()) {
                     accessRestore.restore(c, backup.access().get(), sourceName);
                 }
-                List<Integer> ids = restore.restore(c, hooks, backup.networks());
+                List<Integer> ids = restore.restore(c, hooks, backup.networks(), progress);
                 if (backup.vms().isPresent()) {
+                    progress.phase("importing VMs");
                     vmRestore.restore(c, backup.vms().get(), sourceName);
                 }
+                progress.phase("saving");
                 return ids;
             });
         }

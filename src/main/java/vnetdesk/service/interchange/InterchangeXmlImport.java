@@ -25,6 +25,7 @@ import vnetdesk.model.Permissions;
 import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
+import vnetdesk.service.Progress;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -56,8 +57,8 @@ final class InterchangeXmlImport {
     }
 
     /** Creates the networks in the caller's transaction; returns their new ids, parents first. */
-    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source)
-            throws SQLException {
+    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source,
+                                 Progress progress) throws SQLException {
         Map<Integer, ImportedNetwork> byXmlId = new HashMap<>();
         for (ImportedNetwork n : in) {
             if (n.id().isPresent() && byXmlId.putIfAbsent(n.id().getAsInt(), n) != null) {
@@ -75,6 +76,8 @@ final class InterchangeXmlImport {
         InterchangePlan plan = new InterchangePlan();
         Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
         Map<ImportedNetwork, Map<ImportedAr, Integer>> arIds = new IdentityHashMap<>();
+        progress.phase("importing networks");
+        progress.step(0, order.size());
         for (ImportedNetwork x : order) {
             String label = labels.get(x);
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
@@ -93,6 +96,7 @@ final class InterchangeXmlImport {
             networks.insert(c, n);
             created.put(x, n);
             arIds.put(x, ids);
+            progress.step(created.size(), order.size());
         }
         plan.linkReservations();
         for (ImportedNetwork x : order) {
@@ -109,7 +113,7 @@ final class InterchangeXmlImport {
             }
         }
         plan.checkReservationCoverage();
-        plan.writeLeases(c, leases, networks);
+        plan.writeLeases(c, leases, networks, progress);
         return order.stream().map(x -> created.get(x).id()).toList();
     }
 

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.VirtualNetwork;
-import vnetdesk.store.LeaseRepository;
+import vnetdesk.service.Progress;
 import vnetdesk.store.LeaseRepository.LeaseRow;
+import vnetdesk.store.LeaseRepository;
 
 /**
  * Writes networks with their address ranges and leases in the JSON backup
@@ -51,11 +52,12 @@ final class JsonBackupWriter {
      * backup of named networks).
      */
     static String write(Connection c, LeaseRepository leases, List<VirtualNetwork> networks,
-                        List<Section> beforeNetworks, List<Section> afterNetworks) throws SQLException {
+                        List<Section> beforeNetworks, List<Section> afterNetworks, Progress progress)
+            throws SQLException {
         StringWriter buffer = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
             g.useDefaultPrettyPrinter();
-            new JsonBackupWriter(c, leases, g).document(networks, beforeNetworks, afterNetworks);
+            new JsonBackupWriter(c, leases, g).document(networks, beforeNetworks, afterNetworks, progress);
         } catch (IOException e) {
             // a StringWriter does no I/O; this would be a defect of the generator
             throw new UncheckedIOException("cannot write the JSON backup", e);
@@ -63,8 +65,8 @@ final class JsonBackupWriter {
         return buffer.append('\n').toString();
     }
 
-    private void document(List<VirtualNetwork> networks, List<Section> before, List<Section> after)
-            throws IOException, SQLException {
+    private void document(List<VirtualNetwork> networks, List<Section> before, List<Section> after,
+                          Progress progress) throws IOException, SQLException {
         out.writeStartObject();
         out.writeStringField("format", JsonBackup.FORMAT);
         out.writeNumberField("version", JsonBackup.VERSION);
@@ -72,8 +74,11 @@ final class JsonBackupWriter {
             section.write(out);
         }
         out.writeArrayFieldStart("networks");
-        for (VirtualNetwork n : networks) {
-            network(n);
+        progress.phase("exporting networks");
+        progress.step(0, networks.size());
+        for (int i = 0; i < networks.size(); i++) {
+            network(networks.get(i));
+            progress.step(i + 1, networks.size());
         }
         out.writeEndArray();
         for (Section section : after) {
