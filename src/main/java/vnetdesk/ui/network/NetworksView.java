@@ -29,7 +29,7 @@ public final class NetworksView {
                 Tables.column("Mode", 215, NetworkRow::driver),
                 Tables.column("VLAN", 60, NetworkRow::vlan),
                 Tables.column("Bridge", 100, NetworkRow::bridge),
-                Tables.usage("Leases", 190, NetworkRow::usage, NetworkRow::leasesText),
+                Tables.usage("Leases", 220, NetworkRow::usage, NetworkRow::leasesText),
                 Tables.column("Owner", 90, NetworkRow::owner),
                 Tables.column("Lock", 60, NetworkRow::lock),
                 Tables.column("Parent", 60, NetworkRow::parent)),
