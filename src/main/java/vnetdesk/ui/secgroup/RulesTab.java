@@ -41,9 +41,9 @@ final class RulesTab {
         TableColumn<RuleRow, RuleRow> target = new TableColumn<>("Target");
         target.getColumns().add(column("IP", 125, c -> RuleCells.text(RuleRow.IP, "any address")));
         target.getColumns().add(column("Size", 70, c -> RuleCells.text(RuleRow.SIZE, "")));
-        target.getColumns().add(column("Network id", 95, c -> RuleCells.text(RuleRow.NETWORK_ID, "")));
+        target.getColumns().add(column("Network id", 105, c -> RuleCells.text(RuleRow.NETWORK_ID, "")));
         table.getColumns().add(target);
-        table.getColumns().add(column("Ports (RANGE)", 120, c -> RuleCells.text(RuleRow.RANGE, "all ports")));
+        table.getColumns().add(column("Ports (RANGE)", 130, c -> RuleCells.text(RuleRow.RANGE, "all ports")));
         table.getColumns().add(column("ICMP type", 95, c -> RuleCells.text(RuleRow.ICMP_TYPE, "all types")));
         table.getColumns().add(column("Summary", 320, c -> RuleCells.summary()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
