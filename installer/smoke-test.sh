@@ -45,12 +45,12 @@ rm -f "$data.console.log"
 if [[ -n "$deb" ]]; then
   echo "3. $deb"
   info=$(dpkg-deb -I "$deb")
-  for dep in libgtk-3-0 libgl1; do
+  for dep in libgtk-3-0 libgl1 fonts-dejavu-core; do
     grep -q "Depends:.*$dep" <<<"$info" || { echo "FAIL: the .deb does not depend on $dep"; exit 1; }
   done
   files=$(dpkg-deb -c "$deb")
   grep -q './opt/vnetdesk/bin/vnetdesk$' <<<"$files" || { echo "FAIL: no launcher in the .deb"; exit 1; }
   grep -q '\.desktop$' <<<"$files" || { echo "FAIL: no desktop entry in the .deb"; exit 1; }
-  echo "the .deb depends on libgtk-3-0 and libgl1 and carries the launcher and a desktop entry"
+  echo "the .deb depends on libgtk-3-0, libgl1 and fonts-dejavu-core and carries the launcher and a desktop entry"
 fi
 echo "smoke test passed"

@@ -47,6 +47,8 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxTaskRunner();
+        // the opening screen in the light theme; the main window then shows the one chosen (View → Theme)
+        Themes.apply(false);
         Label message = new Label("Opening the inventory…");
         VBox box = new VBox(12, new ProgressIndicator(), message);
         box.setPadding(new Insets(30));

@@ -9,8 +9,8 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the console remembers between runs: window geometry, the last view and
- * the last selected network of each inventory. Read once on the worker thread at start-up (the
+ * What the console remembers between runs: window geometry, the last view,
+ * the theme and the last selected network of each inventory. Read once on the worker thread at start-up (the
  * preferences store may touch the disk), written when the window closes.
  */
 public final class ConsolePrefs {
@@ -60,6 +60,15 @@ public final class ConsolePrefs {
 
     public void lastView(String view) {
         node.put("view", view);
+    }
+
+    /** The theme chosen in View → Theme; light until one is chosen. */
+    public Theme theme() {
+        return Theme.named(node.get("theme", "")).orElse(Theme.LIGHT);
+    }
+
+    public void theme(Theme theme) {
+        node.put("theme", theme.name());
     }
 
     /** The network last shown in the inventory at {@code location} (another inventory's ids mean other networks). */

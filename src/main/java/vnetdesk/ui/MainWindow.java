@@ -76,6 +76,7 @@ public final class MainWindow {
     private final ToolBar toolbar = new ToolBar();
     private final WhoHoldsThis whoHoldsThis;
     private final HostsViewModel hosts;
+    private final ThemeChoice theme;
     private final ChangeListener<Number> settled = (o, was, now) -> {
         if (now.intValue() == 0) {
             hostsSettled();
@@ -102,6 +103,7 @@ public final class MainWindow {
             networks.open(id);
         });
         this.hosts = new HostsViewModel(inventory, actor, runner, dialogs, remoteHosts);
+        this.theme = new ThemeChoice(prefs, runner, () -> SystemTheme.ofThisDesktop().prefersDark());
         // whatever view changed the inventory, the hosts' pending changes follow once the work has settled;
         // weakly held, as the runner outlives a window replaced by a user switch
         runner.running().addListener(new javafx.beans.value.WeakChangeListener<>(settled));
@@ -138,6 +140,8 @@ public final class MainWindow {
             }
         });
         networks.reload();
+        Themes.follow(theme);
+        theme.readSystem();
         toolbar.getStyleClass().add("main-toolbar");
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menu(), toolbar));
@@ -232,7 +236,7 @@ public final class MainWindow {
         MenuItem refresh = item("Refresh", "F5", this::refreshAll);
         Menu file = new Menu("File", null, newNet, template, new SeparatorMenuItem(), sample, new SeparatorMenuItem(),
                 quit);
-        Menu view = new Menu("View", null, refresh);
+        Menu view = new Menu("View", null, refresh, new SeparatorMenuItem(), Themes.menu(theme));
         return new MenuBar(file, view);
     }
 

@@ -32,7 +32,7 @@ final class ConsoleFixture {
     final Stage stage;
     final ConsoleSession session;
     final ConsoleHosts hosts;
-    private final String prefsNode;
+    final String prefsNode;
 
     ConsoleFixture(Stage stage, Path dir) {
         this.stage = stage;

@@ -36,7 +36,7 @@ import vnetdesk.service.host.HostStatus;
 import vnetdesk.template.TemplateParser;
 
 /**
- * Writes the README screenshots from the sample inventory: the main window,
+ * Writes the README screenshots from the sample inventory: the main window (light and dark themes),
  * each network tab, the Hold IP dialog, the security groups and network
  * templates views, the Instantiate dialog, and Users & Groups. Runs only when asked:
  * {@code mvn -B test -Dtest=ScreenshotsTest -Dvnetdesk.screenshots=assets/screenshots}
@@ -75,6 +75,9 @@ class ScreenshotsTest {
         console.idle(robot);
         console.selectNetwork(robot, "office-lan");
         save(console.stage.getScene(), out.resolve("main-window.png"));
+        theme(robot, "Dark");
+        save(console.stage.getScene(), out.resolve("main-window-dark.png"));
+        theme(robot, "Light");
         for (String tab : new String[]{"General", "Context", "Addresses", "Leases", "Security"}) {
             ConsoleFixture.tab(robot, tab);
             console.idle(robot);
@@ -383,6 +386,14 @@ class ScreenshotsTest {
     private static void saveWindowOf(FxRobot robot, String node, Path file) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         save(robot.lookup(node).query().getScene(), file);
+    }
+
+    /** View → Theme → {@code item}. */
+    private static void theme(FxRobot robot, String item) {
+        robot.clickOn("View");
+        robot.clickOn("Theme");
+        robot.clickOn(item);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void section(FxRobot robot, String name) {

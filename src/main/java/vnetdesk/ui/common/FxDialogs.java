@@ -114,8 +114,8 @@ public final class FxDialogs implements Dialogs {
         Label warning = wrapped("Someone may be intercepting the connection (a man in the middle), or the host was"
                 + " reinstalled and made a new key. Do not go on until the host's administrator has confirmed the"
                 + " new fingerprint.");
-        // the dialog does not carry the console's stylesheet: the warning's colour is set here
-        warning.setStyle("-fx-text-fill: #b42318; -fx-font-weight: bold;");
+        // the dialog does not carry the console's stylesheet, but the theme's colours resolve in it
+        warning.setStyle("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;");
         VBox content = new VBox(8, warning,
                 new Label("Trusted key (" + storedAt + "):"), fingerprintField("host-key-stored", storedFingerprint),
                 new Label("Key offered now:"), fingerprintField("host-key-offered", offeredFingerprint));

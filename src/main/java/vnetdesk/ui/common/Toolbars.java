@@ -13,7 +13,10 @@ import javafx.scene.control.Tooltip;
 /**
  * The one look of the console's actions: a button with its icon and label
  * (style class {@code tool-button}), groups apart by separators; the same
- * actions as context-menu entries.
+ * actions as context-menu entries. Every view follows the same label rule: a
+ * label ends in "…" when the action asks for more before it acts (a name, a
+ * form, a choice — Rename…, Clone…, Hold IP…), not for a mere confirmation
+ * (Delete).
  */
 public final class Toolbars {
 

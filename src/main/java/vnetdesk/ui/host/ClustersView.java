@@ -56,7 +56,7 @@ public final class ClustersView {
         BooleanBinding none = vm.list().selectedIdProperty().isEqualTo(Optional.empty());
         return List.of(
                 List.of(ToolAction.of("cluster-new", "New cluster", "new", "Create a cluster", vm::create)),
-                List.of(ToolAction.of("cluster-rename", "Rename", "rename", "Rename the selected cluster",
+                List.of(ToolAction.of("cluster-rename", "Rename…", "rename", "Rename the selected cluster",
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("cluster-delete", "Delete", "delete", "Delete the selected cluster",
                                 () -> withRow(vm::delete)).disabledWhen(none)),

@@ -129,15 +129,15 @@ final class HostDialog {
         result.setMaxWidth(520);
         result.textProperty().bind(test.resultProperty());
         result.styleProperty().bind(Bindings.createStringBinding(() -> switch (test.stateProperty().get()) {
-            case CONNECTED -> "-fx-text-fill: #1e7b34;";
-            case FAILED -> "-fx-text-fill: #b42318;";
+            case CONNECTED -> "-fx-text-fill: -color-success-fg;";
+            case FAILED -> "-fx-text-fill: -color-danger-fg;";
             default -> "";
         }, test.stateProperty()));
         Label unsupported = new Label();
         unsupported.setId("host-test-unsupported");
         unsupported.setWrapText(true);
         unsupported.setMaxWidth(520);
-        unsupported.setStyle("-fx-text-fill: #b42318;");
+        unsupported.setStyle("-fx-text-fill: -color-danger-fg;");
         unsupported.textProperty().bind(test.unsupportedProperty());
         unsupported.visibleProperty().bind(test.unsupportedProperty().isNotEmpty());
         unsupported.managedProperty().bind(unsupported.visibleProperty());

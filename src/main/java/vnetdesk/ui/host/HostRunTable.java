@@ -24,7 +24,7 @@ import javafx.stage.Window;
 final class HostRunTable {
 
     /** The red of a failure, as the console's other warnings. */
-    static final String RED = "-fx-text-fill: #b42318;";
+    static final String RED = "-fx-text-fill: -color-danger-fg;";
 
     private HostRunTable() {
     }
@@ -59,7 +59,7 @@ final class HostRunTable {
                     setStyle("");
                 } else {
                     styleProperty().bind(Bindings.when(item.stateProperty().isEqualTo(HostRunRow.State.FAILED))
-                            .then("-fx-text-background-color: #b42318;").otherwise(""));
+                            .then("-fx-text-background-color: -color-danger-fg;").otherwise(""));
                 }
             }
         });

@@ -44,12 +44,12 @@ public final class HostsView {
                 Tables.column("Name", 85, HostRow::name),
                 Tables.column("Address", 115, HostRow::addressText),
                 Tables.column("Cluster", 80, HostRow::cluster),
-                Tables.column("VMs", 38, h -> h.vms().size()),
+                Tables.column("VMs", 50, h -> h.vms().size()),
                 Tables.column("Connection", 125, HostRow::connectionText),
-                Tables.column("Probe", 215, HostRow::probeText),
+                Tables.column("Probe", 180, HostRow::probeText),
                 driftColumn(),
-                Tables.column("Pending", 70, HostRow::pendingText),
-                Tables.column("Last apply", 160, HostRow::lastApplyText)),
+                Tables.column("Pending", 80, HostRow::pendingText),
+                Tables.column("Last apply", 150, HostRow::lastApplyText)),
                 "No hosts yet — add one with New host.");
         // several hosts may be selected for Plan… and Apply…; the detail shows the last one clicked
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
@@ -64,7 +64,7 @@ public final class HostsView {
 
     /** The Drift column: a badge coloured by where the host stood at its last check. */
     private static TableColumn<HostRow, HostRow.Drift> driftColumn() {
-        TableColumn<HostRow, HostRow.Drift> drift = Tables.column("Drift", 95, HostRow::drift);
+        TableColumn<HostRow, HostRow.Drift> drift = Tables.column("Drift", 110, HostRow::drift);
         drift.setCellFactory(c -> new TableCell<>() {
             private final Label badge = new Label();
 
@@ -94,7 +94,7 @@ public final class HostsView {
                         ToolAction.of("host-check-drift", "Check drift", "drift",
                                 "Read every host and compare it with what the inventory implies, changing nothing",
                                 vm::checkDrift).disabledWhen(vm.checkingDriftProperty()),
-                        ToolAction.of("host-rename", "Rename", "rename", "Rename the selected host",
+                        ToolAction.of("host-rename", "Rename…", "rename", "Rename the selected host",
                                 () -> withRow(vm::rename)).disabledWhen(none),
                         ToolAction.of("host-delete", "Delete", "delete", "Delete the selected host",
                                 () -> withRow(vm::delete)).disabledWhen(none)),

@@ -45,12 +45,12 @@ final class AddressesTab {
     private javafx.scene.Node content() {
         table.setId("ar-table");
         table.getColumns().add(Tables.column("AR", 40, ArRow::id));
-        table.getColumns().add(Tables.column("Type", 95, ArRow::type));
+        table.getColumns().add(Tables.column("Type", 80, ArRow::type));
         table.getColumns().add(Tables.column("First", 130, ArRow::first));
         table.getColumns().add(Tables.column("Last", 130, ArRow::last));
-        table.getColumns().add(Tables.column("First MAC", 125, ArRow::firstMac));
-        table.getColumns().add(Tables.column("Last MAC", 125, ArRow::lastMac));
-        table.getColumns().add(Tables.column("IPv6 prefixes", 150, ArRow::prefixes));
+        table.getColumns().add(Tables.column("First MAC", 150, ArRow::firstMac));
+        table.getColumns().add(Tables.column("Last MAC", 150, ArRow::lastMac));
+        table.getColumns().add(Tables.column("IPv6 prefixes", 120, ArRow::prefixes));
         table.getColumns().add(Tables.column("Size", 75, (ArRow r) -> r.size()));
         table.getColumns().add(Tables.usage("Used", 160, ArRow::usage, r -> r.used() + " / " + r.size()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -68,11 +68,13 @@ final class LeasesTab {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(Tables.column("AR", 45, LeaseRow::arId));
         table.getColumns().add(Tables.column("IP", 120, LeaseRow::ip));
-        table.getColumns().add(Tables.column("IPv6", 200, LeaseRow::ip6));
-        table.getColumns().add(Tables.column("MAC", 130, LeaseRow::mac));
+        table.getColumns().add(Tables.column("IPv6", 170, LeaseRow::ip6));
+        table.getColumns().add(Tables.column("MAC", 150, LeaseRow::mac));
         table.getColumns().add(Tables.column("Owner", 110, LeaseRow::owner));
-        table.getColumns().add(Tables.column("SG state", 80, LeaseRow::sgState));
+        table.getColumns().add(Tables.column("SG state", 90, LeaseRow::sgState));
         table.getColumns().add(Tables.column("Name", 140, LeaseRow::ownerName));
+        // the columns share the table's width (the last one, Name, gives or takes): no column hides behind a scroll
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder("lease-table-empty", vm.emptyMessageProperty()));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -122,7 +124,7 @@ final class LeasesTab {
         VBox freeBox = new VBox(4, new Label("Free ranges"), free);
         VBox.setVgrow(free, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, freeBox);
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.76);
         BorderPane content = new BorderPane(split, bar, null, null, null);
         content.setPadding(new Insets(8));
         return content;

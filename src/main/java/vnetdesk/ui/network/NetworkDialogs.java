@@ -50,6 +50,11 @@ final class NetworkDialogs {
         checks.setPrefHeight(150);
         checks.setPlaceholder(new Label("Type addresses above: one, a list, or FIRST-LAST ranges"));
         checks.setCellFactory(l -> new ListCell<>() {
+            {
+                // a long reason wraps instead of widening the list behind a horizontal scroll bar
+                vnetdesk.ui.common.FullText.wrapInList(this);
+            }
+
             @Override
             protected void updateItem(HoldViewModel.Check c, boolean empty) {
                 super.updateItem(c, empty);

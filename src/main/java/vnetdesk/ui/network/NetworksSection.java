@@ -54,9 +54,9 @@ public final class NetworksSection {
         return List.of(
                 List.of(ToolAction.of("tool-new", "New", "new", "Create a network with the form (Ctrl+N)",
                                 this::startCreate),
-                        ToolAction.of("tool-template", "From template", "template",
+                        ToolAction.of("tool-template", "From template…", "template",
                                 "Create a network from an OpenNebula template", this::createFromTemplate)),
-                List.of(ToolAction.of("tool-rename", "Rename", "rename", "Rename the selected network",
+                List.of(ToolAction.of("tool-rename", "Rename…", "rename", "Rename the selected network",
                                 () -> withRow(actions::rename)).disabledWhen(none),
                         ToolAction.of("tool-delete", "Delete", "delete", "Delete the selected network",
                                 () -> withRow(actions::delete)).disabledWhen(none),
@@ -64,9 +64,9 @@ public final class NetworksSection {
                                 () -> withRow(actions::lock)).disabledWhen(none),
                         ToolAction.of("tool-unlock", "Unlock", "unlock", "Unlock the selected network",
                                 () -> withRow(actions::unlock)).disabledWhen(none)),
-                List.of(ToolAction.of("tool-hold", "Hold IP", "hold", "Hold addresses of the selected network",
+                List.of(ToolAction.of("tool-hold", "Hold IP…", "hold", "Hold addresses of the selected network",
                                 detail::openHold).disabledWhen(none),
-                        ToolAction.of("tool-reserve", "Reserve", "reserve", "Reserve addresses into a child network",
+                        ToolAction.of("tool-reserve", "Reserve…", "reserve", "Reserve addresses into a child network",
                                 detail::openReserve).disabledWhen(none)));
     }
 

@@ -25,14 +25,14 @@ public final class NetworksView {
         this.detail = detail;
         MasterDetail.table(table, "network-table", list.rows(), List.of(
                 Tables.column("ID", 50, NetworkRow::id),
-                Tables.column("Name", 170, NetworkRow::name),
+                Tables.column("Name", 160, NetworkRow::name),
                 Tables.column("Mode", 215, NetworkRow::driver),
                 Tables.column("VLAN", 60, NetworkRow::vlan),
                 Tables.column("Bridge", 100, NetworkRow::bridge),
-                Tables.usage("Leases", 190, NetworkRow::usage, NetworkRow::leasesText),
-                Tables.column("Owner", 90, NetworkRow::owner),
-                Tables.column("Lock", 60, NetworkRow::lock),
-                Tables.column("Parent", 60, NetworkRow::parent)),
+                Tables.usage("Leases", 220, NetworkRow::usage, NetworkRow::leasesText),
+                Tables.column("Owner", 85, NetworkRow::owner),
+                Tables.column("Lock", 55, NetworkRow::lock),
+                Tables.column("Parent", 70, NetworkRow::parent)),
                 "");
         Label empty = new Label();
         empty.setId("network-table-empty");

@@ -14,6 +14,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
+import vnetdesk.ui.common.FullText;
+
 /**
  * The cells of the rules table. Each shows a control bound straight to its
  * {@link RuleRow} (no separate edit mode, so nothing typed is lost when the
@@ -68,6 +70,11 @@ final class RuleCells {
             mark();
         }
 
+        /** The refusal as the control's tooltip while it is refused. */
+        void tooltip(boolean bad) {
+            control().setTooltip(bad ? new Tooltip(bound.errorProperty().get()) : null);
+        }
+
         /** Whether the row's error is about this cell's column. */
         boolean refused(RuleRow row) {
             return !row.errorProperty().get().isEmpty() && column.equals(row.errorColumnProperty().get());
@@ -82,7 +89,7 @@ final class RuleCells {
                     n.getStyleClass().remove(ERROR);
                 }
             }
-            control().setTooltip(bad ? new Tooltip(bound.errorProperty().get()) : null);
+            tooltip(bad);
             control().setDisable(bound != null && !bound.applies(column));
         }
     }
@@ -137,7 +144,14 @@ final class RuleCells {
     static TableCell<RuleRow, RuleRow> summary() {
         Label label = new Label();
         label.setWrapText(true);
-        return new BoundCell(RuleRow.WHOLE_ROW) {
+        // a summary longer than the row's lines is still read whole
+        label.textProperty().addListener((o, was, now) -> FullText.tooltip(label, now));
+        BoundCell cell = new BoundCell(RuleRow.WHOLE_ROW) {
+            @Override
+            void tooltip(boolean bad) {
+                // the tooltip repeats the text, which is the error while the row is refused
+            }
+
             @Override
             Control control() {
                 return label;
@@ -158,5 +172,12 @@ final class RuleCells {
                 label.textProperty().unbind();
             }
         };
+        // a cell lays its graphic out at the graphic's preferred size, which for wrapping text is one line:
+        // the label asks for the whole cell instead (less the cell's padding, 1 2 1 2 in the stylesheet), and
+        // wraps on the row's two lines
+        label.setMinSize(0, 0);
+        label.prefWidthProperty().bind(cell.widthProperty().subtract(4));
+        label.prefHeightProperty().bind(cell.heightProperty().subtract(2));
+        return cell;
     }
 }

@@ -34,17 +34,17 @@ final class RulesTab {
 
     Node build() {
         table.setId("sg-rules");
-        table.getColumns().add(column("Protocol", 110,
+        table.getColumns().add(column("Protocol", 115,
                 c -> RuleCells.choice(RuleRow.PROTOCOL, Protocol.values(), RuleRow::protocolProperty)));
-        table.getColumns().add(column("Type", 115,
+        table.getColumns().add(column("Type", 135,
                 c -> RuleCells.choice(RuleRow.RULE_TYPE, Direction.values(), RuleRow::directionProperty)));
         TableColumn<RuleRow, RuleRow> target = new TableColumn<>("Target");
-        target.getColumns().add(column("IP", 130, c -> RuleCells.text(RuleRow.IP, "any address")));
+        target.getColumns().add(column("IP", 125, c -> RuleCells.text(RuleRow.IP, "any address")));
         target.getColumns().add(column("Size", 70, c -> RuleCells.text(RuleRow.SIZE, "")));
-        target.getColumns().add(column("Network id", 85, c -> RuleCells.text(RuleRow.NETWORK_ID, "")));
+        target.getColumns().add(column("Network id", 105, c -> RuleCells.text(RuleRow.NETWORK_ID, "")));
         table.getColumns().add(target);
         table.getColumns().add(column("Ports (RANGE)", 130, c -> RuleCells.text(RuleRow.RANGE, "all ports")));
-        table.getColumns().add(column("ICMP type", 85, c -> RuleCells.text(RuleRow.ICMP_TYPE, "all types")));
+        table.getColumns().add(column("ICMP type", 95, c -> RuleCells.text(RuleRow.ICMP_TYPE, "all types")));
         table.getColumns().add(column("Summary", 320, c -> RuleCells.summary()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No rules: the group allows nothing. Add a rule."));
