@@ -1,6 +1,7 @@
 package vnetdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.LeaseOwner;
@@ -92,6 +95,35 @@ class AddressMapConsoleTest {
         ConsoleFixture.await("the held lease is selected", () -> leases.getSelectionModel().getSelectedItems().size()
                 == 1 && leases.isVisible());
         assertEquals("10.0.0.10", leases.getSelectionModel().getSelectedItem().address());
+    }
+
+    /** The colour painted at the centre of cell {@code i} of {@code n}. */
+    private static Color painted(FxRobot robot, int i, int n) throws Exception {
+        Canvas canvas = ConsoleFixture.node(robot, "#address-map");
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Point2D p = MapGrid.fit(n, canvas.getWidth(), canvas.getHeight()).centre(i);
+            return canvas.snapshot(null, null).getPixelReader().getColor((int) p.getX(), (int) p.getY());
+        }).get();
+    }
+
+    @Test
+    void theMapIsRepaintedInTheDarkThemesColours(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Themes.apply(false)).get();
+        try {
+            openMap(robot);
+            Color freeLight = painted(robot, 20, 254);
+            Color heldLight = painted(robot, 9, 254);
+            Color vmLight = painted(robot, 4, 254);
+            assertTrue(freeLight.getBrightness() > 0.7, "a free address is light in the light theme: " + freeLight);
+            assertNotEquals(freeLight, heldLight);
+            assertNotEquals(heldLight, vmLight);
+            WaitForAsyncUtils.asyncFx(() -> Themes.apply(true)).get();
+            console.idle(robot);
+            ConsoleFixture.await("repainted dark", () -> painted(robot, 20, 254).getBrightness() < 0.35);
+            assertNotEquals(painted(robot, 20, 254), painted(robot, 9, 254), "held still stands out");
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> Themes.apply(false)).get();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vnetdesk.ui.network;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 import vnetdesk.service.AddressMap;
@@ -36,11 +38,13 @@ import vnetdesk.service.AddressMap.Kind;
  */
 final class AddressMapView {
 
-    static final Map<Kind, Color> COLOURS = Map.of(Kind.FREE, Color.web("#dde3ea"), Kind.HELD,
-            Color.web("#e39a2d"), Kind.VM, Color.web("#2f7fd0"), Kind.RESERVED, Color.web("#8e5cc4"));
-    /** The used share of a block: the owners of its addresses are known only on hover. */
-    static final Color USED = Color.web("#4f6275");
-    private static final Color HOVER = Color.web("#1b1f24");
+    /**
+     * The legend's swatches, one per colour of the map. They are styled by the
+     * theme (assets/vnetdesk.css, .map-* on the theme's colours), and the
+     * canvas paints with the colours CSS gave them, so the map follows a switch
+     * to the dark theme like the rest of the console.
+     */
+    private final Map<String, Region> swatches = new LinkedHashMap<>();
 
     private final AddressMapViewModel vm;
     private final Canvas canvas = new Canvas();
@@ -118,19 +122,45 @@ final class AddressMapView {
         return box;
     }
 
-    private static Node legend() {
+    private Node legend() {
         HBox legend = new HBox(12);
         legend.setId("map-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
-        for (Map.Entry<String, Color> e : List.of(Map.entry("free", COLOURS.get(Kind.FREE)),
-                Map.entry("held", COLOURS.get(Kind.HELD)), Map.entry("VM", COLOURS.get(Kind.VM)),
-                Map.entry("reserved (child network)", COLOURS.get(Kind.RESERVED)),
-                Map.entry("used share of a block", USED))) {
-            Rectangle swatch = new Rectangle(12, 12, e.getValue());
-            swatch.setStroke(Color.web("#8a96a3"));
-            legend.getChildren().add(new HBox(4, swatch, new Label(e.getKey())));
+        for (Map.Entry<String, String> e : List.of(Map.entry("map-free", "free"), Map.entry("map-held", "held"),
+                Map.entry("map-vm", "VM"), Map.entry("map-reserved", "reserved (child network)"),
+                Map.entry("map-used", "used share of a block"))) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("map-swatch", e.getKey());
+            swatch.setMinSize(12, 12);
+            swatch.setPrefSize(12, 12);
+            swatch.setMaxSize(12, 12);
+            swatch.backgroundProperty().addListener((o, was, now) -> draw());
+            swatches.put(e.getKey(), swatch);
+            HBox item = new HBox(4, swatch, new Label(e.getValue()));
+            item.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(item);
         }
+        // the hover outline takes the text colour: an invisible swatch carries it
+        Region hoverSwatch = new Region();
+        hoverSwatch.getStyleClass().add("map-hover");
+        hoverSwatch.setManaged(false);
+        hoverSwatch.setVisible(false);
+        swatches.put("map-hover", hoverSwatch);
+        legend.getChildren().add(hoverSwatch);
         return legend;
+    }
+
+    /** The colour CSS gave the swatch {@code styleClass}; grey until the first CSS pass. */
+    Color colour(String styleClass) {
+        Background b = swatches.get(styleClass).getBackground();
+        if (b != null && !b.getFills().isEmpty() && b.getFills().get(0).getFill() instanceof Color c) {
+            return c;
+        }
+        return Color.GRAY;
+    }
+
+    private Color colour(Kind kind) {
+        return colour("map-" + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static double share(double side, long part, long whole) {
@@ -169,23 +199,23 @@ final class AddressMapView {
             Cell c = cells.get(i);
             double x = (i % grid.columns()) * side;
             double y = (i / grid.columns()) * side;
-            g.setFill(COLOURS.get(m.singleAddresses() ? c.kind() : Kind.FREE));
+            g.setFill(colour(m.singleAddresses() ? c.kind() : Kind.FREE));
             g.fillRect(x, y, inner, inner);
             if (!m.singleAddresses() && c.used() > 0) {
                 // a block's used share from the bottom, its reserved part lowest; at least a sliver, so
                 // that one lease in 16,384 still shows
                 double h = share(inner, c.used(), c.size());
-                g.setFill(USED);
+                g.setFill(colour("map-used"));
                 g.fillRect(x, y + inner - h, inner, h);
                 if (c.reserved() > 0) {
                     double r = Math.min(h, share(inner, c.reserved(), c.size()));
-                    g.setFill(COLOURS.get(Kind.RESERVED));
+                    g.setFill(colour(Kind.RESERVED));
                     g.fillRect(x, y + inner - r, inner, r);
                 }
             }
         }
         if (hovered >= 0 && hovered < cells.size()) {
-            g.setStroke(HOVER);
+            g.setStroke(colour("map-hover"));
             g.setLineWidth(Math.min(2, Math.max(1, side / 8)));
             g.strokeRect((hovered % grid.columns()) * side + 0.5, (hovered / grid.columns()) * side + 0.5,
                     inner - 1, inner - 1);
