@@ -59,6 +59,7 @@ public final class Database implements AutoCloseable {
     private final Optional<InstanceLock> instanceLock;
     private final Optional<Path> file;
     private final long sizeAtOpen;
+    private final Optional<StoreMaintenance> maintenance;
 
     private Database(SessionPool pool, String location, Optional<InstanceLock> instanceLock,
                      Optional<Path> file) {
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
         this.instanceLock = instanceLock;
         this.file = file;
         this.sizeAtOpen = file.map(Database::sizeOf).orElse(0L);
+        this.maintenance = StoreMaintenance.startFor(pool, location);
     }
 
     /**
@@ -332,6 +334,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        maintenance.ifPresent(StoreMaintenance::close);
         letOthersFinishTheirCommits();
         compactIfGrown();
         pool.dispose();
@@ -371,11 +374,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * With WRITE_DELAY=0 H2 does no background compaction, so a session of many
-     * small commits grows the file; a session that grew it noticeably (or a file
-     * left large by a crash) is compacted on the way out. H2 writes the
-     * compacted copy to a new file and then replaces the old one, so an
-     * interruption leaves the old file intact.
+     * With WRITE_DELAY=0 H2 does no background compaction ({@link StoreMaintenance}
+     * does it while the file is open); a session that still grew it noticeably (or
+     * a file left large by a crash or an older version) is compacted on the way
+     * out. H2 writes the compacted copy to a new file and then replaces the old
+     * one, so an interruption leaves the old file intact.
      */
     private void compactIfGrown() {
         if (file.isEmpty()) {

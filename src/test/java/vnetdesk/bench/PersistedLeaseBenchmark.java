@@ -92,6 +92,10 @@ public final class PersistedLeaseBenchmark {
                 + f0(perSecond(allocations, total.threadCpu())) + " leases/s | ≥ 5,000 leases/s | " + result + " |");
     }
 
+    private static String mib(long bytes) {
+        return f1(bytes / 1024.0 / 1024.0);
+    }
+
     /** Allocates every address of a /16 AR of a fresh inventory, one call each; checks and returns the time taken. */
     private BenchStats.Clock allocationPass(String label) {
         List<String> blockRates = new ArrayList<>();
@@ -120,10 +124,13 @@ public final class PersistedLeaseBenchmark {
                 throw new IllegalStateException("expected " + allocations + " leases, found " + used
                         + ", last index " + last.index());
             }
+            long openBytes = bench.diskBytes();
+            long closedBytes = bench.closeInventoryAndMeasure();
             System.out.println(label + ": " + f0(allocations) + " allocations (last " + last.addresses().primary() + ", "
                     + last.owner().label() + "): wall " + f1(total.wall() / 1e9) + " s, calling thread CPU "
                     + f1(total.threadCpu() / 1e9) + " s, process CPU " + f1(total.processCpu() / 1e9)
-                    + " s; inventory files " + f1(bench.diskBytes() / 1024.0 / 1024.0) + " MiB");
+                    + " s; inventory files " + mib(openBytes) + " MiB while open, " + mib(closedBytes)
+                    + " MiB after close");
             System.out.println("  leases/s per block of " + CHUNK + ", wall (per CPU-second of the calling thread): "
                     + String.join(", ", blockRates));
             return total;
