@@ -48,6 +48,7 @@ class ScreenshotsTest {
     private static final String TARGET = System.getProperty("vnetdesk.screenshots", "");
     @TempDir
     static Path dir;
+    private static int instance;
     private ConsoleFixture console;
 
     @Start
@@ -55,7 +56,8 @@ class ScreenshotsTest {
         if (TARGET.isEmpty()) {
             return;
         }
-        console = new ConsoleFixture(stage, dir.resolve("inventory"));
+        // each test its own inventory: the sample is only loaded into an empty one
+        console = new ConsoleFixture(stage, dir.resolve("inventory-" + instance++));
         SampleInventory.load(console.inventory, Actor.ONEADMIN);
     }
 
@@ -169,6 +171,10 @@ class ScreenshotsTest {
         console.idle(robot);
         pointAtMapCell(robot, 12);
         save(console.stage.getScene(), out.resolve("address-map-24.png"));
+        // the new network is the table's last row, below the rows in view
+        javafx.scene.control.TableView<?> networks = robot.lookup("#network-table").query();
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> networks.scrollTo(networks.getItems().size() - 1)).get();
+        console.idle(robot);
         console.selectNetwork(robot, "campus");
         console.idle(robot);
         ConsoleFixture.await("the /8 is drawn in blocks", () -> ((javafx.scene.control.Label)

@@ -45,13 +45,13 @@ final class AddressesTab {
     private javafx.scene.Node content() {
         table.setId("ar-table");
         table.getColumns().add(Tables.column("AR", 40, ArRow::id));
-        table.getColumns().add(Tables.column("Type", 80, ArRow::type));
+        table.getColumns().add(Tables.column("Type", 70, ArRow::type));
         table.getColumns().add(Tables.column("First", 130, ArRow::first));
         table.getColumns().add(Tables.column("Last", 130, ArRow::last));
         table.getColumns().add(Tables.column("First MAC", 150, ArRow::firstMac));
         table.getColumns().add(Tables.column("Last MAC", 150, ArRow::lastMac));
         table.getColumns().add(Tables.column("IPv6 prefixes", 120, ArRow::prefixes));
-        table.getColumns().add(Tables.column("Size", 75, (ArRow r) -> r.size()));
+        table.getColumns().add(Tables.column("Size", 95, (ArRow r) -> r.size()));
         table.getColumns().add(Tables.usage("Used", 160, ArRow::usage, r -> r.used() + " / " + r.size()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No address ranges. Add one to lease addresses from this network."));
@@ -100,7 +100,7 @@ final class AddressesTab {
         overlaps.managedProperty().bind(overlaps.visibleProperty());
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, lower);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.25);
         BorderPane edit = new BorderPane(split, new VBox(4, overlaps, buttons), null, null, null);
         edit.setPadding(new Insets(8));
 
