@@ -1,15 +1,17 @@
 package vnetdesk.bench;
 
+import static vnetdesk.bench.FxBench.onFx;
+import static vnetdesk.bench.FxBench.onFxRun;
+import static vnetdesk.bench.FxBench.pulse;
+import static vnetdesk.bench.FxBench.waitUntil;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -204,42 +206,6 @@ public final class AddressMapBenchmark {
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalStateException(what);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void onFxRun(Runnable work) throws Exception {
-        onFx(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    /** Lets the FX thread run a pulse (layout and paint) after what was queued. */
-    private static void pulse() throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> Platform.runLater(done::countDown));
-        done.await(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!onFx(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(1);
         }
     }
 }
