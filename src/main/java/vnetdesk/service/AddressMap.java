@@ -91,7 +91,8 @@ public record AddressMap(int networkId, int arId, long first, long last, long ar
         public int shiftFor(int maxCells) {
             long span = last - first; // size - 1, fits even for 2^64 indexes
             int shift = 0;
-            while (Long.compareUnsigned(span >>> shift, maxCells - 1L) > 0) {
+            // shift < 64: in Java a shift by 64 is a shift by 0
+            while (shift < 64 && Long.compareUnsigned(span >>> shift, maxCells - 1L) > 0) {
                 shift++;
             }
             return shift;

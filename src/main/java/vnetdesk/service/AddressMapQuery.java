@@ -58,8 +58,9 @@ final class AddressMapQuery {
     /** The map of {@code window} of AR {@code arId}; the caller holds the write lock the cached sets need. */
     AddressMap map(Connection c, NetworkRefs.Resolved resolved, int arId, Window window, int maxCells)
             throws SQLException {
-        if (maxCells < 1 || maxCells > MAX_CELLS) {
-            throw ValidationException.invalid("CELLS", maxCells, "must be 1.." + MAX_CELLS);
+        if (maxCells < 2 || maxCells > MAX_CELLS) {
+            // one cell would be the whole range: nothing to draw, and its cell size would not fit in 64 bits
+            throw ValidationException.invalid("CELLS", maxCells, "must be between 2 and " + MAX_CELLS);
         }
         VirtualNetwork n = resolved.network();
         AddressRange ar = range(n, arId, window);

@@ -189,12 +189,12 @@ public final class QueryService {
 
     /** Free addresses of a network as maximal ranges, at most {@code limit} of them. */
     public List<FreeRange> freeRanges(Actor actor, ObjectRef ref, int limit) {
-        return tx.write((c, hooks) -> {
+        return tx.readShared((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
             VirtualNetwork n = resolved.network();
             access.of(c, actor).requireRight(n, Right.USE, "list the free addresses of");
             List<FreeRange> out = new ArrayList<>();
-            // the cached sets are shared with writers, hence the write lock (nothing is written)
+            // the cached sets are shared with writers, hence under the write lock (nothing is written)
             for (AddressRange ar : n.addressRanges()) {
                 long version = resolved.state(ar.id()).version();
                 UsedIndexSet set = cache.forWrite(c, n.id(), ar, version);
@@ -212,14 +212,14 @@ public final class QueryService {
 
     /**
      * A map of {@code window} of AR {@code arId} in at most {@code maxCells}
-     * cells (1..1,024): used counts per cell from the allocator's bitmap, owners per
+     * cells (2..1,024): used counts per cell from the allocator's bitmap, owners per
      * address when a cell is one address (see {@link AddressMapQuery}).
      */
     public AddressMap addressMap(Actor actor, ObjectRef ref, int arId, AddressMap.Window window, int maxCells) {
-        return tx.write((c, hooks) -> {
+        return tx.readShared((c, hooks) -> {
             NetworkRefs.Resolved resolved = refs.resolveWithState(c, ref);
             access.of(c, actor).requireRight(resolved.network(), Right.USE, "show the address map of");
-            // the cached sets are shared with writers, hence the write lock (nothing is written)
+            // the cached sets are shared with writers, hence under the write lock (nothing is written)
             return addressMaps.map(c, resolved, arId, window, maxCells);
         });
     }

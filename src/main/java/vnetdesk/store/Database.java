@@ -335,8 +335,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         maintenance.ifPresent(StoreMaintenance::close);
-        letOthersFinishTheirCommits();
-        compactIfGrown();
+        // a process attached to another one's server neither waits for others nor compacts: a SHUTDOWN
+        // COMPACT from it would close the serving process's database under its sessions
+        if (servesTheFile()) {
+            letOthersFinishTheirCommits();
+            compactIfGrown();
+        }
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
     }
@@ -349,9 +353,6 @@ public final class Database implements AutoCloseable {
      * no other session is inside a transaction with changes or a statement.
      */
     private void letOthersFinishTheirCommits() {
-        if (file.isEmpty()) {
-            return;
-        }
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
         try {
             while (read(Database::othersInTransaction) > 0 && System.nanoTime() < deadline) {
@@ -364,10 +365,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether this process has the file open itself (it may serve it to others), not over TCP. */
+    private boolean servesTheFile() {
+        if (file.isEmpty()) {
+            return false;
+        }
+        try {
+            return read(StoreMaintenance::servesFile);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "cannot tell whether {0} is served by this process: {1}", location, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Sessions of other processes (they come over TCP: H2 records their address). */
+    private static int othersAttached(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                     + " WHERE CLIENT_ADDR IS NOT NULL")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
     private static int othersInTransaction(Connection c) throws SQLException {
         try (java.sql.Statement s = c.createStatement();
              java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                     + " WHERE SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
+                     + " WHERE CLIENT_ADDR IS NOT NULL AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
             r.next();
             return r.getInt(1);
         }
@@ -377,25 +401,29 @@ public final class Database implements AutoCloseable {
      * With WRITE_DELAY=0 H2 does no background compaction ({@link StoreMaintenance}
      * does it while the file is open); a session that still grew it noticeably (or
      * a file left large by a crash or an older version) is compacted on the way
-     * out. H2 writes the compacted copy to a new file and then replaces the old
-     * one, so an interruption leaves the old file intact.
+     * out, when no other process is attached (SHUTDOWN COMPACT would cut their
+     * sessions; the last one to close compacts). H2 writes the compacted copy to
+     * a new file and then replaces the old one, so an interruption leaves the
+     * old file intact.
      */
     private void compactIfGrown() {
-        if (file.isEmpty()) {
-            return;
-        }
-        long size = sizeOf(file.get());
+        long size = sizeOf(file.orElseThrow());
         if (size - sizeAtOpen < COMPACT_AFTER_GROWTH && size < COMPACT_ABOVE) {
             return;
         }
         try {
+            if (read(Database::othersAttached) > 0) {
+                LOG.log(Level.DEBUG, "{0}: other processes attached, the file is compacted by the last to close",
+                        location);
+                return;
+            }
             Connection c = pool.borrow();
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             } finally {
                 pool.giveBack(c);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not compact the inventory {0}: {1}", location, firstLine(e.getMessage()));
         }
     }

@@ -75,6 +75,11 @@ final class StoreMaintenance implements AutoCloseable {
         }
     }
 
+    /** Whether the session {@code c} is in this process with the file (not over TCP, not in memory). */
+    static boolean servesFile(Connection c) throws SQLException {
+        return embeddedStore(c).isPresent();
+    }
+
     private static Optional<MVStore> embeddedStore(Connection c) throws SQLException {
         if (!c.isWrapperFor(JdbcConnection.class)) {
             return Optional.empty();

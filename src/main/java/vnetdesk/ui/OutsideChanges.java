@@ -34,7 +34,7 @@ final class OutsideChanges {
             return;
         }
         checking = true;
-        runner.run("Looking for changes made elsewhere", inventory::changeStamp, stamp -> {
+        runner.runWithProgress("Looking for changes made elsewhere", progress -> inventory.changeStamp(), stamp -> {
             checking = false;
             boolean moved = seen.isPresent() && seen.getAsLong() != stamp;
             seen = OptionalLong.of(stamp);
@@ -45,6 +45,6 @@ final class OutsideChanges {
             checking = false;
             // the next check tries again; a dialog every few seconds would help nobody
             LOG.log(System.Logger.Level.DEBUG, "cannot read the inventory's change stamp: {0}", e.getMessage());
-        });
+        }, () -> checking = false); // a cancelled check (the status bar's Cancel) must not stop the later ones
     }
 }

@@ -148,5 +148,10 @@ class AddressMapTest extends ServiceTestSupport {
         ValidationException cells = assertThrows(ValidationException.class,
                 () -> inv.queries().addressMap(ADMIN, network("lan"), 0, Window.whole(9), 2048));
         assertTrue(cells.getMessage().contains("CELLS"), cells.getMessage());
+        ValidationException one = assertThrows(ValidationException.class,
+                () -> inv.queries().addressMap(ADMIN, network("lan"), 0, Window.whole(9), 1));
+        assertTrue(one.getMessage().contains("CELLS") && one.getMessage().contains("between 2 and 1024"),
+                one.getMessage());
+        assertEquals(64, new Window(0, -1L).shiftFor(1), "a 2^64 window in one cell ends (it looped for ever)");
     }
 }

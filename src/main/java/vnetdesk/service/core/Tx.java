@@ -48,7 +48,6 @@ public final class Tx {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final List<Runnable> afterEveryRollback = new ArrayList<>();
     private final AtomicLong committed = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
 
     public Tx(Database db) {
         this.db = db;
@@ -72,13 +71,12 @@ public final class Tx {
             long pause = 5;
             while (true) {
                 try {
-                    return writeOnce(work);
+                    return once(work, true);
                 } catch (ConcurrentChangeException e) {
                     if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
                         throw new ConflictException("the inventory stayed busy with changes by other processes for "
                                 + BUSY_WAIT_SECONDS + " s (" + e.getMessage() + ")");
                     }
-                    retries.incrementAndGet();
                     sleep(pause + ThreadLocalRandom.current().nextLong(pause));
                     pause = Math.min(pause * 2, 200);
                 }
@@ -88,11 +86,27 @@ public final class Tx {
         }
     }
 
-    private <T> T writeOnce(Work<T> work) {
+    /**
+     * Reads that use the in-memory caches this process's writers share (the
+     * allocator's used sets): under the write lock, in one transaction, and not
+     * counted as a write (a front end reloads what depends on committed writes).
+     */
+    public <T> T readShared(Work<T> work) {
+        writeLock.lock();
+        try {
+            return once(work, false);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T once(Work<T> work, boolean countsAsWrite) {
         Hooks hooks = new Hooks();
         try {
             T result = db.inTransaction(c -> work.run(c, hooks));
-            committed.incrementAndGet();
+            if (countsAsWrite) {
+                committed.incrementAndGet();
+            }
             hooks.onCommit.forEach(Runnable::run);
             return result;
         } catch (RuntimeException | Error e) {
@@ -109,11 +123,6 @@ public final class Tx {
             Thread.currentThread().interrupt();
             throw new ConflictException("interrupted while waiting for a busy inventory");
         }
-    }
-
-    /** How many transactions this process ran again after losing a race with another process (for tests). */
-    public long retries() {
-        return retries.get();
     }
 
     /** How many writes this process has committed: a front end compares it to see that something changed. */
