@@ -47,18 +47,13 @@ public final class Database implements AutoCloseable {
     private static final int MIGRATE_ATTEMPTS = 4;
     private static final int READ_ATTEMPTS = 3;
     /** How long closing waits for other processes' transactions under way. */
-    private static final int CLOSE_WAIT_SECONDS = 5;
 
     private final SessionPool pool;
     private final String location;
-    /** Growth of the file during one session above which closing compacts it. */
-    private static final long COMPACT_AFTER_GROWTH = 32L << 20;
-    /** File size above which closing always compacts (e.g. after a crash left it large). */
-    private static final long COMPACT_ABOVE = 256L << 20;
 
     private final Optional<InstanceLock> instanceLock;
     private final Optional<Path> file;
-    private final long sizeAtOpen;
+    private final Optional<FileClosing> closing;
     private final Optional<StoreMaintenance> maintenance;
 
     private Database(SessionPool pool, String location, Optional<InstanceLock> instanceLock,
@@ -67,7 +62,7 @@ public final class Database implements AutoCloseable {
         this.location = location;
         this.instanceLock = instanceLock;
         this.file = file;
-        this.sizeAtOpen = file.map(Database::sizeOf).orElse(0L);
+        this.closing = file.map(f -> new FileClosing(this, pool, location, f));
         this.maintenance = StoreMaintenance.startFor(pool, location);
     }
 
@@ -335,105 +330,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         maintenance.ifPresent(StoreMaintenance::close);
-        // a process attached to another one's server neither waits for others nor compacts: a SHUTDOWN
-        // COMPACT from it would close the serving process's database under its sessions
-        if (servesTheFile()) {
-            letOthersFinishTheirCommits();
-            compactIfGrown();
-        }
+        closing.ifPresent(FileClosing::beforeClose);
         pool.dispose();
         instanceLock.ifPresent(Database::closeLock);
-    }
-
-    /**
-     * When this process serves the file to others, its end breaks their
-     * sessions (they reconnect, and one of them takes the file over); a commit
-     * under way at that moment would leave its process unsure whether it was
-     * saved. So closing first waits, up to {@link #CLOSE_WAIT_SECONDS}, until
-     * no other session is inside a transaction with changes or a statement.
-     */
-    private void letOthersFinishTheirCommits() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
-        try {
-            while (read(Database::othersInTransaction) > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "cannot see the other sessions of {0}: {1}", location, e.getMessage());
-        }
-    }
-
-    /** Whether this process has the file open itself (it may serve it to others), not over TCP. */
-    private boolean servesTheFile() {
-        if (file.isEmpty()) {
-            return false;
-        }
-        try {
-            return read(StoreMaintenance::servesFile);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "cannot tell whether {0} is served by this process: {1}", location, e.getMessage());
-            return false;
-        }
-    }
-
-    /** Sessions of other processes (they come over TCP: H2 records their address). */
-    private static int othersAttached(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                     + " WHERE CLIENT_ADDR IS NOT NULL")) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
-
-    private static int othersInTransaction(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement();
-             java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-                     + " WHERE CLIENT_ADDR IS NOT NULL AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
-
-    /**
-     * With WRITE_DELAY=0 H2 does no background compaction ({@link StoreMaintenance}
-     * does it while the file is open); a session that still grew it noticeably (or
-     * a file left large by a crash or an older version) is compacted on the way
-     * out, when no other process is attached (SHUTDOWN COMPACT would cut their
-     * sessions; the last one to close compacts). H2 writes the compacted copy to
-     * a new file and then replaces the old one, so an interruption leaves the
-     * old file intact.
-     */
-    private void compactIfGrown() {
-        long size = sizeOf(file.orElseThrow());
-        if (size - sizeAtOpen < COMPACT_AFTER_GROWTH && size < COMPACT_ABOVE) {
-            return;
-        }
-        try {
-            if (read(Database::othersAttached) > 0) {
-                LOG.log(Level.DEBUG, "{0}: other processes attached, the file is compacted by the last to close",
-                        location);
-                return;
-            }
-            Connection c = pool.borrow();
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN COMPACT");
-            } finally {
-                pool.giveBack(c);
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not compact the inventory {0}: {1}", location, firstLine(e.getMessage()));
-        }
-    }
-
-    private static long sizeOf(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     private static void closeLock(InstanceLock lock) {
