@@ -11,13 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 
 import vnetdesk.ipam.UsedIndexSet;
 import vnetdesk.model.Actor;
@@ -26,9 +21,7 @@ import vnetdesk.service.AddressMap;
 import vnetdesk.service.Inventory;
 import vnetdesk.service.ReservationService;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
-import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.network.NetworkDetailView;
 
 /**
@@ -160,21 +153,9 @@ public final class AddressMapBenchmark {
 
     /** The tab's time to the painted map of the /8 and of the /24, alternating. */
     private static List<List<Double>> tab(Inventory inv, int big, int small, int runs) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        FxTaskRunner runner = onFx(FxTaskRunner::new);
-        Stage stage = onFx(Stage::new);
-        NetworkDetailView detail = onFx(() -> {
-            FxDialogs dialogs = new FxDialogs(stage);
-            OwnedObjectActions actions = new OwnedObjectActions(inv.networks(), inv.users(), ADMIN, runner, dialogs,
-                    new OwnedObjectActions.Followup(id -> { }, id -> { }, () -> { }));
-            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, dialogs, actions, id -> { }, () -> { });
-            stage.setScene(new Scene(d.node(), 1200, 800));
-            stage.show();
-            ((TabPane) d.node().lookup("#network-tabs")).getSelectionModel().select(4);
-            return d;
-        });
+        FxBench.DetailWindow window = FxBench.detailView(inv, ADMIN, 4);
+        FxTaskRunner runner = window.runner();
+        NetworkDetailView detail = window.view();
         Label scale = onFx(() -> (Label) detail.node().lookup("#map-scale"));
         List<Double> times = new ArrayList<>();
         List<Double> smallTimes = new ArrayList<>();
@@ -192,7 +173,7 @@ public final class AddressMapBenchmark {
             times.add(BenchStats.millis(System.nanoTime() - s));
             waitUntil(() -> runner.running().get() == 0);
         }
-        onFxRun(stage::close);
+        onFxRun(window.stage()::close);
         return List.of(times, smallTimes);
     }
 

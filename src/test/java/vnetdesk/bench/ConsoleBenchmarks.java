@@ -14,22 +14,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.Inventory;
 import vnetdesk.template.TemplateParser;
-import vnetdesk.ui.common.FxDialogs;
 import vnetdesk.ui.common.FxTaskRunner;
-import vnetdesk.ui.common.OwnedObjectActions;
 import vnetdesk.ui.network.NetworkDetailView;
 
 /**
@@ -153,21 +146,9 @@ public final class ConsoleBenchmarks {
         System.out.printf("%nLeases tab: network of 65,534 addresses with %d held leases prepared in %.1f s%n",
                 leases, (System.nanoTime() - t0) / 1e9);
 
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        FxTaskRunner runner = onFx(FxTaskRunner::new);
-        Stage stage = onFx(Stage::new);
-        NetworkDetailView detail = onFx(() -> {
-            FxDialogs dialogs = new FxDialogs(stage);
-            OwnedObjectActions actions = new OwnedObjectActions(inv.networks(), inv.users(), ADMIN, runner, dialogs,
-                    new OwnedObjectActions.Followup(id -> { }, id -> { }, () -> { }));
-            NetworkDetailView d = new NetworkDetailView(inv, ADMIN, runner, dialogs, actions, id -> { }, () -> { });
-            stage.setScene(new Scene(d.node(), 1200, 800));
-            stage.show();
-            ((TabPane) d.node().lookup("#network-tabs")).getSelectionModel().select(5);
-            return d;
-        });
+        FxBench.DetailWindow window = FxBench.detailView(inv, ADMIN, 5);
+        FxTaskRunner runner = window.runner();
+        NetworkDetailView detail = window.view();
         @SuppressWarnings("unchecked")
         TableView<Object> table = onFx(() -> (TableView<Object>) detail.node().lookup("#lease-table"));
         List<Long> open = new ArrayList<>();
@@ -210,10 +191,7 @@ public final class ConsoleBenchmarks {
                         + " one step (scroll + layout + paint) took median %d ms, max %d ms%n",
                 onFx(() -> table.getItems().size()), steps.size(), (System.nanoTime() - scrollStart) / 1e9,
                 median(steps), Collections.max(steps));
-        onFx(() -> {
-            stage.close();
-            return null;
-        });
+        onFxRun(window.stage()::close);
         runner.runLastAndWait(inv::close, 30, TimeUnit.SECONDS);
     }
 
