@@ -1,14 +1,18 @@
 package vnetdesk.cli;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.PropagationState;
@@ -22,6 +26,7 @@ import vnetdesk.service.SecurityGroupService.GroupSummary;
 import vnetdesk.service.SecurityGroupService.VmStatus;
 import vnetdesk.service.host.HostEngine;
 import vnetdesk.service.host.LiveChanges;
+import vnetdesk.template.OneSecurityGroupXml;
 import vnetdesk.template.Template;
 
 /**
@@ -80,8 +85,14 @@ final class SecgroupCommands {
     static final class ListGroups implements Callable<Integer> {
         private final CliContext ctx;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onesecgroup list -x): a SECURITY_GROUP_POOL")
+        boolean xml;
 
         ListGroups(CliContext ctx) {
             this.ctx = ctx;
@@ -89,6 +100,13 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
+            refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                List<OneSecurityGroupXml.Entry> entries = ctx.inventory().securityGroups().listDetails(ctx.actor())
+                        .stream().map(SecgroupCommands::xmlEntry).toList();
+                ctx.out().print(OneSecurityGroupXml.writePool(entries));
+                return Cli.OK;
+            }
             List<GroupSummary> rows = ctx.inventory().securityGroups().list(ctx.actor());
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
@@ -104,6 +122,23 @@ final class SecgroupCommands {
             t.print(ctx.out());
             return Cli.OK;
         }
+    }
+
+    /** {@code --json} and {@code --xml} choose two different outputs: both at once is a usage error. */
+    static void refuseJsonWithXml(CommandSpec spec, boolean json, boolean xml) {
+        if (json && xml) {
+            throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
+        }
+    }
+
+    /** The group as {@code onesecgroup show -x} writes it: its VMs' ids by propagation state. */
+    static OneSecurityGroupXml.Entry xmlEntry(GroupDetails d) {
+        Map<PropagationState, List<Integer>> ids = new EnumMap<>(PropagationState.class);
+        for (PropagationState state : PropagationState.values()) {
+            ids.put(state, d.vmsIn(state).stream().map(VmStatus::vmId).toList());
+        }
+        GroupSummary s = d.summary();
+        return new OneSecurityGroupXml.Entry(s.group(), s.ownerName(), s.groupName(), ids);
     }
 
     static Map<String, Object> summaryJson(GroupSummary s) {
@@ -129,8 +164,14 @@ final class SecgroupCommands {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "show a group: rules, networks, and the state of its VMs")
     static final class Show extends OnGroup {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onesecgroup show -x): a SECURITY_GROUP")
+        boolean xml;
 
         Show(CliContext ctx) {
             super(ctx);
@@ -138,7 +179,12 @@ final class SecgroupCommands {
 
         @Override
         public Integer call() {
+            refuseJsonWithXml(spec, json, xml);
             GroupDetails d = ctx.inventory().securityGroups().show(ctx.actor(), groupRef());
+            if (xml) {
+                ctx.out().print(OneSecurityGroupXml.write(xmlEntry(d)));
+                return Cli.OK;
+            }
             SecurityGroup g = d.summary().group();
             if (json) {
                 Map<String, Object> m = summaryJson(d.summary());

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.NetworkTemplateService.NetworkTemplate;
 import vnetdesk.service.NetworkTemplateService.TemplateSummary;
+import vnetdesk.template.OneVnTemplateXml;
 import vnetdesk.template.Template;
 import vnetdesk.template.TemplateWriter;
 
@@ -71,8 +74,14 @@ final class VntemplateCommands {
     static final class ListTemplates implements Callable<Integer> {
         private final CliContext ctx;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevntemplate list -x): a VNTEMPLATE_POOL")
+        boolean xml;
 
         ListTemplates(CliContext ctx) {
             this.ctx = ctx;
@@ -80,7 +89,12 @@ final class VntemplateCommands {
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
             List<TemplateSummary> rows = ctx.inventory().templates().list(ctx.actor());
+            if (xml) {
+                ctx.out().print(OneVnTemplateXml.writePool(rows.stream().map(VntemplateCommands::xmlEntry).toList()));
+                return Cli.OK;
+            }
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 rows.forEach(s -> out.add(json(s)));
@@ -99,6 +113,16 @@ final class VntemplateCommands {
         }
     }
 
+    /**
+     * The template as {@code onevntemplate show -x} writes it. REGTIME is 0: the inventory does
+     * not record when a template was made.
+     */
+    static OneVnTemplateXml.Entry xmlEntry(TemplateSummary s) {
+        NetworkTemplate t = s.template();
+        return new OneVnTemplateXml.Entry(t.id(), t.name(), t.ownership(), t.lock(), 0, s.ownerName(),
+                s.groupName(), t.body());
+    }
+
     static Map<String, Object> json(TemplateSummary s) {
         NetworkTemplate t = s.template();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -114,8 +138,14 @@ final class VntemplateCommands {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "show a template in template syntax")
     static final class Show extends OnTemplate {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevntemplate show -x): a VNTEMPLATE")
+        boolean xml;
 
         Show(CliContext ctx) {
             super(ctx);
@@ -123,6 +153,12 @@ final class VntemplateCommands {
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                TemplateSummary s = ctx.inventory().templates().show(ctx.actor(), templateRef());
+                ctx.out().print(OneVnTemplateXml.write(xmlEntry(s)));
+                return Cli.OK;
+            }
             NetworkTemplate t = ctx.inventory().templates().info(ctx.actor(), templateRef());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -183,6 +183,15 @@ public final class NetworkTemplateService implements OwnedObjectService {
         });
     }
 
+    /** One template with its owner's names (needs USE). */
+    public TemplateSummary show(Actor actor, ObjectRef ref) {
+        return tx.read(c -> {
+            Row row = objects.resolve(c, ref);
+            access.of(c, actor).requireRight(objects.guarded(row), Right.USE, "show");
+            return summary(row, users.userNames(c), users.groupNames(c));
+        });
+    }
+
     /** The templates the actor may use. */
     public List<TemplateSummary> list(Actor actor) {
         return tx.read(c -> {
@@ -192,12 +201,16 @@ public final class NetworkTemplateService implements OwnedObjectService {
             List<TemplateSummary> out = new ArrayList<>();
             for (Row row : templates.list(c)) {
                 if (rights.may(objects.guarded(row), Right.USE)) {
-                    out.add(new TemplateSummary(decode(row), userNames.getOrDefault(row.ownership().uid(), "?"),
-                            groupNames.getOrDefault(row.ownership().gid(), "?")));
+                    out.add(summary(row, userNames, groupNames));
                 }
             }
             return out;
         });
+    }
+
+    private static TemplateSummary summary(Row row, Map<Integer, String> userNames, Map<Integer, String> groupNames) {
+        return new TemplateSummary(decode(row), userNames.getOrDefault(row.ownership().uid(), "?"),
+                groupNames.getOrDefault(row.ownership().gid(), "?"));
     }
 
     /** Copies a template under a new name, owned by the actor; returns the new id. */

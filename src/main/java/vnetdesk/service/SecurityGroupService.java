@@ -296,15 +296,35 @@ public final class SecurityGroupService implements OwnedObjectService {
             Row row = objects.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
             rights.requireRight(objects.guarded(row), Right.USE, "show");
-            Map<Integer, VmState> stored = states.states(c, row.id());
-            List<VmStatus> statuses = new ArrayList<>();
-            Map<Integer, String> vmNames = vmRows.names(c);
-            for (int vm : vms.of(c, row.id(), Optional.of(rights))) {
-                VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
-                statuses.add(new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error()));
-            }
-            return new GroupDetails(summary(c, rights, names(c), row), statuses);
+            return details(c, rights, names(c), vmRows.names(c), row);
         });
+    }
+
+    /** The groups the actor may use, each as {@link #show} gives it, read in one transaction. */
+    public List<GroupDetails> listDetails(Actor actor) {
+        return tx.read(c -> {
+            Access.Checker rights = access.of(c, actor);
+            Names names = names(c);
+            Map<Integer, String> vmNames = vmRows.names(c);
+            List<GroupDetails> out = new ArrayList<>();
+            for (Row row : groups.list(c)) {
+                if (rights.may(objects.guarded(row), Right.USE)) {
+                    out.add(details(c, rights, names, vmNames, row));
+                }
+            }
+            return out;
+        });
+    }
+
+    private GroupDetails details(Connection c, Access.Checker rights, Names names, Map<Integer, String> vmNames,
+                                 Row row) throws SQLException {
+        Map<Integer, VmState> stored = states.states(c, row.id());
+        List<VmStatus> statuses = new ArrayList<>();
+        for (int vm : vms.of(c, row.id(), Optional.of(rights))) {
+            VmState s = stored.getOrDefault(vm, new VmState(PropagationState.OUTDATED, Optional.empty()));
+            statuses.add(new VmStatus(vm, vmNames.getOrDefault(vm, ""), s.state(), s.error()));
+        }
+        return new GroupDetails(summary(c, rights, names, row), statuses);
     }
 
     /**
