@@ -64,8 +64,14 @@ final class VnetCommands {
     static final class ListNetworks implements Callable<Integer> {
         private final CliContext ctx;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "JSON output")
         boolean json;
+
+        @Option(names = "--xml", description = "OpenNebula XML (onevnet list -x)")
+        boolean xml;
 
         ListNetworks(CliContext ctx) {
             this.ctx = ctx;
@@ -73,6 +79,13 @@ final class VnetCommands {
 
         @Override
         public Integer call() {
+            if (json && xml) {
+                throw new ParameterException(spec.commandLine(), "--json and --xml cannot be used together");
+            }
+            if (xml) {
+                ctx.out().print(ctx.inventory().interchange().listXml(ctx.actor()));
+                return Cli.OK;
+            }
             List<NetworkSummary> rows = ctx.inventory().queries().list(ctx.actor());
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();

@@ -11,10 +11,12 @@ import vnetdesk.model.SyntaxException;
  * turns such XML, from vnetdesk or from OpenNebula, into plain
  * {@link ImportedNetwork} records.
  *
- * <p>Writing: {@code <VNET>} (or a {@code <VNET_POOL>} of them) with the identity,
- * {@code PERMISSIONS}, {@code CLUSTERS}, the physical settings, {@code LOCK} when locked,
- * a {@code TEMPLATE} with every network attribute, and an {@code AR_POOL} with each AR's
- * attributes, computed end addresses and leases. Text is escaped by StAX; no CDATA.
+ * <p>Writing: {@code <VNET>} (or a {@code <VNET_POOL>} of them) in the element order of
+ * OpenNebula's schemas: the identity, {@code LOCK} when locked, {@code PERMISSIONS},
+ * {@code CLUSTERS}, the state and physical settings, the VMs by security-group propagation
+ * state, a {@code TEMPLATE} with every network attribute, and an {@code AR_POOL} with each AR's
+ * attributes and, but in the list form, computed end addresses and leases. Text is escaped by
+ * StAX; no CDATA.
  *
  * <p>Reading: a hardened StAX parser (no DOCTYPE at all, so no entity expansion and
  * no external entity; at most {@link #MAX_INPUT_BYTES} and {@link #MAX_DEPTH} levels
@@ -34,22 +36,44 @@ public final class OneXml {
     }
 
     /**
-     * The network as {@code onevnet show -x} XML, indented, without an XML declaration.
+     * The network as {@code onevnet show -x} XML, indented, without an XML declaration, with no
+     * allocation cursor or security-group state ({@link VnetXmlNetwork#of}).
      *
      * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
      */
     public static String write(NetworkDetails details) {
-        return OneXmlWriter.write(details);
+        return write(VnetXmlNetwork.of(details));
     }
 
     /**
-     * Networks as {@code onevnet list -x} XML: a {@code <VNET_POOL>} holding one {@code <VNET>}
-     * per network, as {@link #write} shapes it, in the given order; {@link #readAll} reads it back.
+     * The network as {@code onevnet show -x} XML (valid against OpenNebula's vnet.xsd but for the
+     * departures listed in docs/decisions.md), indented, without an XML declaration.
      *
      * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
      */
-    public static String writePool(List<NetworkDetails> networks) {
-        return OneXmlWriter.writePool(Objects.requireNonNull(networks));
+    public static String write(VnetXmlNetwork network) {
+        return OneXmlWriter.write(network);
+    }
+
+    /**
+     * Networks with their leases: a {@code <VNET_POOL>} holding one {@code <VNET>} per network, as
+     * {@link #write} shapes it, in the given order (vnet_pool_extended.xsd); {@link #readAll} reads
+     * it back. This is the export form.
+     *
+     * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
+     */
+    public static String writePool(List<VnetXmlNetwork> networks) {
+        return OneXmlWriter.writePool(Objects.requireNonNull(networks), true);
+    }
+
+    /**
+     * Networks as {@code onevnet list -x} prints them (vnet_pool.xsd): a {@code <VNET_POOL>} whose
+     * ARs carry their stored attributes only — no end addresses, used counts or leases.
+     *
+     * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
+     */
+    public static String writeList(List<VnetXmlNetwork> networks) {
+        return OneXmlWriter.writePool(Objects.requireNonNull(networks), false);
     }
 
     /**

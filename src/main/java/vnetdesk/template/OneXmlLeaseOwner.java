@@ -4,9 +4,11 @@ import java.util.OptionalInt;
 
 /**
  * The notation of a lease owner in {@code onevnet show -x} XML, shared by the
- * writer and the reader so the two cannot drift: {@code <VM>id</VM>} with
- * {@code <NIC_NAME>NICn</NIC_NAME>} for a VM NIC, {@code <VM>-1</VM>} for a
- * hold, {@code <VNET>id</VNET>} for a reservation.
+ * writer and the reader so the two cannot drift: {@code <VM>id</VM>} for a VM NIC,
+ * {@code <VM>-1</VM>} for a hold, {@code <VNET>id</VNET>} for a reservation. Older
+ * vnetdesk documents also carry {@code <NIC_NAME>NICn</NIC_NAME>} with a VM lease
+ * (OpenNebula's schema has no such element, so it is no longer written); the reader
+ * still takes the NIC number from it.
  */
 final class OneXmlLeaseOwner {
 
@@ -16,11 +18,6 @@ final class OneXmlLeaseOwner {
     private static final String NIC_PREFIX = "NIC";
 
     private OneXmlLeaseOwner() {
-    }
-
-    /** NIC 3 → {@code NIC3}. */
-    static String nicName(int nicIndex) {
-        return NIC_PREFIX + nicIndex;
     }
 
     /** {@code NIC3} → 3; anything else (a user-chosen NIC name) has no number. */

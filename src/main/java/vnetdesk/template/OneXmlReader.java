@@ -23,10 +23,12 @@ final class OneXmlReader {
 
     /**
      * AR children that OpenNebula computes (or that are read separately): never AR attributes.
-     * ALLOCATED is OpenNebula's internal lease bitmap, as long as the AR is big.
+     * ALLOCATED is OpenNebula's internal lease bitmap, as long as the AR is big; NEXT_INDEX is the
+     * source's allocation cursor, which the importing inventory keeps for itself.
      */
     private static final Set<String> AR_COMPUTED = Set.of("AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
-            "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED");
+            "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED",
+            "NEXT_INDEX");
 
     private final OneXmlStream s;
     private final OneXmlNicNumbers nics = new OneXmlNicNumbers();

@@ -1,12 +1,16 @@
 package vnetdesk.template;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.xml.stream.XMLStreamException;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ArType;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
@@ -16,43 +20,57 @@ import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkConf;
 import vnetdesk.model.NetworkDetails;
+import vnetdesk.model.PropagationState;
 import vnetdesk.model.VirtualNetwork;
 
 /**
- * Writes networks as {@code onevnet show -x} XML, one {@code VNET} or a {@code VNET_POOL};
- * see {@link OneXml#write} and {@link OneXml#writePool}.
+ * Writes networks as OpenNebula prints them, in the element order of OpenNebula's schemas:
+ * one {@code VNET} ({@code onevnet show -x}, vnet.xsd), a {@code VNET_POOL} of such networks
+ * with their leases (vnet_pool_extended.xsd) or a {@code VNET_POOL} as {@code onevnet list -x}
+ * prints it, each AR with its stored attributes only (vnet_pool.xsd); see {@link OneXml}.
  */
 final class OneXmlWriter {
 
-    /** Element names written for an AR before its override attributes; overrides never repeat them. */
-    private static final Set<String> AR_OWN = Set.of("AR_ID", "TYPE", "IP", "MAC", "SIZE", "GLOBAL_PREFIX",
+    /** OpenNebula's state numbers (VirtualNetwork.h): an existing, usable network is READY. */
+    private static final int STATE_READY = 1;
+
+    /** OpenNebula's BRIDGE_TYPE of every driver vnetdesk configures (VN_MAD_CONF in oned.conf). */
+    private static final String LINUX_BRIDGE = "linux";
+
+    /** AR attributes with a slot of their own in the schemas; the other override attributes go after VN_MAD. */
+    private static final Set<String> AR_SLOTTED = Set.of("AR_ID", "TYPE", "IP", "MAC", "SIZE", "GLOBAL_PREFIX",
             "ULA_PREFIX", "IP6", "PREFIX_LENGTH", "PARENT_NETWORK_AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
-            "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES");
+            "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "NEXT_INDEX",
+            "ALLOCATED", "CVLANS", "SHARED", "VLAN_ID", "VN_MAD", "PORT_START", "PORT_SIZE");
 
     private final OneXmlOut out;
+    /** Whether ARs carry the computed addresses, used count and leases (show and export) or not (list). */
+    private final boolean extended;
 
-    private OneXmlWriter(OneXmlOut out) {
+    private OneXmlWriter(OneXmlOut out, boolean extended) {
         this.out = out;
+        this.extended = extended;
     }
 
-    static String write(NetworkDetails details) {
-        Objects.requireNonNull(details, "details");
-        return OneXmlOut.render("network", out -> new OneXmlWriter(out).network(details));
+    static String write(VnetXmlNetwork network) {
+        Objects.requireNonNull(network, "network");
+        return OneXmlOut.render("network", out -> new OneXmlWriter(out, true).network(network));
     }
 
-    static String writePool(List<NetworkDetails> pool) {
-        List<NetworkDetails> networks = List.copyOf(pool);
+    static String writePool(List<VnetXmlNetwork> pool, boolean extended) {
+        List<VnetXmlNetwork> networks = List.copyOf(pool);
         return OneXmlOut.render("network", out -> {
-            OneXmlWriter w = new OneXmlWriter(out);
+            OneXmlWriter w = new OneXmlWriter(out, extended);
             out.open("VNET_POOL");
-            for (NetworkDetails d : networks) {
-                w.network(d);
+            for (VnetXmlNetwork n : networks) {
+                w.network(n);
             }
             out.close();
         });
     }
 
-    private void network(NetworkDetails d) throws XMLStreamException {
+    private void network(VnetXmlNetwork x) throws XMLStreamException {
+        NetworkDetails d = x.details();
         VirtualNetwork n = d.network();
         NetworkConf c = n.conf();
         out.open("VNET");
@@ -62,20 +80,35 @@ final class OneXmlWriter {
         out.leaf("UNAME", d.ownerName());
         out.leaf("GNAME", d.groupName());
         out.leaf("NAME", n.name());
+        out.lock(n.lock());
         out.permissions(n.ownership().permissions());
-        out.open("CLUSTERS");
-        for (Integer cluster : n.clusterIds()) {
-            out.leaf("ID", cluster);
-        }
-        out.close();
+        ids("CLUSTERS", n.clusterIds());
         out.leaf("BRIDGE", c.bridge());
+        out.leaf("BRIDGE_TYPE", LINUX_BRIDGE);
+        // OpenNebula sets PREV_STATE to STATE at every save of the network, so a settled one has both READY
+        out.leaf("STATE", STATE_READY);
+        out.leaf("PREV_STATE", STATE_READY);
+        out.leaf("PARENT_NETWORK_ID", n.parentNetworkId().map(String::valueOf).orElse(""));
+        // OpenNebula writes an empty TEMPLATE_ID for a network not instantiated from a template (id -1)
+        out.leaf("TEMPLATE_ID", "");
         out.leaf("VN_MAD", c.driver().mad());
         out.leaf("PHYDEV", c.phydev().orElse(""));
         out.leaf("VLAN_ID", c.vlanId().map(String::valueOf).orElse(""));
+        out.leaf("OUTER_VLAN_ID", "");
         out.leaf("VLAN_ID_AUTOMATIC", c.automaticVlanId() ? "1" : "0");
-        out.leaf("PARENT_NETWORK_ID", n.parentNetworkId().map(String::valueOf).orElse(""));
+        out.leaf("OUTER_VLAN_ID_AUTOMATIC", "0");
         out.leaf("USED_LEASES", d.usedLeases());
-        out.lock(n.lock());
+        ids("VROUTERS", List.of());
+        for (PropagationState state : List.of(PropagationState.UPDATED, PropagationState.OUTDATED,
+                PropagationState.UPDATING, PropagationState.ERROR)) {
+            Set<Integer> vms = new TreeSet<>();
+            x.vmStates().forEach((vm, s) -> {
+                if (s == state) {
+                    vms.add(vm);
+                }
+            });
+            ids(state.name() + "_VMS", vms);
+        }
         out.open("TEMPLATE");
         for (Map.Entry<String, String> e : NetworkAttributes.toAttributes(n).entrySet()) {
             out.leaf(e.getKey(), e.getValue());
@@ -83,40 +116,90 @@ final class OneXmlWriter {
         out.close();
         out.open("AR_POOL");
         for (AddressRange ar : n.addressRanges()) {
-            addressRange(ar, d);
+            addressRange(ar, x);
         }
         out.close();
         out.close();
     }
 
-    private void addressRange(AddressRange ar, NetworkDetails d) throws XMLStreamException {
+    private void ids(String name, Iterable<Integer> ids) throws XMLStreamException {
+        out.open(name);
+        for (Integer id : ids) {
+            out.leaf("ID", id);
+        }
+        out.close();
+    }
+
+    /**
+     * One AR in the schema's order. PREFIX_LENGTH (no slot in any schema) and, in the list form, IP6
+     * (no slot in vnet_pool.xsd) stand where OpenNebula writes them, in alphabetical order among the
+     * stored attributes; override attributes the schema does not name follow VN_MAD.
+     */
+    private void addressRange(AddressRange ar, VnetXmlNetwork x) throws XMLStreamException {
         ArType type = ar.type();
-        LeaseAddresses first = ar.firstAddresses();
-        LeaseAddresses last = ar.lastAddresses();
+        Map<String, String> attrs = ar.attributes();
         out.open("AR");
         out.leaf("AR_ID", ar.id());
-        out.leaf("TYPE", type.typeName());
-        out.optional("IP", type.firstIp().map(Ipv4::toString));
-        out.leaf("MAC", ar.firstMac().toString());
-        out.leaf("SIZE", ar.size().toString());
+        attribute(attrs, "CVLANS");
         out.optional("GLOBAL_PREFIX", type.globalPrefix().map(Ipv6::toString));
-        out.optional("ULA_PREFIX", type.ulaPrefix().map(Ipv6::toString));
-        out.optional("IP6", type.firstIp6().map(Ipv6::toString));
+        out.optional("IP", type.firstIp().map(Ipv4::toString));
+        if (!extended) {
+            out.optional("IP6", type.firstIp6().map(Ipv6::toString));
+        }
+        out.leaf("MAC", ar.firstMac().toString());
+        out.leaf("NEXT_INDEX", nextIndex(ar, x).toString());
+        out.optional("PARENT_NETWORK_AR_ID", ar.parentArId().map(String::valueOf));
         out.optional("PREFIX_LENGTH", type.prefixLength().map(String::valueOf));
-        for (Map.Entry<String, String> e : ar.attributes().entrySet()) {
-            if (!AR_OWN.contains(e.getKey())) {
+        attribute(attrs, "SHARED");
+        out.leaf("SIZE", ar.size().toString());
+        out.leaf("TYPE", type.typeName());
+        attribute(attrs, "VLAN_ID");
+        out.optional("ULA_PREFIX", type.ulaPrefix().map(Ipv6::toString));
+        attribute(attrs, "VN_MAD");
+        for (Map.Entry<String, String> e : attrs.entrySet()) {
+            if (!AR_SLOTTED.contains(e.getKey())) {
                 out.leaf(e.getKey(), e.getValue());
             }
         }
-        out.optional("PARENT_NETWORK_AR_ID", ar.parentArId().map(String::valueOf));
+        if (extended) {
+            computed(ar, x.details());
+        } else {
+            attribute(attrs, "PORT_START");
+            attribute(attrs, "PORT_SIZE");
+        }
+        out.close();
+    }
+
+    private void attribute(Map<String, String> attrs, String name) throws XMLStreamException {
+        out.optional(name, Optional.ofNullable(attrs.get(name)));
+    }
+
+    /**
+     * Where OpenNebula starts its next search for a free address in the AR: after the index last
+     * given out, round-robin; vnetdesk's lowest-free policy searches from the start.
+     */
+    private static BigInteger nextIndex(AddressRange ar, VnetXmlNetwork x) {
+        Long cursor = x.roundRobinCursors().get(ar.id());
+        if (cursor == null || x.details().network().conf().allocation() != AllocationPolicy.ROUND_ROBIN) {
+            return BigInteger.ZERO;
+        }
+        return new BigInteger(Long.toUnsignedString(cursor)).add(BigInteger.ONE).mod(ar.size());
+    }
+
+    /** The elements OpenNebula computes for {@code show}: end addresses, ports, used count, leases. */
+    private void computed(AddressRange ar, NetworkDetails d) throws XMLStreamException {
+        LeaseAddresses first = ar.firstAddresses();
+        LeaseAddresses last = ar.lastAddresses();
         out.leaf("MAC_END", last.mac().toString());
         out.optional("IP_END", last.ip().map(Ipv4::toString));
-        out.optional("IP6_GLOBAL", first.ip6Global().map(Ipv6::toString));
-        out.optional("IP6_GLOBAL_END", last.ip6Global().map(Ipv6::toString));
         out.optional("IP6_ULA", first.ip6Ula().map(Ipv6::toString));
         out.optional("IP6_ULA_END", last.ip6Ula().map(Ipv6::toString));
-        // IP6 itself is the AR's start address, written above
+        out.optional("IP6_GLOBAL", first.ip6Global().map(Ipv6::toString));
+        out.optional("IP6_GLOBAL_END", last.ip6Global().map(Ipv6::toString));
+        out.optional("IP6", ar.type().firstIp6().map(Ipv6::toString));
         out.optional("IP6_END", last.ip6().map(Ipv6::toString));
+        attribute(ar.attributes(), "PORT_START");
+        attribute(ar.attributes(), "PORT_SIZE");
         out.leaf("USED_LEASES", d.used(ar.id()));
         List<Lease> leases = new ArrayList<>();
         for (Lease lease : d.leases()) {
@@ -129,9 +212,9 @@ final class OneXmlWriter {
             lease(lease);
         }
         out.close();
-        out.close();
     }
 
+    /** A lease as OpenNebula writes it: the addresses and the owner (VM, -1 for a hold, or VNET). */
     private void lease(Lease lease) throws XMLStreamException {
         LeaseAddresses a = lease.addresses();
         out.open("LEASE");
@@ -144,7 +227,6 @@ final class OneXmlWriter {
         LeaseOwner owner = lease.owner();
         if (owner instanceof LeaseOwner.VmNic nic) {
             out.leaf("VM", nic.vmId());
-            out.leaf("NIC_NAME", OneXmlLeaseOwner.nicName(nic.nicIndex()));
         } else if (owner instanceof LeaseOwner.Reservation r) {
             out.leaf("VNET", r.networkId());
         } else {

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vnetdesk.template.OpenNebulaSchemas;
+import vnetdesk.template.VnetXmlConformanceTest;
 
 /** export, import and show --xml through {@link Cli#run}, round-tripping into a second inventory. */
 class InterchangeCliTest {
@@ -54,6 +56,18 @@ class InterchangeCliTest {
         assertEquals("ID: 0\nID: 1\n", imported.out(), imported::toString);
         assertEquals("10.0.0.5: held (HOLD) in network 0:private, AR 0\n", target.run("whois", "10.0.0.5").out());
         assertTrue(source.run("export", "--help").out().contains("OpenNebula XML (the default)"));
+    }
+
+    @Test
+    void listXmlIsTheVnetPoolOfOnevnetListWithoutLeases() throws Exception {
+        CliRunner.Result list = source.run("vnet", "list", "--xml");
+        assertEquals(0, list.code(), list::toString);
+        assertTrue(list.out().startsWith("<VNET_POOL>\n  <VNET>\n"), list.out());
+        assertTrue(list.out().contains("<NAME>vlan50</NAME>") && !list.out().contains("<LEASES>"), list.out());
+        OpenNebulaSchemas.validate("vnet_pool.xsd", VnetXmlConformanceTest.tolerated(list.out(), true));
+        CliRunner.Result both = source.run("vnet", "list", "--xml", "--json");
+        assertEquals(2, both.code(), both::toString);
+        assertTrue(both.err().contains("--json and --xml cannot be used together"), both::toString);
     }
 
     @Test

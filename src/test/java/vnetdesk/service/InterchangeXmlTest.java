@@ -140,7 +140,15 @@ class InterchangeXmlTest {
     /** A lease without its network id; reservation owners become holds when the reservation stays behind. */
     private static String portable(Lease l, boolean reservationsBecomeHolds) {
         LeaseOwner owner = reservationsBecomeHolds && l.owner() instanceof LeaseOwner.Reservation ? LeaseOwner.HOLD : l.owner();
-        return l.arId() + "/" + Long.toUnsignedString(l.index()) + " " + l.addresses() + " " + owner.label();
+        return l.arId() + "/" + Long.toUnsignedString(l.index()) + " " + l.addresses() + " " + ownerLabel(owner);
+    }
+
+    /**
+     * The owner as the network XML carries it: a VM lease names the VM only (OpenNebula's LEASE has no
+     * NIC number; the VM's NIC numbers travel in its own document, VmXmlInterchangeTest).
+     */
+    private static String ownerLabel(LeaseOwner owner) {
+        return owner instanceof LeaseOwner.VmNic nic ? "VM:" + nic.vmId() : owner.label();
     }
 
     @Test
@@ -416,7 +424,7 @@ class InterchangeXmlTest {
             out.put(name, inv.queries().details(ADMIN, ObjectRef.name(name), Integer.MAX_VALUE).leases().stream()
                     .map(l -> l.arId() + "/" + Long.toUnsignedString(l.index()) + " "
                             + (l.owner() instanceof LeaseOwner.Reservation r ? "NET:" + namesById.get(r.networkId())
-                            : l.owner().label())).toList());
+                            : ownerLabel(l.owner()))).toList());
         }
         return out;
     }

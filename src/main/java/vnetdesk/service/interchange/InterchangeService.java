@@ -48,6 +48,7 @@ import vnetdesk.template.Template;
 import vnetdesk.template.TemplateAttribute;
 import vnetdesk.template.TemplateParser;
 import vnetdesk.template.TemplateWriter;
+import vnetdesk.template.VnetXmlNetwork;
 
 /**
  * Export and import of networks and VMs: the JSON backup of the inventory
@@ -76,6 +77,7 @@ public final class InterchangeService {
     private final HostRepository hosts;
     private final VmRepository vmRows;
     private final InterchangeVmRestore vmRestore;
+    private final VnetXmlFacts xmlFacts;
 
     public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries,
                               VmService vms) {
@@ -98,6 +100,7 @@ public final class InterchangeService {
         this.hosts = ctx.hosts();
         this.vmRows = ctx.vms();
         this.vmRestore = new InterchangeVmRestore(ctx);
+        this.xmlFacts = new VnetXmlFacts(ctx.networks(), ctx.leases(), ctx.users());
     }
 
     /**
@@ -154,7 +157,7 @@ public final class InterchangeService {
     public String exportXml(Actor actor, List<ObjectRef> refs, Progress progress) {
         Objects.requireNonNull(refs, "refs");
         // one write transaction, as for the backup, so every network and lease is of one consistent state
-        List<NetworkDetails> selected = tx.write((c, hooks) -> {
+        List<VnetXmlNetwork> selected = tx.write((c, hooks) -> {
             List<VirtualNetwork> chosen;
             Access.Checker rights = access.of(c, actor);
             if (refs.isEmpty()) {
@@ -167,13 +170,13 @@ public final class InterchangeService {
             }
             Map<Integer, String> userNames = users.userNames(c);
             Map<Integer, String> groupNames = users.groupNames(c);
-            List<NetworkDetails> out = new ArrayList<>();
+            List<VnetXmlNetwork> out = new ArrayList<>();
             progress.phase("exporting networks");
             progress.step(0, chosen.size());
             for (VirtualNetwork n : chosen) {
-                out.add(new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
+                out.add(xmlFacts.of(c, new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
                         groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()),
-                        allLeases(c, n), Map.of()));
+                        allLeases(c, n), Map.of())));
                 progress.step(out.size(), chosen.size());
             }
             return out;
@@ -182,13 +185,7 @@ public final class InterchangeService {
         if (!refs.isEmpty() && selected.size() == 1) {
             return xml(selected.get(0));
         }
-        try {
-            return OneXml.writePool(selected);
-        } catch (IllegalArgumentException e) {
-            // names the network that cannot be written, which the writer's message does not
-            selected.forEach(InterchangeService::xml);
-            throw e;
-        }
+        return pool(selected, false);
     }
 
     private List<Lease> allLeases(Connection c, VirtualNetwork n) throws SQLException {
@@ -240,16 +237,36 @@ public final class InterchangeService {
         return new Template(attributes);
     }
 
-    /** The network as {@code onevnet show -x} XML, with all its leases. */
+    /**
+     * The network as {@code onevnet show -x} XML, with all its leases, its round-robin cursors and the
+     * security-group state of its VMs (read just after the details, in a second transaction).
+     */
     public String showXml(Actor actor, ObjectRef ref) {
-        return xml(queries.details(actor, ref, Integer.MAX_VALUE));
+        NetworkDetails details = queries.details(actor, ref, Integer.MAX_VALUE);
+        return xml(tx.read(c -> xmlFacts.of(c, details)));
     }
 
-    private static String xml(NetworkDetails details) {
+    /** Every network the actor may use as {@code onevnet list -x} prints them: no leases (vnet_pool.xsd). */
+    public String listXml(Actor actor) {
+        return pool(tx.read(c -> xmlFacts.listed(c, access.of(c, actor))), true);
+    }
+
+    /** A {@code VNET_POOL}: the list form, or the export form with leases. */
+    private static String pool(List<VnetXmlNetwork> networks, boolean list) {
         try {
-            return OneXml.write(details);
+            return list ? OneXml.writeList(networks) : OneXml.writePool(networks);
         } catch (IllegalArgumentException e) {
-            throw new VnetException("network " + details.network().label() + " cannot be written as XML: "
+            // names the network that cannot be written, which the writer's message does not
+            networks.forEach(InterchangeService::xml);
+            throw e;
+        }
+    }
+
+    private static String xml(VnetXmlNetwork network) {
+        try {
+            return OneXml.write(network);
+        } catch (IllegalArgumentException e) {
+            throw new VnetException("network " + network.details().network().label() + " cannot be written as XML: "
                     + e.getMessage(), e);
         }
     }

@@ -53,9 +53,10 @@ import vnetdesk.template.ImportedNic;
  * use). A NIC on a network finds it by {@code NETWORK_ID} when that network
  * has the {@code NETWORK} name given, else by name; its address must be one of
  * that network's, and every address given must be the lease's at that place.
- * The lease is then adopted when it is already this NIC's (the network was
- * imported with its leases), taken when free, and refused when someone else
- * holds it. A NIC without an address gets the next free one, as an attach.
+ * The lease is then adopted when it is already this NIC's or this VM's (the
+ * network was imported with its leases; its XML names the VM only, so the NIC
+ * number given here replaces the one the network import guessed), taken when
+ * free, and refused when someone else holds it. A NIC without an address gets the next free one, as an attach.
  * {@code TARGET}, the tap, must be {@code one-<vm>-<nic>}: vnetdesk derives it.
  */
 final class VmImportNics {
@@ -245,7 +246,15 @@ final class VmImportNics {
         if (held.isEmpty()) {
             return leases.allocateIn(c, hooks, r, owner, Optional.of(addresses.primary()), Optional.of(at.ar().id()));
         }
-        if (!held.get().owner().equals(owner)) {
+        LeaseOwner holder = held.get().owner();
+        if (holder instanceof LeaseOwner.VmNic nic && nic.vmId() == owner.vmId() && nic.nicIndex() != owner.nicIndex()) {
+            // a network document names the VM only (as OpenNebula's LEASE), so the network import numbered the
+            // VM's NICs in document order; the VM's own document knows the number
+            leaseRows.deleteRunOwnedBy(c, n.id(), at.ar().id(), at.index(), 1, holder);
+            leaseRows.insert(c, List.of(new LeaseRow(n.id(), at.ar().id(), at.index(), owner)));
+            return new Lease(n.id(), at.ar().id(), at.index(), addresses, owner);
+        }
+        if (!holder.equals(owner)) {
             throw new ConflictException("ADDRESS", field + " " + at.field() + ": " + at.text() + " is already used by "
                     + ownerNames.describe(c, held.get().owner()) + " in network " + n.label());
         }
