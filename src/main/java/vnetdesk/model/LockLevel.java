@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * OpenNebula lock levels. A lock refuses operations at its level and above:
- * USE locks everything, MANAGE locks manage and admin operations (the default),
- * ADMIN locks admin operations only. ALL is USE under another name.
+ * USE locks everything (the default of OpenNebula's CLI and of ours), MANAGE locks manage
+ * and admin operations (the console's Lock button), ADMIN locks admin operations only. ALL is USE
+ * under another name.
  */
 public enum LockLevel {
     USE, MANAGE, ADMIN, ALL;

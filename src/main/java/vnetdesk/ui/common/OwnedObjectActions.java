@@ -101,7 +101,11 @@ public final class OwnedObjectActions {
         }, e -> dialogs.showError("Cannot delete " + t.label(), e));
     }
 
-    /** Locks at MANAGE, the level OpenNebula's lock defaults to: update and delete are refused. */
+    /**
+     * Locks at MANAGE: update and delete are refused, while VMs keep using the object. OpenNebula's
+     * CLI locks at USE (level 1) by default, and so does {@code vnet lock} without {@code --level};
+     * the console's button protects against edits without stopping the VMs' leases.
+     */
     public void lock(Target t) {
         change("Locking", t, "lock", () -> service.lock(actor, ref(t), LockLevel.MANAGE));
     }
