@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +23,13 @@ import vnetdesk.template.OpenNebulaSchemas;
 class InventoryXmlCliTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    CliRunner cli;
+    static CliRunner cli;
 
-    @BeforeEach
-    void setUp() {
+    /** One inventory for the class: every test only reads it. */
+    @BeforeAll
+    static void setUp() {
         cli = new CliRunner(dir.resolve("inventory"));
         ok("cluster", "create", "edge");
         ok("host", "create", "kvm1");
@@ -44,7 +45,7 @@ class InventoryXmlCliTest {
         ok("acl", "create", "#1 VNTEMPLATE/* CREATE");
     }
 
-    private String ok(String... args) {
+    private static String ok(String... args) {
         CliRunner.Result r = cli.run(args);
         assertEquals(0, r.code(), r::toString);
         assertEquals("", r.err(), r::toString);
