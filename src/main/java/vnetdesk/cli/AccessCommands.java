@@ -7,11 +7,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import vnetdesk.model.AclRule;
 import vnetdesk.service.UserService.GroupInfo;
 import vnetdesk.service.UserService.UserInfo;
+import vnetdesk.template.OneAclXml;
+import vnetdesk.template.OneGroupXml;
+import vnetdesk.template.OneUserXml;
 
 /** {@code user …}, {@code group …} and {@code acl …}: who may do what. */
 final class AccessCommands {
@@ -20,12 +25,12 @@ final class AccessCommands {
     }
 
     @Command(name = "user", mixinStandardHelpOptions = true, description = "users",
-            subcommands = {ListUsers.class, CreateUser.class, DeleteUser.class, Chgrp.class})
+            subcommands = {ListUsers.class, ShowUser.class, CreateUser.class, DeleteUser.class, Chgrp.class})
     static final class Users {
     }
 
     @Command(name = "group", mixinStandardHelpOptions = true, description = "user groups",
-            subcommands = {ListGroups.class, CreateGroup.class, DeleteGroup.class})
+            subcommands = {ListGroups.class, ShowGroup.class, CreateGroup.class, DeleteGroup.class})
     static final class Groups {
     }
 
@@ -34,9 +39,14 @@ final class AccessCommands {
     static final class Acls {
     }
 
-    /** A command with the context and a --json switch. */
+    private static final String LABEL = "%-20s: %s%n";
+
+    /** A command with the context and a --json switch (each adds an --xml naming its own document). */
     abstract static class Listing implements Callable<Integer> {
         final CliContext ctx;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--json", description = "JSON output")
         boolean json;
@@ -52,25 +62,65 @@ final class AccessCommands {
             super(ctx);
         }
 
+        @Option(names = "--xml", description = "OpenNebula XML (oneuser list -x): a USER_POOL")
+        boolean xml;
+
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneUserXml.writePool(ctx.inventory().users().userXmlEntries()));
+                return Cli.OK;
+            }
             List<UserInfo> users = ctx.inventory().users().users();
             if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (UserInfo u : users) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", u.id());
-                    m.put("name", u.name());
-                    m.put("gid", u.gid());
-                    m.put("group", u.groupName());
-                    out.add(m);
-                }
-                Printer.json(ctx.out(), out);
+                Printer.json(ctx.out(), users.stream().map(AccessCommands::json).toList());
                 return Cli.OK;
             }
             Table t = new Table("ID", "NAME", "GROUP").alignRight(0);
             users.forEach(u -> t.row(u.id(), u.name(), u.gid() + ":" + u.groupName()));
             t.print(ctx.out());
+            return Cli.OK;
+        }
+    }
+
+    static Map<String, Object> json(UserInfo u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("name", u.name());
+        m.put("gid", u.gid());
+        m.put("group", u.groupName());
+        return m;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "show a user and its group")
+    static final class ShowUser extends Listing {
+        @Parameters(index = "0", paramLabel = "USER", description = "name or id")
+        String user;
+
+        ShowUser(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Option(names = "--xml", description = "OpenNebula XML (oneuser show -x): a USER")
+        boolean xml;
+
+        @Override
+        public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneUserXml.write(ctx.inventory().users().userXmlEntry(user)));
+                return Cli.OK;
+            }
+            UserInfo u = ctx.inventory().users().user(user);
+            if (json) {
+                Printer.json(ctx.out(), json(u));
+                return Cli.OK;
+            }
+            ctx.out().println("USER INFORMATION");
+            ctx.out().printf(LABEL, "ID", u.id());
+            ctx.out().printf(LABEL, "NAME", u.name());
+            ctx.out().printf(LABEL, "GROUP", u.gid() + ":" + u.groupName());
             return Cli.OK;
         }
     }
@@ -142,24 +192,64 @@ final class AccessCommands {
             super(ctx);
         }
 
+        @Option(names = "--xml", description = "OpenNebula XML (onegroup list -x): a GROUP_POOL")
+        boolean xml;
+
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneGroupXml.writePool(ctx.inventory().users().groupXmlEntries()));
+                return Cli.OK;
+            }
             List<GroupInfo> groups = ctx.inventory().users().groups();
             if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (GroupInfo g : groups) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", g.id());
-                    m.put("name", g.name());
-                    m.put("members", g.members());
-                    out.add(m);
-                }
-                Printer.json(ctx.out(), out);
+                Printer.json(ctx.out(), groups.stream().map(AccessCommands::json).toList());
                 return Cli.OK;
             }
             Table t = new Table("ID", "NAME", "MEMBERS").alignRight(0);
             groups.forEach(g -> t.row(g.id(), g.name(), Views.join(g.members())));
             t.print(ctx.out());
+            return Cli.OK;
+        }
+    }
+
+    static Map<String, Object> json(GroupInfo g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", g.id());
+        m.put("name", g.name());
+        m.put("members", g.members());
+        return m;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "show a group and its members")
+    static final class ShowGroup extends Listing {
+        @Parameters(index = "0", paramLabel = "GROUP", description = "name or id")
+        String group;
+
+        ShowGroup(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Option(names = "--xml", description = "OpenNebula XML (onegroup show -x): a GROUP")
+        boolean xml;
+
+        @Override
+        public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneGroupXml.write(ctx.inventory().users().groupXmlEntry(group)));
+                return Cli.OK;
+            }
+            GroupInfo g = ctx.inventory().users().group(group);
+            if (json) {
+                Printer.json(ctx.out(), json(g));
+                return Cli.OK;
+            }
+            ctx.out().println("GROUP INFORMATION");
+            ctx.out().printf(LABEL, "ID", g.id());
+            ctx.out().printf(LABEL, "NAME", g.name());
+            ctx.out().printf(LABEL, "MEMBERS", Views.join(g.members()));
             return Cli.OK;
         }
     }
@@ -206,9 +296,17 @@ final class AccessCommands {
             super(ctx);
         }
 
+        @Option(names = "--xml", description = "OpenNebula XML (oneacl list -x): an ACL_POOL")
+        boolean xml;
+
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
             List<AclRule> rules = ctx.inventory().users().acls();
+            if (xml) {
+                ctx.out().print(OneAclXml.writePool(rules));
+                return Cli.OK;
+            }
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (AclRule r : rules) {

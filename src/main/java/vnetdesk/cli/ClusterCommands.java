@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.vm.Cluster;
 import vnetdesk.model.vm.Host;
 import vnetdesk.service.host.ClusterService.ClusterInfo;
+import vnetdesk.template.OneClusterXml;
 
 /**
  * {@code cluster create|list|show|rename|delete|addhost|delhost|addvnet|delvnet}:
@@ -76,12 +79,23 @@ final class ClusterCommands {
         @Option(names = "--json", description = "JSON output")
         boolean json;
 
+        @Option(names = "--xml", description = "OpenNebula XML (onecluster list -x): a CLUSTER_POOL")
+        boolean xml;
+
+        @Spec
+        CommandSpec spec;
+
         ListClusters(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneClusterXml.writePool(ctx.inventory().clusters().xmlEntries(ctx.actor())));
+                return Cli.OK;
+            }
             List<ClusterInfo> rows = ctx.inventory().clusters().list(ctx.actor());
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
@@ -103,12 +117,23 @@ final class ClusterCommands {
         @Option(names = "--json", description = "JSON output")
         boolean json;
 
+        @Option(names = "--xml", description = "OpenNebula XML (onecluster show -x): a CLUSTER")
+        boolean xml;
+
+        @Spec
+        CommandSpec spec;
+
         Show(CliContext ctx) {
             super(ctx);
         }
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneClusterXml.write(ctx.inventory().clusters().xmlEntry(ctx.actor(), clusterRef())));
+                return Cli.OK;
+            }
             ClusterInfo info = ctx.inventory().clusters().show(ctx.actor(), clusterRef());
             if (json) {
                 Printer.json(ctx.out(), json(info));

@@ -28,6 +28,7 @@ import vnetdesk.service.host.HostReports.PlanStatus;
 import vnetdesk.service.host.HostService.ConnectionChange;
 import vnetdesk.service.host.HostService.HostInfo;
 import vnetdesk.service.host.RemoteHosts;
+import vnetdesk.template.OneHostXml;
 
 /**
  * {@code host create|list|show|rename|address|set|delete}: hosts in the
@@ -140,12 +141,26 @@ final class HostCommands {
                 + " from what the inventory implies")
         boolean drift;
 
+        @Option(names = "--xml", description = "OpenNebula XML (onehost list -x): a HOST_POOL")
+        boolean xml;
+
+        @Spec
+        CommandSpec spec;
+
         ListHosts(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml && drift) {
+                throw new ParameterException(spec.commandLine(), "--drift and --xml cannot be used together");
+            }
+            if (xml) {
+                ctx.out().print(OneHostXml.writePool(ctx.inventory().hosts().xmlEntries(ctx.actor())));
+                return Cli.OK;
+            }
             List<HostInfo> rows = ctx.inventory().hosts().list(ctx.actor());
             RemoteHosts remote = ctx.remoteHosts(new HostKeys.Refusing());
             Map<Integer, Optional<Boolean>> pending = new LinkedHashMap<>();
@@ -273,12 +288,23 @@ final class HostCommands {
         @Option(names = "--json", description = "JSON output")
         boolean json;
 
+        @Option(names = "--xml", description = "OpenNebula XML (onehost show -x): a HOST")
+        boolean xml;
+
+        @Spec
+        CommandSpec spec;
+
         Show(CliContext ctx) {
             super(ctx);
         }
 
         @Override
         public Integer call() {
+            SecgroupCommands.refuseJsonWithXml(spec, json, xml);
+            if (xml) {
+                ctx.out().print(OneHostXml.write(ctx.inventory().hosts().xmlEntry(ctx.actor(), hostRef())));
+                return Cli.OK;
+            }
             HostInfo info = ctx.inventory().hosts().show(ctx.actor(), hostRef());
             Optional<Boolean> pending = ctx.remoteHosts(new HostKeys.Refusing()).pending(ctx.actor(),
                     ObjectRef.id(info.host().id()));

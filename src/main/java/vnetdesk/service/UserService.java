@@ -18,6 +18,8 @@ import vnetdesk.store.AclRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
 import vnetdesk.store.UserRepository.UserRow;
+import vnetdesk.template.OneGroupXml;
+import vnetdesk.template.OneUserXml;
 
 /**
  * Users, groups and ACL rules. Anyone may list them (the console's user
@@ -77,6 +79,60 @@ public final class UserService {
                             all.stream().filter(u -> u.gid() == g.getKey()).map(UserRow::name).toList())));
             return out;
         });
+    }
+
+    /** The user {@code user} (name or id) names. */
+    public UserInfo user(String user) {
+        return tx.read(c -> {
+            UserRow u = users.findUser(c, userId(c, user)).orElseThrow();
+            return new UserInfo(u.id(), u.name(), u.gid(), users.groupNames(c).getOrDefault(u.gid(), "?"));
+        });
+    }
+
+    /** The group {@code group} (name or id) names, with its members. */
+    public GroupInfo group(String group) {
+        return tx.read(c -> {
+            int gid = groupId(c, group);
+            return new GroupInfo(gid, users.groupNames(c).get(gid), users.users(c).stream()
+                    .filter(u -> u.gid() == gid).map(UserRow::name).toList());
+        });
+    }
+
+    /** Every user as OpenNebula's user document shows it ({@link OneUserXml}), by id. */
+    public List<OneUserXml.Entry> userXmlEntries() {
+        return users().stream().map(UserService::xmlEntry).toList();
+    }
+
+    /** The user {@code user} (name or id) names, as OpenNebula's user document shows it. */
+    public OneUserXml.Entry userXmlEntry(String user) {
+        return xmlEntry(user(user));
+    }
+
+    private static OneUserXml.Entry xmlEntry(UserInfo u) {
+        return new OneUserXml.Entry(u.id(), u.name(), u.gid(), u.groupName());
+    }
+
+    /** Every group as OpenNebula's group document shows it ({@link OneGroupXml}): members by id. */
+    public List<OneGroupXml.Entry> groupXmlEntries() {
+        return tx.read(c -> {
+            List<UserRow> all = users.users(c);
+            List<OneGroupXml.Entry> out = new ArrayList<>();
+            users.groupNames(c).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(g ->
+                    out.add(groupXmlEntry(g.getKey(), g.getValue(), all)));
+            return out;
+        });
+    }
+
+    /** The group {@code group} (name or id) names, as OpenNebula's group document shows it. */
+    public OneGroupXml.Entry groupXmlEntry(String group) {
+        return tx.read(c -> {
+            int gid = groupId(c, group);
+            return groupXmlEntry(gid, users.groupNames(c).get(gid), users.users(c));
+        });
+    }
+
+    private static OneGroupXml.Entry groupXmlEntry(int gid, String name, List<UserRow> all) {
+        return new OneGroupXml.Entry(gid, name, all.stream().filter(u -> u.gid() == gid).map(UserRow::id).toList());
     }
 
     /** Creates a user in a group (by name or id); returns its id. */

@@ -23,6 +23,7 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.HostRepository;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.template.OneClusterXml;
 
 /**
  * Clusters: create, rename, delete (refused while hosts or networks are in
@@ -66,6 +67,21 @@ public final class ClusterService {
 
     public ClusterInfo show(Actor actor, ObjectRef ref) {
         return tx.read(c -> info(c, resolve(c, ref), networks.list(c)));
+    }
+
+    /** Every cluster as OpenNebula's cluster document shows it ({@link OneClusterXml}), by id. */
+    public List<OneClusterXml.Entry> xmlEntries(Actor actor) {
+        return list(actor).stream().map(ClusterService::xmlEntry).toList();
+    }
+
+    /** The cluster as OpenNebula's cluster document shows it ({@link OneClusterXml}). */
+    public OneClusterXml.Entry xmlEntry(Actor actor, ObjectRef ref) {
+        return xmlEntry(show(actor, ref));
+    }
+
+    private static OneClusterXml.Entry xmlEntry(ClusterInfo info) {
+        return new OneClusterXml.Entry(info.cluster(), info.hosts().stream().map(Host::id).toList(),
+                info.networks().stream().map(VirtualNetwork::id).toList());
     }
 
     private ClusterInfo info(Connection c, Cluster cluster, List<VirtualNetwork> all) throws SQLException {

@@ -29,8 +29,11 @@ import vnetdesk.service.core.Tx;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.HostApplyRepository;
 import vnetdesk.store.HostRepository;
+import vnetdesk.store.HostStatusRepository;
+import vnetdesk.store.HostStatusRepository.Stored;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.VmRepository;
+import vnetdesk.template.OneHostXml;
 
 /**
  * Hosts in the inventory: create in a cluster, rename, set the address and
@@ -84,6 +87,7 @@ public final class HostService {
     private final VmRepository vms;
     private final NetworkRepository ids;
     private final HostApplyRepository applies = new HostApplyRepository();
+    private final HostStatusRepository statuses = new HostStatusRepository();
 
     public HostService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -120,6 +124,34 @@ public final class HostService {
             placed.put(vm.id(), vm.name());
         }
         return new HostInfo(h, clusters.find(c, h.clusterId()).orElseThrow(), placed, last, digest);
+    }
+
+    /** Every host as OpenNebula's host document shows it ({@link OneHostXml}), by id. */
+    public List<OneHostXml.Entry> xmlEntries(Actor actor) {
+        return tx.read(c -> {
+            Map<Integer, Stored> known = statuses.all(c);
+            List<OneHostXml.Entry> out = new ArrayList<>();
+            for (Host h : hosts.list(c)) {
+                out.add(xmlEntry(c, h, known.getOrDefault(h.id(), Stored.NONE)));
+            }
+            return out;
+        });
+    }
+
+    /** The host as OpenNebula's host document shows it ({@link OneHostXml}). */
+    public OneHostXml.Entry xmlEntry(Actor actor, ObjectRef ref) {
+        return tx.read(c -> {
+            Host h = resolve(c, hosts, ref);
+            return xmlEntry(c, h, statuses.find(c, h.id()));
+        });
+    }
+
+    /** STATE from the engine's last contact: none INIT, reached MONITORED, not reached ERROR. */
+    private OneHostXml.Entry xmlEntry(Connection c, Host h, Stored status) throws SQLException {
+        OneHostXml.State state = status.contact().map(k -> k.reachable() ? OneHostXml.State.MONITORED
+                : OneHostXml.State.ERROR).orElse(OneHostXml.State.INIT);
+        return new OneHostXml.Entry(h.id(), h.name(), state, clusters.find(c, h.clusterId()),
+                vms.onHost(c, h.id()).stream().map(VmRepository.VmRow::id).toList(), h.attributes());
     }
 
     /** Adds a host with the default login ({@link HostConnection#DEFAULT}); see below. */
