@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * VN_MAD_CONF lists them, the first being the default.
  */
 public enum Driver {
-    BRIDGE("bridge", "Bridged", true, true, "linux"),
+    BRIDGE("bridge", "Bridged", true, false, "linux"),
     FW("fw", "Bridged with Security Groups", true, true, "linux"),
     // ebtables left oned.conf with the driver (OpenNebula 6.x removed it); its last VN_MAD_CONF said linux
     EBTABLES("ebtables", "Bridged with ebtables isolation", true, true, "linux"),

@@ -50,6 +50,12 @@ class DriverTest {
     }
 
     @Test
+    void ofTheManagedDriversOnlyBridgeLeavesNicsUnfiltered() {
+        assertEquals(List.of(Driver.FW, Driver.EBTABLES, Driver.VLAN, Driver.VXLAN), java.util.Arrays.stream(
+                Driver.values()).filter(Driver::filtersWithSecurityGroups).toList());
+    }
+
+    @Test
     void unmanagedDriversAreNeverFilteredByVnetdesk() {
         for (Driver d : Driver.values()) {
             if (!d.managedOnHosts()) {
