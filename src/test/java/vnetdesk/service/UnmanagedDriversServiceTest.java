@@ -117,4 +117,52 @@ class UnmanagedDriversServiceTest {
             assertFalse(dum.driver().managedOnHosts());
         }
     }
+    /** Two networks as {@code onevnet list -x} of OpenNebula's extended pool prints them: dummy and ovswitch. */
+    private static final String ONE_POOL = """
+<VNET_POOL>
+  <VNET>
+    <ID>0</ID><UID>0</UID><GID>0</GID><UNAME>oneadmin</UNAME><GNAME>oneadmin</GNAME><NAME>test-dummy</NAME>
+    <PERMISSIONS><OWNER_U>1</OWNER_U><OWNER_M>1</OWNER_M><OWNER_A>0</OWNER_A><GROUP_U>0</GROUP_U><GROUP_M>0</GROUP_M><GROUP_A>0</GROUP_A><OTHER_U>0</OTHER_U><OTHER_M>0</OTHER_M><OTHER_A>0</OTHER_A></PERMISSIONS>
+    <CLUSTERS><ID>0</ID></CLUSTERS>
+    <BRIDGE>br0</BRIDGE><BRIDGE_TYPE>linux</BRIDGE_TYPE><STATE>1</STATE><PREV_STATE>1</PREV_STATE>
+    <PARENT_NETWORK_ID/><TEMPLATE_ID/><VN_MAD>dummy</VN_MAD><PHYDEV/><VLAN_ID/><OUTER_VLAN_ID/>
+    <VLAN_ID_AUTOMATIC>0</VLAN_ID_AUTOMATIC><OUTER_VLAN_ID_AUTOMATIC>0</OUTER_VLAN_ID_AUTOMATIC>
+    <USED_LEASES>0</USED_LEASES><VROUTERS/><UPDATED_VMS/><OUTDATED_VMS/><UPDATING_VMS/><ERROR_VMS/>
+    <TEMPLATE><BRIDGE><![CDATA[br0]]></BRIDGE><BRIDGE_TYPE><![CDATA[linux]]></BRIDGE_TYPE><DNS><![CDATA[8.8.8.8]]></DNS><OUTER_VLAN_ID><![CDATA[]]></OUTER_VLAN_ID><PHYDEV><![CDATA[]]></PHYDEV><SECURITY_GROUPS><![CDATA[0]]></SECURITY_GROUPS><VLAN_ID><![CDATA[]]></VLAN_ID><VN_MAD><![CDATA[dummy]]></VN_MAD></TEMPLATE>
+    <AR_POOL><AR><AR_ID><![CDATA[0]]></AR_ID><IP><![CDATA[10.0.0.1]]></IP><MAC><![CDATA[02:00:0a:00:00:01]]></MAC><NEXT_INDEX><![CDATA[0]]></NEXT_INDEX><SIZE><![CDATA[10]]></SIZE><TYPE><![CDATA[IP4]]></TYPE><MAC_END><![CDATA[02:00:0a:00:00:0a]]></MAC_END><IP_END><![CDATA[10.0.0.10]]></IP_END><USED_LEASES>0</USED_LEASES><LEASES/></AR></AR_POOL>
+  </VNET>
+  <VNET>
+    <ID>1</ID><UID>0</UID><GID>0</GID><UNAME>oneadmin</UNAME><GNAME>oneadmin</GNAME><NAME>test-ovs</NAME>
+    <PERMISSIONS><OWNER_U>1</OWNER_U><OWNER_M>1</OWNER_M><OWNER_A>0</OWNER_A><GROUP_U>0</GROUP_U><GROUP_M>0</GROUP_M><GROUP_A>0</GROUP_A><OTHER_U>0</OTHER_U><OTHER_M>0</OTHER_M><OTHER_A>0</OTHER_A></PERMISSIONS>
+    <CLUSTERS><ID>0</ID></CLUSTERS>
+    <BRIDGE>ovsbr0</BRIDGE><BRIDGE_TYPE>openvswitch_dpdk</BRIDGE_TYPE><STATE>1</STATE><PREV_STATE>1</PREV_STATE>
+    <PARENT_NETWORK_ID/><TEMPLATE_ID/><VN_MAD>ovswitch</VN_MAD><PHYDEV/><VLAN_ID>30</VLAN_ID><OUTER_VLAN_ID/>
+    <VLAN_ID_AUTOMATIC>0</VLAN_ID_AUTOMATIC><OUTER_VLAN_ID_AUTOMATIC>0</OUTER_VLAN_ID_AUTOMATIC>
+    <USED_LEASES>0</USED_LEASES><VROUTERS/><UPDATED_VMS/><OUTDATED_VMS/><UPDATING_VMS/><ERROR_VMS/>
+    <TEMPLATE><BRIDGE><![CDATA[ovsbr0]]></BRIDGE><BRIDGE_TYPE><![CDATA[openvswitch_dpdk]]></BRIDGE_TYPE><OUTER_VLAN_ID><![CDATA[]]></OUTER_VLAN_ID><PHYDEV><![CDATA[]]></PHYDEV><SECURITY_GROUPS><![CDATA[0]]></SECURITY_GROUPS><VLAN_ID><![CDATA[30]]></VLAN_ID><VN_MAD><![CDATA[ovswitch]]></VN_MAD></TEMPLATE>
+    <AR_POOL><AR><AR_ID><![CDATA[0]]></AR_ID><IP><![CDATA[10.7.0.1]]></IP><MAC><![CDATA[02:00:0a:07:00:01]]></MAC><NEXT_INDEX><![CDATA[0]]></NEXT_INDEX><SIZE><![CDATA[10]]></SIZE><TYPE><![CDATA[IP4]]></TYPE><MAC_END><![CDATA[02:00:0a:07:00:0a]]></MAC_END><IP_END><![CDATA[10.7.0.10]]></IP_END><USED_LEASES>0</USED_LEASES><LEASES/></AR></AR_POOL>
+  </VNET>
+</VNET_POOL>
+""";
+
+    @Test
+    void anOpenNebulaPoolWithDummyAndOvswitchImportsAsNotManagedAndExportsTheSameDriverElements() throws Exception {
+        OpenNebulaSchemas.validate("vnet_pool_extended.xsd", ONE_POOL);
+        assertEquals(2, inv.interchange().importFile(ADMIN, ONE_POOL, "one.xml").size());
+        NetworkConf dummy = conf("test-dummy");
+        NetworkConf ovs = conf("test-ovs");
+        assertEquals(Driver.DUMMY, dummy.driver());
+        assertEquals("br0", dummy.bridge());
+        assertEquals(Driver.OVSWITCH, ovs.driver());
+        assertEquals("openvswitch_dpdk", ovs.bridgeType());
+        assertEquals(java.util.Optional.of(30), ovs.vlanId());
+        assertFalse(dummy.driver().managedOnHosts() || ovs.driver().managedOnHosts());
+        String export = inv.interchange().exportXml(ADMIN, List.of());
+        for (String element : List.of("<BRIDGE>br0</BRIDGE>\n    <BRIDGE_TYPE>linux</BRIDGE_TYPE>",
+                "<VN_MAD>dummy</VN_MAD>", "<BRIDGE>ovsbr0</BRIDGE>\n    <BRIDGE_TYPE>openvswitch_dpdk</BRIDGE_TYPE>",
+                "<VN_MAD>ovswitch</VN_MAD>", "<VLAN_ID>30</VLAN_ID>")) {
+            assertTrue(export.contains(element), element + " in " + export);
+        }
+        OpenNebulaSchemas.validate("vnet_pool_extended.xsd", VnetXmlConformanceTest.tolerated(export, false));
+    }
 }
