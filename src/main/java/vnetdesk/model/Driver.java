@@ -16,14 +16,14 @@ import java.util.stream.Collectors;
 public enum Driver {
     BRIDGE("bridge", "Bridged", true, false, "linux"),
     FW("fw", "Bridged with Security Groups", true, true, "linux"),
-    // ebtables left oned.conf with the driver (OpenNebula 6.x removed it); its last VN_MAD_CONF said linux
+    // ebtables left oned.conf with the driver (removed for OpenNebula 7.0); its last VN_MAD_CONF said linux
     EBTABLES("ebtables", "Bridged with ebtables isolation", true, true, "linux"),
     VLAN("802.1Q", "802.1Q", true, true, "linux"),
     VXLAN("vxlan", "VXLAN", true, true, "linux"),
     DUMMY("dummy", "Dummy (no host configuration)", false, false, "linux"),
     OVSWITCH("ovswitch", "Open vSwitch", false, false, "openvswitch", "openvswitch_dpdk"),
     OVSWITCH_VXLAN("ovswitch_vxlan", "Open vSwitch VXLAN", false, false, "openvswitch"),
-    // vcenter left oned.conf when OpenNebula 6.10 dropped vCenter; its last VN_MAD_CONF said vcenter_port_groups
+    // vcenter left oned.conf when OpenNebula 7.0 dropped vCenter; its last VN_MAD_CONF said vcenter_port_groups
     VCENTER("vcenter", "vCenter port groups", false, false, "vcenter_port_groups"),
     ELASTIC("elastic", "Elastic (cloud provider)", false, false, "linux"),
     NODEPORT("nodeport", "NodePort", false, false, "linux");
