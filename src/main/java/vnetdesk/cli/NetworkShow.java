@@ -54,6 +54,8 @@ final class NetworkShow {
         out.printf(LABEL, "CLUSTERS", Views.clusters(n));
         out.printf(LABEL, "BRIDGE", c.bridge());
         out.printf(LABEL, "VN_MAD", c.driver().mad());
+        out.printf(LABEL, "BRIDGE TYPE", c.bridgeType());
+        out.printf(LABEL, "MANAGED ON HOSTS", Views.managedOnHosts(n));
         out.printf(LABEL, "PHYSICAL DEVICE", c.phydev().orElse(""));
         out.printf(LABEL, "VLAN ID", c.vlanId().map(Object::toString).orElse(""));
         if (c.automaticVlanId()) {
@@ -143,6 +145,8 @@ final class NetworkShow {
         n.lock().ifPresent(l -> m.put("lock", l.name()));
         m.put("clusters", n.clusterIds());
         m.put("driver", c.driver().mad());
+        m.put("bridge_type", c.bridgeType());
+        m.put("managed_on_hosts", c.driver().managedOnHosts());
         m.put("bridge", c.bridge());
         c.phydev().ifPresent(p -> m.put("phydev", p));
         c.vlanId().ifPresent(v -> m.put("vlan_id", v));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Driver;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.Lease;
@@ -38,6 +39,21 @@ final class Views {
     static String vlan(VirtualNetwork n) {
         return n.conf().vlanId().map(Object::toString).orElse(NONE);
     }
+
+    /** "yes", or "no (driver ovswitch is not configured by vnetdesk)" for a driver vnetdesk leaves alone on hosts. */
+    static String managedOnHosts(VirtualNetwork n) {
+        Driver d = n.conf().driver();
+        return d.managedOnHosts() ? "yes" : "no (driver " + d.mad() + " is not configured by vnetdesk)";
+    }
+
+    /** The driver as {@code vnet list} shows it: an unmanaged one marked with {@link #NOT_MANAGED_MARK}. */
+    static String listedDriver(VirtualNetwork n) {
+        Driver d = n.conf().driver();
+        return d.managedOnHosts() ? d.mad() : d.mad() + NOT_MANAGED_MARK;
+    }
+
+    /** Marks a driver vnetdesk does not configure on hosts in {@code vnet list}; explained under the table. */
+    static final String NOT_MANAGED_MARK = "*";
 
     static String clusters(VirtualNetwork n) {
         return n.clusterIds().isEmpty() ? NONE : join(n.clusterIds());

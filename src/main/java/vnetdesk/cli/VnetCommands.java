@@ -97,10 +97,14 @@ final class VnetCommands {
                     .alignRight(0, 6, 8);
             for (NetworkSummary s : rows) {
                 VirtualNetwork n = s.network();
-                t.row(n.id(), s.ownerName(), s.groupName(), n.name(), n.conf().driver().mad(), n.conf().bridge(),
+                t.row(n.id(), s.ownerName(), s.groupName(), n.name(), Views.listedDriver(n), n.conf().bridge(),
                         Views.vlan(n), Views.clusters(n), s.used() + "/" + n.totalSize());
             }
             t.print(ctx.out());
+            if (rows.stream().anyMatch(s -> !s.network().conf().driver().managedOnHosts())) {
+                ctx.out().println(Views.NOT_MANAGED_MARK + " not managed on hosts: vnetdesk does not configure"
+                        + " this driver on hosts");
+            }
             return Cli.OK;
         }
 
@@ -112,6 +116,7 @@ final class VnetCommands {
             m.put("user", s.ownerName());
             m.put("group", s.groupName());
             m.put("driver", n.conf().driver().mad());
+            m.put("managed_on_hosts", n.conf().driver().managedOnHosts());
             m.put("bridge", n.conf().bridge());
             n.conf().vlanId().ifPresent(v -> m.put("vlan_id", v));
             m.put("clusters", n.clusterIds());

@@ -37,7 +37,7 @@ public final class NetworkAttributes {
                          Optional<String> bridge, Optional<String> phydev, Optional<Integer> vlanId,
                          boolean automaticVlanId, Optional<Integer> mtu, boolean filterMac, boolean filterIp,
                          AllocationPolicy allocation, Qos qos, Optional<List<Integer>> securityGroups,
-                         Map<String, String> attributes) {
+                         Map<String, String> attributes, String bridgeType) {
 
         /** SECURITY_GROUPS as given, else the default group (what a network gets when the template names none). */
         public List<Integer> securityGroupsOrDefault() {
@@ -50,7 +50,7 @@ public final class NetworkAttributes {
                                         List<Integer> groups, List<AddressRange> ars,
                                         Optional<Integer> parentNetworkId, int nextArId, long version) {
             NetworkConf conf = new NetworkConf(driver, effectiveBridge, bridgeGenerated, phydev, effectiveVlanId,
-                    automaticVlanId, mtu, filterMac, filterIp, allocation);
+                    automaticVlanId, mtu, filterMac, filterIp, allocation, bridgeType);
             return new VirtualNetwork(id, name, description, clusterIds, ownership, lock, conf, qos, attributes,
                     groups, ars, parentNetworkId, nextArId, version);
         }
@@ -130,6 +130,8 @@ public final class NetworkAttributes {
                 .map(v -> Numbers.parseInt("VLAN_ID", v, 1, (int) d.maxVlanId()))));
         boolean vlanOk = driver.isPresent() && automatic.isPresent() && vlan.isPresent()
                 && problems.check(() -> checkVlan(driver.get(), phydev, vlan.get(), automatic.get(), a));
+        Optional<String> bridgeType = driver.flatMap(d -> problems.value(() -> d.bridgeType(nonBlank(a.get("BRIDGE_TYPE")))));
+        driver.ifPresent(d -> problems.check(() -> checkDriverNeeds(d, bridge, a)));
         Optional<Optional<Integer>> mtu = problems.value(() ->
                 nonBlank(a.get("MTU")).map(v -> Numbers.parseInt("MTU", v, 68, 65535)));
         Optional<Boolean> filterMac = problems.value(() -> yesNo("FILTER_MAC_SPOOFING", a.get("FILTER_MAC_SPOOFING"), false));
@@ -147,12 +149,34 @@ public final class NetworkAttributes {
             }
         });
         ContextAttributes.validate(rest, problems);
-        if (!problems.isEmpty() || name.isEmpty() || !bridgeOk || !phydevOk || !vlanOk) {
+        if (!problems.isEmpty() || name.isEmpty() || !bridgeOk || !phydevOk || !vlanOk || bridgeType.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(name.get(), description, clusters.orElseThrow(), driver.get(), bridge, phydev,
                 vlan.get(), automatic.get(), mtu.orElseThrow(), filterMac.orElseThrow(), filterIp.orElseThrow(),
-                allocation.orElseThrow(), qos.orElseThrow(), groups.orElseThrow(), rest));
+                allocation.orElseThrow(), qos.orElseThrow(), groups.orElseThrow(), rest, bridgeType.get()));
+    }
+
+    /**
+     * What oned requires of the drivers vnetdesk does not manage (parse_phydev_vlans):
+     * dummy a BRIDGE, ovswitch_vxlan an OUTER_VLAN_ID or AUTOMATIC_OUTER_VLAN_ID=YES.
+     * The managed drivers get a generated bridge when none is given.
+     */
+    private static void checkDriverNeeds(Driver driver, Optional<String> bridge, Map<String, String> a) {
+        if (driver == Driver.DUMMY && bridge.isEmpty()) {
+            throw new ValidationException("BRIDGE", "BRIDGE: required for the dummy driver (OpenNebula generates"
+                    + " no bridge name for it)");
+        }
+        if (driver == Driver.OVSWITCH_VXLAN) {
+            Optional<String> outer = nonBlank(a.get("OUTER_VLAN_ID"));
+            boolean automatic = yesNo("AUTOMATIC_OUTER_VLAN_ID", a.get("AUTOMATIC_OUTER_VLAN_ID"), false);
+            if (outer.isPresent()) {
+                Numbers.parseInt("OUTER_VLAN_ID", outer.get(), 1, 4094);
+            } else if (!automatic) {
+                throw new ValidationException("OUTER_VLAN_ID", "OUTER_VLAN_ID: required for the ovswitch_vxlan"
+                        + " driver (or set AUTOMATIC_OUTER_VLAN_ID=YES)");
+            }
+        }
     }
 
     /** The VLAN id rules of a driver: tagged drivers need PHYDEV and a VLAN id (or automatic), others none. */
@@ -169,9 +193,10 @@ public final class NetworkAttributes {
                 throw new ValidationException("VLAN_ID", "VLAN_ID: required for the " + driver.mad()
                         + " driver (or set AUTOMATIC_VLAN_ID=YES)");
             }
-        } else if (vlan.isPresent() || automatic) {
-            throw ValidationException.invalid("VLAN_ID", a.getOrDefault("VLAN_ID", "AUTOMATIC"),
-                    "only the 802.1Q and vxlan drivers use a VLAN id");
+        } else if (!driver.usesVlanId() && (vlan.isPresent() || automatic)) {
+            throw ValidationException.invalid("VLAN_ID", a.getOrDefault("VLAN_ID", "AUTOMATIC"), "only the "
+                    + String.join(", ", java.util.Arrays.stream(Driver.values()).filter(Driver::usesVlanId)
+                    .map(Driver::mad).toList()) + " drivers use a VLAN id");
         }
     }
 
@@ -188,6 +213,8 @@ public final class NetworkAttributes {
         if (!c.bridgeGenerated()) {
             a.put("BRIDGE", c.bridge());
         }
+        // always written, as OpenNebula keeps the effective BRIDGE_TYPE in a network's template
+        a.put("BRIDGE_TYPE", c.bridgeType());
         c.phydev().ifPresent(p -> a.put("PHYDEV", p));
         if (c.automaticVlanId()) {
             a.put("AUTOMATIC_VLAN_ID", "YES");

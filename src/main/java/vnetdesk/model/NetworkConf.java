@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
  * @param bridgeGenerated whether vnetdesk chose the bridge name
  * @param vlanId          802.1Q VLAN id or VXLAN VNI
  * @param automaticVlanId AUTOMATIC_VLAN_ID=YES: the id was picked from the free pool
+ * @param bridgeType      BRIDGE_TYPE, one the driver allows ({@link Driver#bridgeTypes()})
  */
 public record NetworkConf(Driver driver, String bridge, boolean bridgeGenerated, Optional<String> phydev,
                           Optional<Integer> vlanId, boolean automaticVlanId, Optional<Integer> mtu,
-                          boolean filterMacSpoofing, boolean filterIpSpoofing, AllocationPolicy allocation) {
+                          boolean filterMacSpoofing, boolean filterIpSpoofing, AllocationPolicy allocation,
+                          String bridgeType) {
 
     /** Linux interface names: at most 15 characters of a safe set. */
     public static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
 
     public NetworkConf {
+        bridgeType = driver.bridgeType(Optional.ofNullable(bridgeType));
         checkDevice("BRIDGE", bridge);
         phydev.ifPresent(p -> checkDevice("PHYDEV", p));
         vlanId.ifPresent(v -> {
@@ -35,6 +38,14 @@ public record NetworkConf(Driver driver, String bridge, boolean bridgeGenerated,
                 throw ValidationException.invalid("MTU", m, "must be between 68 and 65535");
             }
         });
+    }
+
+    /** A conf with the driver's default BRIDGE_TYPE. */
+    public NetworkConf(Driver driver, String bridge, boolean bridgeGenerated, Optional<String> phydev,
+                       Optional<Integer> vlanId, boolean automaticVlanId, Optional<Integer> mtu,
+                       boolean filterMacSpoofing, boolean filterIpSpoofing, AllocationPolicy allocation) {
+        this(driver, bridge, bridgeGenerated, phydev, vlanId, automaticVlanId, mtu, filterMacSpoofing,
+                filterIpSpoofing, allocation, driver.defaultBridgeType());
     }
 
     public static void checkDevice(String field, String name) {

@@ -181,8 +181,8 @@ public final class NetworkService implements OwnedObjectService {
      * them, as OpenNebula does: identity and physical placement never vanish by
      * omission (an empty value, e.g. BRIDGE="", does reset them).
      */
-    private static final Set<String> KEPT_ON_REPLACE = Set.of("NAME", "VN_MAD", "BRIDGE", "PHYDEV", "VLAN_ID",
-            "AUTOMATIC_VLAN_ID", "CLUSTER_IDS", "SECURITY_GROUPS");
+    private static final Set<String> KEPT_ON_REPLACE = Set.of("NAME", "VN_MAD", "BRIDGE", "BRIDGE_TYPE", "PHYDEV",
+            "VLAN_ID", "AUTOMATIC_VLAN_ID", "CLUSTER_IDS", "SECURITY_GROUPS");
 
     /**
      * Replaces (or, with {@code append}, merges) the updatable attributes of a
@@ -205,6 +205,11 @@ public final class NetworkService implements OwnedObjectService {
                 }
             });
             merged.putAll(Attributes.upperKeys(given));
+            // as oned does: a new driver drops the old BRIDGE_TYPE (the new driver's default applies) unless another is given
+            boolean driverChanges = !merged.getOrDefault("VN_MAD", "").trim().equalsIgnoreCase(n.conf().driver().mad());
+            if (driverChanges && n.conf().bridgeType().equals(merged.get("BRIDGE_TYPE"))) {
+                merged.remove("BRIDGE_TYPE");
+            }
             NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
             if (!p.clusterIds().equals(n.clusterIds())) {
                 requireClusters(c, p.clusterIds());

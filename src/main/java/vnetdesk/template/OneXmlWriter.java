@@ -34,9 +34,6 @@ final class OneXmlWriter {
     /** OpenNebula's state numbers (VirtualNetwork.h): an existing, usable network is READY. */
     private static final int STATE_READY = 1;
 
-    /** OpenNebula's BRIDGE_TYPE of every driver vnetdesk configures (VN_MAD_CONF in oned.conf). */
-    private static final String LINUX_BRIDGE = "linux";
-
     /** AR attributes with a slot of their own in the schemas; the other override attributes go after VN_MAD. */
     private static final Set<String> AR_SLOTTED = Set.of("AR_ID", "TYPE", "IP", "MAC", "SIZE", "GLOBAL_PREFIX",
             "ULA_PREFIX", "IP6", "PREFIX_LENGTH", "PARENT_NETWORK_AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
@@ -84,7 +81,7 @@ final class OneXmlWriter {
         out.permissions(n.ownership().permissions());
         ids("CLUSTERS", n.clusterIds());
         out.leaf("BRIDGE", c.bridge());
-        out.leaf("BRIDGE_TYPE", LINUX_BRIDGE);
+        out.leaf("BRIDGE_TYPE", c.bridgeType());
         // OpenNebula sets PREV_STATE to STATE at every save of the network, so a settled one has both READY
         out.leaf("STATE", STATE_READY);
         out.leaf("PREV_STATE", STATE_READY);

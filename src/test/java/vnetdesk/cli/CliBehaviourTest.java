@@ -80,7 +80,7 @@ class CliBehaviourTest {
         assertEquals(1, syntax.err().lines().count(), syntax::toString);
 
         CliRunner.Result invalid = cli.runWithInput("NAME = x\nVN_MAD = fw\nVLAN_ID = 7\n", "vnet", "create", "-");
-        assertEquals("error: VLAN_ID: invalid value \"7\": only the 802.1Q and vxlan drivers use a VLAN id\n",
+        assertEquals("error: VLAN_ID: invalid value \"7\": only the 802.1Q, vxlan, ovswitch, ovswitch_vxlan, vcenter drivers use a VLAN id\n",
                 invalid.err(), invalid::toString);
     }
 

@@ -178,7 +178,12 @@ class ValidationRulesTest {
                 row("NAME", " padded", net("NAME", " padded")),
                 // VN_MAD
                 row("VN_MAD", "required", net("VN_MAD", null)),
-                row("VN_MAD", "ovswitch", net("VN_MAD", "ovswitch")),
+                row("VN_MAD", "ovswitch2", net("VN_MAD", "ovswitch2")),
+                // BRIDGE_TYPE: one of the driver's VN_MAD_CONF values
+                row("BRIDGE_TYPE", "openvswitch", net("BRIDGE_TYPE", "openvswitch")),
+                row("BRIDGE_TYPE", "linux", net("VN_MAD", "ovswitch", "BRIDGE_TYPE", "linux")),
+                row("BRIDGE", "required", net("VN_MAD", "dummy")),
+                row("OUTER_VLAN_ID", "required", net("VN_MAD", "ovswitch_vxlan")),
                 row("VN_MAD", "bridged", net("VN_MAD", "bridged")),
                 // BRIDGE / PHYDEV: max 15 chars of [A-Za-z0-9_.-]
                 row("BRIDGE", "br0123456789abcd", net("BRIDGE", "br0123456789abcd")),

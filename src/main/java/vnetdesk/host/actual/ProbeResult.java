@@ -54,7 +54,8 @@ public record ProbeResult(String kernelRelease, Map<String, Availability> featur
     }
 
     /**
-     * Every driver with the reasons this host cannot run it; an empty list
+     * Every driver vnetdesk manages on hosts ({@link Driver#managedOnHosts()};
+     * the others are never probed for) with the reasons this host cannot run it; an empty list
      * means it can. A feature that is only loadable counts as present (the
      * kernel loads vlan and vxlan modules when the first device is made;
      * br_netfilter is named in {@link #messages()} because it is not).
@@ -62,6 +63,9 @@ public record ProbeResult(String kernelRelease, Map<String, Availability> featur
     public Map<Driver, List<String>> drivers() {
         Map<Driver, List<String>> drivers = new EnumMap<>(Driver.class);
         for (Driver driver : Driver.values()) {
+            if (!driver.managedOnHosts()) {
+                continue;
+            }
             List<String> reasons = new ArrayList<>();
             if (privilege == Privilege.NONE) {
                 reasons.add("commands cannot run as root: the user is not root and 'sudo -n' is refused");
@@ -87,8 +91,9 @@ public record ProbeResult(String kernelRelease, Map<String, Availability> featur
         return drivers;
     }
 
+    /** Whether the host can run a managed driver; an unmanaged one needs nothing of it. */
     public boolean supports(Driver driver) {
-        return drivers().get(driver).isEmpty();
+        return drivers().getOrDefault(driver, List.of()).isEmpty();
     }
 
     /** What the administrator should know beyond the drivers: QoS limits, modules and settings apply must fix. */

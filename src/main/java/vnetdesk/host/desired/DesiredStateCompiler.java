@@ -29,6 +29,8 @@ import vnetdesk.model.VirtualNetwork;
  * networks in use there, the kernel settings bridged filtering needs, the
  * security-group firewall and ebtables isolation of its NICs, their ipsets
  * and tap QoS. Pure: the same inventory always gives an equal state.
+ * Networks whose driver vnetdesk does not manage on hosts, and their NICs,
+ * get nothing ({@link HostInventory#managedOnly()}).
  */
 public final class DesiredStateCompiler {
 
@@ -47,7 +49,8 @@ public final class DesiredStateCompiler {
     private DesiredStateCompiler() {
     }
 
-    public static HostState compile(HostInventory inventory) {
+    public static HostState compile(HostInventory all) {
+        HostInventory inventory = all.managedOnly();
         Map<Integer, VirtualNetwork> networks = new HashMap<>();
         inventory.networks().forEach(n -> networks.put(n.network().id(), n.network()));
         Set<Integer> inUse = inventory.nics().stream().map(NicOnHost::networkId).collect(Collectors.toSet());
@@ -129,6 +132,8 @@ public final class DesiredStateCompiler {
                         vxlanGroup(vni), VXLAN_PORT, VXLAN_TTL, bridge, true,
                         OptionalInt.of(conf.mtu().orElse(VXLAN_DEFAULT_MTU))));
             }
+            default -> throw new IllegalStateException("driver " + conf.driver().mad()
+                    + " is not managed on hosts; compile keeps only managed networks");
         }
     }
 

@@ -1,5 +1,6 @@
 package vnetdesk.host.desired;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,9 @@ import vnetdesk.model.ValidationException;
 /**
  * What the inventory says is on one host: the networks that must be present
  * there and the VM NICs placed on it. The service layer fills it from the
- * store; the compiler reads nothing else.
+ * store; the compiler reads nothing else. Networks whose driver vnetdesk does
+ * not manage on hosts are listed like the others and set apart by
+ * {@link #managedOnly()} and {@link #skipped()}.
  */
 public record HostInventory(int hostId, String hostName, List<NetworkOnHost> networks, List<NicOnHost> nics) {
 
@@ -33,5 +36,30 @@ public record HostInventory(int hostId, String hostName, List<NetworkOnHost> net
                         + hostName + " is on a network missing from the host's inventory");
             }
         }
+    }
+
+    /** This inventory without the networks vnetdesk does not manage on hosts and the NICs on them. */
+    public HostInventory managedOnly() {
+        List<NetworkOnHost> managed = networks.stream().filter(n -> n.network().conf().driver().managedOnHosts())
+                .toList();
+        if (managed.size() == networks.size()) {
+            return this;
+        }
+        Set<Integer> ids = new HashSet<>();
+        managed.forEach(n -> ids.add(n.network().id()));
+        return new HostInventory(hostId, hostName, managed, nics.stream().filter(n -> ids.contains(n.networkId()))
+                .toList());
+    }
+
+    /** The networks here vnetdesk does not manage on hosts, each with the taps of its NICs, in inventory order. */
+    public List<SkippedNetwork> skipped() {
+        List<SkippedNetwork> out = new ArrayList<>();
+        for (NetworkOnHost n : networks) {
+            if (!n.network().conf().driver().managedOnHosts()) {
+                out.add(new SkippedNetwork(n.network(), nics.stream()
+                        .filter(nic -> nic.networkId() == n.network().id()).map(NicOnHost::tap).toList()));
+            }
+        }
+        return out;
     }
 }

@@ -36,8 +36,14 @@ public record DesiredReport(Host host, Optional<Instant> devicesRead, List<Netwo
     public record NeededDevice(String name, String kind, String details, Presence presence) {
     }
 
-    /** A network used on the host and the devices it needs there (the taps of its NICs last). */
-    public record NetworkNeeds(int networkId, String network, String driver, List<NeededDevice> devices) {
+    /**
+     * A network used on the host and the devices it needs there (the taps of its NICs last).
+     *
+     * @param skipped why vnetdesk leaves the network alone on hosts ("driver ovswitch is not managed on
+     *                hosts"); it then needs no device
+     */
+    public record NetworkNeeds(int networkId, String network, String driver, List<NeededDevice> devices,
+                               Optional<String> skipped) {
         public NetworkNeeds {
             devices = List.copyOf(devices);
         }

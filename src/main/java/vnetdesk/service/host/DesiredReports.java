@@ -14,6 +14,7 @@ import vnetdesk.host.desired.HostInventory;
 import vnetdesk.host.desired.NetworkOnHost;
 import vnetdesk.host.desired.NicOnHost;
 import vnetdesk.host.desired.RestoreInput;
+import vnetdesk.host.desired.SkippedNetwork;
 import vnetdesk.host.state.Chain;
 import vnetdesk.host.state.Device;
 import vnetdesk.host.state.HostState;
@@ -67,6 +68,11 @@ final class DesiredReports {
 
     private static NetworkNeeds needs(Host host, VirtualNetwork network, List<NicOnHost> nics,
                                       Map<Integer, String> vms, HostStatus status) {
+        if (!network.conf().driver().managedOnHosts()) {
+            SkippedNetwork skipped = new SkippedNetwork(network, List.of());
+            return new NetworkNeeds(network.id(), network.label(), network.conf().driver().mad(), List.of(),
+                    Optional.of(skipped.reason()));
+        }
         HostState alone = DesiredStateCompiler.compile(new HostInventory(host.id(), host.name(),
                 List.of(new NetworkOnHost(network, true)), List.of()));
         List<NeededDevice> devices = new ArrayList<>();
@@ -83,7 +89,8 @@ final class DesiredReports {
                         presence(status, nic.tap())));
             }
         }
-        return new NetworkNeeds(network.id(), network.label(), network.conf().driver().mad(), devices);
+        return new NetworkNeeds(network.id(), network.label(), network.conf().driver().mad(), devices,
+                Optional.empty());
     }
 
     private static Presence presence(HostStatus status, String device) {
@@ -120,7 +127,10 @@ final class DesiredReports {
     static List<String> readable(NicOnHost nic, NetworkConf conf) {
         List<String> lines = new ArrayList<>();
         boolean spoofing = conf.filterMacSpoofing() || conf.filterIpSpoofing();
-        if (!conf.driver().filtersWithSecurityGroups()) {
+        if (!conf.driver().managedOnHosts()) {
+            lines.add("no firewall and no QoS from vnetdesk: driver " + conf.driver().mad() + " is not managed on"
+                    + " hosts (vnetdesk leaves this NIC and whatever the driver does for it alone)");
+        } else if (!conf.driver().filtersWithSecurityGroups()) {
             lines.add("no firewall: driver " + conf.driver().mad() + " does not filter with security groups");
         } else if (nic.groups().isEmpty() && !spoofing) {
             lines.add("no security group and no anti-spoofing: all traffic passes unfiltered");

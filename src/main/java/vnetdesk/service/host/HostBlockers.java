@@ -19,7 +19,9 @@ final class HostBlockers {
     }
 
     /** What the host cannot run of what it must carry, from its probe. */
-    static List<String> of(HostInventory inventory, ProbeResult probe) {
+    static List<String> of(HostInventory all, ProbeResult probe) {
+        // a network vnetdesk does not manage needs nothing of the host: it is skipped, not blocking
+        HostInventory inventory = all.managedOnly();
         List<String> out = new ArrayList<>();
         for (NetworkOnHost n : inventory.networks()) {
             List<String> why = probe.drivers().getOrDefault(n.network().conf().driver(), List.of());

@@ -227,11 +227,11 @@ public final class HostEngine {
             List<String> blockers = HostBlockers.of(inventory, probe);
             Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory));
             Plan plan = planned.plan();
-            if (!blockers.isEmpty()) {
-                List<String> all = new ArrayList<>(blockers);
-                all.addAll(plan.blockers());
-                plan = new Plan(plan.steps(), all, plan.notes());
-            }
+            List<String> all = new ArrayList<>(blockers);
+            all.addAll(plan.blockers());
+            List<String> notes = new ArrayList<>(plan.notes());
+            inventory.skipped().forEach(s -> notes.add(s.note()));
+            plan = new Plan(plan.steps(), all, notes);
             status.planned(host, probe, planned.reading(), plan);
             return new HostPlan(host, Optional.of(probe), Optional.of(plan), Optional.empty(), Optional.of(owners));
         } catch (VnetException e) {

@@ -1,9 +1,11 @@
 package vnetdesk.service.host;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import vnetdesk.host.desired.DesiredStateCompiler;
+import vnetdesk.host.desired.HostInventory;
 import vnetdesk.host.plan.Plan;
 import vnetdesk.host.plan.Planner;
 import vnetdesk.host.plan.SavedTables;
@@ -72,10 +74,13 @@ public final class OfflinePlans {
         }
         Host host = vm.host().get();
         HostState before = DesiredStateCompiler.compile(desired.inventory(host));
-        HostState after = DesiredStateCompiler.compile(desired.inventory(host,
-                Optional.of(new DesiredHosts.Extra(vmId, nic))));
-        Plan plan = Planner.plan(before, after, SavedTables.NONE);
-        return Optional.of(new HostChange(host, plan.readableLines(), plan.commandText()));
+        HostInventory with = desired.inventory(host, Optional.of(new DesiredHosts.Extra(vmId, nic)));
+        Plan plan = Planner.plan(before, DesiredStateCompiler.compile(with), SavedTables.NONE);
+        List<String> steps = new ArrayList<>(plan.readableLines());
+        // a NIC on a network vnetdesk does not manage changes nothing on the host: say so instead of nothing
+        with.skipped().stream().filter(s -> nic.network().map(n -> n.id() == s.network().id()).orElse(false))
+                .forEach(s -> steps.add("note: " + s.note()));
+        return Optional.of(new HostChange(host, steps, plan.commandText()));
     }
 
     /** A host and one change on it: readable steps (blockers and notes too) and the exact commands. */

@@ -138,7 +138,10 @@ final class HostStateTabs {
     }
 
     private static List<DeviceRow> deviceRows(DesiredReport r) {
-        return r.networks().stream().flatMap(n -> n.devices().stream().map(d -> new DeviceRow(n.network()
+        return r.networks().stream().flatMap(n -> n.skipped().isPresent()
+                ? java.util.stream.Stream.of(new DeviceRow(n.network() + " (" + n.driver() + ")", "—", "skipped",
+                        n.skipped().get() + ": vnetdesk configures nothing for it", "—"))
+                : n.devices().stream().map(d -> new DeviceRow(n.network()
                 + " (" + n.driver() + ")", d.name(), d.kind(), d.details(),
                 d.presence().name().toLowerCase(Locale.ROOT).replace('_', ' ')))).toList();
     }

@@ -27,6 +27,7 @@ public final class NetworksView {
                 Tables.column("ID", 50, NetworkRow::id),
                 Tables.column("Name", 160, NetworkRow::name),
                 Tables.column("Mode", 215, NetworkRow::driver),
+                Tables.column("On hosts", 110, NetworkRow::onHosts),
                 Tables.column("VLAN", 60, NetworkRow::vlan),
                 Tables.column("Bridge", 100, NetworkRow::bridge),
                 Tables.usage("Leases", 220, NetworkRow::usage, NetworkRow::leasesText),

@@ -85,7 +85,7 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
         "CLUSTER_IDS|'0,x'|CLUSTER_IDS: ",
         "BRIDGE|'br;rm -rf /'|BRIDGE: invalid value \"br;rm -rf /\"",
         "BRIDGE|'-br0'|BRIDGE: ",
-        "VLAN_ID|'12'|only the 802.1Q and vxlan drivers use a VLAN id",
+        "VLAN_ID|'12'|only the 802.1Q, vxlan, ovswitch, ovswitch_vxlan, vcenter drivers use a VLAN id",
         "MTU|'10'|MTU: ",
         "INBOUND_AVG_BW|'fast'|INBOUND_AVG_BW: ",
         "OUTBOUND_PEAK_BW|'-1'|OUTBOUND_PEAK_BW: ",

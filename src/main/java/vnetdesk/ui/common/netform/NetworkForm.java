@@ -48,7 +48,7 @@ public final class NetworkForm {
     }
 
     public static final List<String> GENERAL = List.of("NAME", "DESCRIPTION", "CLUSTER_IDS");
-    public static final List<String> CONF = List.of("BRIDGE", "VLAN_ID", "PHYDEV", "MTU");
+    public static final List<String> CONF = List.of("BRIDGE", "BRIDGE_TYPE", "VLAN_ID", "PHYDEV", "MTU");
     public static final List<String> FLAGS = List.of("AUTOMATIC_VLAN_ID", "FILTER_MAC_SPOOFING", "FILTER_IP_SPOOFING");
     public static final List<String> QOS = List.of(Qos.ATTRIBUTES);
     public static final List<String> CONTEXT = List.of("NETWORK_ADDRESS", "NETWORK_MASK", "GATEWAY", "GATEWAY6",
@@ -82,6 +82,13 @@ public final class NetworkForm {
         FLAGS.forEach(k -> flags.put(k, new SimpleBooleanProperty(false)));
         text.get("CLUSTER_IDS").set("0");
         text.get(SECURITY_GROUPS).set("0");
+        // as oned on a driver change: a BRIDGE_TYPE the new driver does not allow goes (its default applies)
+        driver.addListener((o, was, now) -> {
+            String type = text.get("BRIDGE_TYPE").get();
+            if (now != null && type != null && !type.isBlank() && !now.bridgeTypes().contains(type.trim())) {
+                text.get("BRIDGE_TYPE").set("");
+            }
+        });
     }
 
     public StringProperty text(String attribute) {

@@ -2,12 +2,15 @@ package vnetdesk.ui.common.netform;
 
 import java.util.function.Supplier;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
@@ -16,6 +19,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -87,7 +91,11 @@ public final class NetworkFormGrids {
         driver.setConverter(new StringConverter<>() {
             @Override
             public String toString(Driver d) {
-                return d == null ? "" : d.label().equals(d.mad()) ? d.label() : d.label() + "  (" + d.mad() + ")";
+                if (d == null) {
+                    return "";
+                }
+                String name = d.label().equals(d.mad()) ? d.label() : d.label() + "  (" + d.mad() + ")";
+                return d.managedOnHosts() ? name : name + " — not managed on hosts";
             }
 
             @Override
@@ -95,20 +103,59 @@ public final class NetworkFormGrids {
                 return Driver.parse("VN_MAD", s);
             }
         });
+        // the closed box names the driver only: the label beside it says "not managed on hosts"
+        driver.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Driver d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? "" : d.label().equals(d.mad()) ? d.label()
+                        : d.label() + "  (" + d.mad() + ")");
+            }
+        });
         driver.valueProperty().bindBidirectional(form.driverProperty());
-        g.add("Network mode", driver, errors.register("VN_MAD", driver));
+        Label notManaged = new Label("not managed on hosts");
+        notManaged.setId(prefix + "driver-not-managed");
+        notManaged.getStyleClass().add("warning-banner");
+        notManaged.setMinWidth(Region.USE_PREF_SIZE);
+        notManaged.visibleProperty().bind(Bindings.createBooleanBinding(() -> form.driverProperty().get() != null
+                && !form.driverProperty().get().managedOnHosts(), form.driverProperty()));
+        notManaged.managedProperty().bind(notManaged.visibleProperty());
+        HBox mode = new HBox(12, driver, notManaged);
+        mode.setAlignment(Pos.CENTER_LEFT);
+        Label modeHint = FormGrid.hint("");
+        modeHint.textProperty().bind(Bindings.createStringBinding(() -> modeHint(form.driverProperty().get()),
+                form.driverProperty()));
+        g.add("Network mode", mode, errors.register("VN_MAD", driver), modeHint);
         TextField bridge = text("BRIDGE", bridgePrompt);
         g.add("Bridge", bridge, errors.register("BRIDGE", bridge), bridgeHint);
+        TextField bridgeType = text("BRIDGE_TYPE", "");
+        bridgeType.promptTextProperty().bind(Bindings.createStringBinding(() -> form.driverProperty().get() == null
+                ? "" : "default: " + form.driverProperty().get().defaultBridgeType(), form.driverProperty()));
+        Label typeHint = FormGrid.hint("");
+        typeHint.textProperty().bind(Bindings.createStringBinding(() -> form.driverProperty().get() == null ? ""
+                : "allowed for " + form.driverProperty().get().mad() + ": "
+                + String.join(", ", form.driverProperty().get().bridgeTypes()), form.driverProperty()));
+        g.add("Bridge type", bridgeType, errors.register("BRIDGE_TYPE", bridgeType), typeHint);
         TextField vlan = text("VLAN_ID", "1–4094 (VNI for VXLAN)");
         CheckBox automatic = flag("AUTOMATIC_VLAN_ID", "automatic (first free id)");
         vlan.disableProperty().bind(automatic.selectedProperty());
         g.add("VLAN id", new HBox(12, vlan, automatic), errors.register("VLAN_ID", vlan),
-                FormGrid.hint("802.1Q and VXLAN only; needs a physical device"));
+                FormGrid.hint("802.1Q and VXLAN need one and a physical device; Open vSwitch and vCenter may carry one"));
         field(g, "Physical device", "PHYDEV", "e.g. eth0", null);
         field(g, "MTU", "MTU", "default of the host", "68–65535, for the bridge and tagged devices");
         g.add("Spoofing filters", new VBox(4, flag("FILTER_MAC_SPOOFING", "filter MAC spoofing"),
                 flag("FILTER_IP_SPOOFING", "filter IP spoofing")));
         return g;
+    }
+
+    /** Under the driver: what vnetdesk does with its networks on hosts. */
+    private static String modeHint(Driver d) {
+        if (d == null) {
+            return "";
+        }
+        return d.managedOnHosts() ? "vnetdesk configures this network's bridge, devices and NIC firewalls on hosts"
+                : "vnetdesk stores this network and its leases and exports it, but configures nothing for it on"
+                + " hosts: no bridge, device, firewall or QoS (the " + d.mad() + " driver does its own)";
     }
 
     /** The QoS tab, {@code note} first. */

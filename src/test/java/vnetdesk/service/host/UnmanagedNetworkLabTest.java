@@ -1,0 +1,103 @@
+package vnetdesk.service.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import vnetdesk.host.plan.Plan;
+import vnetdesk.lab.LabPrerequisites;
+import vnetdesk.lab.LabVm;
+import vnetdesk.model.ObjectRef;
+import vnetdesk.model.vm.HostApplyOutcome;
+import vnetdesk.service.host.DesiredReport.NetworkNeeds;
+import vnetdesk.service.host.DesiredReport.NicChains;
+
+/**
+ * A host carrying VMs on a managed fw network and on an Open vSwitch network
+ * (driver ovswitch, not managed on hosts): the plan names the ovswitch
+ * network as skipped, with its reason, in a note (not a blocker); the apply
+ * makes the fw network's bridge and firewall and nothing of the ovswitch
+ * one — no bridge, the VM's tap left alone, no chains — and a later drift
+ * check finds the host in sync.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnmanagedNetworkLabTest {
+
+    @TempDir
+    static Path dir;
+    EngineLab lab;
+    LabVm web;
+    LabVm switched;
+    int ovsId;
+
+    @BeforeAll
+    void start() {
+        LabPrerequisites.assumeLab();
+        lab = EngineLab.start(dir, 1);
+        lab.network("NAME = lan\nVN_MAD = fw\nBRIDGE = vdbr0\nFILTER_IP_SPOOFING = YES\n"
+                + "AR = [ TYPE = IP4, IP = 10.0.0.1, SIZE = 10 ]\n");
+        ovsId = lab.network("NAME = ovs-lan\nVN_MAD = ovswitch\nBRIDGE = vdovs0\nVLAN_ID = 30\n"
+                + "BRIDGE_TYPE = openvswitch_dpdk\nFILTER_IP_SPOOFING = YES\nINBOUND_AVG_BW = 1000\n"
+                + "AR = [ TYPE = IP4, IP = 10.7.0.1, SIZE = 10 ]\n");
+        web = lab.vm("web", "NETWORK = lan", 0);
+        switched = lab.vm("switched", "NETWORK = ovs-lan", 0);
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void theOvswitchNetworkIsSkippedWithItsReasonAndNeverTouchedOrDrifting() {
+        ObjectRef kvm0 = ObjectRef.name("kvm0");
+        Plan plan = lab.plan(0).plan().orElseThrow();
+        assertFalse(plan.isBlocked(), plan.blockers().toString());
+        String note = "network " + ovsId + ":ovs-lan skipped: driver ovswitch is not managed on hosts; vnetdesk"
+                + " configures no bridge, device, firewall or QoS for it (NIC " + switched.tap()
+                + " gets no firewall from vnetdesk)";
+        assertEquals(List.of(note), plan.notes().stream().filter(n -> n.contains("skipped")).toList());
+        assertTrue(plan.steps().stream().noneMatch(s -> (s.subject() + s.description()).contains("vdovs0")
+                || (s.subject() + s.description()).contains(switched.tap())), plan.readableLines().toString());
+        assertTrue(plan.steps().stream().anyMatch(s -> (s.subject() + s.description()).contains("vdbr0")),
+                "the managed network is planned: " + plan.readableLines());
+
+        assertEquals(HostApplyOutcome.Result.APPLIED, lab.apply(0).get(0).outcome().result());
+        assertTrue(lab.link(0, "vdbr0").isPresent(), "the fw network's bridge is made");
+        assertTrue(lab.link(0, web.tap()).orElseThrow().contains("master vdbr0"));
+        assertEquals(Optional.empty(), lab.link(0, "vdovs0"), "no bridge for the ovswitch network");
+        assertFalse(lab.link(0, switched.tap()).orElseThrow().contains("master"), "its VM's tap is left alone");
+        String iptables = lab.host(0).run("iptables-save").out();
+        assertTrue(iptables.contains(web.tap()), "the fw NIC is filtered");
+        assertFalse(iptables.contains(switched.tap()), "no firewall for the ovswitch NIC: " + iptables);
+        assertFalse(lab.host(0).run("tc", "qdisc", "show", "dev", switched.tap()).out().contains("ingress"),
+                "no QoS for the ovswitch NIC");
+
+        Plan again = lab.plan(0).plan().orElseThrow();
+        assertTrue(again.isEmpty(), again.readableLines().toString());
+        assertTrue(again.notes().contains(note));
+        assertEquals(HostReports.PlanStatus.IN_SYNC,
+                lab.inv.hostStatuses().status(EngineLab.ADMIN, kvm0).drift().orElseThrow().status());
+
+        DesiredReport desired = lab.inv.hostPlans().desiredReport(EngineLab.ADMIN, kvm0);
+        NetworkNeeds ovs = desired.networks().stream().filter(n -> n.networkId() == ovsId).findFirst().orElseThrow();
+        assertEquals(Optional.of("driver ovswitch is not managed on hosts"), ovs.skipped());
+        assertEquals(List.of(), ovs.devices());
+        NicChains nic = desired.nics().stream().filter(c -> c.tap().equals(switched.tap())).findFirst().orElseThrow();
+        assertEquals("", nic.exactText());
+        assertTrue(nic.readable().get(0).startsWith("no firewall and no QoS from vnetdesk: driver ovswitch is not"
+                + " managed on hosts"), nic.readable().toString());
+    }
+}
