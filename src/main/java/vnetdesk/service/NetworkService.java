@@ -137,13 +137,25 @@ public final class NetworkService implements OwnedObjectService {
     /** Builds (does not store) a new network owned by the actor, id allocated. */
     public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
             throws SQLException {
+        return newNetwork(c, actor, attributes, parent, Optional.empty());
+    }
+
+    /**
+     * As above; a given id (kept from an imported document, the caller checked that it is free) is
+     * used instead of an allocated one, and the id sequence moves past it so new networks never get it.
+     */
+    public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent,
+                                     Optional<Integer> givenId) throws SQLException {
         NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
         requireClusters(c, p.clusterIds());
         if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
             throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists for user "
                     + actor.name());
         }
-        int id = networks.nextId(c, "NETWORK");
+        int id = givenId.isPresent() ? givenId.get() : networks.nextId(c, "NETWORK");
+        if (givenId.isPresent()) {
+            networks.moveIdSequencePast(c, "NETWORK", id);
+        }
         Optional<Integer> vlan = p.vlanId();
         if (p.automaticVlanId()) {
             vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
@@ -223,7 +235,7 @@ public final class NetworkService implements OwnedObjectService {
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
             VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge.name(), bridge.generated(), vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
-                    n.nextArId(), n.version());
+                    n.nextArId(), n.version()).toBuilder().vectors(n.vectors()).build();
             networks.update(c, updated);
             return null;
         });

@@ -49,8 +49,7 @@ final class OneXmlNicNumbers {
                 }
                 ranges.add(new ImportedAr(ar.arId(), ar.attributes(), leases));
             }
-            out.add(new ImportedNetwork(n.id(), n.name(), n.attributes(), n.permissionsOctal(), n.lock(),
-                    n.parentNetworkId(), ranges));
+            out.add(n.withAddressRanges(ranges));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.VnetException;
 
@@ -84,6 +85,11 @@ final class OneXmlReader {
         OptionalInt id = OptionalInt.empty();
         Map<String, String> top = new LinkedHashMap<>();
         Map<String, String> template = new LinkedHashMap<>();
+        List<AttributeVector> vectors = new ArrayList<>();
+        OptionalInt uid = OptionalInt.empty();
+        OptionalInt gid = OptionalInt.empty();
+        Optional<String> userName = Optional.empty();
+        Optional<String> groupName = Optional.empty();
         boolean automaticVlan = false;
         Optional<String> permissions = Optional.empty();
         Optional<LockLevel> lock = Optional.empty();
@@ -94,6 +100,10 @@ final class OneXmlReader {
             int[] at = s.here();
             switch (name) {
                 case "ID" -> id = OptionalInt.of(s.integer(name, at, 0));
+                case "UID" -> uid = OptionalInt.of(s.integer(name, at, 0));
+                case "GID" -> gid = OptionalInt.of(s.integer(name, at, 0));
+                case "UNAME" -> userName = s.value();
+                case "GNAME" -> groupName = s.value();
                 case "NAME", "VN_MAD", "BRIDGE", "PHYDEV", "VLAN_ID" -> {
                     String v = s.text();
                     if (v != null && !v.isBlank()) {
@@ -107,7 +117,7 @@ final class OneXmlReader {
                 case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
                 case "LOCK" -> lock = s.lockLevel();
                 case "PARENT_NETWORK_ID" -> parent = parentId(at);
-                case "TEMPLATE" -> template(template);
+                case "TEMPLATE" -> template(template, vectors);
                 case "AR_POOL" -> {
                     while (s.nextChild()) {
                         if (s.name().equals("AR")) {
@@ -139,8 +149,11 @@ final class OneXmlReader {
         if (automaticVlan) {
             attributes.put("AUTOMATIC_VLAN_ID", "YES");
         }
-        return new ImportedNetwork(id, attributes.getOrDefault("NAME", ""), attributes, permissions, lock,
-                parent, ranges);
+        Optional<ImportedNetwork.Owner> owner = uid.isPresent() && gid.isPresent() && userName.isPresent()
+                && groupName.isPresent() ? Optional.of(new ImportedNetwork.Owner(uid.getAsInt(), gid.getAsInt(),
+                userName.get(), groupName.get())) : Optional.empty();
+        return new ImportedNetwork(id, attributes.getOrDefault("NAME", ""), attributes, vectors, owner, permissions,
+                lock, parent, ranges);
     }
 
     private OptionalInt parentId(int[] at) throws XMLStreamException {
@@ -155,13 +168,21 @@ final class OneXmlReader {
         return OptionalInt.of(s.parseInteger("PARENT_NETWORK_ID", v, at, 0));
     }
 
-    /** TEMPLATE children: single values are kept, vectors (nested elements) are skipped. */
-    private void template(Map<String, String> into) throws XMLStreamException {
+    /** TEMPLATE children: single values into {@code singles}, vectors (nested elements) into {@code vectors}. */
+    private void template(Map<String, String> singles, List<AttributeVector> vectors) throws XMLStreamException {
         while (s.nextChild()) {
-            String name = s.name().toUpperCase(Locale.ROOT);
-            String v = s.text();
-            if (v != null) {
-                into.put(name, v);
+            int[] at = s.here();
+            TemplateAttribute a = s.templateAttribute();
+            if (a instanceof TemplateAttribute.Single single) {
+                singles.put(single.name(), single.value());
+            } else {
+                Map<String, String> entries = new LinkedHashMap<>();
+                ((TemplateAttribute.Vector) a).entries().forEach(e -> entries.put(e.name(), e.value()));
+                try {
+                    vectors.add(new AttributeVector(a.name(), entries));
+                } catch (VnetException e) {
+                    throw s.error(at, e.getMessage());
+                }
             }
         }
     }
