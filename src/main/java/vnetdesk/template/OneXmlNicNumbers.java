@@ -47,7 +47,7 @@ final class OneXmlNicNumbers {
                 for (ImportedLease lease : ar.leases()) {
                     leases.add(unnumbered.contains(lease) ? numbered(lease, next) : lease);
                 }
-                ranges.add(new ImportedAr(ar.arId(), ar.attributes(), leases));
+                ranges.add(new ImportedAr(ar.arId(), ar.attributes(), ar.nextIndex(), leases));
             }
             out.add(n.withAddressRanges(ranges));
         }

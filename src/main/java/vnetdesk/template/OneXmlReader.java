@@ -25,7 +25,7 @@ final class OneXmlReader {
     /**
      * AR children that OpenNebula computes (or that are read separately): never AR attributes.
      * ALLOCATED is OpenNebula's internal lease bitmap, as long as the AR is big; NEXT_INDEX is the
-     * source's allocation cursor, which the importing inventory keeps for itself.
+     * source's allocation cursor, read apart ({@link ImportedAr#nextIndex}).
      */
     private static final Set<String> AR_COMPUTED = Set.of("AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
             "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED",
@@ -190,6 +190,7 @@ final class OneXmlReader {
     private ImportedAr addressRange() throws XMLStreamException {
         OptionalInt arId = OptionalInt.empty();
         Map<String, String> attributes = new LinkedHashMap<>();
+        Optional<String> nextIndex = Optional.empty();
         List<ImportedLease> leases = new ArrayList<>();
         while (s.nextChild()) {
             String name = s.name();
@@ -204,6 +205,8 @@ final class OneXmlReader {
                         s.skip();
                     }
                 }
+            } else if (name.equals("NEXT_INDEX")) {
+                nextIndex = s.value();
             } else if (AR_COMPUTED.contains(key)) {
                 s.skip();
             } else {
@@ -213,7 +216,7 @@ final class OneXmlReader {
                 }
             }
         }
-        return new ImportedAr(arId, attributes, leases);
+        return new ImportedAr(arId, attributes, nextIndex, leases);
     }
 
     private ImportedLease lease() throws XMLStreamException {
@@ -252,8 +255,9 @@ final class OneXmlReader {
         }
         if (ownerElement == null) {
             if (virtualRouter.isPresent()) {
-                throw s.error(leaseAt, "<LEASE> is used by virtual router " + virtualRouter.get()
-                        + "; vnetdesk has no virtual routers (hold or release that address before exporting)");
+                // vnetdesk has no virtual routers: the address stays taken, as a hold
+                Optional<String> anyIp6 = ip6.isPresent() ? ip6 : ip6Global.isPresent() ? ip6Global : ip6Ula;
+                return new ImportedLease(ip, anyIp6, mac, new ImportedOwner.Hold());
             }
             throw s.error(leaseAt, "<LEASE> has no owner; expected <VM> (a VM id, or -1 for a hold) or <VNET>"
                     + " (a reservation)");

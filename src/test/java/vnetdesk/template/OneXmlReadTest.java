@@ -338,8 +338,11 @@ class OneXmlReadTest {
     }
 
     @Test
-    void virtualRouterLeaseIsRefusedWithAnExplanation() {
-        assertMentions(failsAt(withLease("<IP>10.0.0.1</IP><VROUTER>4</VROUTER>"), 7, 8), "virtual router 4");
+    void virtualRouterLeaseIsReadAsAHold() {
+        ImportedLease lease = read(withLease("<IP>10.0.0.1</IP><VROUTER>4</VROUTER>")).addressRanges().get(0)
+                .leases().get(0);
+        assertEquals(new ImportedOwner.Hold(), lease.owner());
+        assertEquals(Optional.of("10.0.0.1"), lease.ip());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vnetdesk.service.interchange;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
@@ -122,6 +124,12 @@ final class InterchangeXmlImport {
             for (ImportedAr ar : x.addressRanges()) {
                 int arId = arIds.get(x).get(ar);
                 AddressRange range = n.addressRange(arId).orElseThrow();
+                if (n.conf().allocation() == AllocationPolicy.ROUND_ROBIN) {
+                    OptionalLong cursor = cursor(range, ar.nextIndex());
+                    if (cursor.isPresent()) {
+                        plan.setRoundRobinCursor(n.id(), arId, cursor.getAsLong(), label + ", address range " + arId);
+                    }
+                }
                 for (ImportedLease lease : ar.leases()) {
                     String leaseLabel = label + ", address range " + arId + ", lease " + describe(lease);
                     long index = ErrorContext.in(leaseLabel, () -> locate(range, lease));
@@ -129,6 +137,7 @@ final class InterchangeXmlImport {
                 }
             }
         }
+        plan.holdUnlistedReservationBlocks();
         plan.checkReservationCoverage();
         plan.writeLeases(c, leases, networks, progress);
         return order.stream().map(x -> created.get(x).id()).toList();
@@ -152,6 +161,22 @@ final class InterchangeXmlImport {
                 networks.moveIdSequencePast(c, "NETWORK", id);
             }
         }
+    }
+
+    /**
+     * The round-robin cursor a {@code NEXT_INDEX} stands for: {@link vnetdesk.template.OneXml} writes the
+     * index after the cursor, wrapping to 0, and 0 when there is none, so 0 (and a value outside the
+     * AR) gives none.
+     */
+    private static OptionalLong cursor(AddressRange range, Optional<String> nextIndex) {
+        if (nextIndex.isEmpty() || !nextIndex.get().matches("[0-9]{1,20}")) {
+            return OptionalLong.empty();
+        }
+        BigInteger next = new BigInteger(nextIndex.get());
+        if (next.signum() == 0 || next.compareTo(range.size()) > 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(next.subtract(BigInteger.ONE).longValue());
     }
 
     /**
