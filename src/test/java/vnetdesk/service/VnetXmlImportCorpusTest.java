@@ -115,6 +115,11 @@ class VnetXmlImportCorpusTest {
             // the virtual router's address and the reservation outside the file stay taken, as holds
             assertEquals(List.of("0/0 VM:45 NIC:0", "0/1 HOLD", "0/2 HOLD", "0/4 HOLD", "3/2 VM:46 NIC:0"),
                     d.leases().stream().map(l -> l.arId() + "/" + l.index() + " " + l.owner().label()).toList());
+            inv.networks().unlock(ADMIN, ObjectRef.id(12));
+            inv.networks().update(ADMIN, ObjectRef.id(12), TemplateParser.parse("DESCRIPTION = changed\n", "u"), false);
+            VirtualNetwork updated = inv.queries().details(ADMIN, ObjectRef.id(12), 0).network();
+            assertEquals("changed", updated.description());
+            assertEquals(n.vectors(), updated.vectors(), "an update keeps the vectors");
         }
     }
 
