@@ -120,6 +120,12 @@ class VnetXmlImportCorpusTest {
             VirtualNetwork updated = inv.queries().details(ADMIN, ObjectRef.id(12), 0).network();
             assertEquals("changed", updated.description());
             assertEquals(n.vectors(), updated.vectors(), "an update keeps the vectors");
+            // template syntax carries them too: export --template, then vnet create
+            String template = inv.interchange().exportTemplate(ADMIN, ObjectRef.id(12))
+                    .replace("\"private\"", "\"from-template\"").replace("onebr12", "onebr99");
+            assertTrue(template.contains("ROUTE = ["), template);
+            int copy = inv.networks().create(ADMIN, TemplateParser.parse(template, "t"));
+            assertEquals(n.vectors(), inv.queries().details(ADMIN, ObjectRef.id(copy), 0).network().vectors());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
@@ -223,10 +224,15 @@ public final class InterchangeService {
         return TemplateWriter.write(toTemplate(n));
     }
 
-    /** The template of a network: its attributes, then one {@code AR} vector per address range. */
+    /** The template of a network: its attributes, its kept vectors, then one {@code AR} vector per address range. */
     static Template toTemplate(VirtualNetwork n) {
         List<TemplateAttribute> attributes = new ArrayList<>();
         NetworkAttributes.toAttributes(n).forEach((k, v) -> attributes.add(new TemplateAttribute.Single(k, v)));
+        for (AttributeVector v : n.vectors()) {
+            List<TemplateAttribute.Single> entries = new ArrayList<>();
+            v.entries().forEach((k, value) -> entries.add(new TemplateAttribute.Single(k, value)));
+            attributes.add(new TemplateAttribute.Vector(v.name(), entries));
+        }
         for (AddressRange ar : n.addressRanges()) {
             Map<String, String> a = new LinkedHashMap<>(ar.toAttributes());
             // a template creates a plain network; the reservation link is not something it can express
