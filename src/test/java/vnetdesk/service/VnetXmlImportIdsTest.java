@@ -114,6 +114,22 @@ class VnetXmlImportIdsTest {
     }
 
     @Test
+    void anIdAboveNineDigitsCannotBeKept() {
+        try (Inventory inv = open("inv")) {
+            for (String big : List.of(BRIDGE.replace("<ID>12</ID>", "<ID>1000000000</ID>"),
+                    BRIDGE.replace("<UID>2</UID>", "<UID>2147483647</UID>"))) {
+                ValidationException e = assertThrows(ValidationException.class,
+                        () -> inv.interchange().importFile(ADMIN, big, "big.xml"));
+                assertTrue(e.getMessage().contains("is above 999999999") && e.getMessage().contains("--as-new"),
+                        e.getMessage());
+                assertTrue(inv.queries().list(ADMIN).isEmpty());
+            }
+            assertEquals(List.of(0), inv.interchange().importFile(ADMIN,
+                    BRIDGE.replace("<ID>12</ID>", "<ID>1000000000</ID>"), "big.xml", true, Progress.NONE));
+        }
+    }
+
+    @Test
     void everyConflictNamesBothSidesAndWritesNothing() {
         try (Inventory inv = open("inv")) {
             int bob = inv.users().createUser(ADMIN, "bob", "users");

@@ -151,7 +151,7 @@ final class InterchangeXmlImport {
             throws SQLException {
         for (ImportedNetwork x : in) {
             if (x.id().isPresent()) {
-                int id = x.id().getAsInt();
+                int id = InterchangeXmlOwners.keepable(labels.get(x), "ID", x.id().getAsInt());
                 Optional<VirtualNetwork> there = networks.find(c, id);
                 if (there.isPresent()) {
                     throw new ConflictException("ID", labels.get(x) + ": ID " + id + " is already network "

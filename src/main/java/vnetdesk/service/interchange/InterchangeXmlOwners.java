@@ -31,8 +31,22 @@ final class InterchangeXmlOwners {
         this.ids = ids;
     }
 
+    /**
+     * The id, when the inventory can keep it: a reference by id has at most nine digits, as in
+     * a JSON backup.
+     */
+    static int keepable(String label, String field, int id) {
+        if (id > JsonBackup.MAX_ID) {
+            throw new ValidationException(field, label + ": " + field + ": " + id + " is above " + JsonBackup.MAX_ID
+                    + ", the highest id an inventory keeps (import --as-new gives new ids)");
+        }
+        return id;
+    }
+
     /** The document's owner as an actor of this inventory, created when missing; {@code label} names the network. */
     Actor owner(Connection c, ImportedNetwork.Owner o, String label) throws SQLException {
+        keepable(label, "UID", o.uid());
+        keepable(label, "GID", o.gid());
         int gid = group(c, o, label);
         Optional<UserRow> byId = users.findUser(c, o.uid());
         Optional<UserRow> byName = users.findUser(c, o.userName());
