@@ -57,6 +57,15 @@ class VnetXmlImportIdsTest {
     }
 
     @Test
+    void aNetworkWithoutAnIdTakesOneAfterTheKeptIdsOfItsFile() {
+        try (Inventory inv = open("inv")) {
+            String noId = BRIDGE.replace("<ID>12</ID>\n", "").replace("private", "no-id");
+            String pool = "<VNET_POOL>" + noId + BRIDGE.replace("<ID>12</ID>", "<ID>5</ID>") + "</VNET_POOL>";
+            assertEquals(List.of(6, 5), inv.interchange().importFile(ADMIN, pool, "pool.xml"));
+        }
+    }
+
+    @Test
     void anAdministratorsImportKeepsOwnersAndMakesTheMissingOnes() {
         try (Inventory inv = open("inv")) {
             inv.interchange().importFile(ADMIN, VnetXmlImportCorpusTest.resource("opennebula-pool-list.xml"), "l.xml");
