@@ -27,6 +27,10 @@ final class InterchangeCommands {
         @Parameters(paramLabel = "FILE", description = "file to import, - for standard input")
         String file;
 
+        @Option(names = "--as-new", description = "XML: make the networks new ones of yours (new ids, you the"
+                + " owner), as copies; without it they keep the file's ids (and, for oneadmin, the file's owners)")
+        boolean asNew;
+
         Import(CliContext ctx) {
             this.ctx = ctx;
         }
@@ -37,7 +41,7 @@ final class InterchangeCommands {
             List<Integer> ids;
             try (ProgressLine progress = ctx.progress()) {
                 ids = ctx.inventory().interchange().importFile(ctx.actor(), content, InputFiles.sourceName(file),
-                        progress);
+                        asNew, progress);
             }
             ids.forEach(id -> ctx.out().println("ID: " + id));
             return Cli.OK;

@@ -11,21 +11,32 @@ import java.util.Optional;
  *
  * @param attributes      context attributes (NETWORK_ADDRESS, GATEWAY, DNS, …) and
  *                        custom tags, upper-case names, in the order given
+ * @param vectors         template vectors kept as read (an imported network's unmodelled vectors), in order
  * @param parentNetworkId set when this network is a reservation from another
  * @param nextArId        the id the next AR gets (AR ids are never reused)
  * @param version         optimistic-locking version as read; the store bumps it on every change
  */
 public record VirtualNetwork(int id, String name, String description, List<Integer> clusterIds,
                              Ownership ownership, Optional<LockLevel> lock, NetworkConf conf, Qos qos,
-                             Map<String, String> attributes, List<Integer> securityGroups,
-                             List<AddressRange> addressRanges, Optional<Integer> parentNetworkId,
-                             int nextArId, long version) {
+                             Map<String, String> attributes, List<AttributeVector> vectors,
+                             List<Integer> securityGroups, List<AddressRange> addressRanges,
+                             Optional<Integer> parentNetworkId, int nextArId, long version) {
 
     public VirtualNetwork {
         clusterIds = List.copyOf(clusterIds);
         attributes = Attributes.copyOf(attributes);
+        vectors = List.copyOf(vectors);
         securityGroups = List.copyOf(securityGroups);
         addressRanges = List.copyOf(addressRanges);
+    }
+
+    /** A network without template vectors, as every network not imported from another cloud is. */
+    public VirtualNetwork(int id, String name, String description, List<Integer> clusterIds, Ownership ownership,
+                          Optional<LockLevel> lock, NetworkConf conf, Qos qos, Map<String, String> attributes,
+                          List<Integer> securityGroups, List<AddressRange> addressRanges,
+                          Optional<Integer> parentNetworkId, int nextArId, long version) {
+        this(id, name, description, clusterIds, ownership, lock, conf, qos, attributes, List.of(), securityGroups,
+                addressRanges, parentNetworkId, nextArId, version);
     }
 
     public Optional<AddressRange> addressRange(int arId) {
@@ -65,6 +76,7 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
         private NetworkConf conf;
         private Qos qos;
         private Map<String, String> attributes;
+        private List<AttributeVector> vectors;
         private List<Integer> securityGroups;
         private List<AddressRange> addressRanges;
         private Optional<Integer> parentNetworkId;
@@ -81,6 +93,7 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
             conf = n.conf;
             qos = n.qos;
             attributes = n.attributes;
+            vectors = n.vectors;
             securityGroups = n.securityGroups;
             addressRanges = n.addressRanges;
             parentNetworkId = n.parentNetworkId;
@@ -97,6 +110,7 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
         public Builder conf(NetworkConf v) { conf = v; return this; }
         public Builder qos(Qos v) { qos = v; return this; }
         public Builder attributes(Map<String, String> v) { attributes = v; return this; }
+        public Builder vectors(List<AttributeVector> v) { vectors = v; return this; }
         public Builder securityGroups(List<Integer> v) { securityGroups = v; return this; }
         public Builder addressRanges(List<AddressRange> v) { addressRanges = v; return this; }
         public Builder parentNetworkId(Optional<Integer> v) { parentNetworkId = v; return this; }
@@ -105,7 +119,7 @@ public record VirtualNetwork(int id, String name, String description, List<Integ
 
         public VirtualNetwork build() {
             return new VirtualNetwork(id, name, description, clusterIds, ownership, lock, conf, qos, attributes,
-                    securityGroups, addressRanges, parentNetworkId, nextArId, version);
+                    vectors, securityGroups, addressRanges, parentNetworkId, nextArId, version);
         }
     }
 }

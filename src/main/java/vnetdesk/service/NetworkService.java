@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.Attributes;
@@ -95,14 +96,29 @@ public final class NetworkService implements OwnedObjectService {
         return true;
     }
 
-    /** Creates a network from a template (attributes and AR vectors); returns its id. */
+    /**
+     * Creates a network from a template (attributes and AR vectors; other vectors are kept as they
+     * are, as an imported network's, so that {@code export --template} recreates it); returns its id.
+     */
     public int create(Actor actor, Template template) {
-        Map<String, String> attributes = singles(template);
-        List<Map<String, String>> ars = arVectors(template);
+        List<AttributeVector> kept = new ArrayList<>();
+        List<TemplateAttribute> rest = new ArrayList<>();
+        for (TemplateAttribute a : template.attributes()) {
+            if (a instanceof TemplateAttribute.Vector v && !v.name().equals("AR")) {
+                Map<String, String> entries = new LinkedHashMap<>();
+                v.entries().forEach(e -> entries.put(e.name(), e.value()));
+                kept.add(new AttributeVector(v.name(), entries));
+            } else {
+                rest.add(a);
+            }
+        }
+        Template plain = new Template(rest);
+        Map<String, String> attributes = singles(plain);
+        List<Map<String, String>> ars = arVectors(plain);
         return tx.write((c, hooks) -> {
             Access.Checker rights = access.of(c, actor);
             rights.requireCreate(ResourceType.NET, clustersOf(attributes));
-            return insertNew(c, rights, attributes, ars);
+            return insertNew(c, rights, attributes, kept, ars);
         });
     }
 
@@ -117,9 +133,14 @@ public final class NetworkService implements OwnedObjectService {
      */
     int insertNew(Connection c, Access.Checker rights, Map<String, String> attributes, List<Map<String, String>> ars)
             throws SQLException {
+        return insertNew(c, rights, attributes, List.of(), ars);
+    }
+
+    private int insertNew(Connection c, Access.Checker rights, Map<String, String> attributes,
+                          List<AttributeVector> vectors, List<Map<String, String>> ars) throws SQLException {
         VirtualNetwork n = newNetwork(c, rights.actor(), attributes, Optional.empty());
         securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", n.securityGroups());
-        n = n.toBuilder().addressRanges(buildArs(c, n, ars)).nextArId(ars.size()).build();
+        n = n.toBuilder().addressRanges(buildArs(c, n, ars)).nextArId(ars.size()).vectors(vectors).build();
         networks.insert(c, n);
         return n.id();
     }
@@ -137,13 +158,25 @@ public final class NetworkService implements OwnedObjectService {
     /** Builds (does not store) a new network owned by the actor, id allocated. */
     public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent)
             throws SQLException {
+        return newNetwork(c, actor, attributes, parent, Optional.empty());
+    }
+
+    /**
+     * As above; a given id (kept from an imported document, the caller checked that it is free) is
+     * used instead of an allocated one, and the id sequence moves past it so new networks never get it.
+     */
+    public VirtualNetwork newNetwork(Connection c, Actor actor, Map<String, String> attributes, Optional<Integer> parent,
+                                     Optional<Integer> givenId) throws SQLException {
         NetworkAttributes.Parsed p = NetworkAttributes.parse(attributes);
         requireClusters(c, p.clusterIds());
         if (networks.nameTaken(c, actor.uid(), p.name(), -1)) {
             throw new ConflictException("NAME", "NAME: a network named \"" + p.name() + "\" already exists for user "
                     + actor.name());
         }
-        int id = networks.nextId(c, "NETWORK");
+        int id = givenId.isPresent() ? givenId.get() : networks.nextId(c, "NETWORK");
+        if (givenId.isPresent()) {
+            networks.moveIdSequencePast(c, "NETWORK", id);
+        }
         Optional<Integer> vlan = p.vlanId();
         if (p.automaticVlanId()) {
             vlan = Optional.of(freeVlanId(c, p.driver().maxVlanId()));
@@ -228,7 +261,7 @@ public final class NetworkService implements OwnedObjectService {
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
             VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge.name(), bridge.generated(), vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
-                    n.nextArId(), n.version());
+                    n.nextArId(), n.version()).toBuilder().vectors(n.vectors()).build();
             networks.update(c, updated);
             return null;
         });

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.VnetException;
 
 /** JSON text of the ordered attribute maps kept in BODY columns. */
@@ -55,6 +56,60 @@ final class Json {
             return new GroupBody(tree.path("DESCRIPTION").asText(""), rules);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new VnetException("the inventory holds an unreadable security group: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where a network body keeps its template vectors: not an attribute name (those start with a
+     * letter or an underscore), so it never meets one, and absent when there are none, so the bodies
+     * of networks without vectors are as before.
+     */
+    private static final String VECTORS = "@VECTORS";
+
+    /** A network body: its attributes and its kept template vectors. */
+    record NetworkBody(Map<String, String> attributes, List<AttributeVector> vectors) {
+    }
+
+    static String writeNetwork(NetworkBody body) {
+        if (body.vectors().isEmpty()) {
+            return write(body.attributes());
+        }
+        Map<String, Object> tree = new LinkedHashMap<>(body.attributes());
+        List<Map<String, Object>> vectors = new ArrayList<>();
+        for (AttributeVector v : body.vectors()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("NAME", v.name());
+            one.put("ENTRIES", v.entries());
+            vectors.add(one);
+        }
+        tree.put(VECTORS, vectors);
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new VnetException("cannot encode a network: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static NetworkBody readNetwork(String json) {
+        try {
+            JsonNode tree = MAPPER.readTree(json);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            List<AttributeVector> vectors = new ArrayList<>();
+            var fields = tree.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getKey().equals(VECTORS)) {
+                    for (JsonNode v : field.getValue()) {
+                        vectors.add(new AttributeVector(v.path("NAME").asText(),
+                                MAPPER.convertValue(v.path("ENTRIES"), MAP)));
+                    }
+                } else {
+                    attributes.put(field.getKey(), field.getValue().asText());
+                }
+            }
+            return new NetworkBody(attributes, vectors);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new VnetException("the inventory holds an unreadable network: " + e.getMessage(), e);
         }
     }
 

@@ -84,7 +84,7 @@ public final class NetworkRepository {
             s.setString(8, n.lock().map(Enum::name).orElse(null));
             setOptionalInt(s, 9, n.parentNetworkId());
             s.setInt(10, n.nextArId());
-            s.setString(11, Json.write(NetworkAttributes.toAttributes(n)));
+            s.setString(11, body(n));
             s.setInt(12, n.id());
             s.setLong(13, n.version());
             if (s.executeUpdate() != 1) {
@@ -288,7 +288,11 @@ public final class NetworkRepository {
         setOptionalInt(s, 10, n.parentNetworkId());
         s.setInt(11, n.nextArId());
         s.setLong(12, n.version());
-        s.setString(13, Json.write(NetworkAttributes.toAttributes(n)));
+        s.setString(13, body(n));
+    }
+
+    private static String body(VirtualNetwork n) {
+        return Json.writeNetwork(new Json.NetworkBody(NetworkAttributes.toAttributes(n), n.vectors()));
     }
 
     private static void setOptionalInt(PreparedStatement s, int i, Optional<Integer> v) throws SQLException {
@@ -331,13 +335,16 @@ public final class NetworkRepository {
 
         VirtualNetwork toNetwork(List<AddressRange> ars) {
             NetworkAttributes.Parsed p;
+            Json.NetworkBody b;
             try {
-                p = NetworkAttributes.parse(Json.read(body));
+                b = Json.readNetwork(body);
+                p = NetworkAttributes.parse(b.attributes());
             } catch (RuntimeException e) {
                 throw new VnetException("the inventory holds a damaged network " + id + ": " + e.getMessage(), e);
             }
             return p.toNetwork(id, ownership, bridge, bridgeGenerated, vlanId, lock,
-                    p.securityGroups().orElse(List.of()), ars, parent, nextArId, version);
+                    p.securityGroups().orElse(List.of()), ars, parent, nextArId, version)
+                    .toBuilder().vectors(b.vectors()).build();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,12 +16,16 @@ import java.util.OptionalInt;
  *                   {@code IP_END}, {@code IP6_GLOBAL}, {@code IP6_GLOBAL_END}, {@code IP6_ULA},
  *                   {@code IP6_ULA_END}, {@code IP6_END}, {@code USED_LEASES}, OpenNebula's internal
  *                   {@code ALLOCATED} bitmap); upper-case names, in document order
+ * @param nextIndex  the {@code NEXT_INDEX} element as written, if present: where the source continues
+ *                   its search for a free address (a round-robin network keeps it as its cursor)
  * @param leases     the {@code LEASES/LEASE} elements, in document order
  */
-public record ImportedAr(OptionalInt arId, Map<String, String> attributes, List<ImportedLease> leases) {
+public record ImportedAr(OptionalInt arId, Map<String, String> attributes, Optional<String> nextIndex,
+                         List<ImportedLease> leases) {
 
     public ImportedAr {
         Objects.requireNonNull(arId, "arId");
+        Objects.requireNonNull(nextIndex, "nextIndex");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         leases = List.copyOf(leases);
     }

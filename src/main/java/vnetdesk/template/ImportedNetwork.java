@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.LockLevel;
 
 /**
@@ -23,12 +24,15 @@ import vnetdesk.model.LockLevel;
  *                         name is generated); {@code VLAN_ID_AUTOMATIC=1} becomes
  *                         {@code AUTOMATIC_VLAN_ID=YES} without a {@code VLAN_ID}; upper-case names,
  *                         in document order
+ * @param vectors          the {@code TEMPLATE} vectors (elements holding elements), in document order
+ * @param owner            the {@code UID}, {@code GID}, {@code UNAME} and {@code GNAME}, when all four are given
  * @param permissionsOctal the {@code PERMISSIONS} bits as three octal digits such as {@code 640}
  * @param lock             the {@code LOCK/LOCKED} level (1 USE, 2 MANAGE, 3 ADMIN, 4 ALL), if locked
  * @param parentNetworkId  {@code PARENT_NETWORK_ID} when the network is a reservation
  * @param addressRanges    the {@code AR_POOL/AR} elements, in document order
  */
 public record ImportedNetwork(OptionalInt id, String name, Map<String, String> attributes,
+                              List<AttributeVector> vectors, Optional<Owner> owner,
                               Optional<String> permissionsOctal, Optional<LockLevel> lock,
                               OptionalInt parentNetworkId,
                               List<ImportedAr> addressRanges) {
@@ -37,9 +41,26 @@ public record ImportedNetwork(OptionalInt id, String name, Map<String, String> a
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        vectors = List.copyOf(vectors);
+        Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(permissionsOctal, "permissionsOctal");
         Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(parentNetworkId, "parentNetworkId");
         addressRanges = List.copyOf(addressRanges);
+    }
+
+    /** The same network with other address ranges. */
+    public ImportedNetwork withAddressRanges(List<ImportedAr> ranges) {
+        return new ImportedNetwork(id, name, attributes, vectors, owner, permissionsOctal, lock, parentNetworkId,
+                ranges);
+    }
+
+    /** The owner a document states: user and group by id and by name. */
+    public record Owner(int uid, int gid, String userName, String groupName) {
+
+        public Owner {
+            Objects.requireNonNull(userName, "userName");
+            Objects.requireNonNull(groupName, "groupName");
+        }
     }
 }

@@ -47,10 +47,9 @@ final class OneXmlNicNumbers {
                 for (ImportedLease lease : ar.leases()) {
                     leases.add(unnumbered.contains(lease) ? numbered(lease, next) : lease);
                 }
-                ranges.add(new ImportedAr(ar.arId(), ar.attributes(), leases));
+                ranges.add(new ImportedAr(ar.arId(), ar.attributes(), ar.nextIndex(), leases));
             }
-            out.add(new ImportedNetwork(n.id(), n.name(), n.attributes(), n.permissionsOctal(), n.lock(),
-                    n.parentNetworkId(), ranges));
+            out.add(n.withAddressRanges(ranges));
         }
         return out;
     }

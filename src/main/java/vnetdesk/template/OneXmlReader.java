@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.LockLevel;
 import vnetdesk.model.VnetException;
 
@@ -24,7 +25,7 @@ final class OneXmlReader {
     /**
      * AR children that OpenNebula computes (or that are read separately): never AR attributes.
      * ALLOCATED is OpenNebula's internal lease bitmap, as long as the AR is big; NEXT_INDEX is the
-     * source's allocation cursor, which the importing inventory keeps for itself.
+     * source's allocation cursor, read apart ({@link ImportedAr#nextIndex}).
      */
     private static final Set<String> AR_COMPUTED = Set.of("AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
             "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED",
@@ -84,6 +85,11 @@ final class OneXmlReader {
         OptionalInt id = OptionalInt.empty();
         Map<String, String> top = new LinkedHashMap<>();
         Map<String, String> template = new LinkedHashMap<>();
+        List<AttributeVector> vectors = new ArrayList<>();
+        OptionalInt uid = OptionalInt.empty();
+        OptionalInt gid = OptionalInt.empty();
+        Optional<String> userName = Optional.empty();
+        Optional<String> groupName = Optional.empty();
         boolean automaticVlan = false;
         Optional<String> permissions = Optional.empty();
         Optional<LockLevel> lock = Optional.empty();
@@ -94,6 +100,10 @@ final class OneXmlReader {
             int[] at = s.here();
             switch (name) {
                 case "ID" -> id = OptionalInt.of(s.integer(name, at, 0));
+                case "UID" -> uid = OptionalInt.of(s.integer(name, at, 0));
+                case "GID" -> gid = OptionalInt.of(s.integer(name, at, 0));
+                case "UNAME" -> userName = s.value();
+                case "GNAME" -> groupName = s.value();
                 case "NAME", "VN_MAD", "BRIDGE", "PHYDEV", "VLAN_ID" -> {
                     String v = s.text();
                     if (v != null && !v.isBlank()) {
@@ -107,7 +117,7 @@ final class OneXmlReader {
                 case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
                 case "LOCK" -> lock = s.lockLevel();
                 case "PARENT_NETWORK_ID" -> parent = parentId(at);
-                case "TEMPLATE" -> template(template);
+                case "TEMPLATE" -> template(template, vectors);
                 case "AR_POOL" -> {
                     while (s.nextChild()) {
                         if (s.name().equals("AR")) {
@@ -139,8 +149,11 @@ final class OneXmlReader {
         if (automaticVlan) {
             attributes.put("AUTOMATIC_VLAN_ID", "YES");
         }
-        return new ImportedNetwork(id, attributes.getOrDefault("NAME", ""), attributes, permissions, lock,
-                parent, ranges);
+        Optional<ImportedNetwork.Owner> owner = uid.isPresent() && gid.isPresent() && userName.isPresent()
+                && groupName.isPresent() ? Optional.of(new ImportedNetwork.Owner(uid.getAsInt(), gid.getAsInt(),
+                userName.get(), groupName.get())) : Optional.empty();
+        return new ImportedNetwork(id, attributes.getOrDefault("NAME", ""), attributes, vectors, owner, permissions,
+                lock, parent, ranges);
     }
 
     private OptionalInt parentId(int[] at) throws XMLStreamException {
@@ -155,13 +168,21 @@ final class OneXmlReader {
         return OptionalInt.of(s.parseInteger("PARENT_NETWORK_ID", v, at, 0));
     }
 
-    /** TEMPLATE children: single values are kept, vectors (nested elements) are skipped. */
-    private void template(Map<String, String> into) throws XMLStreamException {
+    /** TEMPLATE children: single values into {@code singles}, vectors (nested elements) into {@code vectors}. */
+    private void template(Map<String, String> singles, List<AttributeVector> vectors) throws XMLStreamException {
         while (s.nextChild()) {
-            String name = s.name().toUpperCase(Locale.ROOT);
-            String v = s.text();
-            if (v != null) {
-                into.put(name, v);
+            int[] at = s.here();
+            TemplateAttribute a = s.templateAttribute();
+            if (a instanceof TemplateAttribute.Single single) {
+                singles.put(single.name(), single.value());
+            } else {
+                Map<String, String> entries = new LinkedHashMap<>();
+                ((TemplateAttribute.Vector) a).entries().forEach(e -> entries.put(e.name(), e.value()));
+                try {
+                    vectors.add(new AttributeVector(a.name(), entries));
+                } catch (VnetException e) {
+                    throw s.error(at, e.getMessage());
+                }
             }
         }
     }
@@ -169,6 +190,7 @@ final class OneXmlReader {
     private ImportedAr addressRange() throws XMLStreamException {
         OptionalInt arId = OptionalInt.empty();
         Map<String, String> attributes = new LinkedHashMap<>();
+        Optional<String> nextIndex = Optional.empty();
         List<ImportedLease> leases = new ArrayList<>();
         while (s.nextChild()) {
             String name = s.name();
@@ -183,6 +205,8 @@ final class OneXmlReader {
                         s.skip();
                     }
                 }
+            } else if (name.equals("NEXT_INDEX")) {
+                nextIndex = s.value();
             } else if (AR_COMPUTED.contains(key)) {
                 s.skip();
             } else {
@@ -192,7 +216,7 @@ final class OneXmlReader {
                 }
             }
         }
-        return new ImportedAr(arId, attributes, leases);
+        return new ImportedAr(arId, attributes, nextIndex, leases);
     }
 
     private ImportedLease lease() throws XMLStreamException {
@@ -231,8 +255,9 @@ final class OneXmlReader {
         }
         if (ownerElement == null) {
             if (virtualRouter.isPresent()) {
-                throw s.error(leaseAt, "<LEASE> is used by virtual router " + virtualRouter.get()
-                        + "; vnetdesk has no virtual routers (hold or release that address before exporting)");
+                // vnetdesk has no virtual routers: the address stays taken, as a hold
+                Optional<String> anyIp6 = ip6.isPresent() ? ip6 : ip6Global.isPresent() ? ip6Global : ip6Ula;
+                return new ImportedLease(ip, anyIp6, mac, new ImportedOwner.Hold());
             }
             throw s.error(leaseAt, "<LEASE> has no owner; expected <VM> (a VM id, or -1 for a hold) or <VNET>"
                     + " (a reservation)");

@@ -1,8 +1,13 @@
 package vnetdesk.template;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -175,6 +180,55 @@ final class OneXmlStream implements AutoCloseable {
     }
 
     // ---- values ----------------------------------------------------------------------------
+
+    /**
+     * The current {@code TEMPLATE} child as an OpenNebula template attribute, consuming it up to its
+     * end tag: a single value, or — when it has child elements — a vector of their (upper-case)
+     * names and texts in order. OpenNebula keeps a vector as a map, so a key given twice keeps its
+     * first place and its last value; its templates nest no deeper, so an entry holding elements is
+     * skipped. A name templates cannot hold is an error.
+     */
+    TemplateAttribute templateAttribute() throws XMLStreamException {
+        int[] at = here();
+        String name = name().toUpperCase(Locale.ROOT);
+        StringBuilder text = new StringBuilder();
+        Map<String, String> entries = null;
+        while (true) {
+            int event = next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String key = name().toUpperCase(Locale.ROOT);
+                String value = text();
+                entries = entries == null ? new LinkedHashMap<>() : entries;
+                if (value != null) {
+                    entries.put(key, value);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw error(here(), "unexpected end of the document");
+            } else if (entries == null && (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                text.append(in.getTextCharacters(), in.getTextStart(), in.getTextLength());
+            }
+        }
+        if (entries == null) {
+            return attribute(at, () -> new TemplateAttribute.Single(name, text.toString()));
+        }
+        List<TemplateAttribute.Single> singles = new ArrayList<>();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            singles.add(attribute(at, () -> new TemplateAttribute.Single(e.getKey(), e.getValue())));
+        }
+        return attribute(at, () -> new TemplateAttribute.Vector(name, singles));
+    }
+
+    /** Builds a template attribute, giving a refusal the element's position. */
+    private <T extends TemplateAttribute> T attribute(int[] at, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (ValidationException e) {
+            throw error(at, e.getMessage());
+        }
+    }
 
     /**
      * The text of the current element, consuming it up to its end tag; {@code null} when it

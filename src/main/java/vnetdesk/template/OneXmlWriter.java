@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ArType;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.Lease;
@@ -109,6 +110,13 @@ final class OneXmlWriter {
         out.open("TEMPLATE");
         for (Map.Entry<String, String> e : NetworkAttributes.toAttributes(n).entrySet()) {
             out.leaf(e.getKey(), e.getValue());
+        }
+        for (AttributeVector v : n.vectors()) {
+            out.open(v.name());
+            for (Map.Entry<String, String> e : v.entries().entrySet()) {
+                out.leaf(e.getKey(), e.getValue());
+            }
+            out.close();
         }
         out.close();
         out.open("AR_POOL");

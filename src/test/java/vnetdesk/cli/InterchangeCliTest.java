@@ -59,6 +59,22 @@ class InterchangeCliTest {
     }
 
     @Test
+    void importKeepsTheFilesIdsAndAsNewCopies() {
+        String xml = source.run("export", "vlan50").out();
+        CliRunner.Result kept = target.runWithInput(xml, "import", "-");
+        assertEquals("ID: 1\n", kept.out(), kept::toString);
+        CliRunner.Result again = target.runWithInput(xml.replace("vlan50", "vlan50-copy"), "import", "-");
+        assertEquals(1, again.code(), again::toString);
+        assertTrue(again.err().contains("ID 1 is already network 1:vlan50") && again.err().contains("--as-new"),
+                again::toString);
+        CliRunner.Result copy = target.runWithInput(xml.replace("vlan50", "vlan50-copy"), "import", "--as-new", "-");
+        assertEquals("ID: 2\n", copy.out(), copy::toString);
+        assertEquals(0, target.run("vnet", "show", "vlan50-copy").code());
+        CliRunner.Result json = target.runWithInput(source.run("export", "--json").out(), "import", "--as-new", "-");
+        assertTrue(json.code() != 0 && json.err().contains("--as-new"), json::toString);
+    }
+
+    @Test
     void listXmlIsTheVnetPoolOfOnevnetListWithoutLeases() throws Exception {
         CliRunner.Result list = source.run("vnet", "list", "--xml");
         assertEquals(0, list.code(), list::toString);

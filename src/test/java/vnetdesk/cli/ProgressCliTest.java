@@ -118,7 +118,8 @@ class ProgressCliTest {
 
         Path xml = dir.resolve("net.xml");
         Files.writeString(xml, ok(run(Map.of(), "export", "private")).out().replace("private", "copy"));
-        CliRunner.Result imported = ok(run(Map.of(), "--progress", "import", xml.toString()));
+        // a copy beside the original: the file's id 0 is taken, so the copy takes a new one
+        CliRunner.Result imported = ok(run(Map.of(), "--progress", "import", "--as-new", xml.toString()));
         assertEquals("ID: 1\n", imported.out());
         assertTrue(imported.err().contains("\rimporting networks 100% [") && imported.err().contains("] 1/1 "),
                 () -> printable(imported.err()));

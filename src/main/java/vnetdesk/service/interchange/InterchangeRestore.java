@@ -129,7 +129,8 @@ final class InterchangeRestore {
                     "only a network with AUTOMATIC_VLAN_ID=YES has a picked VLAN id");
         }
         return p.toNetwork(b.id(), new Ownership(b.uid(), b.gid(), permissions), bridge, b.bridgeGenerated(), vlan,
-                lock, p.securityGroupsOrDefault(), ars, b.parentNetworkId(), b.nextArId(), 0);
+                lock, p.securityGroupsOrDefault(), ars, b.parentNetworkId(), b.nextArId(), 0)
+                .toBuilder().vectors(b.vectors()).build();
     }
 
     /** The ARs as {@code vnet create} would build them, with the backup's ids; errors name the AR's place. */

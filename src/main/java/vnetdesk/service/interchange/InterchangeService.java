@@ -12,12 +12,14 @@ import java.util.TreeMap;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ObjectRef;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
+import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.service.NetworkService;
@@ -94,7 +96,7 @@ public final class InterchangeService {
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
-        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), networkService);
+        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), networkService);
         this.vms = vms;
         this.clusters = ctx.clusters();
         this.hosts = ctx.hosts();
@@ -222,10 +224,15 @@ public final class InterchangeService {
         return TemplateWriter.write(toTemplate(n));
     }
 
-    /** The template of a network: its attributes, then one {@code AR} vector per address range. */
+    /** The template of a network: its attributes, its kept vectors, then one {@code AR} vector per address range. */
     static Template toTemplate(VirtualNetwork n) {
         List<TemplateAttribute> attributes = new ArrayList<>();
         NetworkAttributes.toAttributes(n).forEach((k, v) -> attributes.add(new TemplateAttribute.Single(k, v)));
+        for (AttributeVector v : n.vectors()) {
+            List<TemplateAttribute.Single> entries = new ArrayList<>();
+            v.entries().forEach((k, value) -> entries.add(new TemplateAttribute.Single(k, value)));
+            attributes.add(new TemplateAttribute.Vector(v.name(), entries));
+        }
         for (AddressRange ar : n.addressRanges()) {
             Map<String, String> a = new LinkedHashMap<>(ar.toAttributes());
             // a template creates a plain network; the reservation link is not something it can express
@@ -346,6 +353,17 @@ public final class InterchangeService {
      * network and block of leases written, and the commit.
      */
     public List<Integer> importFile(Actor actor, String content, String sourceName, Progress progress) {
+        return importFile(actor, content, sourceName, false, progress);
+    }
+
+    /**
+     * As {@link #importFile(Actor, String, String, Progress)}. XML networks keep the file's ids
+     * (and, for an administrator, the file's owners; see {@link InterchangeXmlImport}) unless
+     * {@code asNew}, which makes them new networks of the actor, as copies. A template file always
+     * makes a new network; a JSON backup always restores ids, so {@code asNew} is refused for it.
+     */
+    public List<Integer> importFile(Actor actor, String content, String sourceName, boolean asNew,
+                                    Progress progress) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(sourceName, "sourceName");
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
@@ -355,7 +373,7 @@ public final class InterchangeService {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
             return tx.write((c, hooks) -> {
                 Access.Checker rights = access.of(c, actor);
-                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName, progress);
+                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName, asNew, progress);
                 for (int id : ids) {
                     VirtualNetwork n = networks.find(c, id).orElseThrow();
                     rights.requireCreate(ResourceType.NET, n.clusterIds());
@@ -369,6 +387,10 @@ public final class InterchangeService {
             });
         }
         if (first == '{') {
+            if (asNew) {
+                throw new ValidationException("--as-new", sourceName + ": --as-new: a JSON backup restores the"
+                        + " inventory's ids and owners; import networks as copies from XML or template files");
+            }
             // refused before the file is parsed, so a normal user learns nothing from it
             tx.read(c -> {
                 access.of(c, actor).requireAdmin("restore a backup (it sets ids and owners; import the networks"

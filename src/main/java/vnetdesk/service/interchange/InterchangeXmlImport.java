@@ -1,5 +1,6 @@
 package vnetdesk.service.interchange;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import vnetdesk.ipam.ArFactory;
 import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AllocationPolicy;
+import vnetdesk.model.ConflictException;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.LeaseAddresses;
@@ -29,6 +32,7 @@ import vnetdesk.service.Progress;
 import vnetdesk.service.core.ErrorContext;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
+import vnetdesk.store.UserRepository;
 import vnetdesk.template.ImportedAr;
 import vnetdesk.template.ImportedLease;
 import vnetdesk.template.ImportedNetwork;
@@ -36,28 +40,36 @@ import vnetdesk.template.ImportedOwner;
 
 /**
  * Imports networks read from {@code onevnet show -x} XML (one {@code VNET} or a
- * {@code VNET_POOL}) as new networks of the acting user, like {@code vnet create}
- * would (new ids, generated bridges and automatic VLAN ids picked anew), with the
- * file's permissions and lock, keeping given AR ids and recreating the leases: VM
- * owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a
- * reservation lease when that reservation is in the same file, else a hold. A
- * reservation whose parent is in the file takes the parent's new bridge and VLAN
- * id; one whose parent is not becomes a plain network.
+ * {@code VNET_POOL}). By default the networks keep the document's ids (a network id already
+ * in the inventory is a conflict) and, when an administrator imports, the document's owner
+ * ({@link InterchangeXmlOwners}); a user's import makes the networks the user's. As new
+ * ({@code import --as-new}) they get new ids and belong to the acting user, as {@code vnet create}
+ * would make them. Either way generated bridges and automatic VLAN ids are picked anew, the file's
+ * permissions, lock and template vectors are kept, given AR ids are kept and the leases recreated:
+ * VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a reservation lease
+ * when that reservation is in the same file, else a hold. A reservation whose parent is in the
+ * file takes the parent's bridge and VLAN id; one whose parent is not becomes a plain network.
  */
 final class InterchangeXmlImport {
 
     private final NetworkRepository networks;
     private final LeaseRepository leases;
     private final NetworkService networkService;
+    private final InterchangeXmlOwners owners;
 
-    InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, NetworkService networkService) {
+    InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, UserRepository users,
+                         NetworkService networkService) {
         this.networks = networks;
         this.leases = leases;
         this.networkService = networkService;
+        this.owners = new InterchangeXmlOwners(users, networks);
     }
 
-    /** Creates the networks in the caller's transaction; returns their new ids, parents first. */
-    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source,
+    /**
+     * Creates the networks in the caller's transaction; returns their ids, parents first. With
+     * {@code asNew} every network gets a new id and the actor as owner; else see the class comment.
+     */
+    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source, boolean asNew,
                                  Progress progress) throws SQLException {
         Map<Integer, ImportedNetwork> byXmlId = new HashMap<>();
         for (ImportedNetwork n : in) {
@@ -73,6 +85,9 @@ final class InterchangeXmlImport {
         for (int i = 0; i < in.size(); i++) {
             labels.put(in.get(i), label(source, in.get(i), i));
         }
+        if (!asNew) {
+            reserveIds(c, in, labels);
+        }
         InterchangePlan plan = new InterchangePlan();
         Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
         Map<ImportedNetwork, Map<ImportedAr, Integer>> arIds = new IdentityHashMap<>();
@@ -83,14 +98,18 @@ final class InterchangeXmlImport {
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
             Map<String, String> attributes = parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes());
-            VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, actor, attributes, parent));
+            Actor owner = asNew || !actor.isAdmin() || x.owner().isEmpty() ? actor
+                    : owners.owner(c, x.owner().get(), label);
+            Optional<Integer> keptId = asNew || x.id().isEmpty() ? Optional.empty() : Optional.of(x.id().getAsInt());
+            VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, owner, attributes, parent,
+                    keptId));
             Map<ImportedAr, Integer> ids = assignArIds(x, label);
             List<AddressRange> ars = ErrorContext.inStore(label, () -> addressRanges(c, x, ids, parent.isPresent()));
             int nextArId = ids.values().stream().mapToInt(id -> id + 1).max().orElse(0);
             Permissions permissions = x.permissionsOctal().map(p -> Permissions.parseOctal("PERMISSIONS", p))
                     .orElse(n.ownership().permissions());
             n = n.toBuilder().addressRanges(ars).nextArId(nextArId)
-                    .ownership(n.ownership().withPermissions(permissions)).lock(x.lock()).build();
+                    .ownership(n.ownership().withPermissions(permissions)).lock(x.lock()).vectors(x.vectors()).build();
             plan.add(n, label);
             // stored at once, so the next network's automatic VLAN id, random MACs and name check see it
             networks.insert(c, n);
@@ -105,6 +124,12 @@ final class InterchangeXmlImport {
             for (ImportedAr ar : x.addressRanges()) {
                 int arId = arIds.get(x).get(ar);
                 AddressRange range = n.addressRange(arId).orElseThrow();
+                if (n.conf().allocation() == AllocationPolicy.ROUND_ROBIN) {
+                    OptionalLong cursor = cursor(range, ar.nextIndex());
+                    if (cursor.isPresent()) {
+                        plan.setRoundRobinCursor(n.id(), arId, cursor.getAsLong(), label + ", address range " + arId);
+                    }
+                }
                 for (ImportedLease lease : ar.leases()) {
                     String leaseLabel = label + ", address range " + arId + ", lease " + describe(lease);
                     long index = ErrorContext.in(leaseLabel, () -> locate(range, lease));
@@ -112,9 +137,46 @@ final class InterchangeXmlImport {
                 }
             }
         }
+        plan.holdUnlistedReservationBlocks();
         plan.checkReservationCoverage();
         plan.writeLeases(c, leases, networks, progress);
         return order.stream().map(x -> created.get(x).id()).toList();
+    }
+
+    /**
+     * Checks that no kept id is taken here and moves the id sequence past them all before any
+     * network is made, so a network of the file without an id never takes one another keeps.
+     */
+    private void reserveIds(Connection c, List<ImportedNetwork> in, Map<ImportedNetwork, String> labels)
+            throws SQLException {
+        for (ImportedNetwork x : in) {
+            if (x.id().isPresent()) {
+                int id = InterchangeXmlOwners.keepable(labels.get(x), "ID", x.id().getAsInt());
+                Optional<VirtualNetwork> there = networks.find(c, id);
+                if (there.isPresent()) {
+                    throw new ConflictException("ID", labels.get(x) + ": ID " + id + " is already network "
+                            + ValidationException.printable(there.get().label()) + " in this inventory (import"
+                            + " --as-new gives the file's networks new ids)");
+                }
+                networks.moveIdSequencePast(c, "NETWORK", id);
+            }
+        }
+    }
+
+    /**
+     * The round-robin cursor a {@code NEXT_INDEX} stands for: {@link vnetdesk.template.OneXml} writes the
+     * index after the cursor, wrapping to 0, and 0 when there is none, so 0 (and a value outside the
+     * AR) gives none.
+     */
+    private static OptionalLong cursor(AddressRange range, Optional<String> nextIndex) {
+        if (nextIndex.isEmpty() || !nextIndex.get().matches("[0-9]{1,20}")) {
+            return OptionalLong.empty();
+        }
+        BigInteger next = new BigInteger(nextIndex.get());
+        if (next.signum() == 0 || next.compareTo(range.size()) > 0) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(next.subtract(BigInteger.ONE).longValue());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.LeaseOwner;
 import vnetdesk.model.Numbers;
 import vnetdesk.model.ValidationException;
@@ -56,10 +57,12 @@ final class JsonBackup {
      *
      * @param bridgeGenerated whether vnetdesk chose the bridge name (BRIDGE is always in the attributes)
      * @param pickedVlanId    the VLAN id picked for AUTOMATIC_VLAN_ID=YES, which the attributes do not carry
+     * @param vectors         the template vectors kept from an imported document (field {@code vectors},
+     *                        written only when there are some)
      */
     record Network(Where at, int id, int uid, int gid, String permissions, Optional<String> lock, int nextArId,
                    boolean bridgeGenerated, Optional<Integer> pickedVlanId, Optional<Integer> parentNetworkId,
-                   Map<String, String> attributes, List<Ar> addressRanges) {
+                   Map<String, String> attributes, List<AttributeVector> vectors, List<Ar> addressRanges) {
     }
 
     /**

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.SyntaxException;
 import vnetdesk.model.ValidationException;
 
@@ -47,7 +48,8 @@ final class JsonBackupReader {
     /** What a backup of named networks leaves out; a version 1 backup has no clusters, hosts and VMs. */
     private static final Set<String> OPTIONAL_ROOT_FIELDS = Set.of("access", "clusters", "hosts", "vms");
     private static final Set<String> NETWORK_FIELDS = Set.of("id", "uid", "gid", "permissions", "lock", "nextArId",
-            "bridgeGenerated", "pickedVlanId", "parentNetworkId", "attributes", "addressRanges");
+            "bridgeGenerated", "pickedVlanId", "parentNetworkId", "attributes", "vectors", "addressRanges");
+    private static final Set<String> VECTOR_FIELDS = Set.of("name", "entries");
     private static final Set<String> AR_FIELDS = Set.of("arId", "attributes", "roundRobinCursor", "leases");
     private static final Set<String> LEASE_FIELDS = Set.of("index", "owner");
 
@@ -153,13 +155,14 @@ final class JsonBackupReader {
         Optional<Integer> pickedVlanId = Optional.empty();
         Optional<Integer> parentNetworkId = Optional.empty();
         final Map<String, String> attributes = new LinkedHashMap<>();
+        final List<AttributeVector> vectors = new ArrayList<>();
         final List<JsonBackup.Ar> addressRanges = new ArrayList<>();
     }
 
     private JsonBackup.Network network(String path) throws IOException {
         JsonBackup.Where at = s.where();
         NetworkFields f = new NetworkFields();
-        s.object(path, NETWORK_FIELDS, (name, field) -> {
+        s.object(path, NETWORK_FIELDS, Set.of("vectors"), (name, field) -> {
             switch (name) {
                 case "id" -> f.id = s.integer(field, 0, JsonBackup.MAX_ID);
                 case "uid" -> f.uid = s.integer(field, 0, Integer.MAX_VALUE);
@@ -171,11 +174,30 @@ final class JsonBackupReader {
                 case "pickedVlanId" -> f.pickedVlanId = s.nullOr(() -> s.integer(field, 1, 16_777_215));
                 case "parentNetworkId" -> f.parentNetworkId = s.nullOr(() -> s.integer(field, 0, JsonBackup.MAX_ID));
                 case "attributes" -> f.attributes.putAll(s.attributes(field));
+                case "vectors" -> s.array(field, i -> f.vectors.add(vector(field + "[" + i + "]")));
                 default -> s.array(field, i -> f.addressRanges.add(addressRange(field + "[" + i + "]")));
             }
         });
         return new JsonBackup.Network(at, f.id, f.uid, f.gid, f.permissions, f.lock, f.nextArId, f.bridgeGenerated,
-                f.pickedVlanId, f.parentNetworkId, f.attributes, f.addressRanges);
+                f.pickedVlanId, f.parentNetworkId, f.attributes, f.vectors, f.addressRanges);
+    }
+
+    /** One kept template vector: its name and its entries. */
+    private AttributeVector vector(String path) throws IOException {
+        String[] name = new String[1];
+        Map<String, String> entries = new LinkedHashMap<>();
+        s.object(path, VECTOR_FIELDS, (field, at) -> {
+            if (field.equals("name")) {
+                name[0] = s.string(at);
+            } else {
+                entries.putAll(s.attributes(at));
+            }
+        });
+        try {
+            return new AttributeVector(name[0], entries);
+        } catch (ValidationException e) {
+            throw s.error(path + ": " + e.getMessage());
+        }
     }
 
     /** The fields of one address range object while it is being read. */

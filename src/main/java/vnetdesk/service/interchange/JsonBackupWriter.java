@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.AddressRange;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.VirtualNetwork;
@@ -114,6 +115,22 @@ final class JsonBackupWriter {
             out.writeNull();
         }
         attributes(withBridge(n));
+        if (!n.vectors().isEmpty()) {
+            // only when there are some, so backups of networks without vectors read as before
+            out.writeArrayFieldStart("vectors");
+            for (AttributeVector v : n.vectors()) {
+                out.writeStartObject();
+                out.writeStringField("name", v.name());
+                out.writeFieldName("entries");
+                out.writeStartObject();
+                for (Map.Entry<String, String> e : v.entries().entrySet()) {
+                    out.writeStringField(e.getKey(), e.getValue());
+                }
+                out.writeEndObject();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
         out.writeArrayFieldStart("addressRanges");
         for (AddressRange ar : n.addressRanges()) {
             out.writeStartObject();
