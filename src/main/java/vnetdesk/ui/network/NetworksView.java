@@ -24,15 +24,15 @@ public final class NetworksView {
         this.list = list;
         this.detail = detail;
         MasterDetail.table(table, "network-table", list.rows(), List.of(
-                Tables.column("ID", 50, NetworkRow::id),
-                Tables.column("Name", 160, NetworkRow::name),
-                Tables.column("Mode", 215, NetworkRow::driver),
-                Tables.column("On hosts", 110, NetworkRow::onHosts),
+                Tables.column("ID", 45, NetworkRow::id),
+                Tables.column("Name", 150, NetworkRow::name),
+                Tables.column("Mode", 190, NetworkRow::driver),
+                Tables.column("On hosts", 95, NetworkRow::onHosts),
                 Tables.column("VLAN", 60, NetworkRow::vlan),
-                Tables.column("Bridge", 100, NetworkRow::bridge),
-                Tables.usage("Leases", 220, NetworkRow::usage, NetworkRow::leasesText),
-                Tables.column("Owner", 85, NetworkRow::owner),
-                Tables.column("Lock", 55, NetworkRow::lock),
+                Tables.column("Bridge", 95, NetworkRow::bridge),
+                Tables.usage("Leases", 180, NetworkRow::usage, NetworkRow::leasesText),
+                Tables.column("Owner", 95, NetworkRow::owner),
+                Tables.column("Lock", 60, NetworkRow::lock),
                 Tables.column("Parent", 70, NetworkRow::parent)),
                 "");
         Label empty = new Label();
