@@ -13,6 +13,7 @@ import vnetdesk.model.AddressRange;
 import vnetdesk.model.AllocationPolicy;
 import vnetdesk.model.ArType;
 import vnetdesk.model.AttributeVector;
+import vnetdesk.model.Driver;
 import vnetdesk.model.Ipv4;
 import vnetdesk.model.Ipv6;
 import vnetdesk.model.Lease;
@@ -92,9 +93,12 @@ final class OneXmlWriter {
         out.leaf("VN_MAD", c.driver().mad());
         out.leaf("PHYDEV", c.phydev().orElse(""));
         out.leaf("VLAN_ID", c.vlanId().map(String::valueOf).orElse(""));
-        out.leaf("OUTER_VLAN_ID", "");
+        // only ovswitch_vxlan carries an outer VLAN (vnetdesk configures no QinQ); it is kept as its attributes
+        boolean outer = c.driver() == Driver.OVSWITCH_VXLAN;
+        out.leaf("OUTER_VLAN_ID", outer ? n.attributes().getOrDefault("OUTER_VLAN_ID", "").strip() : "");
         out.leaf("VLAN_ID_AUTOMATIC", c.automaticVlanId() ? "1" : "0");
-        out.leaf("OUTER_VLAN_ID_AUTOMATIC", "0");
+        out.leaf("OUTER_VLAN_ID_AUTOMATIC", outer && NetworkAttributes.yesNo("AUTOMATIC_OUTER_VLAN_ID",
+                n.attributes().get("AUTOMATIC_OUTER_VLAN_ID"), false) ? "1" : "0");
         out.leaf("USED_LEASES", d.usedLeases());
         ids("VROUTERS", List.of());
         for (PropagationState state : List.of(PropagationState.UPDATED, PropagationState.OUTDATED,

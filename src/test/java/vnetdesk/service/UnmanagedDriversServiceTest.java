@@ -79,6 +79,26 @@ class UnmanagedDriversServiceTest {
     }
 
     @Test
+    void anOvswitchVxlanNetworkShowsItsOuterVlanAtTheTopAsOpenNebulaDoes() throws Exception {
+        create("NAME = ovx\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovx\nOUTER_VLAN_ID = 50\nVLAN_ID = 7000\n");
+        create("NAME = ovx-auto\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovxa\nAUTOMATIC_OUTER_VLAN_ID = YES\n");
+        create("NAME = ovs\nVN_MAD = ovswitch\nBRIDGE = br-ovs\nOUTER_VLAN_ID = 60\n");
+        String given = inv.interchange().showXml(ADMIN, ObjectRef.name("ovx"));
+        assertTrue(given.contains("<OUTER_VLAN_ID>50</OUTER_VLAN_ID>"), given);
+        assertTrue(given.contains("<OUTER_VLAN_ID_AUTOMATIC>0</OUTER_VLAN_ID_AUTOMATIC>"), given);
+        String automatic = inv.interchange().showXml(ADMIN, ObjectRef.name("ovx-auto"));
+        assertTrue(automatic.contains("<OUTER_VLAN_ID></OUTER_VLAN_ID>")
+                || automatic.contains("<OUTER_VLAN_ID/>"), automatic);
+        assertTrue(automatic.contains("<OUTER_VLAN_ID_AUTOMATIC>1</OUTER_VLAN_ID_AUTOMATIC>"), automatic);
+        // only ovswitch_vxlan has an outer VLAN; on another driver the attribute is a custom one, kept in TEMPLATE
+        String other = inv.interchange().showXml(ADMIN, ObjectRef.name("ovs"));
+        assertFalse(other.contains("<OUTER_VLAN_ID>60</OUTER_VLAN_ID>\n  <VLAN_ID_AUTOMATIC>"), other);
+        for (String xml : List.of(given, automatic, other)) {
+            OpenNebulaSchemas.validate("vnet.xsd", VnetXmlConformanceTest.tolerated(xml, false));
+        }
+    }
+
+    @Test
     void aBridgeTypeTheDriverRefusesIsAnErrorNamingIt() {
         ValidationException e = assertThrows(ValidationException.class, () -> create(
                 "NAME = ovs\nVN_MAD = ovswitch\nBRIDGE_TYPE = linux\n"));
