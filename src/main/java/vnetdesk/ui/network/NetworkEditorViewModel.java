@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.BridgeNaming;
+import vnetdesk.model.Driver;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.ObjectRef;
@@ -166,6 +167,9 @@ public final class NetworkEditorViewModel extends EditorSession<NetworkDetails> 
     /** What the Conf tab says of an empty bridge field, by the service's own naming rule. */
     private String bridgeHint(Map<String, String> a) {
         String given = a.getOrDefault("BRIDGE", "");
+        if (given.isEmpty() && Driver.DUMMY.mad().equalsIgnoreCase(a.getOrDefault("VN_MAD", "").strip())) {
+            return "required for the dummy driver: OpenNebula generates no bridge name for it";
+        }
         BridgeNaming naming = new BridgeNaming(given.isEmpty() ? Optional.empty() : Optional.of(given),
                 parseInt(a.getOrDefault("VLAN_ID", "")), "YES".equals(a.get("AUTOMATIC_VLAN_ID")));
         Optional<VirtualNetwork> n = currentProperty().get().map(NetworkDetails::network);

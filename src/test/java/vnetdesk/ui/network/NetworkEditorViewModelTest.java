@@ -152,6 +152,16 @@ class NetworkEditorViewModelTest extends ViewModelTestBase {
     }
 
     @Test
+    void theBridgeHintOfADummyNetworkSaysABridgeIsRequired() {
+        vm.form().text("NAME").set("d");
+        vm.form().driverProperty().set(Driver.DUMMY);
+        assertEquals("required for the dummy driver: OpenNebula generates no bridge name for it",
+                vm.bridgeHintProperty().get());
+        vm.form().text("BRIDGE").set("br-d");
+        assertEquals("", vm.bridgeHintProperty().get());
+    }
+
+    @Test
     void editingLoadsTheNetworkAndRevertUndoesChanges() {
         int id = inventory.networks().create(Actor.ONEADMIN, TemplateParser.parse(
                 "NAME = lan\nVN_MAD = bridge\nMTU = 1500\nDNS = 10.0.0.53\nCOLOR = blue\n"
