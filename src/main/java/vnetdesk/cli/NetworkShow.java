@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkAttributes;
 import vnetdesk.model.NetworkConf;
@@ -14,6 +15,7 @@ import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.SegmentOverlaps;
 import vnetdesk.template.Template;
+import vnetdesk.template.TemplateAttribute;
 import vnetdesk.template.TemplateWriter;
 
 /**
@@ -123,6 +125,10 @@ final class NetworkShow {
         a.putIfAbsent("BRIDGE", n.conf().bridge());
         for (Map.Entry<String, String> e : a.entrySet()) {
             t = t.with(e.getKey(), e.getValue());
+        }
+        // the vectors an import kept (vnetdesk does not model them), as onevnet show prints them
+        for (AttributeVector v : n.vectors()) {
+            t = t.with(TemplateAttribute.Vector.of(v));
         }
         return t;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import vnetdesk.model.AttributeVector;
 import vnetdesk.model.ValidationException;
 
 /**
@@ -54,6 +55,13 @@ public sealed interface TemplateAttribute permits TemplateAttribute.Single, Temp
 
         /** The most entries a vector may hold; the parser refuses more. */
         public static final int MAX_ENTRIES = 10_000;
+
+        /** A vector a network keeps without modelling it (see {@link AttributeVector}), entries in order. */
+        public static Vector of(AttributeVector kept) {
+            List<Single> entries = new ArrayList<>();
+            kept.entries().forEach((k, v) -> entries.add(new Single(k, v)));
+            return new Vector(kept.name(), entries);
+        }
 
         public Vector {
             name = checkedName(name);

@@ -114,6 +114,15 @@ class InterchangeCliTest {
         assertEquals(0, imported.code(), imported::toString);
         assertTrue(target.run("vnet", "show", "private").out().contains("DNS = \"8.8.8.8\"\n"));
 
+        // a vector the inventory does not model is kept, and vnet show prints it in the template
+        String withVector = xml.out().replace("<NAME>private</NAME>", "<NAME>kept</NAME>")
+                .replaceFirst("<ID>\\d+</ID>", "<ID>40</ID>")
+                .replace("</TEMPLATE>", "<PROVIDER><ZONE>eu-1</ZONE><TIER>gold</TIER></PROVIDER></TEMPLATE>");
+        assertEquals(0, target.runWithInput(withVector, "import", "-").code());
+        String shown = target.run("vnet", "show", "kept").out();
+        assertTrue(shown.matches("(?s).*VIRTUAL NETWORK TEMPLATE\n.*PROVIDER\\s*=\\s*\\[.*ZONE\\s*=\\s*\"eu-1\",.*"
+                + "TIER\\s*=\\s*\"gold\".*\\].*ADDRESS RANGE POOL.*"), shown);
+
         CliRunner.Result bad = target.runWithInput("<VNET><NAME>x", "import", "-");
         assertEquals(1, bad.code(), bad::toString);
         assertTrue(bad.err().startsWith("error: <stdin>"), bad::toString);

@@ -229,9 +229,7 @@ public final class InterchangeService {
         List<TemplateAttribute> attributes = new ArrayList<>();
         NetworkAttributes.toAttributes(n).forEach((k, v) -> attributes.add(new TemplateAttribute.Single(k, v)));
         for (AttributeVector v : n.vectors()) {
-            List<TemplateAttribute.Single> entries = new ArrayList<>();
-            v.entries().forEach((k, value) -> entries.add(new TemplateAttribute.Single(k, value)));
-            attributes.add(new TemplateAttribute.Vector(v.name(), entries));
+            attributes.add(TemplateAttribute.Vector.of(v));
         }
         for (AddressRange ar : n.addressRanges()) {
             Map<String, String> a = new LinkedHashMap<>(ar.toAttributes());
