@@ -96,7 +96,8 @@ public final class InterchangeService {
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
-        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), networkService);
+        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), ctx.clusters(),
+                networkService);
         this.vms = vms;
         this.clusters = ctx.clusters();
         this.hosts = ctx.hosts();
