@@ -65,7 +65,8 @@ final class OneXmlReader {
             } else {
                 throw s.error(s.here(), "the root element is <" + root + ">; expected <VNET>"
                         + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x"
-                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)" : ""));
+                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)"
+                        : poolAllowed ? " (import also reads <SECURITY_GROUP>, <VNTEMPLATE> and their pools)" : ""));
             }
             s.toEnd();
             return nics.apply(networks);

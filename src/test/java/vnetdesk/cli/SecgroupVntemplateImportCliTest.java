@@ -44,6 +44,7 @@ class SecgroupVntemplateImportCliTest {
                 RULE = [ PROTOCOL = TCP, RULE_TYPE = inbound, RANGE = "22,80:90" ]
                 RULE = [ PROTOCOL = ICMP, RULE_TYPE = inbound, ICMP_TYPE = 8, IP = 10.9.0.0, SIZE = 256 ]
                 RULE = [ PROTOCOL = ICMPV6, RULE_TYPE = outbound, ICMPV6_TYPE = 128 ]
+                RULE = [ PROTOCOL = UDP, RULE_TYPE = outbound, RANGE = 53, NETWORK_ID = 0 ]
                 """).toString());
         ok(cli, "--user", "bob", "secgroup", "create", file("db.sg",
                 "NAME = db\nRULE = [ PROTOCOL = UDP, RULE_TYPE = outbound, RANGE = 53 ]\n").toString());
@@ -114,5 +115,13 @@ class SecgroupVntemplateImportCliTest {
         CliRunner target = new CliRunner(dir.resolve("target"));
         CliRunner.Result imported = target.runWithInput(xml, "import", "-");
         assertEquals("ID: 0\n", imported.out(), imported::toString);
+    }
+
+    @Test
+    void anotherRootNamesEveryDocumentImportReads() {
+        CliRunner.Result r = new CliRunner(dir.resolve("target")).runWithInput("<HOST_POOL/>", "import", "-");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("the root element is <HOST_POOL>; expected <VNET> or <VNET_POOL> as printed by"
+                + " onevnet show -x (import also reads <SECURITY_GROUP>, <VNTEMPLATE> and their pools)"), r::toString);
     }
 }
