@@ -35,6 +35,7 @@ import vnetdesk.template.TemplateWriter;
  * OpenNebula's own {@code default} group (described in other words) matches vnetdesk's.
  *
  * @param label           how messages name it: the file, the kind, the file's id (or position) and name
+ * @param noun            the kind as messages name it: {@code security group} or {@code network template}
  * @param body            the stored body (a group's JSON, a template's text)
  * @param clusters        the clusters its create right is checked against (a template's CLUSTER_IDS)
  * @param sameContent     whether a stored object has this content
