@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import vnetdesk.model.ObjectRef;
 import vnetdesk.service.QueryService.NetworkSummary;
+import vnetdesk.service.interchange.ImportResult;
 
 /** {@code import FILE} and {@code export}: OpenNebula XML (the default), template syntax and JSON backups. */
 final class InterchangeCommands {
@@ -19,16 +20,21 @@ final class InterchangeCommands {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "import networks from OpenNebula XML (onevnet show -x), template syntax or a JSON backup; "
-                    + "prints ID: <id> per network")
+            description = {"import networks from OpenNebula XML (onevnet show -x), template syntax or a JSON backup;"
+                    + " prints ID: <id> per network.",
+                    "Also security groups (onesecgroup show|list -x, secgroup list --xml; prints SECGROUP ID: <id>)"
+                            + " and network templates (onevntemplate show|list -x, vntemplate list --xml; prints"
+                            + " VNTEMPLATE ID: <id>); an object this inventory already holds unchanged (same id,"
+                            + " name and content) is skipped with a line saying so."})
     static final class Import implements Callable<Integer> {
         private final CliContext ctx;
 
         @Parameters(paramLabel = "FILE", description = "file to import, - for standard input")
         String file;
 
-        @Option(names = "--as-new", description = "XML: make the networks new ones of yours (new ids, you the"
-                + " owner), as copies; without it they keep the file's ids (and, for oneadmin, the file's owners)")
+        @Option(names = "--as-new", description = "XML: make the networks (security groups, templates) new ones of"
+                + " yours (new ids, you the owner), as copies; without it they keep the file's ids (and, for"
+                + " oneadmin, the file's owners)")
         boolean asNew;
 
         Import(CliContext ctx) {
@@ -38,12 +44,15 @@ final class InterchangeCommands {
         @Override
         public Integer call() {
             String content = InputFiles.readImport(file, ctx.stdin());
-            List<Integer> ids;
+            ImportResult result;
             try (ProgressLine progress = ctx.progress()) {
-                ids = ctx.inventory().interchange().importFile(ctx.actor(), content, InputFiles.sourceName(file),
-                        asNew, progress);
+                result = ctx.inventory().interchange().importDocument(ctx.actor(), content,
+                        InputFiles.sourceName(file), asNew, progress);
             }
-            ids.forEach(id -> ctx.out().println("ID: " + id));
+            result.networks().forEach(id -> ctx.out().println("ID: " + id));
+            result.securityGroups().forEach(id -> ctx.out().println("SECGROUP ID: " + id));
+            result.networkTemplates().forEach(id -> ctx.out().println("VNTEMPLATE ID: " + id));
+            result.notes().forEach(ctx.out()::println);
             return Cli.OK;
         }
     }

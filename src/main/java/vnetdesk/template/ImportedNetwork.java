@@ -22,7 +22,8 @@ import vnetdesk.model.LockLevel;
  *                         top-level value wins); the top-level {@code BRIDGE} only when {@code TEMPLATE}
  *                         names a bridge too (else it was generated, and is left out so that a new
  *                         name is generated); {@code VLAN_ID_AUTOMATIC=1} becomes
- *                         {@code AUTOMATIC_VLAN_ID=YES} without a {@code VLAN_ID}; upper-case names,
+ *                         {@code AUTOMATIC_VLAN_ID=YES} without a {@code VLAN_ID}; the {@code CLUSTERS} ids
+ *                         become {@code CLUSTER_IDS} when {@code TEMPLATE} has none; upper-case names,
  *                         in document order
  * @param vectors          the {@code TEMPLATE} vectors (elements holding elements), in document order
  * @param owner            the {@code UID}, {@code GID}, {@code UNAME} and {@code GNAME}, when all four are given

@@ -88,6 +88,17 @@ public final class OneSecurityGroupXml {
         });
     }
 
+    /**
+     * Reads {@code onesecgroup show -x} (one {@code SECURITY_GROUP}) or {@code onesecgroup list -x} (a
+     * {@code SECURITY_GROUP_POOL}) XML, as {@link #write} and {@link #writePool} print it.
+     *
+     * @throws vnetdesk.model.SyntaxException naming the line and column of what cannot be read
+     */
+    public static List<ImportedSecurityGroup> readAll(String xml, String source) {
+        return OneSecurityGroupXmlReader.read(Objects.requireNonNull(xml, "xml"), Objects.requireNonNull(source,
+                "source"));
+    }
+
     private static void group(OneXmlOut out, Entry e) throws XMLStreamException {
         SecurityGroup g = e.group();
         out.open("SECURITY_GROUP");

@@ -77,6 +77,17 @@ public final class OneVnTemplateXml {
         });
     }
 
+    /**
+     * Reads {@code onevntemplate show -x} (one {@code VNTEMPLATE}) or {@code onevntemplate list -x} (a
+     * {@code VNTEMPLATE_POOL}) XML, as {@link #write} and {@link #writePool} print it.
+     *
+     * @throws vnetdesk.model.SyntaxException naming the line and column of what cannot be read
+     */
+    public static List<ImportedVnTemplate> readAll(String xml, String source) {
+        return OneVnTemplateXmlReader.read(Objects.requireNonNull(xml, "xml"), Objects.requireNonNull(source,
+                "source"));
+    }
+
     private static void template(OneXmlOut out, Entry e) throws XMLStreamException {
         out.open("VNTEMPLATE");
         out.leaf("ID", e.id());

@@ -65,7 +65,8 @@ final class OneXmlReader {
             } else {
                 throw s.error(s.here(), "the root element is <" + root + ">; expected <VNET>"
                         + (poolAllowed ? " or <VNET_POOL>" : "") + " as printed by onevnet show -x"
-                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)" : ""));
+                        + (root.equals("VM") || root.equals("VM_POOL") ? " (VMs are imported with vm import)"
+                        : poolAllowed ? " (import also reads <SECURITY_GROUP>, <VNTEMPLATE> and their pools)" : ""));
             }
             s.toEnd();
             return nics.apply(networks);
@@ -94,6 +95,7 @@ final class OneXmlReader {
         Optional<String> permissions = Optional.empty();
         Optional<LockLevel> lock = Optional.empty();
         OptionalInt parent = OptionalInt.empty();
+        Optional<List<Integer>> clusters = Optional.empty();
         List<ImportedAr> ranges = new ArrayList<>();
         while (s.nextChild()) {
             String name = s.name();
@@ -117,6 +119,7 @@ final class OneXmlReader {
                 case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
                 case "LOCK" -> lock = s.lockLevel();
                 case "PARENT_NETWORK_ID" -> parent = parentId(at);
+                case "CLUSTERS" -> clusters = Optional.of(clusterIds());
                 case "TEMPLATE" -> template(template, vectors);
                 case "AR_POOL" -> {
                     while (s.nextChild()) {
@@ -149,6 +152,9 @@ final class OneXmlReader {
         if (automaticVlan) {
             attributes.put("AUTOMATIC_VLAN_ID", "YES");
         }
+        // OpenNebula keeps a network's clusters in CLUSTERS only; vnetdesk writes TEMPLATE/CLUSTER_IDS too
+        clusters.ifPresent(ids -> attributes.putIfAbsent("CLUSTER_IDS", String.join(",",
+                ids.stream().map(String::valueOf).toList())));
         Optional<ImportedNetwork.Owner> owner = uid.isPresent() && gid.isPresent() && userName.isPresent()
                 && groupName.isPresent() ? Optional.of(new ImportedNetwork.Owner(uid.getAsInt(), gid.getAsInt(),
                 userName.get(), groupName.get())) : Optional.empty();
@@ -166,6 +172,19 @@ final class OneXmlReader {
             return OptionalInt.empty();
         }
         return OptionalInt.of(s.parseInteger("PARENT_NETWORK_ID", v, at, 0));
+    }
+
+    /** The ids of a {@code CLUSTERS} element, in document order. */
+    private List<Integer> clusterIds() throws XMLStreamException {
+        List<Integer> ids = new ArrayList<>();
+        while (s.nextChild()) {
+            if (s.name().equals("ID")) {
+                ids.add(s.integer("CLUSTERS/ID", s.here(), 0));
+            } else {
+                s.skip();
+            }
+        }
+        return ids;
     }
 
     /** TEMPLATE children: single values into {@code singles}, vectors (nested elements) into {@code vectors}. */

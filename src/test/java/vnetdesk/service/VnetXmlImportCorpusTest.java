@@ -47,7 +47,8 @@ class VnetXmlImportCorpusTest {
             "opennebula-bridge.xml", "vnet.xsd",
             "opennebula-8021q.xml", "vnet.xsd",
             "opennebula-pool-list.xml", "vnet_pool.xsd",
-            "opennebula-pool-extended.xml", "vnet_pool_extended.xsd");
+            "opennebula-pool-extended.xml", "vnet_pool_extended.xsd",
+            "opennebula-unmanaged.xml", "vnet_pool_extended.xsd");
 
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -80,6 +81,7 @@ public final class InterchangeService {
     private final VmRepository vmRows;
     private final InterchangeVmRestore vmRestore;
     private final VnetXmlFacts xmlFacts;
+    private final InterchangeObjectImport objectImport;
 
     public InterchangeService(ServiceContext ctx, NetworkService networkService, QueryService queries,
                               VmService vms) {
@@ -96,13 +98,15 @@ public final class InterchangeService {
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
-        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), networkService);
+        this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), ctx.clusters(),
+                networkService);
         this.vms = vms;
         this.clusters = ctx.clusters();
         this.hosts = ctx.hosts();
         this.vmRows = ctx.vms();
         this.vmRestore = new InterchangeVmRestore(ctx);
         this.xmlFacts = new VnetXmlFacts(ctx.networks(), ctx.leases(), ctx.users());
+        this.objectImport = new InterchangeObjectImport(ctx);
     }
 
     /**
@@ -334,6 +338,23 @@ public final class InterchangeService {
             vms.forEach(InterchangeService::vmXml);
             throw e;
         }
+    }
+
+    /**
+     * {@code import FILE}: as {@link #importFile(Actor, String, String, boolean, Progress)}, and also
+     * security groups and network templates from {@code onesecgroup show|list -x} and
+     * {@code onevntemplate show|list -x} XML ({@link InterchangeObjectImport}); says what was made per kind.
+     */
+    public ImportResult importDocument(Actor actor, String content, String sourceName, boolean asNew,
+                                       Progress progress) {
+        String text = Objects.requireNonNull(content, "content").startsWith("\uFEFF") ? content.substring(1) : content;
+        if (firstSignificant(text) == '<') {
+            Optional<ImportResult> objects = objectImport.importIfObjects(actor, text, sourceName, asNew, progress);
+            if (objects.isPresent()) {
+                return objects.get();
+            }
+        }
+        return ImportResult.ofNetworks(importFile(actor, content, sourceName, asNew, progress));
     }
 
     /**

@@ -30,6 +30,7 @@ import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
 import vnetdesk.service.Progress;
 import vnetdesk.service.core.ErrorContext;
+import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.UserRepository;
@@ -44,7 +45,8 @@ import vnetdesk.template.ImportedOwner;
  * in the inventory is a conflict) and, when an administrator imports, the document's owner
  * ({@link InterchangeXmlOwners}); a user's import makes the networks the user's. As new
  * ({@code import --as-new}) they get new ids and belong to the acting user, as {@code vnet create}
- * would make them. Either way generated bridges and automatic VLAN ids are picked anew, the file's
+ * would make them. The document's clusters must exist here ({@link InterchangeXmlClusters}).
+ * Either way generated bridges and automatic VLAN ids are picked anew, the file's
  * permissions, lock and template vectors are kept, given AR ids are kept and the leases recreated:
  * VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a reservation lease
  * when that reservation is in the same file, else a hold. A reservation whose parent is in the
@@ -56,13 +58,15 @@ final class InterchangeXmlImport {
     private final LeaseRepository leases;
     private final NetworkService networkService;
     private final InterchangeXmlOwners owners;
+    private final InterchangeXmlClusters clusters;
 
     InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, UserRepository users,
-                         NetworkService networkService) {
+                         ClusterRepository clusters, NetworkService networkService) {
         this.networks = networks;
         this.leases = leases;
         this.networkService = networkService;
         this.owners = new InterchangeXmlOwners(users, networks);
+        this.clusters = new InterchangeXmlClusters(clusters);
     }
 
     /**
@@ -97,7 +101,8 @@ final class InterchangeXmlImport {
             String label = labels.get(x);
             Optional<VirtualNetwork> parentNetwork = parentInFile(x, byXmlId).map(created::get);
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
-            Map<String, String> attributes = parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes());
+            Map<String, String> attributes = clusters.placed(c,
+                    parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes()), label, asNew);
             Actor owner = asNew || !actor.isAdmin() || x.owner().isEmpty() ? actor
                     : owners.owner(c, x.owner().get(), label);
             Optional<Integer> keptId = asNew || x.id().isEmpty() ? Optional.empty() : Optional.of(x.id().getAsInt());
