@@ -25,15 +25,15 @@ public final class NetworksView {
         this.detail = detail;
         MasterDetail.table(table, "network-table", list.rows(), List.of(
                 Tables.column("ID", 45, NetworkRow::id),
-                Tables.column("Name", 150, NetworkRow::name),
-                Tables.column("Mode", 190, NetworkRow::driver),
-                Tables.column("On hosts", 95, NetworkRow::onHosts),
-                Tables.column("VLAN", 60, NetworkRow::vlan),
+                Tables.column("Name", 142, NetworkRow::name),
+                Tables.column("Mode", 205, NetworkRow::driver),
+                Tables.column("On hosts", 100, NetworkRow::onHosts),
+                Tables.column("VLAN", 55, NetworkRow::vlan),
                 Tables.column("Bridge", 95, NetworkRow::bridge),
-                Tables.usage("Leases", 180, NetworkRow::usage, NetworkRow::leasesText),
-                Tables.column("Owner", 95, NetworkRow::owner),
-                Tables.column("Lock", 60, NetworkRow::lock),
-                Tables.column("Parent", 70, NetworkRow::parent)),
+                Tables.usage("Leases", 165, NetworkRow::usage, NetworkRow::leasesText),
+                Tables.column("Owner", 90, NetworkRow::owner),
+                Tables.column("Lock", 65, NetworkRow::lock),
+                Tables.column("Parent", 68, NetworkRow::parent)),
                 "");
         Label empty = new Label();
         empty.setId("network-table-empty");
