@@ -29,7 +29,8 @@ import vnetdesk.model.VirtualNetwork;
  * Writes networks as OpenNebula prints them, in the element order of OpenNebula's schemas:
  * one {@code VNET} ({@code onevnet show -x}, vnet.xsd), a {@code VNET_POOL} of such networks
  * with their leases (vnet_pool_extended.xsd) or a {@code VNET_POOL} as {@code onevnet list -x}
- * prints it, each AR with its stored attributes only (vnet_pool.xsd); see {@link OneXml}.
+ * prints it, each AR with its stored attributes only, its leases in ALLOCATED (vnet_pool.xsd); see
+ * {@link OneXml}.
  */
 final class OneXmlWriter {
 
@@ -148,6 +149,10 @@ final class OneXmlWriter {
         ArType type = ar.type();
         Map<String, String> attrs = ar.attributes();
         out.open("AR");
+        if (!extended) {
+            // the list form's only statement of the leases, as OpenNebula's stored AR carries it
+            out.leaf("ALLOCATED", OneXmlAllocated.encode(leasesOf(ar, x.details())));
+        }
         out.leaf("AR_ID", ar.id());
         attribute(attrs, "CVLANS");
         out.optional("GLOBAL_PREFIX", type.globalPrefix().map(Ipv6::toString));
@@ -210,17 +215,21 @@ final class OneXmlWriter {
         attribute(ar.attributes(), "PORT_START");
         attribute(ar.attributes(), "PORT_SIZE");
         out.leaf("USED_LEASES", d.used(ar.id()));
+        out.open("LEASES");
+        for (Lease lease : leasesOf(ar, d)) {
+            lease(lease);
+        }
+        out.close();
+    }
+
+    private static List<Lease> leasesOf(AddressRange ar, NetworkDetails d) {
         List<Lease> leases = new ArrayList<>();
         for (Lease lease : d.leases()) {
             if (lease.arId() == ar.id()) {
                 leases.add(lease);
             }
         }
-        out.open("LEASES");
-        for (Lease lease : leases) {
-            lease(lease);
-        }
-        out.close();
+        return leases;
     }
 
     /** A lease as OpenNebula writes it: the addresses and the owner (VM, -1 for a hold, or VNET). */
