@@ -93,6 +93,8 @@ final class OneXmlReader {
         Optional<String> userName = Optional.empty();
         Optional<String> groupName = Optional.empty();
         boolean automaticVlan = false;
+        Optional<String> outerVlan = Optional.empty();
+        boolean automaticOuterVlan = false;
         Optional<String> permissions = Optional.empty();
         Optional<LockLevel> lock = Optional.empty();
         OptionalInt parent = OptionalInt.empty();
@@ -116,6 +118,11 @@ final class OneXmlReader {
                 case "VLAN_ID_AUTOMATIC" -> {
                     String v = s.text();
                     automaticVlan = v != null && v.strip().equals("1");
+                }
+                case "OUTER_VLAN_ID" -> outerVlan = s.value();
+                case "OUTER_VLAN_ID_AUTOMATIC" -> {
+                    String v = s.text();
+                    automaticOuterVlan = v != null && v.strip().equals("1");
                 }
                 case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
                 case "LOCK" -> lock = s.lockLevel();
@@ -152,6 +159,12 @@ final class OneXmlReader {
         top.forEach(attributes::putIfAbsent);
         if (automaticVlan) {
             attributes.put("AUTOMATIC_VLAN_ID", "YES");
+        }
+        // oned erases an automatic outer VLAN id (a VNI) from TEMPLATE and states the one it picked only at
+        // the top; vnetdesk picks none (it does not manage ovswitch_vxlan hosts), so the picked one is kept
+        outerVlan.ifPresent(v -> attributes.putIfAbsent("OUTER_VLAN_ID", v));
+        if (automaticOuterVlan) {
+            attributes.putIfAbsent("AUTOMATIC_OUTER_VLAN_ID", "YES");
         }
         // OpenNebula keeps a network's clusters in CLUSTERS only; vnetdesk writes TEMPLATE/CLUSTER_IDS too
         clusters.ifPresent(ids -> attributes.putIfAbsent("CLUSTER_IDS", String.join(",",

@@ -34,6 +34,9 @@ import vnetdesk.model.VirtualNetwork;
  */
 final class OneXmlWriter {
 
+    /** oned.conf's default VXLAN_IDS START, where oned's automatic VNIs begin (network id 0 gets 2). */
+    private static final long VXLAN_IDS_START = 2;
+
     /** OpenNebula's state numbers (VirtualNetwork.h): an existing, usable network is READY. */
     private static final int STATE_READY = 1;
 
@@ -94,12 +97,13 @@ final class OneXmlWriter {
         out.leaf("VN_MAD", c.driver().mad());
         out.leaf("PHYDEV", c.phydev().orElse(""));
         out.leaf("VLAN_ID", c.vlanId().map(String::valueOf).orElse(""));
-        // only ovswitch_vxlan carries an outer VLAN (vnetdesk configures no QinQ); it is kept as its attributes
+        // only ovswitch_vxlan carries an outer VLAN, its VNI (vnetdesk configures no QinQ); kept as attributes
         boolean outer = c.driver() == Driver.OVSWITCH_VXLAN;
-        out.leaf("OUTER_VLAN_ID", outer ? n.attributes().getOrDefault("OUTER_VLAN_ID", "").strip() : "");
+        boolean automaticOuter = outer && NetworkAttributes.yesNo("AUTOMATIC_OUTER_VLAN_ID",
+                n.attributes().get("AUTOMATIC_OUTER_VLAN_ID"), false);
+        out.leaf("OUTER_VLAN_ID", outer ? outerVlanId(n, automaticOuter) : "");
         out.leaf("VLAN_ID_AUTOMATIC", c.automaticVlanId() ? "1" : "0");
-        out.leaf("OUTER_VLAN_ID_AUTOMATIC", outer && NetworkAttributes.yesNo("AUTOMATIC_OUTER_VLAN_ID",
-                n.attributes().get("AUTOMATIC_OUTER_VLAN_ID"), false) ? "1" : "0");
+        out.leaf("OUTER_VLAN_ID_AUTOMATIC", automaticOuter ? "1" : "0");
         out.leaf("USED_LEASES", d.usedLeases());
         ids("VROUTERS", List.of());
         for (PropagationState state : List.of(PropagationState.UPDATED, PropagationState.OUTDATED,
@@ -130,6 +134,16 @@ final class OneXmlWriter {
         }
         out.close();
         out.close();
+    }
+
+    /**
+     * The outer VLAN id (VNI) of an ovswitch_vxlan network: the given one; for an automatic one vnetdesk
+     * has not picked (it manages no ovswitch_vxlan host), the one oned picks (set_vxlan_id: VXLAN_IDS
+     * START, 2 by default, plus the network id), since OpenNebula never states an automatic id empty.
+     */
+    private static String outerVlanId(VirtualNetwork n, boolean automatic) {
+        String given = n.attributes().getOrDefault("OUTER_VLAN_ID", "").strip();
+        return given.isEmpty() && automatic ? Long.toString(VXLAN_IDS_START + n.id()) : given;
     }
 
     private void ids(String name, Iterable<Integer> ids) throws XMLStreamException {
