@@ -28,6 +28,9 @@ public enum Driver {
     ELASTIC("elastic", "Elastic (cloud provider)", false, false, "linux"),
     NODEPORT("nodeport", "NodePort", false, false, "linux");
 
+    /** The largest VXLAN network identifier (24 bits). */
+    public static final long MAX_VNI = 16_777_215L;
+
     private final String mad;
     private final String label;
     private final boolean managed;
@@ -66,9 +69,6 @@ public enum Driver {
     public boolean filtersWithSecurityGroups() {
         return securityGroups;
     }
-
-    /** The largest VXLAN network identifier (24 bits). */
-    public static final long MAX_VNI = 16_777_215L;
 
     /** Needs PHYDEV and a VLAN id / VNI. */
     public boolean isTagged() {
