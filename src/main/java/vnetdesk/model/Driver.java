@@ -28,6 +28,9 @@ public enum Driver {
     ELASTIC("elastic", "Elastic (cloud provider)", false, false, "linux"),
     NODEPORT("nodeport", "NodePort", false, false, "linux");
 
+    /** The largest VXLAN network identifier (24 bits). */
+    public static final long MAX_VNI = 16_777_215L;
+
     private final String mad;
     private final String label;
     private final boolean managed;
@@ -80,9 +83,13 @@ public enum Driver {
         return isTagged() || this == OVSWITCH || this == OVSWITCH_VXLAN || this == VCENTER;
     }
 
-    /** The largest VLAN_ID: a VXLAN VNI for the VXLAN drivers, an 802.1Q id otherwise. */
+    /**
+     * The largest VLAN_ID: a VXLAN VNI for vxlan, an 802.1Q id otherwise — ovswitch_vxlan too, whose
+     * VLAN_ID is the inner 802.1Q tag and whose VNI is OUTER_VLAN_ID (OpenNebula's set_vlan_id, and
+     * its driver's ATTR_VLAN_ID = :outer_vlan_id).
+     */
     public long maxVlanId() {
-        return this == VXLAN || this == OVSWITCH_VXLAN ? 16_777_215L : 4094L;
+        return this == VXLAN ? MAX_VNI : 4094L;
     }
 
     /** The BRIDGE_TYPE values OpenNebula allows for this driver (VN_MAD_CONF), the default first. */

@@ -171,7 +171,8 @@ public final class NetworkAttributes {
             Optional<String> outer = nonBlank(a.get("OUTER_VLAN_ID"));
             boolean automatic = yesNo("AUTOMATIC_OUTER_VLAN_ID", a.get("AUTOMATIC_OUTER_VLAN_ID"), false);
             if (outer.isPresent()) {
-                Numbers.parseInt("OUTER_VLAN_ID", outer.get(), 1, 4094);
+                // the VXLAN VNI of the network (its VLAN_ID is the inner 802.1Q tag)
+                Numbers.parseInt("OUTER_VLAN_ID", outer.get(), 1, (int) Driver.MAX_VNI);
             } else if (!automatic) {
                 throw new ValidationException("OUTER_VLAN_ID", "OUTER_VLAN_ID: required for the ovswitch_vxlan"
                         + " driver (or set AUTOMATIC_OUTER_VLAN_ID=YES)");

@@ -15,7 +15,8 @@ import vnetdesk.model.SyntaxException;
  * OpenNebula's schemas: the identity, {@code LOCK} when locked, {@code PERMISSIONS},
  * {@code CLUSTERS}, the state and physical settings, the VMs by security-group propagation
  * state, a {@code TEMPLATE} with every network attribute, and an {@code AR_POOL} with each AR's
- * attributes and, but in the list form, computed end addresses and leases. Text is escaped by
+ * attributes and computed end addresses and leases, or in the list form its stored attributes
+ * with the leases in OpenNebula's ALLOCATED encoding ({@link OneXmlAllocated}). Text is escaped by
  * StAX; no CDATA.
  *
  * <p>Reading: a hardened StAX parser (no DOCTYPE at all, so no entity expansion and
@@ -68,7 +69,9 @@ public final class OneXml {
 
     /**
      * Networks as {@code onevnet list -x} prints them (vnet_pool.xsd): a {@code <VNET_POOL>} whose
-     * ARs carry their stored attributes only — no end addresses, used counts or leases.
+     * ARs carry their stored attributes only — no end addresses, used counts or LEASES; the leases of
+     * the given details are in each AR's ALLOCATED, as OpenNebula stores them, so {@link #readAll}
+     * reads them back.
      *
      * @throws IllegalArgumentException when a value holds a character XML 1.0 cannot represent
      */

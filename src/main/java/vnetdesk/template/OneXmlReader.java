@@ -24,8 +24,9 @@ final class OneXmlReader {
 
     /**
      * AR children that OpenNebula computes (or that are read separately): never AR attributes.
-     * ALLOCATED is OpenNebula's internal lease bitmap, as long as the AR is big; NEXT_INDEX is the
-     * source's allocation cursor, read apart ({@link ImportedAr#nextIndex}).
+     * ALLOCATED is OpenNebula's lease list in the list form, read apart into leases when the AR has
+     * no LEASES ({@link OneXmlAllocated}); NEXT_INDEX is the source's allocation cursor, read apart
+     * ({@link ImportedAr#nextIndex}).
      */
     private static final Set<String> AR_COMPUTED = Set.of("AR_ID", "MAC_END", "IP_END", "IP6_GLOBAL",
             "IP6_GLOBAL_END", "IP6_ULA", "IP6_ULA_END", "IP6_END", "USED_LEASES", "LEASES", "ALLOCATED",
@@ -92,6 +93,8 @@ final class OneXmlReader {
         Optional<String> userName = Optional.empty();
         Optional<String> groupName = Optional.empty();
         boolean automaticVlan = false;
+        Optional<String> outerVlan = Optional.empty();
+        boolean automaticOuterVlan = false;
         Optional<String> permissions = Optional.empty();
         Optional<LockLevel> lock = Optional.empty();
         OptionalInt parent = OptionalInt.empty();
@@ -115,6 +118,11 @@ final class OneXmlReader {
                 case "VLAN_ID_AUTOMATIC" -> {
                     String v = s.text();
                     automaticVlan = v != null && v.strip().equals("1");
+                }
+                case "OUTER_VLAN_ID" -> outerVlan = s.value();
+                case "OUTER_VLAN_ID_AUTOMATIC" -> {
+                    String v = s.text();
+                    automaticOuterVlan = v != null && v.strip().equals("1");
                 }
                 case "PERMISSIONS" -> permissions = Optional.of(s.permissionsOctal());
                 case "LOCK" -> lock = s.lockLevel();
@@ -151,6 +159,12 @@ final class OneXmlReader {
         top.forEach(attributes::putIfAbsent);
         if (automaticVlan) {
             attributes.put("AUTOMATIC_VLAN_ID", "YES");
+        }
+        // oned erases an automatic outer VLAN id (a VNI) from TEMPLATE and states the one it picked only at
+        // the top; vnetdesk picks none (it does not manage ovswitch_vxlan hosts), so the picked one is kept
+        outerVlan.ifPresent(v -> attributes.putIfAbsent("OUTER_VLAN_ID", v));
+        if (automaticOuterVlan) {
+            attributes.putIfAbsent("AUTOMATIC_OUTER_VLAN_ID", "YES");
         }
         // OpenNebula keeps a network's clusters in CLUSTERS only; vnetdesk writes TEMPLATE/CLUSTER_IDS too
         clusters.ifPresent(ids -> attributes.putIfAbsent("CLUSTER_IDS", String.join(",",
@@ -207,16 +221,24 @@ final class OneXmlReader {
     }
 
     private ImportedAr addressRange() throws XMLStreamException {
+        int[] arAt = s.here();
         OptionalInt arId = OptionalInt.empty();
         Map<String, String> attributes = new LinkedHashMap<>();
         Optional<String> nextIndex = Optional.empty();
         List<ImportedLease> leases = new ArrayList<>();
+        boolean leasesElement = false;
+        Optional<String> allocated = Optional.empty();
+        int[] allocatedAt = arAt;
         while (s.nextChild()) {
             String name = s.name();
             String key = name.toUpperCase(Locale.ROOT);
             if (name.equals("AR_ID")) {
                 arId = OptionalInt.of(s.integer(name, s.here(), 0));
+            } else if (name.equals("ALLOCATED")) {
+                allocatedAt = s.here();
+                allocated = Optional.ofNullable(s.text());
             } else if (name.equals("LEASES")) {
+                leasesElement = true;
                 while (s.nextChild()) {
                     if (s.name().equals("LEASE")) {
                         leases.add(lease());
@@ -233,6 +255,20 @@ final class OneXmlReader {
                 if (v != null) {
                     attributes.put(key, v);
                 }
+            }
+        }
+        if (!leasesElement && allocated.isPresent()) {
+            // the list form states its leases only here; with LEASES too (show), LEASES wins
+            try {
+                for (ImportedLease lease : OneXmlAllocated.decode(allocated.get(), attributes)) {
+                    if (lease.owner() instanceof ImportedOwner.Vm) {
+                        nics.add(lease, false);
+                    }
+                    leases.add(lease);
+                }
+            } catch (VnetException e) {
+                throw s.error(allocatedAt, "address range " + arId.stream().mapToObj(String::valueOf).findFirst()
+                        .orElse("without AR_ID") + ": " + e.getMessage());
             }
         }
         return new ImportedAr(arId, attributes, nextIndex, leases);

@@ -29,9 +29,13 @@ import vnetdesk.model.VirtualNetwork;
  * Writes networks as OpenNebula prints them, in the element order of OpenNebula's schemas:
  * one {@code VNET} ({@code onevnet show -x}, vnet.xsd), a {@code VNET_POOL} of such networks
  * with their leases (vnet_pool_extended.xsd) or a {@code VNET_POOL} as {@code onevnet list -x}
- * prints it, each AR with its stored attributes only (vnet_pool.xsd); see {@link OneXml}.
+ * prints it, each AR with its stored attributes only, its leases in ALLOCATED (vnet_pool.xsd); see
+ * {@link OneXml}.
  */
 final class OneXmlWriter {
+
+    /** oned.conf's default VXLAN_IDS START, where oned's automatic VNIs begin (network id 0 gets 2). */
+    private static final long VXLAN_IDS_START = 2;
 
     /** OpenNebula's state numbers (VirtualNetwork.h): an existing, usable network is READY. */
     private static final int STATE_READY = 1;
@@ -93,12 +97,13 @@ final class OneXmlWriter {
         out.leaf("VN_MAD", c.driver().mad());
         out.leaf("PHYDEV", c.phydev().orElse(""));
         out.leaf("VLAN_ID", c.vlanId().map(String::valueOf).orElse(""));
-        // only ovswitch_vxlan carries an outer VLAN (vnetdesk configures no QinQ); it is kept as its attributes
+        // only ovswitch_vxlan carries an outer VLAN, its VNI (vnetdesk configures no QinQ); kept as attributes
         boolean outer = c.driver() == Driver.OVSWITCH_VXLAN;
-        out.leaf("OUTER_VLAN_ID", outer ? n.attributes().getOrDefault("OUTER_VLAN_ID", "").strip() : "");
+        boolean automaticOuter = outer && NetworkAttributes.yesNo("AUTOMATIC_OUTER_VLAN_ID",
+                n.attributes().get("AUTOMATIC_OUTER_VLAN_ID"), false);
+        out.leaf("OUTER_VLAN_ID", outer ? outerVlanId(n, automaticOuter) : "");
         out.leaf("VLAN_ID_AUTOMATIC", c.automaticVlanId() ? "1" : "0");
-        out.leaf("OUTER_VLAN_ID_AUTOMATIC", outer && NetworkAttributes.yesNo("AUTOMATIC_OUTER_VLAN_ID",
-                n.attributes().get("AUTOMATIC_OUTER_VLAN_ID"), false) ? "1" : "0");
+        out.leaf("OUTER_VLAN_ID_AUTOMATIC", automaticOuter ? "1" : "0");
         out.leaf("USED_LEASES", d.usedLeases());
         ids("VROUTERS", List.of());
         for (PropagationState state : List.of(PropagationState.UPDATED, PropagationState.OUTDATED,
@@ -131,6 +136,16 @@ final class OneXmlWriter {
         out.close();
     }
 
+    /**
+     * The outer VLAN id (VNI) of an ovswitch_vxlan network: the given one; for an automatic one vnetdesk
+     * has not picked (it manages no ovswitch_vxlan host), the one oned picks (set_vxlan_id: VXLAN_IDS
+     * START, 2 by default, plus the network id), since OpenNebula never states an automatic id empty.
+     */
+    private static String outerVlanId(VirtualNetwork n, boolean automatic) {
+        String given = n.attributes().getOrDefault("OUTER_VLAN_ID", "").strip();
+        return given.isEmpty() && automatic ? Long.toString(VXLAN_IDS_START + n.id()) : given;
+    }
+
     private void ids(String name, Iterable<Integer> ids) throws XMLStreamException {
         out.open(name);
         for (Integer id : ids) {
@@ -148,6 +163,10 @@ final class OneXmlWriter {
         ArType type = ar.type();
         Map<String, String> attrs = ar.attributes();
         out.open("AR");
+        if (!extended) {
+            // the list form's only statement of the leases, as OpenNebula's stored AR carries it
+            out.leaf("ALLOCATED", OneXmlAllocated.encode(leasesOf(ar, x.details())));
+        }
         out.leaf("AR_ID", ar.id());
         attribute(attrs, "CVLANS");
         out.optional("GLOBAL_PREFIX", type.globalPrefix().map(Ipv6::toString));
@@ -210,17 +229,21 @@ final class OneXmlWriter {
         attribute(ar.attributes(), "PORT_START");
         attribute(ar.attributes(), "PORT_SIZE");
         out.leaf("USED_LEASES", d.used(ar.id()));
+        out.open("LEASES");
+        for (Lease lease : leasesOf(ar, d)) {
+            lease(lease);
+        }
+        out.close();
+    }
+
+    private static List<Lease> leasesOf(AddressRange ar, NetworkDetails d) {
         List<Lease> leases = new ArrayList<>();
         for (Lease lease : d.leases()) {
             if (lease.arId() == ar.id()) {
                 leases.add(lease);
             }
         }
-        out.open("LEASES");
-        for (Lease lease : leases) {
-            lease(lease);
-        }
-        out.close();
+        return leases;
     }
 
     /** A lease as OpenNebula writes it: the addresses and the owner (VM, -1 for a hold, or VNET). */

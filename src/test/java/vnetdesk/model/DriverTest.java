@@ -106,18 +106,22 @@ class DriverTest {
         assertEquals(Driver.DUMMY, NetworkAttributes.parse(attrs("VN_MAD", "dummy", "BRIDGE", "br0")).driver());
     }
 
+    /** As in OpenNebula: OUTER_VLAN_ID is the VXLAN VNI (1–16,777,215), VLAN_ID the inner 802.1Q tag (1–4094). */
     @Test
-    void ovswitchVxlanNeedsAnOuterVlanIdAndMayCarryAVni() {
+    void ovswitchVxlanNeedsAnOuterVlanIdWhichIsItsVniAndMayCarryAn8021qVlanId() {
         assertEquals(List.of("OUTER_VLAN_ID"), NetworkAttributes.problems(attrs("VN_MAD", "ovswitch_vxlan"))
                 .stream().map(Problem::field).toList());
-        NetworkAttributes.Parsed p = NetworkAttributes.parse(attrs("VN_MAD", "ovswitch_vxlan", "OUTER_VLAN_ID", "12",
-                "VLAN_ID", "70000"));
-        assertEquals(Optional.of(70000), p.vlanId());
-        assertEquals("12", p.attributes().get("OUTER_VLAN_ID"));
+        NetworkAttributes.Parsed p = NetworkAttributes.parse(attrs("VN_MAD", "ovswitch_vxlan", "OUTER_VLAN_ID",
+                "16777215", "VLAN_ID", "4094"));
+        assertEquals(Optional.of(4094), p.vlanId());
+        assertEquals("16777215", p.attributes().get("OUTER_VLAN_ID"));
+        assertEquals(4094L, Driver.OVSWITCH_VXLAN.maxVlanId());
         assertTrue(NetworkAttributes.problems(attrs("VN_MAD", "ovswitch_vxlan", "AUTOMATIC_OUTER_VLAN_ID", "YES"))
                 .isEmpty());
         assertEquals(List.of("OUTER_VLAN_ID"), NetworkAttributes.problems(attrs("VN_MAD", "ovswitch_vxlan",
-                "OUTER_VLAN_ID", "5000")).stream().map(Problem::field).toList());
+                "OUTER_VLAN_ID", "16777216")).stream().map(Problem::field).toList());
+        assertEquals(List.of("VLAN_ID"), NetworkAttributes.problems(attrs("VN_MAD", "ovswitch_vxlan",
+                "OUTER_VLAN_ID", "70000", "VLAN_ID", "4095")).stream().map(Problem::field).toList());
     }
 
     @Test

@@ -78,17 +78,24 @@ class UnmanagedDriversServiceTest {
                 inv.interchange().showXml(ADMIN, ObjectRef.name("dum")), false));
     }
 
+    /**
+     * OUTER_VLAN_ID is the network's VXLAN VNI (up to 16,777,215), VLAN_ID its inner 802.1Q tag (up to
+     * 4094), as in OpenNebula; an automatic outer id vnetdesk has not picked is written as oned picks it.
+     */
     @Test
     void anOvswitchVxlanNetworkShowsItsOuterVlanAtTheTopAsOpenNebulaDoes() throws Exception {
-        create("NAME = ovx\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovx\nOUTER_VLAN_ID = 50\nVLAN_ID = 7000\n");
-        create("NAME = ovx-auto\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovxa\nAUTOMATIC_OUTER_VLAN_ID = YES\n");
+        create("NAME = ovx\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovx\nOUTER_VLAN_ID = 70000\nVLAN_ID = 700\n");
+        int auto = create("NAME = ovx-auto\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovxa\nAUTOMATIC_OUTER_VLAN_ID = YES\n");
         create("NAME = ovs\nVN_MAD = ovswitch\nBRIDGE = br-ovs\nOUTER_VLAN_ID = 60\n");
+        ValidationException tooBig = assertThrows(ValidationException.class, () -> create(
+                "NAME = ovx-big\nVN_MAD = ovswitch_vxlan\nBRIDGE = br-ovxb\nOUTER_VLAN_ID = 50\nVLAN_ID = 7000\n"));
+        assertTrue(tooBig.getMessage().startsWith("VLAN_ID"), tooBig.getMessage());
         String given = inv.interchange().showXml(ADMIN, ObjectRef.name("ovx"));
-        assertTrue(given.contains("<OUTER_VLAN_ID>50</OUTER_VLAN_ID>"), given);
+        assertTrue(given.contains("<VLAN_ID>700</VLAN_ID>\n  <OUTER_VLAN_ID>70000</OUTER_VLAN_ID>"), given);
         assertTrue(given.contains("<OUTER_VLAN_ID_AUTOMATIC>0</OUTER_VLAN_ID_AUTOMATIC>"), given);
         String automatic = inv.interchange().showXml(ADMIN, ObjectRef.name("ovx-auto"));
-        assertTrue(automatic.contains("<OUTER_VLAN_ID></OUTER_VLAN_ID>")
-                || automatic.contains("<OUTER_VLAN_ID/>"), automatic);
+        // oned's set_vxlan_id: VXLAN_IDS START (2) plus the network id; never an empty automatic id
+        assertTrue(automatic.contains("<OUTER_VLAN_ID>" + (2 + auto) + "</OUTER_VLAN_ID>"), automatic);
         assertTrue(automatic.contains("<OUTER_VLAN_ID_AUTOMATIC>1</OUTER_VLAN_ID_AUTOMATIC>"), automatic);
         // only ovswitch_vxlan has an outer VLAN; on another driver the attribute is a custom one, kept in TEMPLATE
         String other = inv.interchange().showXml(ADMIN, ObjectRef.name("ovs"));

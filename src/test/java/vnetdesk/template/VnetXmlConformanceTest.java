@@ -247,14 +247,27 @@ public class VnetXmlConformanceTest {
         assertEquals("MAC", x(d, "name(" + dual + "/following-sibling::*[1])"));
         assertEquals("5", x(d, "/VNET_POOL/VNET[1]/AR_POOL/AR[AR_ID='0']/NEXT_INDEX"));
         assertEquals("9", x(d, "/VNET_POOL/VNET[1]/UPDATING_VMS/ID"));
+        // the leases as OpenNebula stores them: index, then the VM (1<<36 | id), hold (VM | 0xFFFFFFFF)
+        // or network (1<<38 | id) owner
+        assertEquals(" 0 68719476743 1 73014444031 5 274877906956",
+                x(d, "/VNET_POOL/VNET[1]/AR_POOL/AR[AR_ID='0']/ALLOCATED"));
+        assertEquals("AR_ID", x(d, "name(/VNET_POOL/VNET[1]/AR_POOL/AR[1]/ALLOCATED/following-sibling::*[1])"));
+        assertEquals(" 0 68719476745", x(d, "/VNET_POOL/VNET[2]/AR_POOL/AR/ALLOCATED"));
     }
 
     @Test
-    void listPoolReadsBackWithTheRangesButNoLeases() {
+    void listPoolReadsBackWithTheRangesAndTheLeasesOfAllocated() {
         List<ImportedNetwork> read = OneXml.readAll(OneXml.writeList(List.of(full(Optional.empty()))), "l.xml");
         assertEquals(1, read.size());
         assertEquals(EVERY_TYPE.size(), read.get(0).addressRanges().size());
-        assertTrue(read.get(0).addressRanges().stream().allMatch(ar -> ar.leases().isEmpty()));
+        ImportedAr first = read.get(0).addressRanges().get(0);
+        assertEquals(List.of(new ImportedLease(Optional.empty(), Optional.empty(), Optional.of("02:00:0a:00:00:01"),
+                        new ImportedOwner.Vm(7, 0)),
+                new ImportedLease(Optional.empty(), Optional.empty(), Optional.of("02:00:0a:00:00:02"),
+                        new ImportedOwner.Hold()),
+                new ImportedLease(Optional.empty(), Optional.empty(), Optional.of("02:00:0a:00:00:06"),
+                        new ImportedOwner.Vnet(CHILD_ID))), first.leases());
+        assertTrue(read.get(0).addressRanges().stream().allMatch(ar -> ar.leases().size() == (ar == first ? 3 : 2)));
         assertEquals("2001:db8:1::10", read.get(0).addressRanges().get(2).attributes().get("IP6"));
         assertTrue(read.get(0).addressRanges().stream().noneMatch(ar -> ar.attributes().containsKey("NEXT_INDEX")));
     }

@@ -207,31 +207,6 @@ final class InterchangePlan {
         l.roundRobinCursor = OptionalLong.of(cursor);
     }
 
-    /**
-     * Holds, in its parent, the addresses of every reservation block for which the file lists no
-     * parent lease at all: the list form ({@code onevnet list -x}) carries no leases, yet its
-     * reservations stand for them. A block listed in part is left to {@link #checkReservationCoverage}.
-     */
-    void holdUnlistedReservationBlocks() {
-        for (Planned child : networks.values()) {
-            for (Map.Entry<Integer, List<Block>> e : child.blocks.entrySet()) {
-                if (child.parentLeases.getOrDefault(e.getKey(), 0L) != 0) {
-                    continue;
-                }
-                int parentId = child.network.parentNetworkId().orElseThrow();
-                LeaseOwner owner = new LeaseOwner.Reservation(child.network.id());
-                for (Block b : e.getValue()) {
-                    for (long i = 0; ; i++) {
-                        addLease(parentId, e.getKey(), b.first() + i, owner, child.label);
-                        if (i == b.lastIndex()) {
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /** Checks that each reservation's blocks are held for it in its parent, address by address. */
     void checkReservationCoverage() {
         for (Planned child : networks.values()) {
@@ -246,7 +221,8 @@ final class InterchangePlan {
                             + " addresses of address range " + e.getKey() + " of network "
                             + networks.get(child.network.parentNetworkId().orElseThrow()).network.label()
                             + ", but that network holds " + held + " of them for it (owner "
-                            + new LeaseOwner.Reservation(child.network.id()).label() + ")");
+                            + new LeaseOwner.Reservation(child.network.id()).label() + "; the parent's LEASES, or"
+                            + " in the list form its ALLOCATED, list the reserved addresses)");
                 }
             }
         }

@@ -255,7 +255,7 @@ public final class InterchangeService {
         return xml(tx.read(c -> xmlFacts.of(c, details)));
     }
 
-    /** Every network the actor may use as {@code onevnet list -x} prints them: no leases (vnet_pool.xsd). */
+    /** Every network the actor may use as {@code onevnet list -x} prints them: leases in ALLOCATED (vnet_pool.xsd). */
     public String listXml(Actor actor) {
         return pool(tx.read(c -> xmlFacts.listed(c, access.of(c, actor))), true);
     }

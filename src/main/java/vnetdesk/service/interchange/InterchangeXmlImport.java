@@ -142,7 +142,6 @@ final class InterchangeXmlImport {
                 }
             }
         }
-        plan.holdUnlistedReservationBlocks();
         plan.checkReservationCoverage();
         plan.writeLeases(c, leases, networks, progress);
         return order.stream().map(x -> created.get(x).id()).toList();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 
 import vnetdesk.model.AddressRange;
+import vnetdesk.model.Lease;
 import vnetdesk.model.NetworkDetails;
 import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.PropagationState;
@@ -55,7 +56,7 @@ final class VnetXmlFacts {
 
     /**
      * Every network the actor may use, as {@code onevnet list -x} lists them: with their used
-     * counts but without leases.
+     * counts and leases (the list form writes them in ALLOCATED, as OpenNebula's stored ARs carry them).
      */
     List<VnetXmlNetwork> listed(Connection c, Access.Checker rights) throws SQLException {
         Map<Integer, String> userNames = users.userNames(c);
@@ -64,10 +65,19 @@ final class VnetXmlFacts {
         for (VirtualNetwork n : networks.list(c)) {
             if (rights.may(n, Right.USE)) {
                 NetworkDetails d = new NetworkDetails(n, userNames.getOrDefault(n.ownership().uid(), "?"),
-                        groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()), List.of(),
+                        groupNames.getOrDefault(n.ownership().gid(), "?"), leases.usedPerAr(c, n.id()), leases(c, n),
                         Map.of());
                 out.add(of(c, d));
             }
+        }
+        return out;
+    }
+
+    private List<Lease> leases(Connection c, VirtualNetwork n) throws SQLException {
+        List<Lease> out = new ArrayList<>();
+        for (AddressRange ar : n.addressRanges()) {
+            leases.forEachLease(c, n.id(), ar.id(), row -> out.add(new Lease(n.id(), ar.id(), row.index(),
+                    ar.addressesAt(row.index()), row.owner())));
         }
         return out;
     }
