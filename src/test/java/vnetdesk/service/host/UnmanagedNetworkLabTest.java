@@ -24,6 +24,7 @@ import vnetdesk.model.ObjectRef;
 import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.service.host.DesiredReport.NetworkNeeds;
 import vnetdesk.service.host.DesiredReport.NicChains;
+import vnetdesk.service.vm.NicRequest;
 
 /**
  * A host carrying VMs on a managed fw network and on an Open vSwitch network
@@ -33,7 +34,8 @@ import vnetdesk.service.host.DesiredReport.NicChains;
  * one — no bridge, the VM's tap left alone, no chains — and a later drift
  * check finds the host in sync. What the ovswitch VM's driver makes on its
  * tap (htb shaping, its own chains, jumps and ipsets, as OpenNebula's
- * drivers do) is neither planned, nor drift, nor removed by an apply.
+ * drivers do) is neither planned, nor drift, nor removed by an apply; a
+ * NIC attached to or detached from the ovswitch network applies nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -149,5 +151,33 @@ class UnmanagedNetworkLabTest {
         assertTrue(state.contains("htb") && state.contains("10.7.0.1") && state.contains("-j " + tap + "-i")
                 && state.contains(":" + tap + "-o"), state);
         return state;
+    }
+
+    @Test
+    @Order(3)
+    void aNicAttachedToOrDetachedFromTheOvswitchNetworkChangesNothingOnTheHost() {
+        LiveChanges live = new LiveChanges(lab.engine, lab.inv.vms(), lab.inv.hosts(), lab.inv.securityGroups());
+        String before = hostConfiguration();
+        LiveChanges.NicChange attached = live.attachNic(EngineLab.ADMIN, ObjectRef.id(switched.vmId()),
+                NicRequest.on(ObjectRef.name("ovs-lan")));
+        assertFalse(attached.rolledBack(), attached.message());
+        assertEquals(Optional.empty(), attached.host(), "no host is applied: " + attached.message());
+        assertTrue(attached.message().contains("not managed on hosts"), attached.message());
+        assertEquals(before, hostConfiguration(), "nothing added for the NIC");
+
+        // its driver filters the new tap; the detach leaves that to the driver, which cleans it up itself
+        String tap = "one-" + switched.vmId() + "-" + attached.nicIndex();
+        lab.host(0).sh("iptables -N " + tap + "-i && iptables -A " + tap + "-i -j DROP && iptables -I opennebula 1"
+                + " -m physdev --physdev-out " + tap + " --physdev-is-bridged -j " + tap + "-i").orThrow();
+        String driverMade = hostConfiguration();
+        LiveChanges.NicChange detached = live.detachNic(EngineLab.ADMIN, ObjectRef.id(switched.vmId()),
+                attached.nicIndex());
+        assertEquals(Optional.empty(), detached.host(), "no host is applied: " + detached.message());
+        assertEquals(driverMade, hostConfiguration(), "nothing removed for the NIC");
+    }
+
+    /** The host's filter tables and ipsets (without counters) and its qdiscs. */
+    private String hostConfiguration() {
+        return lab.host(0).sh("iptables-save -t filter | grep -v '^[#:]'; ipset save; tc qdisc show").out();
     }
 }
