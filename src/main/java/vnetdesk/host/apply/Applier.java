@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import vnetdesk.host.plan.Command;
@@ -33,22 +34,37 @@ public final class Applier {
 
     /** Reads the host and plans; runs no changing command. */
     public PlannedHost plan(HostShell shell, HostState desired) {
+        return plan(shell, desired, Set.of());
+    }
+
+    /**
+     * As {@link #plan(HostShell, HostState)}, leaving alone what the host has
+     * of the taps {@code leftAlone} (NICs on networks vnetdesk does not manage
+     * on hosts, see {@link Planner#plan(HostState, HostState, vnetdesk.host.plan.SavedTables, Set)}).
+     */
+    public PlannedHost plan(HostShell shell, HostState desired, Set<String> leftAlone) {
         Logged logged = new Logged(shell);
         StateReader.Reading reading = reader.read(logged.as(ApplyReport.Purpose.READ));
-        return new PlannedHost(reading, Planner.plan(reading.state(), desired, reading.saved()), logged.log);
+        return new PlannedHost(reading, Planner.plan(reading.state(), desired, reading.saved(), leftAlone),
+                logged.log);
     }
 
     public ApplyReport apply(HostShell shell, HostState desired, BooleanSupplier cancelled) {
-        return apply(shell, desired, cancelled, ApplyProgress.NONE);
+        return apply(shell, desired, Set.of(), cancelled, ApplyProgress.NONE);
     }
 
-    /** As {@link #apply(HostShell, HostState, BooleanSupplier)}, telling {@code progress} where it is. */
-    public ApplyReport apply(HostShell shell, HostState desired, BooleanSupplier cancelled, ApplyProgress progress) {
+    /**
+     * As {@link #apply(HostShell, HostState, BooleanSupplier)}, leaving alone
+     * what the host has of the taps {@code leftAlone} (in the plan and in the
+     * check after it), telling {@code progress} where it is.
+     */
+    public ApplyReport apply(HostShell shell, HostState desired, Set<String> leftAlone, BooleanSupplier cancelled,
+                             ApplyProgress progress) {
         Logged logged = new Logged(shell);
         HostShell read = logged.as(ApplyReport.Purpose.READ);
         progress.at(ApplyProgress.Stage.READING, 0, 0, "");
         StateReader.Reading before = reader.read(read);
-        Plan plan = Planner.plan(before.state(), desired, before.saved());
+        Plan plan = Planner.plan(before.state(), desired, before.saved(), leftAlone);
         if (plan.isBlocked()) {
             return report(ApplyReport.Outcome.BLOCKED, plan, OptionalInt.empty(),
                     "cannot apply: " + String.join("; ", plan.blockers()), logged);
@@ -74,7 +90,7 @@ public final class Applier {
         }
         progress.at(ApplyProgress.Stage.VERIFYING, 0, steps.size(), "");
         StateReader.Reading after = reader.read(read);
-        Plan left = Planner.plan(after.state(), desired, after.saved());
+        Plan left = Planner.plan(after.state(), desired, after.saved(), leftAlone);
         if (!left.isEmpty()) {
             String why = "the host read back after the apply still differs from the plan: "
                     + String.join("; ", left.readableLines());

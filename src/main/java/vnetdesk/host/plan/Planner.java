@@ -3,6 +3,7 @@ package vnetdesk.host.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import vnetdesk.host.Shell;
 import vnetdesk.host.state.HostState;
@@ -20,6 +21,17 @@ public final class Planner {
     }
 
     public static Plan plan(HostState actual, HostState desired, SavedTables saved) {
+        return plan(actual, desired, saved, Set.of());
+    }
+
+    /**
+     * As {@link #plan(HostState, HostState, SavedTables)}, leaving alone what
+     * the host has of {@code leftAlone}: the taps of NICs on networks
+     * vnetdesk does not manage on hosts, whose QoS, chains, ipsets and the
+     * rules leading to them are their driver's ({@link LeftAlone}).
+     */
+    public static Plan plan(HostState actual, HostState managed, SavedTables saved, Set<String> leftAlone) {
+        HostState desired = LeftAlone.keep(actual, managed, leftAlone);
         List<String> blockers = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Step> steps = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -225,7 +227,8 @@ public final class HostEngine {
             ProbeResult probe = probe(session);
             listener.progress(new HostProgress(host, HostProgress.Phase.READING, "reading the host", 0.5));
             List<String> blockers = HostBlockers.of(inventory, probe);
-            Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory));
+            Applier.PlannedHost planned = applier.plan(shell(session), DesiredStateCompiler.compile(inventory),
+                    leftAlone(inventory));
             Plan plan = planned.plan();
             List<String> all = new ArrayList<>(blockers);
             all.addAll(plan.blockers());
@@ -262,7 +265,7 @@ public final class HostEngine {
                 return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED,
                         "cannot apply: " + String.join("; ", blockers), 1), Optional.empty(), Optional.empty());
             }
-            ApplyReport report = applier.apply(shell(session), state, cancel::isCancelled,
+            ApplyReport report = applier.apply(shell(session), state, leftAlone(inventory), cancel::isCancelled,
                     ApplyPhases.reporting(host, listener));
             HostApplyOutcome.Result result = HostApplyOutcome.Result.valueOf(report.outcome().name());
             HostApplyOutcome outcome = new HostApplyOutcome(started, clock.instant(), result,
@@ -278,6 +281,13 @@ public final class HostEngine {
             return record(actor, host, outcome(started, HostApplyOutcome.Result.BLOCKED, e.getMessage(), 0),
                     Optional.empty(), Optional.empty());
         }
+    }
+
+    /** The taps of the NICs on networks vnetdesk does not manage on hosts: their driver's, never planned. */
+    private static Set<String> leftAlone(HostInventory inventory) {
+        Set<String> taps = new TreeSet<>();
+        inventory.skipped().forEach(s -> taps.addAll(s.taps()));
+        return taps;
     }
 
     /** Records the outcome; {@code applied} is the state a successful apply left the host in. */

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import vnetdesk.model.Actor;
 import vnetdesk.model.ObjectRef;
+import vnetdesk.model.VirtualNetwork;
 import vnetdesk.model.VnetException;
 import vnetdesk.model.Words;
 import vnetdesk.model.vm.Host;
@@ -16,6 +17,7 @@ import vnetdesk.model.vm.HostApplyOutcome;
 import vnetdesk.model.vm.Vm;
 import vnetdesk.service.SecurityGroupService;
 import vnetdesk.service.vm.NicRequest;
+import vnetdesk.service.vm.VmDetails;
 import vnetdesk.service.vm.VmService;
 import vnetdesk.ssh.Cancellation;
 
@@ -25,7 +27,8 @@ import vnetdesk.ssh.Cancellation;
  * answered; a NIC attached to a running VM is applied to its host and taken
  * back (lease released, NIC removed) when the host cannot take it, but kept
  * as a pending change when the host is unreachable; a detach is applied the
- * same way.
+ * same way. A NIC on a network vnetdesk does not manage on hosts applies no
+ * host: its driver owns its tap.
  *
  * <p>The user's change is checked with the user's rights (USE on the network,
  * MANAGE on the group …); applying its consequence to the host is the
@@ -141,7 +144,13 @@ public final class LiveChanges {
     /** As {@link #attachNic(Actor, ObjectRef, NicRequest)}, {@code run} hearing the host's progress. */
     public NicChange attachNic(Actor actor, ObjectRef vmRef, NicRequest request, HostRun run) {
         int index = vms.attachNic(actor, vmRef, request);
-        Vm vm = vms.show(actor, vmRef).vm();
+        VmDetails details = vms.show(actor, vmRef);
+        Vm vm = details.vm();
+        Optional<VirtualNetwork> unmanaged = unmanaged(details, index);
+        if (unmanaged.isPresent()) {
+            return new NicChange(vm.id(), index, Optional.empty(), false, "NIC " + index + " attached; "
+                    + nothingOnHosts(unmanaged.get()));
+        }
         Optional<Host> host = runningHost(vm);
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
@@ -177,8 +186,13 @@ public final class LiveChanges {
 
     /** Detaches the NIC (its lease released) and applies its host; a host that fails keeps the change pending. */
     public NicChange detachNic(Actor actor, ObjectRef vmRef, int index) {
+        Optional<VirtualNetwork> unmanaged = unmanaged(vms.show(actor, vmRef), index);
         vms.detachNic(actor, vmRef, index);
         Vm vm = vms.show(actor, vmRef).vm();
+        if (unmanaged.isPresent()) {
+            return new NicChange(vm.id(), index, Optional.empty(), false, "NIC " + index + " detached; "
+                    + nothingOnHosts(unmanaged.get()));
+        }
         Optional<Host> host = runningHost(vm);
         if (host.isEmpty()) {
             return new NicChange(vm.id(), index, Optional.empty(), false, pendingReason(vm));
@@ -190,6 +204,23 @@ public final class LiveChanges {
                 : "NIC " + index + " detached; host " + host.get().label() + " still has it, the change is pending ("
                 + result.outcome().summary() + ": " + result.outcome().message() + ")";
         return new NicChange(vm.id(), index, Optional.of(result), false, message);
+    }
+
+    /**
+     * The network of NIC {@code index} when vnetdesk does not manage it on
+     * hosts: its driver attaches and detaches the tap, so no host is applied
+     * for it — an apply would add nothing for the NIC, could take the attach
+     * back for another network's blocker, and after a detach would remove
+     * what the driver still has of its tap.
+     */
+    private static Optional<VirtualNetwork> unmanaged(VmDetails vm, int index) {
+        return vm.nics().stream().filter(n -> n.nic().index() == index).findFirst()
+                .flatMap(VmDetails.NicDetails::network).filter(n -> !n.conf().driver().managedOnHosts());
+    }
+
+    private static String nothingOnHosts(VirtualNetwork network) {
+        return "network " + network.label() + " is not managed on hosts (driver " + network.conf().driver().mad()
+                + "): vnetdesk changes nothing on its host for it";
     }
 
     private Optional<Host> runningHost(Vm vm) {
