@@ -42,10 +42,9 @@ import vnetdesk.template.ImportedOwner;
 /**
  * Imports networks read from {@code onevnet show -x} XML (one {@code VNET} or a
  * {@code VNET_POOL}). By default the networks keep the document's ids (a network id already
- * in the inventory is a conflict) and, when an administrator imports, the document's owner
- * ({@link InterchangeXmlOwners}); a user's import makes the networks the user's. As new
- * ({@code import --as-new}) they get new ids and belong to the acting user, as {@code vnet create}
- * would make them. The document's clusters must exist here ({@link InterchangeXmlClusters}).
+ * in the inventory is a conflict) and owners ({@link InterchangeXmlOwners}); the caller allows
+ * that to administrators only. As new ({@code import --as-new}, and any user's import) they get
+ * new ids and belong to the acting user, as {@code vnet create} would make them. The document's clusters must exist here ({@link InterchangeXmlClusters}).
  * Either way generated bridges and automatic VLAN ids are picked anew, the file's
  * permissions, lock and template vectors are kept, given AR ids are kept and the leases recreated:
  * VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a reservation lease
@@ -103,7 +102,7 @@ final class InterchangeXmlImport {
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
             Map<String, String> attributes = clusters.placed(c,
                     parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes()), label, asNew);
-            Actor owner = asNew || !actor.isAdmin() || x.owner().isEmpty() ? actor
+            Actor owner = asNew || x.owner().isEmpty() ? actor
                     : owners.owner(c, x.owner().get(), label);
             Optional<Integer> keptId = asNew || x.id().isEmpty() ? Optional.empty() : Optional.of(x.id().getAsInt());
             VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, owner, attributes, parent,
