@@ -38,6 +38,7 @@ import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.service.core.OwnedObjects;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
+import vnetdesk.store.AclRepository;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -70,6 +71,7 @@ public final class NetworkService implements OwnedObjectService {
     private final OwnedObjects securityGroups;
     private final NetworkArs ars;
     private final ClusterRepository clusters;
+    private final AclRepository acls;
 
     NetworkService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -82,6 +84,7 @@ public final class NetworkService implements OwnedObjectService {
         this.users = ctx.users();
         this.ars = new NetworkArs(ctx);
         this.clusters = ctx.clusters();
+        this.acls = ctx.acls();
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
     }
@@ -267,7 +270,10 @@ public final class NetworkService implements OwnedObjectService {
         });
     }
 
-    /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
+    /**
+     * Deletes a network; refused while it has used leases. Frees the parent leases of a reservation
+     * and deletes the ACL rules for this network alone ({@code NET/#id}).
+     */
     @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
@@ -292,6 +298,8 @@ public final class NetworkService implements OwnedObjectService {
                 }
             }
             networks.delete(c, n.id());
+            // a later network never gets this id, but a restored or imported one may: no rule carries over to it
+            acls.deleteObjectRules(c, ResourceType.NET, n.id());
             hooks.afterCommit(() -> cache.discardNetwork(n.id()));
             return null;
         });
