@@ -203,4 +203,34 @@ class VnetXmlImportIdsTest {
             }
         }
     }
+
+    @Test
+    void aConflictAfterAnOwnerWasMadeRollsTheOwnerAndTheSequencesBack() {
+        try (Inventory inv = open("inv")) {
+            inv.users().createUser(ADMIN, "bob", "users");
+            inv.interchange().importFile(ADMIN, BRIDGE.replace("<ID>12</ID>", "<ID>7</ID>"), "seven.xml");
+            String before = snapshot(inv);
+            // network A makes user carol and group ops; network B then conflicts, after A was written
+            String a = BRIDGE.replace("<ID>12</ID>", "<ID>20</ID>").replace("private", "fresh")
+                    .replace("<UNAME>alice</UNAME>", "<UNAME>carol</UNAME>").replace("<UID>2</UID>", "<UID>30</UID>")
+                    .replace("<GNAME>users</GNAME>", "<GNAME>ops</GNAME>").replace("<GID>1</GID>", "<GID>100</GID>");
+            Map<String, String> cases = Map.of(
+                    a.replace("<ID>20</ID>", "<ID>21</ID>").replace("fresh", "lan").replace("carol", "dave"),
+                    "network 21:lan: UID 30 is user 30:carol in this inventory, the file names it dave",
+                    a.replace("<ID>20</ID>", "<ID>21</ID>").replace("fresh", "lan").replace("carol", "bob")
+                            .replace("<UID>30</UID>", "<UID>31</UID>"),
+                    "network 21:lan: UNAME bob is user 1:bob in this inventory, the file gives it UID 31");
+            for (Map.Entry<String, String> c : cases.entrySet()) {
+                String pool = "<VNET_POOL>" + a + c.getKey() + "</VNET_POOL>";
+                ConflictException e = assertThrows(ConflictException.class,
+                        () -> inv.interchange().importFile(ADMIN, pool, "x.xml"));
+                assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
+                assertEquals(before, snapshot(inv), e.getMessage());
+            }
+            assertEquals(8, inv.networks().create(ADMIN, TemplateParser.parse("NAME = n\nVN_MAD = bridge\n", "t")),
+                    "the NETWORK sequence is where it was");
+            assertEquals(3, inv.users().createUser(ADMIN, "erin", "users"), "the USER sequence is past alice (2) only");
+            assertEquals(100, inv.users().createGroup(ADMIN, "lab"), "the GROUP sequence is where it was");
+        }
+    }
 }
