@@ -99,7 +99,7 @@ public final class InterchangeService {
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), ctx.clusters(),
-                networkService);
+                ctx.cache(), networkService);
         this.vms = vms;
         this.clusters = ctx.clusters();
         this.hosts = ctx.hosts();
@@ -395,7 +395,8 @@ public final class InterchangeService {
                 // a user's import makes copies: a kept id could re-take a deleted network's, whose leftover
                 // security-group and ACL rules would then apply, and a conflict would name others' networks
                 boolean copies = asNew || !rights.actor().isAdmin();
-                List<Integer> ids = xmlImport.importNetworks(c, rights.actor(), parsed, sourceName, copies, progress);
+                List<Integer> ids = xmlImport.importNetworks(c, hooks, rights.actor(), parsed, sourceName, copies,
+                        progress);
                 for (int id : ids) {
                     VirtualNetwork n = networks.find(c, id).orElseThrow();
                     rights.requireCreate(ResourceType.NET, n.clusterIds());

@@ -29,7 +29,9 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
 import vnetdesk.service.Progress;
+import vnetdesk.service.core.AllocatorCache;
 import vnetdesk.service.core.ErrorContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -58,22 +60,24 @@ final class InterchangeXmlImport {
     private final NetworkService networkService;
     private final InterchangeXmlOwners owners;
     private final InterchangeXmlClusters clusters;
+    private final AllocatorCache cache;
 
     InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, UserRepository users,
-                         ClusterRepository clusters, NetworkService networkService) {
+                         ClusterRepository clusters, AllocatorCache cache, NetworkService networkService) {
         this.networks = networks;
         this.leases = leases;
         this.networkService = networkService;
         this.owners = new InterchangeXmlOwners(users, networks);
         this.clusters = new InterchangeXmlClusters(clusters);
+        this.cache = cache;
     }
 
     /**
      * Creates the networks in the caller's transaction; returns their ids, parents first. With
      * {@code asNew} every network gets a new id and the actor as owner; else see the class comment.
      */
-    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source, boolean asNew,
-                                 Progress progress) throws SQLException {
+    List<Integer> importNetworks(Connection c, Tx.Hooks hooks, Actor actor, List<ImportedNetwork> in, String source,
+                                 boolean asNew, Progress progress) throws SQLException {
         Map<Integer, ImportedNetwork> byXmlId = new HashMap<>();
         for (ImportedNetwork n : in) {
             if (n.id().isPresent() && byXmlId.putIfAbsent(n.id().getAsInt(), n) != null) {
@@ -89,7 +93,7 @@ final class InterchangeXmlImport {
             labels.put(in.get(i), label(source, in.get(i), i));
         }
         if (!asNew) {
-            reserveIds(c, in, labels);
+            reserveIds(c, hooks, in, labels);
         }
         InterchangePlan plan = new InterchangePlan();
         Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
@@ -149,10 +153,11 @@ final class InterchangeXmlImport {
 
     /**
      * Checks that no kept id is taken here and moves the id sequence past them all before any
-     * network is made, so a network of the file without an id never takes one another keeps.
+     * network is made, so a network of the file without an id never takes one another keeps; the
+     * allocator's cache forgets each kept id when the transaction ends.
      */
-    private void reserveIds(Connection c, List<ImportedNetwork> in, Map<ImportedNetwork, String> labels)
-            throws SQLException {
+    private void reserveIds(Connection c, Tx.Hooks hooks, List<ImportedNetwork> in,
+                            Map<ImportedNetwork, String> labels) throws SQLException {
         for (ImportedNetwork x : in) {
             if (x.id().isPresent()) {
                 int id = InterchangeXmlOwners.keepable(labels.get(x), "ID", x.id().getAsInt());
@@ -163,6 +168,9 @@ final class InterchangeXmlImport {
                             + " --as-new gives the file's networks new ids)");
                 }
                 networks.moveIdSequencePast(c, "NETWORK", id);
+                // as a restore does: the id may have been a deleted network's, whose used sets may still be cached
+                hooks.afterCommit(() -> cache.discardNetwork(id));
+                hooks.afterRollback(() -> cache.discardNetwork(id));
             }
         }
     }
