@@ -33,8 +33,8 @@ final class InterchangeCommands {
         String file;
 
         @Option(names = "--as-new", description = "XML: make the networks (security groups, templates) new ones of"
-                + " yours (new ids, you the owner), as copies; without it they keep the file's ids (and, for"
-                + " oneadmin, the file's owners)")
+                + " yours (new ids, you the owner), as copies; without it an administrator's import keeps the"
+                + " file's ids and owners (a user's import always makes copies)")
         boolean asNew;
 
         Import(CliContext ctx) {

@@ -16,7 +16,6 @@ import vnetdesk.ipam.ArOverlap;
 import vnetdesk.model.AttributeVector;
 import vnetdesk.model.Actor;
 import vnetdesk.model.AddressRange;
-import vnetdesk.model.Attributes;
 import vnetdesk.model.BridgeNaming;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.LockLevel;
@@ -38,13 +37,13 @@ import vnetdesk.service.core.NetworkRefs;
 import vnetdesk.service.core.OwnedObjects;
 import vnetdesk.service.core.ServiceContext;
 import vnetdesk.service.core.Tx;
+import vnetdesk.store.AclRepository;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
 import vnetdesk.store.OwnedObjectRepository;
 import vnetdesk.store.UserRepository;
 import vnetdesk.template.Template;
-import vnetdesk.template.TemplateAttribute;
 
 /**
  * Virtual networks and their address ranges: create, update, delete, rename,
@@ -70,6 +69,7 @@ public final class NetworkService implements OwnedObjectService {
     private final OwnedObjects securityGroups;
     private final NetworkArs ars;
     private final ClusterRepository clusters;
+    private final AclRepository acls;
 
     NetworkService(ServiceContext ctx) {
         this.tx = ctx.tx();
@@ -82,6 +82,7 @@ public final class NetworkService implements OwnedObjectService {
         this.users = ctx.users();
         this.ars = new NetworkArs(ctx);
         this.clusters = ctx.clusters();
+        this.acls = ctx.acls();
         this.securityGroups = new OwnedObjects(ctx, ResourceType.SECGROUP, OwnedObjectRepository.securityGroups(),
                 row -> List.of());
     }
@@ -101,20 +102,10 @@ public final class NetworkService implements OwnedObjectService {
      * are, as an imported network's, so that {@code export --template} recreates it); returns its id.
      */
     public int create(Actor actor, Template template) {
-        List<AttributeVector> kept = new ArrayList<>();
-        List<TemplateAttribute> rest = new ArrayList<>();
-        for (TemplateAttribute a : template.attributes()) {
-            if (a instanceof TemplateAttribute.Vector v && !v.name().equals("AR")) {
-                Map<String, String> entries = new LinkedHashMap<>();
-                v.entries().forEach(e -> entries.put(e.name(), e.value()));
-                kept.add(new AttributeVector(v.name(), entries));
-            } else {
-                rest.add(a);
-            }
-        }
-        Template plain = new Template(rest);
-        Map<String, String> attributes = singles(plain);
-        List<Map<String, String>> ars = arVectors(plain);
+        List<AttributeVector> kept = VnetTemplateParts.keptVectors(template);
+        Template plain = VnetTemplateParts.withoutKeptVectors(template);
+        Map<String, String> attributes = VnetTemplateParts.singles(plain);
+        List<Map<String, String>> ars = VnetTemplateParts.arVectors(plain);
         return tx.write((c, hooks) -> {
             Access.Checker rights = access.of(c, actor);
             rights.requireCreate(ResourceType.NET, clustersOf(attributes));
@@ -210,39 +201,23 @@ public final class NetworkService implements OwnedObjectService {
     }
 
     /**
-     * Attributes an update in replace mode keeps when the new template omits
-     * them, as OpenNebula does: identity and physical placement never vanish by
-     * omission (an empty value, e.g. BRIDGE="", does reset them).
-     */
-    private static final Set<String> KEPT_ON_REPLACE = Set.of("NAME", "VN_MAD", "BRIDGE", "BRIDGE_TYPE", "PHYDEV",
-            "VLAN_ID", "AUTOMATIC_VLAN_ID", "CLUSTER_IDS", "SECURITY_GROUPS");
-
-    /**
      * Replaces (or, with {@code append}, merges) the updatable attributes of a
      * network: description, context and custom attributes, physical attributes,
-     * QoS, filters and security groups.
+     * QoS, filters and security groups, and its kept vectors other than AR
+     * (see {@link VnetTemplateParts}).
      */
     public void update(Actor actor, ObjectRef ref, Template template, boolean append) {
-        Map<String, String> given = singles(template);
-        if (!template.vectors("AR").isEmpty()) {
+        List<AttributeVector> vectors = VnetTemplateParts.keptVectors(template);
+        Template plain = VnetTemplateParts.withoutKeptVectors(template);
+        Map<String, String> given = VnetTemplateParts.singles(plain);
+        if (!plain.vectors("AR").isEmpty()) {
             throw new ValidationException("AR", "AR: address ranges are changed with addar, updatear and rmar, not update");
         }
         tx.write((c, hooks) -> {
             VirtualNetwork n = refs.resolve(c, ref);
             Access.Checker rights = access.of(c, actor);
             rights.require(n, Right.MANAGE, "update");
-            Map<String, String> merged = new LinkedHashMap<>();
-            NetworkAttributes.toAttributes(n).forEach((k, v) -> {
-                if (append || KEPT_ON_REPLACE.contains(k)) {
-                    merged.put(k, v);
-                }
-            });
-            merged.putAll(Attributes.upperKeys(given));
-            // as oned does: a new driver drops the old BRIDGE_TYPE (the new driver's default applies) unless another is given
-            boolean driverChanges = !merged.getOrDefault("VN_MAD", "").trim().equalsIgnoreCase(n.conf().driver().mad());
-            if (driverChanges && n.conf().bridgeType().equals(merged.get("BRIDGE_TYPE"))) {
-                merged.remove("BRIDGE_TYPE");
-            }
+            Map<String, String> merged = VnetTemplateParts.attributes(n, given, append);
             NetworkAttributes.Parsed p = NetworkAttributes.parseUpdate(merged, n.name(), n.conf().driver());
             if (!p.clusterIds().equals(n.clusterIds())) {
                 requireClusters(c, p.clusterIds());
@@ -261,13 +236,17 @@ public final class NetworkService implements OwnedObjectService {
             securityGroups.requireUsable(c, rights, "SECURITY_GROUPS", added);
             VirtualNetwork updated = p.toNetwork(n.id(), n.ownership(), bridge.name(), bridge.generated(), vlan, n.lock(),
                     p.securityGroups().orElse(n.securityGroups()), n.addressRanges(), n.parentNetworkId(),
-                    n.nextArId(), n.version()).toBuilder().vectors(n.vectors()).build();
+                    n.nextArId(), n.version()).toBuilder().vectors(VnetTemplateParts.vectors(n.vectors(), vectors, append))
+                    .build();
             networks.update(c, updated);
             return null;
         });
     }
 
-    /** Deletes a network; refused while it has used leases. Frees the parent leases of a reservation. */
+    /**
+     * Deletes a network; refused while it has used leases. Frees the parent leases of a reservation
+     * and deletes the ACL rules for this network alone ({@code NET/#id}).
+     */
     @Override
     public void delete(Actor actor, ObjectRef ref) {
         tx.write((c, hooks) -> {
@@ -292,6 +271,8 @@ public final class NetworkService implements OwnedObjectService {
                 }
             }
             networks.delete(c, n.id());
+            // a later network never gets this id, but a restored or imported one may: no rule carries over to it
+            acls.deleteObjectRules(c, ResourceType.NET, n.id());
             hooks.afterCommit(() -> cache.discardNetwork(n.id()));
             return null;
         });
@@ -425,34 +406,4 @@ public final class NetworkService implements OwnedObjectService {
     public ArFactory arFactory(Connection c, List<AddressRange> sameNetwork) throws SQLException {
         return ars.factory(c, sameNetwork);
     }
-
-    static Map<String, String> singles(Template t) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (TemplateAttribute a : t.attributes()) {
-            if (a instanceof TemplateAttribute.Single s) {
-                if (out.containsKey(s.name())) {
-                    // e.g. two templates pasted into one file: never merge them silently
-                    throw new ValidationException(s.name(), s.name() + ": given twice in one network template (\""
-                            + ValidationException.printable(out.get(s.name())) + "\" and \""
-                            + ValidationException.printable(s.value()) + "\"); a template describes one network");
-                }
-                out.put(s.name(), s.value());
-            } else if (!a.name().equals("AR")) {
-                throw new ValidationException(a.name(), a.name()
-                        + ": vector attributes other than AR are not supported in a network template");
-            }
-        }
-        return out;
-    }
-
-    static List<Map<String, String>> arVectors(Template t) {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (TemplateAttribute.Vector v : t.vectors("AR")) {
-            Map<String, String> m = new LinkedHashMap<>();
-            v.entries().forEach(e -> m.put(e.name(), e.value()));
-            out.add(m);
-        }
-        return out;
-    }
-
 }

@@ -170,7 +170,8 @@ public final class NetworkTemplateService implements OwnedObjectService {
             Access.Checker rights = access.of(c, actor);
             rights.require(objects.guarded(row), Right.USE, "instantiate");
             Template whole = merged(decode(row).body(), extra).withOnly("NAME", networkName);
-            return networks.insertNew(c, rights, NetworkService.singles(whole), NetworkService.arVectors(whole));
+            return networks.insertNew(c, rights, VnetTemplateParts.singles(whole),
+                    VnetTemplateParts.arVectors(whole));
         });
     }
 
@@ -257,10 +258,10 @@ public final class NetworkTemplateService implements OwnedObjectService {
      * (with a stand-in name) and each AR on its own.
      */
     public static void check(Template body) {
-        Map<String, String> attributes = new LinkedHashMap<>(NetworkService.singles(body));
+        Map<String, String> attributes = new LinkedHashMap<>(VnetTemplateParts.singles(body));
         attributes.put("NAME", "template");
         NetworkAttributes.parse(attributes);
-        List<Map<String, String>> ars = NetworkService.arVectors(body);
+        List<Map<String, String>> ars = VnetTemplateParts.arVectors(body);
         for (int i = 0; i < ars.size(); i++) {
             List<Problem> problems = NetworkService.arProblems(ars.get(i), Optional.empty());
             if (!problems.isEmpty()) {
@@ -273,7 +274,7 @@ public final class NetworkTemplateService implements OwnedObjectService {
 
     /** The clusters of a template's networks, for ACL rules scoped to a cluster ({@code %cid}). */
     private static List<Integer> clustersOf(Template body) {
-        return NetworkService.clustersOf(NetworkService.singles(body));
+        return NetworkService.clustersOf(VnetTemplateParts.singles(body));
     }
 
     private static NetworkTemplate decode(Row row) {

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import vnetdesk.model.AclRule;
+import vnetdesk.model.ResourceType;
 
 /** ACL rules, kept in their canonical text form. */
 public final class AclRepository {
@@ -29,6 +31,21 @@ public final class AclRepository {
             s.setString(2, rule.text());
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Deletes the rules for exactly one deleted object ({@code NET/#12}), as OpenNebula's
+     * {@code del_resource_rules} does: a rule naming other types too ({@code NET+IMAGE/#12}) stays,
+     * since it still applies to the object of the other type with that id. Returns how many.
+     */
+    public int deleteObjectRules(Connection c, ResourceType type, int id) throws SQLException {
+        int deleted = 0;
+        for (AclRule rule : list(c)) {
+            if (rule.types().equals(Set.of(type)) && rule.scope() instanceof AclRule.Scope.Object o && o.id() == id) {
+                deleted += delete(c, rule.id()) ? 1 : 0;
+            }
+        }
+        return deleted;
     }
 
     /** Deletes a rule; false when there was none with this id. */

@@ -2,7 +2,9 @@ package vnetdesk.template;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +63,13 @@ public sealed interface TemplateAttribute permits TemplateAttribute.Single, Temp
             List<Single> entries = new ArrayList<>();
             kept.entries().forEach((k, v) -> entries.add(new Single(k, v)));
             return new Vector(kept.name(), entries);
+        }
+
+        /** This vector as a network keeps it ({@link AttributeVector}), entries in order. */
+        public AttributeVector toAttributeVector() {
+            Map<String, String> kept = new LinkedHashMap<>();
+            entries.forEach(e -> kept.put(e.name(), e.value()));
+            return new AttributeVector(name, kept);
         }
 
         public Vector {

@@ -109,7 +109,7 @@ class SecgroupVntemplateXmlImportTest {
             assertEquals(List.of("one.xml: security group 104:http: TEMPLATE/LABELS is not kept (a security group"
                     + " holds DESCRIPTION and RULE only)", "security group 0:default already present, unchanged (its"
                     + " DESCRIPTION differs from the file's; this inventory's is kept)"), r.notes());
-            assertTrue(inv.users().users().contains(new UserService.UserInfo(5, "dana", 100, "web")),
+            assertTrue(inv.users().users().contains(new UserService.UserInfo(5, "dana", 1, "users")),
                     inv.users().users().toString());
             SecurityGroup http = inv.securityGroups().show(ADMIN, ObjectRef.id(104)).summary().group();
             assertEquals(List.of(5, 100, 0660), List.of(http.ownership().uid(), http.ownership().gid(),
@@ -158,6 +158,18 @@ class SecgroupVntemplateXmlImportTest {
     }
 
     @Test
+    void anIdOfNineNinesCannotBeKept() {
+        try (Inventory inv = open("inv")) {
+            for (String big : List.of(ONE_GROUPS.replace("<ID>104</ID>", "<ID>999999999</ID>"),
+                    ONE_TEMPLATE.replace("<ID>7</ID>", "<ID>999999999</ID>"))) {
+                ValidationException e = assertThrows(ValidationException.class, () -> importXml(inv, ADMIN, big, false));
+                assertTrue(e.getMessage().contains("ID: 999999999 is above 999999998"), e.getMessage());
+            }
+            assertEquals(1, inv.securityGroups().list(ADMIN).size(), "only the built-in group");
+        }
+    }
+
+    @Test
     void aBadRuleNamesTheGroupAndTheRule() {
         try (Inventory inv = open("inv")) {
             String bad = ONE_GROUPS.replace("<![CDATA[80,443]]>", "<![CDATA[80,99999]]>");
@@ -168,15 +180,23 @@ class SecgroupVntemplateXmlImportTest {
     }
 
     @Test
-    void aUsersImportKeepsTheIdsButTheObjectsAreTheUsers() {
+    void aUsersImportMakesCopiesWithNewIdsThatAreTheUsers() {
         try (Inventory inv = open("inv")) {
             inv.users().createUser(ADMIN, "bob", "users");
             inv.users().addAcl(ADMIN, "@1 SECGROUP/* CREATE");
+            inv.users().addAcl(ADMIN, "@1 VNTEMPLATE/* CREATE");
             Actor bob = inv.actor("bob");
-            assertEquals(List.of(104), importXml(inv, bob, ONE_GROUPS, false).securityGroups());
-            SecurityGroup http = inv.securityGroups().show(bob, ObjectRef.id(104)).summary().group();
+            // id 104 is taken by an administrator's group: a user's import neither conflicts with it nor names it
+            importXml(inv, ADMIN, ONE_GROUPS, false);
+            assertEquals(List.of(105), importXml(inv, bob, ONE_GROUPS, false).securityGroups());
+            SecurityGroup http = inv.securityGroups().show(bob, ObjectRef.id(105)).summary().group();
             assertEquals(bob.uid(), http.ownership().uid());
-            assertTrue(inv.users().users().stream().noneMatch(u -> u.name().equals("dana")));
+            int before = inv.users().users().size();
+            // the file's id 7 is free here, and still not kept
+            assertEquals(List.of(100), importXml(inv, bob, ONE_TEMPLATE.replace("<UNAME>dana</UNAME>",
+                    "<UNAME>zed</UNAME>").replace("<UID>5</UID>", "<UID>9</UID>"), false).networkTemplates());
+            assertEquals(bob.uid(), inv.templates().info(bob, ObjectRef.id(100)).ownership().uid());
+            assertEquals(before, inv.users().users().size(), "a user cannot make users");
         }
     }
 }

@@ -20,8 +20,8 @@ import vnetdesk.template.TemplateParser;
 
 /**
  * Imported networks keep the document's ids and, for an administrator, its owners: kept ids move
- * the id sequence, a reservation keeps its parent, a user's import keeps the ids but not the
- * owners, {@code asNew} copies, and every conflict is an error naming both sides that writes nothing.
+ * the id sequence, a reservation keeps its parent, a user's import makes copies (new ids, the
+ * user's), {@code asNew} copies, and every conflict is an error naming both sides that writes nothing.
  */
 class VnetXmlImportIdsTest {
 
@@ -69,7 +69,7 @@ class VnetXmlImportIdsTest {
     void anAdministratorsImportKeepsOwnersAndMakesTheMissingOnes() {
         try (Inventory inv = open("inv")) {
             inv.interchange().importFile(ADMIN, VnetXmlImportCorpusTest.resource("opennebula-pool-list.xml"), "l.xml");
-            assertTrue(inv.users().users().contains(new UserService.UserInfo(3, "carol", 100, "ops")),
+            assertTrue(inv.users().users().contains(new UserService.UserInfo(3, "carol", 1, "users")),
                     inv.users().users().toString());
             for (int id : List.of(30, 31)) {
                 VirtualNetwork n = inv.queries().details(ADMIN, ObjectRef.id(id), 0).network();
@@ -88,15 +88,45 @@ class VnetXmlImportIdsTest {
     }
 
     @Test
-    void aUsersImportKeepsTheIdsButTheNetworksAreTheUsers() {
+    void aMadeUserIsInTheUsersGroupAndTheNetworkKeepsTheFilesGroup() {
+        try (Inventory inv = open("inv")) {
+            // a network chgrp'ed to oneadmin: its missing owner must not become an administrator
+            inv.interchange().importFile(ADMIN, BRIDGE.replace("<GID>1</GID>", "<GID>0</GID>")
+                    .replace("<GNAME>users</GNAME>", "<GNAME>oneadmin</GNAME>"), "bridge.xml");
+            assertTrue(inv.users().users().contains(new UserService.UserInfo(2, "alice", 1, "users")),
+                    inv.users().users().toString());
+            assertFalse(inv.actor("alice").isAdmin());
+            VirtualNetwork n = inv.queries().details(ADMIN, ObjectRef.id(12), 0).network();
+            assertEquals(List.of(2, 0), List.of(n.ownership().uid(), n.ownership().gid()));
+            // an existing user of another group: the network still keeps the file's group, as after chgrp
+            inv.users().createGroup(ADMIN, "ops");
+            inv.interchange().importFile(ADMIN, BRIDGE.replace("<ID>12</ID>", "<ID>13</ID>")
+                    .replace("private", "other").replace("<GID>1</GID>", "<GID>100</GID>")
+                    .replace("<GNAME>users</GNAME>", "<GNAME>ops</GNAME>"), "other.xml");
+            n = inv.queries().details(ADMIN, ObjectRef.id(13), 0).network();
+            assertEquals(List.of(2, 100), List.of(n.ownership().uid(), n.ownership().gid()));
+            assertEquals(1, inv.actor("alice").gid(), "alice's own group is unchanged");
+        }
+    }
+
+    @Test
+    void aUsersImportMakesCopiesWithNewIdsThatAreTheUsers() {
         try (Inventory inv = open("inv")) {
             inv.users().createUser(ADMIN, "bob", "users");
             inv.users().addAcl(ADMIN, "@1 NET/* CREATE");
             Actor bob = inv.actor("bob");
-            assertEquals(List.of(12), inv.interchange().importFile(bob, BRIDGE, "bridge.xml"));
-            VirtualNetwork n = inv.queries().details(bob, ObjectRef.id(12), 0).network();
+            int gone = inv.networks().create(ADMIN, TemplateParser.parse("NAME = gone\nVN_MAD = bridge\n", "t"));
+            inv.networks().delete(ADMIN, ObjectRef.id(gone));
+            // network 12 of alice exists: a user's import neither conflicts with it nor names it
+            inv.interchange().importFile(ADMIN, BRIDGE, "bridge.xml");
+            assertEquals(List.of(13), inv.interchange().importFile(bob, BRIDGE, "bridge.xml"));
+            VirtualNetwork n = inv.queries().details(bob, ObjectRef.id(13), 0).network();
             assertEquals(List.of(bob.uid(), bob.gid()), List.of(n.ownership().uid(), n.ownership().gid()));
-            assertFalse(inv.users().users().stream().anyMatch(u -> u.name().equals("alice")),
+            // a deleted network's id is not re-taken: rules left naming NET/#0 must not reach a user's network
+            assertEquals(List.of(14), inv.interchange().importFile(bob, BRIDGE.replace("<ID>12</ID>", "<ID>" + gone
+                    + "</ID>").replace("private", "second").replace("<UNAME>alice</UNAME>", "<UNAME>zed</UNAME>")
+                    .replace("<UID>2</UID>", "<UID>9</UID>"), "bridge.xml"));
+            assertFalse(inv.users().users().stream().anyMatch(u -> u.name().equals("zed")),
                     "a user cannot make users");
         }
     }
@@ -125,16 +155,22 @@ class VnetXmlImportIdsTest {
     @Test
     void anIdAboveNineDigitsCannotBeKept() {
         try (Inventory inv = open("inv")) {
+            // 999999999 itself would move the sequence to an id a JSON backup cannot restore
             for (String big : List.of(BRIDGE.replace("<ID>12</ID>", "<ID>1000000000</ID>"),
-                    BRIDGE.replace("<UID>2</UID>", "<UID>2147483647</UID>"))) {
+                    BRIDGE.replace("<ID>12</ID>", "<ID>999999999</ID>"),
+                    BRIDGE.replace("<UID>2</UID>", "<UID>2147483647</UID>"),
+                    BRIDGE.replace("<UID>2</UID>", "<UID>999999999</UID>"),
+                    BRIDGE.replace("<GID>1</GID>", "<GID>999999999</GID>"))) {
                 ValidationException e = assertThrows(ValidationException.class,
                         () -> inv.interchange().importFile(ADMIN, big, "big.xml"));
-                assertTrue(e.getMessage().contains("is above 999999999") && e.getMessage().contains("--as-new"),
+                assertTrue(e.getMessage().contains("is above 999999998") && e.getMessage().contains("--as-new"),
                         e.getMessage());
                 assertTrue(inv.queries().list(ADMIN).isEmpty());
             }
             assertEquals(List.of(0), inv.interchange().importFile(ADMIN,
                     BRIDGE.replace("<ID>12</ID>", "<ID>1000000000</ID>"), "big.xml", true, Progress.NONE));
+            assertEquals(List.of(999999998), inv.interchange().importFile(ADMIN,
+                    BRIDGE.replace("<ID>12</ID>", "<ID>999999998</ID>").replace("private", "last"), "big.xml"));
         }
     }
 
@@ -165,6 +201,36 @@ class VnetXmlImportIdsTest {
                 assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
                 assertEquals(before, snapshot(inv), e.getMessage());
             }
+        }
+    }
+
+    @Test
+    void aConflictAfterAnOwnerWasMadeRollsTheOwnerAndTheSequencesBack() {
+        try (Inventory inv = open("inv")) {
+            inv.users().createUser(ADMIN, "bob", "users");
+            inv.interchange().importFile(ADMIN, BRIDGE.replace("<ID>12</ID>", "<ID>7</ID>"), "seven.xml");
+            String before = snapshot(inv);
+            // network A makes user carol and group ops; network B then conflicts, after A was written
+            String a = BRIDGE.replace("<ID>12</ID>", "<ID>20</ID>").replace("private", "fresh")
+                    .replace("<UNAME>alice</UNAME>", "<UNAME>carol</UNAME>").replace("<UID>2</UID>", "<UID>30</UID>")
+                    .replace("<GNAME>users</GNAME>", "<GNAME>ops</GNAME>").replace("<GID>1</GID>", "<GID>100</GID>");
+            Map<String, String> cases = Map.of(
+                    a.replace("<ID>20</ID>", "<ID>21</ID>").replace("fresh", "lan").replace("carol", "dave"),
+                    "network 21:lan: UID 30 is user 30:carol in this inventory, the file names it dave",
+                    a.replace("<ID>20</ID>", "<ID>21</ID>").replace("fresh", "lan").replace("carol", "bob")
+                            .replace("<UID>30</UID>", "<UID>31</UID>"),
+                    "network 21:lan: UNAME bob is user 1:bob in this inventory, the file gives it UID 31");
+            for (Map.Entry<String, String> c : cases.entrySet()) {
+                String pool = "<VNET_POOL>" + a + c.getKey() + "</VNET_POOL>";
+                ConflictException e = assertThrows(ConflictException.class,
+                        () -> inv.interchange().importFile(ADMIN, pool, "x.xml"));
+                assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
+                assertEquals(before, snapshot(inv), e.getMessage());
+            }
+            assertEquals(8, inv.networks().create(ADMIN, TemplateParser.parse("NAME = n\nVN_MAD = bridge\n", "t")),
+                    "the NETWORK sequence is where it was");
+            assertEquals(3, inv.users().createUser(ADMIN, "erin", "users"), "the USER sequence is past alice (2) only");
+            assertEquals(100, inv.users().createGroup(ADMIN, "lab"), "the GROUP sequence is where it was");
         }
     }
 }

@@ -61,7 +61,7 @@ class VnetXmlImportUnmanagedTest {
         String xml = VnetXmlImportCorpusTest.resource(FILE);
         try (Inventory inv = Inventory.openDirectory(dir.resolve("inv"))) {
             assertEquals(List.of(60, 61, 62), inv.interchange().importFile(ADMIN, xml, FILE));
-            assertTrue(inv.users().users().contains(new UserService.UserInfo(7, "erin", 105, "netops")),
+            assertTrue(inv.users().users().contains(new UserService.UserInfo(7, "erin", 1, "users")),
                     inv.users().users().toString());
             NetworkDetails dummy = inv.queries().details(ADMIN, ObjectRef.id(60), 10);
             NetworkConf ovs = inv.queries().details(ADMIN, ObjectRef.id(61), 0).network().conf();

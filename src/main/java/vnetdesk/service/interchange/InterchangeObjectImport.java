@@ -12,6 +12,7 @@ import vnetdesk.model.Actor;
 import vnetdesk.model.ConflictException;
 import vnetdesk.model.Ownership;
 import vnetdesk.model.Permissions;
+import vnetdesk.model.Permissions.Right;
 import vnetdesk.model.ResourceType;
 import vnetdesk.model.ValidationException;
 import vnetdesk.service.Progress;
@@ -30,12 +31,12 @@ import vnetdesk.template.OneXmlDocuments;
 /**
  * Imports security groups ({@code onesecgroup show|list -x}) and network templates
  * ({@code onevntemplate show|list -x}) in one transaction, by the rules of the network import:
- * ids kept (a taken id is a conflict naming both objects; all checked before anything is
- * written, the id sequence moved past them), owners kept for an administrator
- * ({@link InterchangeXmlOwners}), permissions and lock kept; {@code asNew} gives new ids and the
- * actor as owner. An object whose id, name and content (see {@link ImportedObject}) equal one of
+ * for an administrator ids kept (a taken id is a conflict naming both objects; all checked before
+ * anything is written, the id sequence moved past them) and owners kept ({@link InterchangeXmlOwners}),
+ * permissions and lock kept; {@code asNew}, and any import by a user who is not an administrator,
+ * gives new ids and the actor as owner. An object whose id, name and content (see {@link ImportedObject}) equal one of
  * the inventory's — a built-in such as security group 0 {@code default} — is already present:
- * skipped, with a note, in both modes.
+ * skipped, with a note, in both modes (for a user, only one the user may use).
  */
 final class InterchangeObjectImport {
 
@@ -91,6 +92,8 @@ final class InterchangeObjectImport {
         ResourceType type = kind.type();
         return tx.write((c, hooks) -> {
             Access.Checker rights = access.of(c, actor);
+            // as for networks: only an administrator keeps ids (a user's import makes copies)
+            boolean copies = asNew || !rights.actor().isAdmin();
             List<ImportedObject> toMake = new ArrayList<>();
             Set<Integer> fileIds = new HashSet<>();
             for (ImportedObject o : objects) {
@@ -99,16 +102,18 @@ final class InterchangeObjectImport {
                             + " ID " + o.id().get());
                 }
                 Optional<Row> there = o.id().isPresent() ? repo.find(c, o.id().get()) : Optional.empty();
-                if (there.isPresent() && o.samePresent(there.get())) {
+                // one the user may not use is not "present" for them: they get a copy and learn nothing of it
+                if (there.isPresent() && o.samePresent(there.get())
+                        && rights.may(kind.guarded(there.get()), Right.USE)) {
                     notes.add(o.presentNote(there.get()));
                     continue;
                 }
-                if (there.isPresent() && !asNew) {
+                if (there.isPresent() && !copies) {
                     throw new ConflictException("ID", o.label() + ": ID " + o.id().get() + " is already " + type.noun()
                             + " " + there.get().id() + ":" + ValidationException.printable(there.get().name())
                             + " in this inventory (import --as-new gives the file's " + type.plural() + " new ids)");
                 }
-                if (o.id().isPresent() && !asNew) {
+                if (o.id().isPresent() && !copies) {
                     ids.moveIdSequencePast(c, sequence, InterchangeXmlOwners.keepable(o.label(), "ID", o.id().get()));
                 }
                 toMake.add(o);
@@ -116,7 +121,7 @@ final class InterchangeObjectImport {
             progress.phase("importing " + type.plural());
             List<Integer> made = new ArrayList<>();
             for (ImportedObject o : toMake) {
-                made.add(insert(c, rights, o, repo, kind, sequence, asNew));
+                made.add(insert(c, rights, o, repo, kind, sequence, copies));
                 progress.step(made.size(), toMake.size());
             }
             progress.phase("saving");
@@ -128,7 +133,7 @@ final class InterchangeObjectImport {
                        OwnedObjects kind, String sequence, boolean asNew) throws SQLException {
         Actor actor = rights.actor();
         rights.requireCreate(kind.type(), o.clusters());
-        Actor owner = asNew || !actor.isAdmin() || o.owner().isEmpty() ? actor
+        Actor owner = asNew || o.owner().isEmpty() ? actor
                 : owners.owner(c, o.owner().get(), o.label());
         try {
             kind.checkNameFree(c, owner.uid(), o.name(), -1);

@@ -99,7 +99,7 @@ public final class InterchangeService {
                 row -> List.of());
         this.accessRestore = new InterchangeAccessRestore(ctx.users(), acls, ctx.networks());
         this.xmlImport = new InterchangeXmlImport(ctx.networks(), ctx.leases(), ctx.users(), ctx.clusters(),
-                networkService);
+                ctx.cache(), networkService);
         this.vms = vms;
         this.clusters = ctx.clusters();
         this.hosts = ctx.hosts();
@@ -376,9 +376,9 @@ public final class InterchangeService {
     }
 
     /**
-     * As {@link #importFile(Actor, String, String, Progress)}. XML networks keep the file's ids
-     * (and, for an administrator, the file's owners; see {@link InterchangeXmlImport}) unless
-     * {@code asNew}, which makes them new networks of the actor, as copies. A template file always
+     * As {@link #importFile(Actor, String, String, Progress)}. An administrator's XML networks keep
+     * the file's ids and owners (see {@link InterchangeXmlImport}) unless {@code asNew}, which makes
+     * them new networks of the actor, as copies; a user's are always such copies. A template file always
      * makes a new network; a JSON backup always restores ids, so {@code asNew} is refused for it.
      */
     public List<Integer> importFile(Actor actor, String content, String sourceName, boolean asNew,
@@ -392,7 +392,11 @@ public final class InterchangeService {
             List<ImportedNetwork> parsed = OneXml.readAll(text, sourceName);
             return tx.write((c, hooks) -> {
                 Access.Checker rights = access.of(c, actor);
-                List<Integer> ids = xmlImport.importNetworks(c, actor, parsed, sourceName, asNew, progress);
+                // a user's import makes copies: a kept id could re-take a deleted network's, whose leftover
+                // security-group and ACL rules would then apply, and a conflict would name others' networks
+                boolean copies = asNew || !rights.actor().isAdmin();
+                List<Integer> ids = xmlImport.importNetworks(c, hooks, rights.actor(), parsed, sourceName, copies,
+                        progress);
                 for (int id : ids) {
                     VirtualNetwork n = networks.find(c, id).orElseThrow();
                     rights.requireCreate(ResourceType.NET, n.clusterIds());

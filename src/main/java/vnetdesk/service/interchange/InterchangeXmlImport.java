@@ -29,7 +29,9 @@ import vnetdesk.model.ValidationException;
 import vnetdesk.model.VirtualNetwork;
 import vnetdesk.service.NetworkService;
 import vnetdesk.service.Progress;
+import vnetdesk.service.core.AllocatorCache;
 import vnetdesk.service.core.ErrorContext;
+import vnetdesk.service.core.Tx;
 import vnetdesk.store.ClusterRepository;
 import vnetdesk.store.LeaseRepository;
 import vnetdesk.store.NetworkRepository;
@@ -42,10 +44,9 @@ import vnetdesk.template.ImportedOwner;
 /**
  * Imports networks read from {@code onevnet show -x} XML (one {@code VNET} or a
  * {@code VNET_POOL}). By default the networks keep the document's ids (a network id already
- * in the inventory is a conflict) and, when an administrator imports, the document's owner
- * ({@link InterchangeXmlOwners}); a user's import makes the networks the user's. As new
- * ({@code import --as-new}) they get new ids and belong to the acting user, as {@code vnet create}
- * would make them. The document's clusters must exist here ({@link InterchangeXmlClusters}).
+ * in the inventory is a conflict) and owners ({@link InterchangeXmlOwners}); the caller allows
+ * that to administrators only. As new ({@code import --as-new}, and any user's import) they get
+ * new ids and belong to the acting user, as {@code vnet create} would make them. The document's clusters must exist here ({@link InterchangeXmlClusters}).
  * Either way generated bridges and automatic VLAN ids are picked anew, the file's
  * permissions, lock and template vectors are kept, given AR ids are kept and the leases recreated:
  * VM owners become VM-NIC leases, {@code -1} a hold, and a {@code VNET} owner a reservation lease
@@ -59,22 +60,24 @@ final class InterchangeXmlImport {
     private final NetworkService networkService;
     private final InterchangeXmlOwners owners;
     private final InterchangeXmlClusters clusters;
+    private final AllocatorCache cache;
 
     InterchangeXmlImport(NetworkRepository networks, LeaseRepository leases, UserRepository users,
-                         ClusterRepository clusters, NetworkService networkService) {
+                         ClusterRepository clusters, AllocatorCache cache, NetworkService networkService) {
         this.networks = networks;
         this.leases = leases;
         this.networkService = networkService;
         this.owners = new InterchangeXmlOwners(users, networks);
         this.clusters = new InterchangeXmlClusters(clusters);
+        this.cache = cache;
     }
 
     /**
      * Creates the networks in the caller's transaction; returns their ids, parents first. With
      * {@code asNew} every network gets a new id and the actor as owner; else see the class comment.
      */
-    List<Integer> importNetworks(Connection c, Actor actor, List<ImportedNetwork> in, String source, boolean asNew,
-                                 Progress progress) throws SQLException {
+    List<Integer> importNetworks(Connection c, Tx.Hooks hooks, Actor actor, List<ImportedNetwork> in, String source,
+                                 boolean asNew, Progress progress) throws SQLException {
         Map<Integer, ImportedNetwork> byXmlId = new HashMap<>();
         for (ImportedNetwork n : in) {
             if (n.id().isPresent() && byXmlId.putIfAbsent(n.id().getAsInt(), n) != null) {
@@ -90,7 +93,7 @@ final class InterchangeXmlImport {
             labels.put(in.get(i), label(source, in.get(i), i));
         }
         if (!asNew) {
-            reserveIds(c, in, labels);
+            reserveIds(c, hooks, in, labels);
         }
         InterchangePlan plan = new InterchangePlan();
         Map<ImportedNetwork, VirtualNetwork> created = new IdentityHashMap<>();
@@ -103,7 +106,7 @@ final class InterchangeXmlImport {
             Optional<Integer> parent = parentNetwork.map(VirtualNetwork::id);
             Map<String, String> attributes = clusters.placed(c,
                     parentNetwork.map(p -> inherited(x.attributes(), p)).orElse(x.attributes()), label, asNew);
-            Actor owner = asNew || !actor.isAdmin() || x.owner().isEmpty() ? actor
+            Actor owner = asNew || x.owner().isEmpty() ? actor
                     : owners.owner(c, x.owner().get(), label);
             Optional<Integer> keptId = asNew || x.id().isEmpty() ? Optional.empty() : Optional.of(x.id().getAsInt());
             VirtualNetwork n = ErrorContext.inStore(label, () -> networkService.newNetwork(c, owner, attributes, parent,
@@ -149,10 +152,11 @@ final class InterchangeXmlImport {
 
     /**
      * Checks that no kept id is taken here and moves the id sequence past them all before any
-     * network is made, so a network of the file without an id never takes one another keeps.
+     * network is made, so a network of the file without an id never takes one another keeps; the
+     * allocator's cache forgets each kept id when the transaction ends.
      */
-    private void reserveIds(Connection c, List<ImportedNetwork> in, Map<ImportedNetwork, String> labels)
-            throws SQLException {
+    private void reserveIds(Connection c, Tx.Hooks hooks, List<ImportedNetwork> in,
+                            Map<ImportedNetwork, String> labels) throws SQLException {
         for (ImportedNetwork x : in) {
             if (x.id().isPresent()) {
                 int id = InterchangeXmlOwners.keepable(labels.get(x), "ID", x.id().getAsInt());
@@ -163,6 +167,9 @@ final class InterchangeXmlImport {
                             + " --as-new gives the file's networks new ids)");
                 }
                 networks.moveIdSequencePast(c, "NETWORK", id);
+                // as a restore does: the id may have been a deleted network's, whose used sets may still be cached
+                hooks.afterCommit(() -> cache.discardNetwork(id));
+                hooks.afterRollback(() -> cache.discardNetwork(id));
             }
         }
     }

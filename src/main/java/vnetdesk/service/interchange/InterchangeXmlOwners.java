@@ -18,8 +18,10 @@ import vnetdesk.template.ImportedNetwork;
  * The owner an imported network keeps: the user and group a document names by id and name
  * ({@code UID}, {@code GID}, {@code UNAME}, {@code GNAME}), matched against the inventory. An
  * existing user or group with that id and that name is used; one missing under both is created
- * with the document's id and name (a user with the document's group as its primary group); an id
- * that names another user or group here, or a name held under another id, is a conflict.
+ * with the document's id and name; an id that names another user or group here, or a name held
+ * under another id, is a conflict. A made user's primary group is always {@code users}, never the
+ * document's group; the object keeps the document's GID as its group either way (an existing
+ * user's own group may differ, as after OpenNebula's {@code chgrp}).
  */
 final class InterchangeXmlOwners {
 
@@ -31,14 +33,21 @@ final class InterchangeXmlOwners {
         this.ids = ids;
     }
 
+    /** The built-in {@code users} group (V1 migration; it cannot be deleted), a made user's primary group. */
+    static final int USERS_GID = 1;
+
+    /** The highest id an import keeps. */
+    static final int MAX_KEPT_ID = JsonBackup.MAX_ID - 1;
+
     /**
-     * The id, when the inventory can keep it: a reference by id has at most nine digits, as in
-     * a JSON backup.
+     * The id, when the inventory can keep it: a reference by id has at most nine digits, as in a
+     * JSON backup, and keeping {@link JsonBackup#MAX_ID} itself would move the id sequence past
+     * what a backup of the inventory can restore.
      */
     static int keepable(String label, String field, int id) {
-        if (id > JsonBackup.MAX_ID) {
-            throw new ValidationException(field, label + ": " + field + ": " + id + " is above " + JsonBackup.MAX_ID
-                    + ", the highest id an inventory keeps (import --as-new gives new ids)");
+        if (id > MAX_KEPT_ID) {
+            throw new ValidationException(field, label + ": " + field + ": " + id + " is above " + MAX_KEPT_ID
+                    + ", the highest id an import keeps (import --as-new gives new ids)");
         }
         return id;
     }
@@ -62,7 +71,8 @@ final class InterchangeXmlOwners {
         }
         if (byId.isEmpty()) {
             UserService.checkName("UNAME", o.userName());
-            users.insertUser(c, new UserRow(o.uid(), o.userName(), gid));
+            // never the document's group: a network chgrp'ed to oneadmin would make its owner an administrator
+            users.insertUser(c, new UserRow(o.uid(), o.userName(), USERS_GID));
             ids.moveIdSequencePast(c, "USER", o.uid());
         }
         return new Actor(o.uid(), o.userName(), gid);
