@@ -209,10 +209,8 @@ final class OneXmlReader {
             if (a instanceof TemplateAttribute.Single single) {
                 singles.put(single.name(), single.value());
             } else {
-                Map<String, String> entries = new LinkedHashMap<>();
-                ((TemplateAttribute.Vector) a).entries().forEach(e -> entries.put(e.name(), e.value()));
                 try {
-                    vectors.add(new AttributeVector(a.name(), entries));
+                    vectors.add(((TemplateAttribute.Vector) a).toAttributeVector());
                 } catch (VnetException e) {
                     throw s.error(at, e.getMessage());
                 }
